@@ -1,0 +1,72 @@
+// The VS Code side: start the language server from the bundle over IPC and wire commands.
+// No analysis happens here; everything comes from the server.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+let statusItem: vscode.StatusBarItem | undefined;
+
+/** Files the server reads: legal text by language, consultation collations by name. */
+export const DOCUMENT_SELECTOR = [
+  { language: 'sec' },
+  { scheme: 'file', pattern: '**/*{consult,Consult,respon,Respon,collat,Collat}*.{txt,csv,json,md}' },
+];
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const settings = vscode.workspace.getConfiguration('secDrafting');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.{sec,txt,md,csv,json,docx,pdf}'),
+        vscode.workspace.createFileSystemWatcher('**/.secdraft.json'),
+      ],
+    },
+    initializationOptions: {
+      severity: settings.get('severity'),
+      words: settings.get('words'),
+      legalFiles: settings.get('legalFiles'),
+      consultationFiles: settings.get('consultationFiles'),
+    },
+    // Respondent text is untrusted: the server renders it escaped and never as trusted markdown.
+    markdown: { isTrusted: false, supportHtml: false },
+  };
+  return new LanguageClient('secDrafting', 'SEC Drafting', serverOptions, clientOptions);
+}
+
+function updateStatus(state: State): void {
+  if (!statusItem) return;
+  const running = state === State.Running;
+  statusItem.text = running ? '$(law) SEC' : state === State.Starting ? '$(sync~spin) SEC' : '$(error) SEC';
+  statusItem.tooltip = running ? 'SEC Drafting: language server running' : 'SEC Drafting: language server not running — click to restart';
+  statusItem.command = running ? 'secDrafting.showOutput' : 'secDrafting.restartServer';
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
+  statusItem.name = 'SEC Drafting';
+  statusItem.show();
+  context.subscriptions.push(statusItem);
+
+  client = createClient(context);
+  context.subscriptions.push(client.onDidChangeState(e => updateStatus(e.newState)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('secDrafting.restartServer', async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('secDrafting.showOutput', () => client?.outputChannel.show(true)),
+  );
+  updateStatus(State.Starting);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

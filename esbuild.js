@@ -1,0 +1,72 @@
+// Bundles the three programs (client, server, CLI) and the test suites into dist/.
+// tsc only type-checks (`npm run typecheck`); esbuild does all emitting.
+// Flags: --watch rebuilds on change, --production minifies and drops source maps.
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Every *.test.ts below a folder, so a new test file needs no registration. */
+function testEntries(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter(f => f.endsWith('.test.ts'))
+    .map(f => path.join(dir, f));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const programs = [
+  { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'server/src/main.ts' } },
+  { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
+].map(o => ({ ...common, outdir: 'dist', ...o }));
+
+// Tests keep node_modules external: they run from the repository, never from the .vsix.
+const tests = production ? [] : [
+  {
+    ...common,
+    entryPoints: ['test/unit', 'test/lsp', 'test/cli', 'test/property', 'test/robustness', 'test/report', 'test/editor']
+      .flatMap(testEntries),
+    outdir: 'dist/test',
+    outbase: 'test',
+    packages: 'external',
+  },
+  {
+    ...common,
+    entryPoints: fs.existsSync('test/editor/suite/index.ts') ? ['test/editor/suite/index.ts'] : [],
+    outdir: 'dist/test/editor/suite',
+    external: ['vscode', 'mocha'],
+  },
+].filter(o => o.entryPoints.length > 0);
+
+async function main() {
+  const configs = [...programs, ...tests];
+  if (watch) {
+    for (const config of configs) {
+      const ctx = await esbuild.context(config);
+      await ctx.watch();
+    }
+    console.log('esbuild: watching for changes');
+    return;
+  }
+  await Promise.all(configs.map(c => esbuild.build(c)));
+  fs.chmodSync('dist/cli.js', 0o755);
+}
+
+main().catch(err => {
+  console.error(err.message || err);
+  process.exit(1);
+});

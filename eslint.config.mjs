@@ -1,0 +1,33 @@
+// Lint: typescript-eslint's recommended rules, plus the rule that keeps the core pure.
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = builtinModules.flatMap(m => [m, `node:${m}`]);
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.code-server/**', 'test-output/**', 'bench/out/**', '**/*.js', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The analysis core runs in the server, the CLI and tests alike: no editor API, no LSP
+    // connection, no file system or other Node built-ins. IO belongs to server/src/*.ts.
+    files: ['server/src/service/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'The core must not depend on the VS Code API.' },
+          { name: 'vscode-languageserver', message: 'The core must not depend on the LSP connection; use vscode-languageserver-types.' },
+          { name: 'vscode-languageserver/node', message: 'The core must not depend on the LSP connection.' },
+          { name: 'vscode-languageclient', message: 'The core must not depend on the language client.' },
+          ...nodeBuiltins.map(name => ({ name, message: 'The core does no IO: Node built-ins are not allowed here.' })),
+        ],
+        patterns: [{ group: ['vscode-languageserver/*', 'vscode-languageclient/*'], message: 'The core must not depend on LSP transports.' }],
+      }],
+      'no-restricted-globals': ['error', 'process', 'require', '__dirname', '__filename', 'Buffer'],
+    },
+  },
+);

@@ -1,0 +1,81 @@
+// `secdraft check [paths…] [--format stylish|json] [--config file] [--fail-on level]`
+// Exit 0 when clean, 1 when a finding reaches the failure severity, 2 on usage/input errors.
+import type { SecDiagnostic, SeverityLevel } from '../service/types';
+import { loadWorkspace } from './load';
+import { UsageError } from './errors';
+
+export interface CheckOptions {
+  paths: string[];
+  format: string;
+  config?: string;
+  failOn?: string;
+}
+
+export interface FileReport {
+  path: string;
+  kind: string;
+  diagnostics: SecDiagnostic[];
+  lines: string[];
+}
+
+const RANK: Record<string, number> = { hint: 1, information: 2, warning: 3, error: 4 };
+
+export function toJsonDiagnostic(d: SecDiagnostic) {
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    ...(d.clause ? { clause: d.clause } : {}),
+  };
+}
+
+export function summarise(reports: FileReport[]) {
+  const summary = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const r of reports) for (const d of r.diagnostics) summary[d.severity]++;
+  return summary;
+}
+
+function stylish(reports: FileReport[], summary: ReturnType<typeof summarise>): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      const where = `${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      out.push(`${where}  ${d.severity.padEnd(11)} ${d.message}  ${d.code}${d.clause ? `  (${d.clause})` : ''}`);
+    }
+  }
+  const total = summary.error + summary.warning + summary.information + summary.hint;
+  out.push('');
+  out.push(total === 0
+    ? `No findings in ${reports.length} file${reports.length === 1 ? '' : 's'}.`
+    : `${total} finding${total === 1 ? '' : 's'} in ${reports.length} file${reports.length === 1 ? '' : 's'}: ${summary.error} error, ${summary.warning} warning, ${summary.information} information, ${summary.hint} hint.`);
+  return out.join('\n');
+}
+
+export function runCheck(options: CheckOptions, write: (s: string) => void, writeErr: (s: string) => void): number {
+  if (!['stylish', 'json'].includes(options.format)) throw new UsageError(`unknown format "${options.format}" (expected stylish or json)`);
+  const ws = loadWorkspace(options.paths, options.config);
+  const failOn = (options.failOn ?? ws.config.failOn) as SeverityLevel;
+  if (!(failOn in RANK)) throw new UsageError(`--fail-on must be hint, information, warning or error`);
+  for (const p of ws.problems) writeErr(`secdraft: ${p.path}: ${p.reason}`);
+  const reports: FileReport[] = ws.uris.map(uri => {
+    const model = ws.service.workspace.model(uri)!;
+    return { path: ws.pathOf.get(uri)!, kind: model.kind, diagnostics: ws.service.getDiagnostics(uri), lines: [] };
+  });
+  const summary = summarise(reports);
+  if (options.format === 'json') {
+    write(JSON.stringify({
+      version: 1,
+      files: reports.map(r => ({ path: r.path, kind: r.kind, diagnostics: r.diagnostics.map(toJsonDiagnostic) })),
+      summary,
+    }, null, 2));
+  } else {
+    write(stylish(reports, summary));
+  }
+  const failing = reports.some(r => r.diagnostics.some(d => RANK[d.severity] >= RANK[failOn]));
+  if (ws.problems.length > 0) return 2;
+  return failing ? 1 : 0;
+}

@@ -1,0 +1,42 @@
+// Shared by every CLI verb: read the config, find the files, feed them to the core.
+import * as path from 'path';
+import { ConfigError, DEFAULT_CONFIG, type SecConfig, findConfig, loadConfig } from '../config';
+import { collectPaths, type FileProblem, isProblem, readTextFile } from '../files';
+import { createSecLanguageService, type SecLanguageService } from '../service';
+import { UsageError } from './errors';
+
+export interface LoadedWorkspace {
+  service: SecLanguageService;
+  config: SecConfig;
+  /** uri → path as the user named it (relative paths stay relative in reports). */
+  pathOf: Map<string, string>;
+  uris: string[];
+  problems: FileProblem[];
+}
+
+export function loadWorkspace(inputs: string[], configFile?: string): LoadedWorkspace {
+  if (inputs.length === 0) inputs = ['.'];
+  let config = DEFAULT_CONFIG;
+  try {
+    const found = configFile ?? findConfig(inputs[0]);
+    if (found) config = loadConfig(found, configFile ? path.dirname(configFile) : path.dirname(found));
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+  const { files, problems } = collectPaths(inputs, { legalGlobs: config.legalGlobs, consultationGlobs: config.consultationGlobs });
+  const service = createSecLanguageService({ settings: config.settings, legalGlobs: config.legalGlobs, consultationGlobs: config.consultationGlobs });
+  const pathOf = new Map<string, string>();
+  const uris: string[] = [];
+  for (const file of files) {
+    const loaded = readTextFile(file);
+    if (isProblem(loaded)) {
+      problems.push(loaded);
+      continue;
+    }
+    service.setDocument({ uri: loaded.uri, version: 1, text: loaded.text });
+    pathOf.set(loaded.uri, file);
+    uris.push(loaded.uri);
+  }
+  return { service, config, pathOf, uris, problems };
+}

@@ -1,0 +1,65 @@
+// The verbs of `secdraft`, the command line over the same core as the language server.
+//   secdraft check [paths…] [--format stylish|json] [--config file] [--fail-on level]
+//   secdraft lsp --stdio
+import { parseArgs } from 'util';
+import { UsageError } from './errors';
+import { runCheck } from './check';
+
+const HELP = `secdraft — checks for Smart Energy Code legal text and consultation responses
+
+Usage:
+  secdraft check [paths…] [--format stylish|json] [--config FILE] [--fail-on LEVEL]
+  secdraft lsp --stdio            run the language server over stdio (for any LSP editor)
+  secdraft --help | --version
+
+Paths may be files or folders (default: the current folder). Exit codes: 0 clean,
+1 findings at or above the failure severity (default: warning), 2 usage or input error.`;
+
+type Verb = (args: string[]) => number | Promise<number>;
+
+const write = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+const writeErr = (s: string) => process.stderr.write(s + '\n');
+
+function parse(args: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional.*$/s, ''));
+  }
+}
+
+const VERBS: Record<string, Verb> = {
+  check: args => {
+    const { values, positionals } = parse(args, {
+      format: { type: 'string', short: 'f', default: 'stylish' },
+      config: { type: 'string', short: 'c' },
+      'fail-on': { type: 'string' },
+    });
+    return runCheck({ paths: positionals, format: String(values.format), config: values.config as string | undefined, failOn: values['fail-on'] as string | undefined }, write, writeErr);
+  },
+  lsp: async args => {
+    parse(args, { stdio: { type: 'boolean' }, 'node-ipc': { type: 'boolean' }, 'clientProcessId': { type: 'string' } });
+    const { runLanguageServer } = await import('../lsp');
+    runLanguageServer();
+    return new Promise<number>(() => undefined); // runs until the client exits
+  },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
+    write(HELP);
+    return verb === undefined ? 2 : 0;
+  }
+  if (verb === '--version' || verb === '-v') {
+    write(typeof SECDRAFT_VERSION === 'string' ? SECDRAFT_VERSION : 'dev');
+    return 0;
+  }
+  const run = VERBS[verb];
+  if (!run) throw new UsageError(`unknown command "${verb}" (try: ${Object.keys(VERBS).join(', ')})`);
+  return run(rest);
+}
+
+declare const SECDRAFT_VERSION: string | undefined;
+
+export { write, writeErr };

@@ -1,0 +1,100 @@
+// `.secdraft.json`: the repository's settings for the editor and the CLI alike. Data only —
+// nothing in it can make the extension run code — and paths in it must stay in the workspace.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { SecSettings, SeverityLevel } from './service/types';
+import { isSeverityLevel, RULE_BY_CODE } from './service/rules/registry';
+
+export const CONFIG_FILE_NAME = '.secdraft.json';
+
+export interface SecConfig {
+  settings: Partial<SecSettings>;
+  legalGlobs: string[];
+  consultationGlobs: string[];
+  /** Lowest severity that makes `secdraft check` exit 1. */
+  failOn: Exclude<SeverityLevel, 'ignore'>;
+  /** Files of extra words, relative to the config file. */
+  wordFiles: string[];
+  /** Where the config came from, for messages. */
+  source?: string;
+}
+
+export const DEFAULT_CONFIG: SecConfig = { settings: {}, legalGlobs: [], consultationGlobs: [], failOn: 'warning', wordFiles: [] };
+
+export class ConfigError extends Error {}
+
+function stringArray(value: unknown, what: string, file: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some(v => typeof v !== 'string')) throw new ConfigError(`${file}: "${what}" must be a list of strings`);
+  return value as string[];
+}
+
+/** Parse config text; throws ConfigError with the file name and the reason. */
+export function parseConfig(text: string, file: string): SecConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new ConfigError(`${file}: not valid JSON (${(e as Error).message})`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${file}: expected a JSON object`);
+  const o = raw as Record<string, unknown>;
+  const severity: Record<string, SeverityLevel> = {};
+  if (o.severity !== undefined) {
+    if (typeof o.severity !== 'object' || o.severity === null) throw new ConfigError(`${file}: "severity" must be an object of code → level`);
+    for (const [code, level] of Object.entries(o.severity)) {
+      if (!RULE_BY_CODE.has(code)) throw new ConfigError(`${file}: unknown diagnostic code "${code}" in "severity"`);
+      if (!isSeverityLevel(level)) throw new ConfigError(`${file}: severity of "${code}" must be ignore, hint, information, warning or error`);
+      severity[code] = level;
+    }
+  }
+  const failOn = o.failOn ?? 'warning';
+  if (!isSeverityLevel(failOn) || failOn === 'ignore') throw new ConfigError(`${file}: "failOn" must be hint, information, warning or error`);
+  const settings: Partial<SecSettings> = { severity, words: stringArray(o.words, 'words', file) };
+  if (typeof o.allowDoubleSpaceAfterSentence === 'boolean') settings.allowDoubleSpaceAfterSentence = o.allowDoubleSpaceAfterSentence;
+  if (typeof o.linkThreshold === 'number') settings.linkThreshold = o.linkThreshold;
+  return {
+    settings,
+    legalGlobs: stringArray(o.legalFiles, 'legalFiles', file),
+    consultationGlobs: stringArray(o.consultationFiles, 'consultationFiles', file),
+    failOn,
+    wordFiles: stringArray(o.wordFiles, 'wordFiles', file),
+    source: file,
+  };
+}
+
+/** Read a config file and its word files; a word file outside `root` is refused. */
+export function loadConfig(file: string, root = path.dirname(file)): SecConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const config = parseConfig(text, file);
+  const words = [...(config.settings.words ?? [])];
+  for (const wf of config.wordFiles) {
+    const abs = path.resolve(path.dirname(file), wf);
+    const rel = path.relative(path.resolve(root), abs);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new ConfigError(`${file}: word file "${wf}" lies outside the workspace; refused`);
+    try {
+      words.push(...fs.readFileSync(abs, 'utf8').split(/\r?\n/).map(s => s.trim()).filter(s => s && !s.startsWith('#')));
+    } catch (e) {
+      throw new ConfigError(`${file}: cannot read word file "${wf}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
+  config.settings.words = words;
+  return config;
+}
+
+/** The nearest .secdraft.json at or above `dir`, if any. */
+export function findConfig(dir: string): string | undefined {
+  let current = path.resolve(dir);
+  for (;;) {
+    const candidate = path.join(current, CONFIG_FILE_NAME);
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}

@@ -1,0 +1,127 @@
+// Finding and reading the workspace's files, for the CLI and the server alike. Every problem
+// becomes a FileProblem naming the file and the reason; nothing here throws to the caller.
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { hasConsultationName, hasLegalName, globToRegExp, looksLikeConsultation } from './service/model/classify';
+
+export interface LoadedFile {
+  path: string;
+  uri: string;
+  text: string;
+}
+
+export interface FileProblem {
+  path: string;
+  reason: string;
+}
+
+export interface CollectOptions {
+  legalGlobs?: string[];
+  consultationGlobs?: string[];
+  /** Files larger than this are reported, not read. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.code-server', '.vscode-test']);
+const SNIFF_EXTENSIONS = new Set(['.txt', '.csv', '.json']);
+
+/** Is this a file the checker reads when it meets it in a folder? */
+export function isCandidate(file: string, options: CollectOptions): boolean {
+  if (hasLegalName(file) || hasConsultationName(file)) return true;
+  const p = file.split(path.sep).join('/');
+  return [...(options.legalGlobs ?? []), ...(options.consultationGlobs ?? [])].some(g => globToRegExp(g).test(p));
+}
+
+/** Walk folders (following no symlink twice), returning candidate files and problems. */
+export function collectPaths(inputs: string[], options: CollectOptions = {}): { files: string[]; problems: FileProblem[] } {
+  const files: string[] = [];
+  const problems: FileProblem[] = [];
+  const seen = new Set<string>();
+  const visit = (p: string, explicit: boolean) => {
+    let real: string;
+    let stat: fs.Stats;
+    try {
+      real = fs.realpathSync(p);
+      stat = fs.statSync(real);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      problems.push({ path: p, reason: code === 'ENOENT' ? 'no such file or folder' : code === 'ELOOP' ? 'symbolic link loop' : `cannot read (${code ?? (e as Error).message})` });
+      return;
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
+    if (stat.isDirectory()) {
+      let entries: string[];
+      try {
+        entries = fs.readdirSync(real).sort();
+      } catch (e) {
+        problems.push({ path: p, reason: `cannot list folder (${(e as NodeJS.ErrnoException).code})` });
+        return;
+      }
+      for (const name of entries) {
+        if (SKIP_DIRS.has(name) || name.startsWith('.')) continue;
+        visit(path.join(p, name), false);
+      }
+    } else if (stat.isFile()) {
+      if (explicit || isCandidate(p, options) || (SNIFF_EXTENSIONS.has(path.extname(p).toLowerCase()) && sniffConsultation(real))) files.push(p);
+    } else if (explicit) problems.push({ path: p, reason: 'not a regular file' });
+  };
+  for (const input of inputs) visit(input, true);
+  return { files, problems };
+}
+
+function sniffConsultation(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(8192);
+      const n = fs.readSync(fd, buf, 0, buf.length, 0);
+      return looksLikeConsultation(buf.subarray(0, n).toString('utf8'));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Decode file bytes as text: UTF-8 (BOM stripped) or UTF-16 with a BOM; refuse binary. */
+export function decodeText(bytes: Buffer): { text?: string; reason?: string } {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le') };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2));
+    swapped.swap16();
+    return { text: swapped.toString('utf16le') };
+  }
+  const sample = bytes.subarray(0, 65536);
+  if (sample.includes(0)) return { reason: 'binary file (contains NUL bytes), not text' };
+  const text = bytes.toString('utf8');
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bad = (text.match(/\uFFFD/g) ?? []).length;
+  if (bad > 0 && !bytes.includes(Buffer.from('\uFFFD', 'utf8'))) {
+    if (bad > 16 || bad > text.length / 100) return { reason: `not valid UTF-8 (${bad} undecodable bytes)` };
+  }
+  return { text: start ? text.slice(start) : text };
+}
+
+/** Read one text file; binary formats (.docx, .pdf) are read by their extractors instead. */
+export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): LoadedFile | FileProblem {
+  let bytes: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > maxBytes) return { path: file, reason: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit; not checked` };
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { path: file, reason: code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code ?? (e as Error).message})` };
+  }
+  const decoded = decodeText(bytes);
+  if (decoded.reason !== undefined) return { path: file, reason: decoded.reason };
+  return { path: file, uri: pathToFileURL(path.resolve(file)).toString(), text: decoded.text! };
+}
+
+export function isProblem(x: LoadedFile | FileProblem): x is FileProblem {
+  return (x as FileProblem).reason !== undefined;
+}

@@ -1,0 +1,233 @@
+// LSP wiring: capabilities, and handlers that fetch the document, call the core and return.
+// Every handler runs inside runSafe, so one failing request answers with an error and the
+// server keeps serving.
+import {
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createSecLanguageService, type SecLanguageService } from './service';
+import { toLspDiagnostic, FIX_ALL_KIND } from './service/features/codeActions';
+import type { SecSettings } from './service/types';
+import { readWorkspaceConfig, scanFolders, uriToPath } from './workspace';
+import { isProblem, readTextFile } from './files';
+import { type SecConfig } from './config';
+
+/** The client's `secDrafting.*` settings as they arrive over workspace/configuration. */
+interface ClientSettings {
+  severity?: Record<string, SecSettings['severity'][string]>;
+  words?: string[];
+  legalFiles?: string[];
+  consultationFiles?: string[];
+  allowDoubleSpaceAfterSentence?: boolean;
+  linkThreshold?: number;
+}
+
+const DIAGNOSTIC_DELAY_MS = 120;
+
+export function startServer(connection: Connection): SecLanguageService {
+  const documents = new TextDocuments(TextDocument);
+  const service = createSecLanguageService();
+  let workspaceFolders: string[] = [];
+  let hasConfigurationCapability = false;
+  let repoConfig: SecConfig | undefined;
+  let clientSettings: ClientSettings = {};
+  const published = new Set<string>();
+  let pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  const dirty = new Set<string>();
+
+  /** Run a handler; log and answer with an error instead of crashing the server. */
+  function runSafe<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      try {
+        if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        return (await handler(params, token)) ?? fallback;
+      } catch (e) {
+        connection.console.error(`${name} failed: ${(e as Error)?.stack ?? e}`);
+        return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${(e as Error)?.message ?? e}`);
+      }
+    };
+  }
+
+  function applySettings(): void {
+    const base = repoConfig?.settings ?? {};
+    const settings: Partial<SecSettings> = {
+      ...base,
+      ...(clientSettings.allowDoubleSpaceAfterSentence !== undefined ? { allowDoubleSpaceAfterSentence: clientSettings.allowDoubleSpaceAfterSentence } : {}),
+      ...(clientSettings.linkThreshold !== undefined ? { linkThreshold: clientSettings.linkThreshold } : {}),
+      // The repository's config wins over personal settings for severities: CI must agree.
+      severity: { ...(clientSettings.severity ?? {}), ...(base.severity ?? {}) },
+      words: [...(base.words ?? []), ...(clientSettings.words ?? [])],
+    };
+    service.updateSettings(settings, {
+      legalGlobs: [...(repoConfig?.legalGlobs ?? []), ...(clientSettings.legalFiles ?? [])],
+      consultationGlobs: [...(repoConfig?.consultationGlobs ?? []), ...(clientSettings.consultationFiles ?? [])],
+    });
+    scheduleAll();
+  }
+
+  /** Publish diagnostics for every document the core knows (open or on disk). */
+  function publishDirty(): void {
+    pendingTimer = undefined;
+    const uris = [...dirty];
+    dirty.clear();
+    for (const uri of uris) {
+      try {
+        if (!service.workspace.has(uri)) {
+          if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+          continue;
+        }
+        const diagnostics = service.getDiagnostics(uri).map(toLspDiagnostic);
+        if (diagnostics.length || published.has(uri)) {
+          const doc = documents.get(uri);
+          void connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });
+          if (diagnostics.length) published.add(uri);
+          else published.delete(uri);
+        }
+      } catch (e) {
+        connection.console.error(`diagnostics for ${uri} failed: ${(e as Error)?.stack ?? e}`);
+      }
+    }
+  }
+
+  function schedule(uris: Iterable<string>, delay = DIAGNOSTIC_DELAY_MS): void {
+    for (const u of uris) dirty.add(u);
+    if (pendingTimer) clearTimeout(pendingTimer);
+    pendingTimer = setTimeout(publishDirty, delay);
+  }
+
+  /** A change in one file can change findings in any other (terms, references, links). */
+  function scheduleAll(first?: string): void {
+    const uris = service.workspace.uris();
+    if (first) {
+      // The edited document first and at once; the rest after the debounce.
+      dirty.add(first);
+    }
+    schedule([...uris, ...published]);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    workspaceFolders = (params.workspaceFolders ?? []).map(f => uriToPath(f.uri)).filter((p): p is string => !!p);
+    if (workspaceFolders.length === 0 && params.rootUri) {
+      const root = uriToPath(params.rootUri);
+      if (root) workspaceFolders = [root];
+    }
+    const init = params.initializationOptions as ClientSettings | undefined;
+    if (init) clientSettings = init;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'sec-drafting', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (hasConfigurationCapability) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'secDrafting' });
+      await pullClientSettings();
+    }
+    await loadWorkspace();
+  });
+
+  async function pullClientSettings(): Promise<void> {
+    if (!hasConfigurationCapability) return;
+    try {
+      const s = (await connection.workspace.getConfiguration('secDrafting')) as ClientSettings | null;
+      clientSettings = s ?? {};
+    } catch (e) {
+      connection.console.warn(`could not read settings: ${(e as Error).message}`);
+    }
+  }
+
+  async function loadWorkspace(): Promise<void> {
+    const { config, error } = readWorkspaceConfig(workspaceFolders[0]);
+    repoConfig = config;
+    if (error) void connection.window.showWarningMessage(`SEC Drafting: ${error}. Using default settings.`);
+    applySettings();
+    if (workspaceFolders.length === 0) return;
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('SEC Drafting', 0, 'Reading the workspace…', false);
+    try {
+      const result = await scanFolders(
+        workspaceFolders,
+        {
+          legalGlobs: [...repoConfig.legalGlobs, ...(clientSettings.legalFiles ?? [])],
+          consultationGlobs: [...repoConfig.consultationGlobs, ...(clientSettings.consultationFiles ?? [])],
+        },
+        file => service.setDocument({ uri: file.uri, version: 0, text: file.text }),
+        (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
+        uri => documents.get(uri) !== undefined,
+      );
+      for (const p of result.problems) connection.console.warn(`${p.path}: ${p.reason}`);
+      if (result.problems.length) {
+        void connection.window.showWarningMessage(`SEC Drafting: ${result.problems.length} file(s) could not be read (see the output channel): ${result.problems[0].path}: ${result.problems[0].reason}`);
+      }
+    } finally {
+      progress.done();
+    }
+    scheduleAll();
+  }
+
+  connection.onDidChangeConfiguration(async () => {
+    await pullClientSettings();
+    applySettings();
+  });
+
+  connection.onDidChangeWatchedFiles(params => {
+    for (const change of params.changes) {
+      const file = uriToPath(change.uri);
+      if (!file) continue;
+      if (file.endsWith('.secdraft.json')) {
+        const { config, error } = readWorkspaceConfig(workspaceFolders[0]);
+        repoConfig = config;
+        if (error) void connection.window.showWarningMessage(`SEC Drafting: ${error}. Using default settings.`);
+        applySettings();
+        continue;
+      }
+      if (documents.get(change.uri)) continue; // the editor's copy wins while open
+      if (change.type === 3 /* Deleted */) service.removeDocument(change.uri);
+      else {
+        const loaded = readTextFile(file);
+        if (!isProblem(loaded)) service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text });
+      }
+    }
+    scheduleAll();
+  });
+
+  documents.onDidChangeContent(e => {
+    service.setDocument({ uri: e.document.uri, version: e.document.version, text: e.document.getText(), languageId: e.document.languageId });
+    scheduleAll(e.document.uri);
+  });
+
+  documents.onDidClose(e => {
+    // Back to the file on disk (or gone if it was never saved).
+    const file = uriToPath(e.document.uri);
+    const loaded = file ? readTextFile(file) : undefined;
+    if (loaded && !isProblem(loaded) && service.workspace.kindOf({ uri: e.document.uri, version: 0, text: loaded.text }) !== 'other') {
+      service.setDocument({ uri: e.document.uri, version: 0, text: loaded.text });
+    } else service.removeDocument(e.document.uri);
+    scheduleAll();
+  });
+
+  connection.onDocumentSymbol(runSafe('documentSymbol', [], params => service.getDocumentSymbols(params.textDocument.uri)));
+
+  connection.onCodeAction(runSafe('codeAction', [], params =>
+    service.getCodeActions(params.textDocument.uri, params.range, params.context.only)));
+
+  documents.listen(connection);
+  connection.listen();
+  return service;
+}

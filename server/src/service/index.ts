@@ -1,0 +1,66 @@
+// The facade of the analysis core: the language server, the CLI and the tests all talk to
+// this, never to the parts behind it. Pure: no editor API, no connection, no file system.
+import type { CodeAction, DocumentSymbol } from 'vscode-languageserver-types';
+import type { CancellationLike, Range, SecDiagnostic, SecSettings } from './types';
+import { NEVER_CANCELLED } from './types';
+import type { SecDocument } from './model/document';
+import { WorkspaceIndex, type WorkspaceOptions } from './workspaceIndex';
+import { computeDiagnostics } from './rules';
+import { getDocumentSymbols } from './features/symbols';
+import { getCodeActions } from './features/codeActions';
+
+export interface SecLanguageServiceOptions extends WorkspaceOptions {
+  settings?: Partial<SecSettings>;
+}
+
+export class SecLanguageService {
+  readonly workspace: WorkspaceIndex;
+  private readonly diagnosticsCache = new Map<string, { generation: number; diagnostics: SecDiagnostic[] }>();
+
+  constructor(options: SecLanguageServiceOptions = {}) {
+    this.workspace = new WorkspaceIndex(options.settings, options);
+  }
+
+  setDocument(doc: SecDocument): void {
+    this.workspace.set(doc);
+  }
+
+  removeDocument(uri: string): void {
+    this.workspace.remove(uri);
+    this.diagnosticsCache.delete(uri);
+  }
+
+  updateSettings(settings: Partial<SecSettings>, options?: WorkspaceOptions): void {
+    this.workspace.setSettings(settings);
+    if (options) this.workspace.setOptions(options);
+  }
+
+  /** Every finding for one document, with severities and suppressions applied. */
+  getDiagnostics(uri: string, token: CancellationLike = NEVER_CANCELLED): SecDiagnostic[] {
+    const generation = this.workspace.generation;
+    const cached = this.diagnosticsCache.get(uri);
+    if (cached && cached.generation === generation) return cached.diagnostics;
+    const model = this.workspace.model(uri);
+    if (!model) return [];
+    const diagnostics = computeDiagnostics(model, this.workspace, token);
+    if (!token.isCancellationRequested) this.diagnosticsCache.set(uri, { generation, diagnostics });
+    return diagnostics;
+  }
+
+  getDocumentSymbols(uri: string): DocumentSymbol[] {
+    const model = this.workspace.model(uri);
+    return model?.kind === 'legal' ? getDocumentSymbols(model) : [];
+  }
+
+  getCodeActions(uri: string, range: Range, only?: string[]): CodeAction[] {
+    return getCodeActions(this.getDiagnostics(uri), range, only);
+  }
+}
+
+export function createSecLanguageService(options: SecLanguageServiceOptions = {}): SecLanguageService {
+  return new SecLanguageService(options);
+}
+
+export type { SecDocument } from './model/document';
+export * from './types';
+export { RULES, RULE_BY_CODE } from './rules/registry';

@@ -1,0 +1,61 @@
+// One parsed document. Models are built once per (uri, version) and are immutable; the parts
+// other model files add (definitions, references, thresholds) are memoised on them.
+import type { DocumentKind, Finding } from '../types';
+import { type Line, splitLines } from '../text/lines';
+import { type SecStructure, parseStructure } from './structure';
+import { type Suppressions, parseSuppressions } from './suppressions';
+
+/** A document as the core receives it from the editor, the disk or a test. */
+export interface SecDocument {
+  uri: string;
+  version: number;
+  text: string;
+  /** The editor's language id, when known ("sec" marks legal text whatever the file name). */
+  languageId?: string;
+}
+
+interface ModelBase {
+  uri: string;
+  version: number;
+  text: string;
+  lines: Line[];
+  suppressions: Suppressions;
+  /** Problems found while reading the file itself (unreadable rows, bad encoding …). */
+  problems: Finding[];
+}
+
+export interface LegalModel extends ModelBase {
+  kind: 'legal';
+  structure: SecStructure;
+}
+
+export interface OtherModel extends ModelBase {
+  kind: 'other';
+}
+
+export interface ConsultationModelBase extends ModelBase {
+  kind: 'consultation';
+}
+
+export type DocumentModel = LegalModel | OtherModel | ConsultationModelBase;
+
+export function buildLegalModel(doc: SecDocument): LegalModel {
+  const structure = parseStructure(doc.text);
+  return {
+    kind: 'legal',
+    uri: doc.uri,
+    version: doc.version,
+    text: doc.text,
+    lines: structure.lines,
+    structure,
+    suppressions: parseSuppressions(structure.lines),
+    problems: [],
+  };
+}
+
+export function buildOtherModel(doc: SecDocument): OtherModel {
+  const lines = splitLines(doc.text);
+  return { kind: 'other', uri: doc.uri, version: doc.version, text: doc.text, lines, suppressions: parseSuppressions(lines), problems: [] };
+}
+
+export type { DocumentKind };

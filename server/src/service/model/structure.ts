@@ -1,0 +1,361 @@
+// The structure of SEC legal text: Section heading, Part headings, unnumbered sub-headings,
+// clauses (with lettered insertions) and their paragraphs. Plain text and Markdown alike.
+// Parsing never throws: odd lines become 'text' and the checks report what is wrong.
+import type { Range } from '../types';
+import { type Line, lineRange, splitLines } from '../text/lines';
+import { CLAUSE_ID_SOURCE, PART_ID_SOURCE, type ClauseNumber, parseClauseId } from './clauseIds';
+
+export type LineKind =
+  | 'blank'
+  | 'section-heading'
+  | 'part-heading'
+  | 'sub-heading'
+  | 'clause'
+  | 'paragraph'
+  | 'table-row'
+  | 'table-separator'
+  | 'suppression'
+  | 'continuation';
+
+export interface SectionHeading {
+  /** "G" */
+  letter: string;
+  title: string;
+  range: Range;
+}
+
+export interface PartHeading {
+  /** "G8" */
+  id: string;
+  title: string;
+  range: Range;
+  idRange: Range;
+  line: number;
+}
+
+export interface SubHeading {
+  title: string;
+  range: Range;
+  line: number;
+  /** The Part it stands in, if any. */
+  part?: string;
+}
+
+export interface Paragraph {
+  /** "b", "ii", "A" */
+  label: string;
+  /** 1 = (a), 2 = (i), 3 = (A) */
+  level: number;
+  /** "(b)(ii)" */
+  path: string;
+  /** Range of "(b)" on its line. */
+  labelRange: Range;
+  /** First line of the paragraph. */
+  line: number;
+  /** Last line that belongs to it (before the next paragraph or the clause's end). */
+  endLine: number;
+  /** Text after the label on its first line. */
+  text: string;
+  /** Column where `text` starts. */
+  textColumn: number;
+}
+
+export interface Clause extends ClauseNumber {
+  /** "G8.44C" */
+  id: string;
+  idRange: Range;
+  /** From the clause number to the end of its last line. */
+  range: Range;
+  firstLine: number;
+  lastLine: number;
+  /** The sub-heading above it in its Part, else the Part heading's title. */
+  heading?: string;
+  headingRange?: Range;
+  /** The clause's own words on its first line, after the number. */
+  text: string;
+  textColumn: number;
+  paragraphs: Paragraph[];
+  /** A deleted clause kept as "[Not used]". */
+  notUsed: boolean;
+}
+
+export interface SecStructure {
+  lines: Line[];
+  kinds: LineKind[];
+  /** Column where a line's content starts after Markdown markers ("## ", "> ", "**"). */
+  contentColumn: number[];
+  section?: SectionHeading;
+  parts: PartHeading[];
+  subHeadings: SubHeading[];
+  clauses: Clause[];
+  /** Clause id → clause (the first, when a number is duplicated). */
+  clauseById: Map<string, Clause>;
+}
+
+const SECTION_RE = /^SECTION\s+([A-Z]{1,2})\b\s*[:.\-–—]?\s*(.*)$/i;
+const PART_RE = new RegExp(`^(${PART_ID_SOURCE})\\.?\\s+(\\S.*)$`);
+const CLAUSE_RE = new RegExp(`^(\\*\\*)?(${CLAUSE_ID_SOURCE})\\.?(\\*\\*)?(?=\\s|$)\\s*`);
+const PARAGRAPH_RE = /^\(([a-z]{1,3}|[A-Z]{1,2}|[ivxlc]{1,6})\)(?=\s|$)\s*/;
+const MD_HEADING_RE = /^(#{1,6})\s+/;
+const SUPPRESSION_RE = /^\s*(?:<!--|\/\/|%|\[)?\s*sec-(?:disable|enable)\b/;
+const TABLE_SEPARATOR_RE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+const ROMAN_RE = /^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
+
+/** Strip Markdown line markers; return the column where the content starts. */
+function contentStart(text: string): { column: number; mdHeading: number } {
+  let column = 0;
+  let mdHeading = 0;
+  const quote = /^(>\s?)+/.exec(text);
+  if (quote) column = quote[0].length;
+  const heading = MD_HEADING_RE.exec(text.slice(column));
+  if (heading) {
+    mdHeading = heading[1].length;
+    column += heading[0].length;
+  }
+  while (text[column] === ' ' || text[column] === '\t') column++;
+  return { column, mdHeading };
+}
+
+function isAllCaps(s: string): boolean {
+  return /[A-Z]/.test(s) && !/[a-z]/.test(s);
+}
+
+/** A title-like line: starts with a capital, no closing punctuation, not too long. */
+function looksLikeSubHeading(content: string): boolean {
+  const t = content.replace(/\*\*/g, '').trim();
+  if (t.length === 0 || t.length > 120) return false;
+  if (!/^[A-Z]/.test(t)) return false;
+  if (/[.;,:]$/.test(t)) return false;
+  if (t.includes('|')) return false;
+  // Most words of a heading are capitalised ("Users Acting in More Than One User Role").
+  const words = t.split(/\s+/).filter(w => /^[A-Za-z]/.test(w));
+  const capitalised = words.filter(w => /^[A-Z]/.test(w)).length;
+  return words.length > 0 && capitalised / words.length >= 0.5;
+}
+
+function romanValue(s: string): number {
+  const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cur = v[s[i]];
+    const next = v[s[i + 1]] ?? 0;
+    total += cur < next ? -cur : cur;
+  }
+  return total;
+}
+
+/** Order of a paragraph label within its level: (c) → 3, (iv) → 4, (B) → 2. */
+export function paragraphOrdinal(label: string, level: number): number {
+  if (level === 2) return romanValue(label);
+  let n = 0;
+  for (const ch of label.toLowerCase()) n = n * 26 + (ch.charCodeAt(0) - 96);
+  // "(aa)" follows "(z)": the SEC doubles letters rather than counting in base 26.
+  if (label.length === 2 && label[0].toLowerCase() === label[1].toLowerCase()) n = 26 + (label.charCodeAt(0) | 32) - 96;
+  return n;
+}
+
+function toRoman(n: number): string {
+  const table: [number, string][] = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let s = '';
+  for (const [value, digits] of table) while (n >= value) { s += digits; n -= value; }
+  return s;
+}
+
+/**
+ * Decide whether "(i)" is the ninth letter or the first roman numeral, and whether "(c)" is
+ * a letter or 100, from what came before: the expected next label wins.
+ */
+function paragraphLevel(label: string, lastLetter: string | undefined, lastRoman: string | undefined): number {
+  if (/^[A-Z]+$/.test(label)) return 3;
+  const nextLetter = lastLetter ? String.fromCharCode(lastLetter.charCodeAt(lastLetter.length - 1) + 1) : 'a';
+  const nextRoman = lastRoman ? toRoman(romanValue(lastRoman) + 1) : 'i';
+  const inLetter = lastLetter !== undefined;
+  if (inLetter && label === nextRoman && !(label === nextLetter && lastRoman === undefined)) return 2;
+  if (label === nextLetter) return 1;
+  if (inLetter && ROMAN_RE.test(label) && (lastRoman !== undefined || label === 'i')) return 2;
+  return 1;
+}
+
+/** Parse the structure of a legal-text document. */
+export function parseStructure(text: string): SecStructure {
+  const lines = splitLines(text);
+  const kinds: LineKind[] = new Array(lines.length);
+  const contentColumn: number[] = new Array(lines.length);
+  const parts: PartHeading[] = [];
+  const subHeadings: SubHeading[] = [];
+  const clauses: Clause[] = [];
+  let section: SectionHeading | undefined;
+
+  // Pass 1: classify each line on its own.
+  const mdHeadings: number[] = new Array(lines.length).fill(0);
+  for (const l of lines) {
+    const { column, mdHeading } = contentStart(l.text);
+    contentColumn[l.line] = column;
+    mdHeadings[l.line] = mdHeading;
+    const content = l.text.slice(column);
+    if (content.trim() === '') kinds[l.line] = 'blank';
+    else if (SUPPRESSION_RE.test(l.text)) kinds[l.line] = 'suppression';
+    else if (SECTION_RE.test(content) && (isAllCaps(content) || mdHeading > 0)) kinds[l.line] = 'section-heading';
+    else if (CLAUSE_RE.test(content)) kinds[l.line] = 'clause';
+    else if (PART_RE.test(content) && (isAllCaps(content.replace(/^\S+/, '')) || mdHeading > 0)) kinds[l.line] = 'part-heading';
+    else if (PARAGRAPH_RE.test(content)) kinds[l.line] = 'paragraph';
+    else if (TABLE_SEPARATOR_RE.test(content) && content.includes('-')) kinds[l.line] = 'table-separator';
+    else if (content.includes('|')) kinds[l.line] = 'table-row';
+    else kinds[l.line] = 'continuation';
+  }
+
+  // Pass 2: a continuation line standing alone between blank lines (or a Markdown heading)
+  // that reads like a title is a sub-heading.
+  const prevNonBlankKind = (i: number): LineKind | undefined => {
+    for (let j = i - 1; j >= 0; j--) if (kinds[j] !== 'blank' && kinds[j] !== 'suppression') return kinds[j];
+    return undefined;
+  };
+  for (const l of lines) {
+    if (kinds[l.line] !== 'continuation') continue;
+    const content = l.text.slice(contentColumn[l.line]);
+    const blankBefore = l.line === 0 || kinds[l.line - 1] === 'blank' || kinds[l.line - 1] === 'suppression';
+    const blankAfter = l.line === lines.length - 1 || kinds[l.line + 1] === 'blank';
+    if (mdHeadings[l.line] > 0 || (blankBefore && blankAfter && looksLikeSubHeading(content) && prevNonBlankKind(l.line) !== undefined)) {
+      kinds[l.line] = 'sub-heading';
+    } else if (blankBefore && blankAfter && looksLikeSubHeading(content) && prevNonBlankKind(l.line) === undefined) {
+      kinds[l.line] = 'sub-heading';
+    }
+  }
+
+  // Pass 3: build headings, clauses and paragraphs.
+  let currentPart: PartHeading | undefined;
+  let currentSub: SubHeading | undefined;
+  let clause: Clause | undefined;
+  let lastLetter: string | undefined;
+  let lastRoman: string | undefined;
+  let pathStack: Paragraph[] = [];
+
+  const closeClause = () => {
+    if (!clause) return;
+    const last = clause.lastLine;
+    clause.range = { start: clause.idRange.start, end: { line: last, character: lines[last].text.length } };
+    const paras = clause.paragraphs;
+    for (let i = 0; i < paras.length; i++) paras[i].endLine = i + 1 < paras.length ? paras[i + 1].line - 1 : last;
+    clause = undefined;
+  };
+
+  for (const l of lines) {
+    const kind = kinds[l.line];
+    const column = contentColumn[l.line];
+    const content = l.text.slice(column);
+    const trimmedEnd = content.replace(/\s+$/, '');
+    switch (kind) {
+      case 'section-heading': {
+        closeClause();
+        const m = SECTION_RE.exec(content)!;
+        section = { letter: m[1].toUpperCase(), title: m[2].trim(), range: lineRange(l.line, column, column + trimmedEnd.length) };
+        break;
+      }
+      case 'part-heading': {
+        closeClause();
+        const m = PART_RE.exec(content)!;
+        currentPart = {
+          id: m[1],
+          title: m[2].trim(),
+          range: lineRange(l.line, column, column + trimmedEnd.length),
+          idRange: lineRange(l.line, column, column + m[1].length),
+          line: l.line,
+        };
+        parts.push(currentPart);
+        currentSub = undefined;
+        break;
+      }
+      case 'sub-heading': {
+        closeClause();
+        const title = trimmedEnd.replace(/\*\*/g, '').trim();
+        currentSub = { title, range: lineRange(l.line, column, column + trimmedEnd.length), line: l.line, part: currentPart?.id };
+        subHeadings.push(currentSub);
+        break;
+      }
+      case 'clause': {
+        closeClause();
+        const m = CLAUSE_RE.exec(content)!;
+        const id = m[2];
+        const num = parseClauseId(id)!;
+        const idStart = column + (m[1] ? 2 : 0);
+        // A clause outside its Part's heading (or in a new Part) drops the old sub-heading.
+        if (currentSub && currentSub.part !== undefined && currentSub.part !== num.part) currentSub = undefined;
+        const heading = currentSub ?? (currentPart && currentPart.id === num.part ? currentPart : undefined);
+        const textColumn = column + m[0].length;
+        const clauseText = l.text.slice(textColumn);
+        clause = {
+          ...num,
+          id,
+          idRange: lineRange(l.line, idStart, idStart + id.length),
+          range: lineRange(l.line, idStart, l.text.length),
+          firstLine: l.line,
+          lastLine: l.line,
+          heading: heading?.title,
+          headingRange: heading?.range,
+          text: clauseText,
+          textColumn,
+          paragraphs: [],
+          notUsed: /^\[\s*not used\s*\]/i.test(clauseText.trim()),
+        };
+        clauses.push(clause);
+        lastLetter = undefined;
+        lastRoman = undefined;
+        pathStack = [];
+        break;
+      }
+      case 'paragraph': {
+        if (!clause) break;
+        const m = PARAGRAPH_RE.exec(content)!;
+        const label = m[1];
+        const level = paragraphLevel(label, lastLetter, lastRoman);
+        if (level === 1) {
+          lastLetter = label;
+          lastRoman = undefined;
+        } else if (level === 2) {
+          lastRoman = label;
+        }
+        pathStack = pathStack.filter(p => p.level < level);
+        const path = pathStack.map(p => `(${p.label})`).join('') + `(${label})`;
+        const para: Paragraph = {
+          label,
+          level,
+          path,
+          labelRange: lineRange(l.line, column, column + label.length + 2),
+          line: l.line,
+          endLine: l.line,
+          text: l.text.slice(column + m[0].length),
+          textColumn: column + m[0].length,
+        };
+        pathStack.push(para);
+        clause.paragraphs.push(para);
+        clause.lastLine = l.line;
+        break;
+      }
+      case 'blank':
+      case 'suppression':
+        break;
+      default:
+        if (clause) clause.lastLine = l.line;
+    }
+  }
+  closeClause();
+
+  const clauseById = new Map<string, Clause>();
+  for (const c of clauses) if (!clauseById.has(c.id)) clauseById.set(c.id, c);
+  return { lines, kinds, contentColumn, section, parts, subHeadings, clauses, clauseById };
+}
+
+/** The clause whose span contains a line, if any (binary search over sorted clauses). */
+export function clauseAtLine(structure: SecStructure, line: number): Clause | undefined {
+  const cs = structure.clauses;
+  let lo = 0;
+  let hi = cs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = cs[mid];
+    if (line < c.firstLine) hi = mid - 1;
+    else if (line > c.lastLine) lo = mid + 1;
+    else return c;
+  }
+  return undefined;
+}

@@ -1,0 +1,39 @@
+// Runs every rule family that applies to a document, then applies what the drafter decided:
+// severities from settings (`ignore` drops a code), suppression comments, and the clause each
+// finding sits in. The editor and the CLI both call this, so their findings are identical.
+import type { CancellationLike, SecDiagnostic, SecSettings, SeverityLevel } from '../types';
+import { NEVER_CANCELLED } from '../types';
+import type { DocumentModel } from '../model/document';
+import { clauseAtLine } from '../model/structure';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { RuleFamily } from './context';
+import { RULE_BY_CODE } from './registry';
+import { spacingRules } from './spacing';
+
+/** Every rule family, in the order their findings are listed. */
+export const RULE_FAMILIES: RuleFamily[] = [spacingRules];
+
+export function severityOf(code: string, settings: SecSettings): SeverityLevel {
+  return settings.severity[code] ?? RULE_BY_CODE.get(code)?.defaultSeverity ?? 'warning';
+}
+
+export function computeDiagnostics(model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike = NEVER_CANCELLED): SecDiagnostic[] {
+  const settings = workspace.settings;
+  const out: SecDiagnostic[] = [];
+  const findings = model.problems.slice();
+  for (const family of RULE_FAMILIES) {
+    if (token.isCancellationRequested) return out;
+    if (!family.kinds.includes(model.kind)) continue;
+    if (family.codes.every(c => severityOf(c, settings) === 'ignore')) continue;
+    findings.push(...family.check({ model, workspace, settings, token }));
+  }
+  for (const f of findings) {
+    const severity = severityOf(f.code, settings);
+    if (severity === 'ignore') continue;
+    if (model.suppressions.isSuppressed(f.code, f.range.start.line)) continue;
+    const clause = model.kind === 'legal' ? clauseAtLine(model.structure, f.range.start.line)?.id : undefined;
+    out.push({ ...f, severity, source: 'sec', ...(clause ? { clause } : {}) });
+  }
+  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out;
+}

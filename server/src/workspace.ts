@@ -1,0 +1,61 @@
+// The server's view of files on disk: scan the workspace folders at start-up (streamed, with
+// progress) and re-read a file when the client reports it changed and it is not open.
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import { collectPaths, type FileProblem, isProblem, readTextFile } from './files';
+import { ConfigError, DEFAULT_CONFIG, type SecConfig, CONFIG_FILE_NAME, loadConfig } from './config';
+
+export interface ScanResult {
+  loaded: number;
+  problems: FileProblem[];
+}
+
+export function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Read the workspace's .secdraft.json; a broken one is reported and defaults are used. */
+export function readWorkspaceConfig(root: string | undefined): { config: SecConfig; error?: string } {
+  if (!root) return { config: DEFAULT_CONFIG };
+  const file = path.join(root, CONFIG_FILE_NAME);
+  if (!fs.existsSync(file)) return { config: DEFAULT_CONFIG };
+  try {
+    return { config: loadConfig(file, root) };
+  } catch (e) {
+    return { config: DEFAULT_CONFIG, error: e instanceof ConfigError ? e.message : String(e) };
+  }
+}
+
+/**
+ * Scan folders and hand each file to `accept`, yielding to the event loop between files so
+ * requests keep being served while a large workspace loads.
+ */
+export async function scanFolders(
+  folders: string[],
+  options: { legalGlobs: string[]; consultationGlobs: string[] },
+  accept: (file: { uri: string; text: string }) => void,
+  progress: (done: number, total: number) => void,
+  isOpen: (uri: string) => boolean,
+): Promise<ScanResult> {
+  const { files, problems } = collectPaths(folders, options);
+  let loaded = 0;
+  for (let i = 0; i < files.length; i++) {
+    const result = readTextFile(files[i]);
+    if (isProblem(result)) problems.push(result);
+    else if (!isOpen(result.uri)) {
+      accept(result);
+      loaded++;
+    }
+    if (i % 20 === 19) {
+      progress(i + 1, files.length);
+      await new Promise(resolve => setImmediate(resolve));
+    }
+  }
+  progress(files.length, files.length);
+  return { loaded, problems };
+}

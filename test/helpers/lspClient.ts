@@ -1,0 +1,101 @@
+// A real JSON-RPC client for protocol tests: spawns the built server (dist/server.js) over
+// stdio and speaks LSP to it exactly as an editor would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+interface PublishDiagnosticsParams {
+  uri: string;
+  diagnostics: Diagnostic[];
+}
+
+export const SERVER_JS = path.resolve(__dirname, '..', '..', 'server.js');
+
+export interface TestClient {
+  connection: MessageConnection;
+  process: ChildProcess;
+  stderr: () => string;
+  /** What the server answered to `initialize`. */
+  initializeResult: { capabilities: Record<string, unknown> };
+  /** Resolves with the next diagnostics published for `uri` that satisfy `accept`. */
+  diagnostics(uri: string, accept?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  open(uri: string, text: string, languageId?: string, version?: number): Promise<void>;
+  change(uri: string, version: number, text: string): Promise<void>;
+  request<R>(method: string, params: unknown): Promise<R>;
+  close(): Promise<void>;
+}
+
+export function fileUri(p: string): string {
+  return pathToFileURL(path.resolve(p)).toString();
+}
+
+/** Start the server, initialize it with the given workspace folder (or none). */
+export async function startServer(options: { rootPath?: string; initializationOptions?: unknown; serverJs?: string; args?: string[] } = {}): Promise<TestClient> {
+  const child = spawn(process.execPath, [options.serverJs ?? SERVER_JS, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', d => (stderr += d));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const latest = new Map<string, Diagnostic[]>();
+  const waiters: { uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    latest.set(p.uri, p.diagnostics);
+    for (const w of waiters.slice()) {
+      if (w.uri === p.uri && w.accept(p.diagnostics)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p.diagnostics);
+      }
+    }
+  });
+  // Answer the server's requests as a minimal editor would.
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/showMessage', () => undefined);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('$/progress', () => undefined);
+  connection.listen();
+  const rootUri = options.rootPath ? fileUri(options.rootPath) : null;
+  const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
+    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
+    initializationOptions: options.initializationOptions,
+  });
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    process: child,
+    initializeResult,
+    stderr: () => stderr,
+    diagnostics(uri, accept = () => true, timeoutMs = 10000) {
+      const have = latest.get(uri);
+      if (have && accept(have)) return Promise.resolve(have);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(latest.get(uri))}`)), timeoutMs);
+        waiters.push({ uri, accept, resolve: d => { clearTimeout(timer); resolve(d); } });
+      });
+    },
+    async open(uri, text, languageId = 'sec', version = 1) {
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    },
+    async change(uri, version, text) {
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    request(method, params) {
+      return connection.sendRequest(method, params);
+    },
+    async close() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } catch {
+        /* already gone */
+      }
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    },
+  };
+}
