@@ -7,6 +7,8 @@ const fs = require('fs');
 const path = require('path');
 
 const production = process.argv.includes('--production');
+// SEC_DIST lets several people (or agents) build side by side without sharing dist/.
+const outRoot = process.env.SEC_DIST || 'dist';
 const watch = process.argv.includes('--watch');
 
 /** Every *.test.ts below a folder, so a new test file needs no registration. */
@@ -32,7 +34,7 @@ const programs = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/main.ts' } },
   { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
-].map(o => ({ ...common, outdir: 'dist', ...o }));
+].map(o => ({ ...common, outdir: outRoot, ...o }));
 
 // Tests keep node_modules external: they run from the repository, never from the .vsix.
 const tests = production ? [] : [
@@ -40,14 +42,14 @@ const tests = production ? [] : [
     ...common,
     entryPoints: ['test/unit', 'test/lsp', 'test/cli', 'test/property', 'test/robustness', 'test/report', 'test/editor']
       .flatMap(testEntries),
-    outdir: 'dist/test',
+    outdir: `${outRoot}/test`,
     outbase: 'test',
     packages: 'external',
   },
   {
     ...common,
     entryPoints: fs.existsSync('test/editor/suite/index.ts') ? ['test/editor/suite/index.ts'] : [],
-    outdir: 'dist/test/editor/suite',
+    outdir: `${outRoot}/test/editor/suite`,
     external: ['vscode', 'mocha'],
   },
 ].filter(o => o.entryPoints.length > 0);
@@ -63,7 +65,7 @@ async function main() {
     return;
   }
   await Promise.all(configs.map(c => esbuild.build(c)));
-  fs.chmodSync('dist/cli.js', 0o755);
+  fs.chmodSync(path.join(outRoot, 'cli.js'), 0o755);
 }
 
 main().catch(err => {

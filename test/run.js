@@ -7,7 +7,7 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
-const root = path.join(__dirname, '..', 'dist', 'test');
+const root = path.join(__dirname, '..', process.env.SEC_DIST || 'dist', 'test');
 const layers = process.argv.slice(2);
 if (!fs.existsSync(root)) {
   console.error('test/run.js: dist/test is missing; run `npm run build` first');

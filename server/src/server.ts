@@ -127,6 +127,11 @@ export function startServer(connection: Connection): SecLanguageService {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: true,
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        completionProvider: { triggerCharacters: [' ', '.', '“', '"'] },
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true } },
       },
@@ -226,6 +231,17 @@ export function startServer(connection: Connection): SecLanguageService {
 
   connection.onCodeAction(runSafe('codeAction', [], params =>
     service.getCodeActions(params.textDocument.uri, params.range, params.context.only)));
+
+  connection.onHover(runSafe('hover', null, (params, token) => service.getHover(params.textDocument.uri, params.position, token)));
+
+  connection.onDefinition(runSafe('definition', [], (params, token) => service.getDefinition(params.textDocument.uri, params.position, token)));
+
+  connection.onReferences(runSafe('references', [], (params, token) =>
+    service.getReferences(params.textDocument.uri, params.position, params.context.includeDeclaration, token)));
+
+  connection.onCompletion(runSafe('completion', [], (params, token) => service.getCompletions(params.textDocument.uri, params.position, token)));
+
+  connection.onCodeLens(runSafe('codeLens', [], (params, token) => service.getCodeLenses(params.textDocument.uri, token)));
 
   documents.listen(connection);
   connection.listen();

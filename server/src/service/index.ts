@@ -1,13 +1,18 @@
 // The facade of the analysis core: the language server, the CLI and the tests all talk to
 // this, never to the parts behind it. Pure: no editor API, no connection, no file system.
-import type { CodeAction, DocumentSymbol } from 'vscode-languageserver-types';
-import type { CancellationLike, Range, SecDiagnostic, SecSettings } from './types';
+import type { CodeAction, CodeLens, CompletionItem, DocumentSymbol, Hover, Location } from 'vscode-languageserver-types';
+import type { CancellationLike, Position, Range, SecDiagnostic, SecSettings } from './types';
 import { NEVER_CANCELLED } from './types';
 import type { SecDocument } from './model/document';
 import { WorkspaceIndex, type WorkspaceOptions } from './workspaceIndex';
 import { computeDiagnostics } from './rules';
 import { getDocumentSymbols } from './features/symbols';
 import { getCodeActions } from './features/codeActions';
+import type { FeatureContext } from './features/context';
+import { getHover } from './features/hover';
+import { getDefinition, getReferences } from './features/navigation';
+import { getCompletions } from './features/completion';
+import { getCodeLenses } from './features/codeLens';
 
 export interface SecLanguageServiceOptions extends WorkspaceOptions {
   settings?: Partial<SecSettings>;
@@ -54,6 +59,37 @@ export class SecLanguageService {
 
   getCodeActions(uri: string, range: Range, only?: string[]): CodeAction[] {
     return getCodeActions(this.getDiagnostics(uri), range, only);
+  }
+
+  getHover(uri: string, position: Position, token: CancellationLike = NEVER_CANCELLED): Hover | null {
+    const ctx = this.featureContext(uri, position, token);
+    return ctx ? getHover(ctx) : null;
+  }
+
+  getDefinition(uri: string, position: Position, token: CancellationLike = NEVER_CANCELLED): Location[] {
+    const ctx = this.featureContext(uri, position, token);
+    return ctx ? getDefinition(ctx) : [];
+  }
+
+  getReferences(uri: string, position: Position, includeDeclaration: boolean, token: CancellationLike = NEVER_CANCELLED): Location[] {
+    const ctx = this.featureContext(uri, position, token);
+    return ctx ? getReferences(ctx, includeDeclaration) : [];
+  }
+
+  getCompletions(uri: string, position: Position, token: CancellationLike = NEVER_CANCELLED): CompletionItem[] {
+    const ctx = this.featureContext(uri, position, token);
+    return ctx ? getCompletions(ctx) : [];
+  }
+
+  getCodeLenses(uri: string, token: CancellationLike = NEVER_CANCELLED): CodeLens[] {
+    const model = this.workspace.model(uri);
+    return model ? getCodeLenses(model, this.workspace, token) : [];
+  }
+
+  /** The context every position-based feature receives, or undefined for an unknown document. */
+  featureContext(uri: string, position: Position, token: CancellationLike = NEVER_CANCELLED): FeatureContext | undefined {
+    const model = this.workspace.model(uri);
+    return model ? { uri, position, model, workspace: this.workspace, token } : undefined;
   }
 }
 

@@ -1,0 +1,27 @@
+// Go to definition and find references: each contributor answers for what it understands
+// (terms, clause references, comment clause mentions); the first that answers wins.
+import type { Location } from 'vscode-languageserver-types';
+import type { FeatureContext } from './context';
+
+export type DefinitionContributor = (ctx: FeatureContext) => Location[] | undefined;
+export type ReferencesContributor = (ctx: FeatureContext, includeDeclaration: boolean) => Location[] | undefined;
+
+/** Add yours here. */
+export const DEFINITION_CONTRIBUTORS: DefinitionContributor[] = [];
+export const REFERENCES_CONTRIBUTORS: ReferencesContributor[] = [];
+
+export function getDefinition(ctx: FeatureContext): Location[] {
+  for (const c of DEFINITION_CONTRIBUTORS) {
+    const found = c(ctx);
+    if (found) return found;
+  }
+  return [];
+}
+
+export function getReferences(ctx: FeatureContext, includeDeclaration: boolean): Location[] {
+  for (const c of REFERENCES_CONTRIBUTORS) {
+    const found = c(ctx, includeDeclaration);
+    if (found) return found;
+  }
+  return [];
+}

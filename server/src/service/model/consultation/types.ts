@@ -1,0 +1,45 @@
+// The consultation-response model: a contract between the parsers (text, CSV, JSON, .docx,
+// PDF), the comment-to-clause linking, the editor surfaces, the responses file and the CLI's
+// `secdraft comments` JSON (DESIGN.md §5).
+import type { Range } from '../../types';
+
+export interface ConsultationQuestion {
+  /** "1", "2" … as numbered in the collation. */
+  number: string;
+  title: string;
+  range: Range;
+}
+
+export interface ConsultationComment {
+  /**
+   * Stable id that survives re-parsing the same collation (responses are keyed on it):
+   * built from the question number and the respondent, e.g. "q2-e-on"; a second comment of
+   * the same respondent on the same question gets "-2".
+   */
+  id: string;
+  question: string;
+  respondent: string;
+  /** "Large Supplier", "Other respondent" … as published. */
+  category: string;
+  /** "Approve", "Reject", "Neutral", "Abstain", or "" where the table has no such column. */
+  response: string;
+  /** The comment text, paragraphs separated by a blank line ("\n\n"). */
+  text: string;
+  /** Where the comment's row starts and ends in the source file. */
+  range: Range;
+}
+
+export type CollationFormat = 'text' | 'csv' | 'json' | 'docx' | 'pdf';
+
+export interface CommentLink {
+  commentId: string;
+  /** Clause id, e.g. "G8.41". */
+  clause: string;
+  kind: 'explicit' | 'inferred';
+  /** 1 for explicit links; 0–1 for inferred ones. */
+  score: number;
+  /** The sentence of the comment that addresses the clause (re-attaches after renumbering). */
+  quote: string;
+  /** For inferred links: the words/terms that made the link, so the drafter can judge it. */
+  because?: string[];
+}
