@@ -29,6 +29,17 @@ function stringArray(value: unknown, what: string, file: string): string[] {
   return value as string[];
 }
 
+/** Globs are relative to the workspace: an absolute path or a ".." segment would reach outside it. */
+function workspaceGlobs(value: unknown, what: string, file: string): string[] {
+  const globs = stringArray(value, what, file);
+  for (const g of globs) {
+    if (/^([a-zA-Z]:)?[\\/]|^~/.test(g) || g.split(/[\\/]/).includes('..')) {
+      throw new ConfigError(`${file}: "${what}" pattern "${g}" points outside the workspace; refused`);
+    }
+  }
+  return globs;
+}
+
 /** Parse config text; throws ConfigError with the file name and the reason. */
 export function parseConfig(text: string, file: string): SecConfig {
   let raw: unknown;
@@ -55,8 +66,8 @@ export function parseConfig(text: string, file: string): SecConfig {
   if (typeof o.linkThreshold === 'number') settings.linkThreshold = o.linkThreshold;
   return {
     settings,
-    legalGlobs: stringArray(o.legalFiles, 'legalFiles', file),
-    consultationGlobs: stringArray(o.consultationFiles, 'consultationFiles', file),
+    legalGlobs: workspaceGlobs(o.legalFiles, 'legalFiles', file),
+    consultationGlobs: workspaceGlobs(o.consultationFiles, 'consultationFiles', file),
     failOn,
     wordFiles: stringArray(o.wordFiles, 'wordFiles', file),
     source: file,

@@ -9,6 +9,8 @@ export interface LoadedFile {
   path: string;
   uri: string;
   text: string;
+  /** Problems that did not stop the file being read (encoding); reported as file-error. */
+  warnings?: string[];
 }
 
 export interface FileProblem {
@@ -87,23 +89,66 @@ function sniffConsultation(file: string): boolean {
   }
 }
 
-/** Decode file bytes as text: UTF-8 (BOM stripped) or UTF-16 with a BOM; refuse binary. */
-export function decodeText(bytes: Buffer): { text?: string; reason?: string } {
+/**
+ * Decode file bytes as text: UTF-8 (BOM stripped) or UTF-16 (with a BOM, or recognised by its
+ * zero bytes). Binary is refused; a few invalid UTF-8 bytes are decoded as U+FFFD and reported
+ * as a warning, so the rest of the file is still checked.
+ */
+export function decodeText(bytes: Buffer): { text?: string; reason?: string; warning?: string } {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le') };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2));
-    swapped.swap16();
-    return { text: swapped.toString('utf16le') };
-  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16be(bytes.subarray(2)) };
   const sample = bytes.subarray(0, 65536);
-  if (sample.includes(0)) return { reason: 'binary file (contains NUL bytes), not text' };
+  if (sample.includes(0)) {
+    const utf16 = guessUtf16(sample);
+    if (utf16 === 'le') return { text: bytes.toString('utf16le'), warning: 'UTF-16 without a byte-order mark; read as UTF-16LE' };
+    if (utf16 === 'be') return { text: utf16be(bytes), warning: 'UTF-16 without a byte-order mark; read as UTF-16BE' };
+    return { reason: 'binary file (contains NUL bytes), not text' };
+  }
   const text = bytes.toString('utf8');
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const bad = (text.match(/\uFFFD/g) ?? []).length;
-  if (bad > 0 && !bytes.includes(Buffer.from('\uFFFD', 'utf8'))) {
-    if (bad > 16 || bad > text.length / 100) return { reason: `not valid UTF-8 (${bad} undecodable bytes)` };
+  const replaced = countChar(text, 0xfffd) - countEncodedReplacement(bytes);
+  if (replaced > 0) {
+    if (replaced > 64 && replaced > text.length / 20) return { reason: `not text: ${replaced} bytes are not valid UTF-8` };
+    return { text: text.slice(start), warning: `${replaced} byte sequence${replaced === 1 ? ' is' : 's are'} not valid UTF-8 (shown as \uFFFD); save the file as UTF-8` };
   }
   return { text: start ? text.slice(start) : text };
+}
+
+function utf16be(bytes: Buffer): string {
+  const swapped = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)));
+  swapped.swap16();
+  return swapped.toString('utf16le');
+}
+
+/** Text in UTF-16 has a zero in every other byte for Latin script. */
+function guessUtf16(sample: Buffer): 'le' | 'be' | undefined {
+  let evenZeros = 0;
+  let oddZeros = 0;
+  const n = sample.length - (sample.length % 2);
+  for (let i = 0; i < n; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (pairs === 0) return undefined;
+  if (oddZeros / pairs > 0.6 && evenZeros / pairs < 0.05) return 'le';
+  if (evenZeros / pairs > 0.6 && oddZeros / pairs < 0.05) return 'be';
+  return undefined;
+}
+
+function countChar(text: string, code: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === code) n++;
+  return n;
+}
+
+/** U+FFFD written in the file itself (EF BF BD) is text, not a decoding error. */
+function countEncodedReplacement(bytes: Buffer): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) n++;
+  }
+  return n;
 }
 
 /** Read one text file; binary formats (.docx, .pdf) are read by their extractors instead. */
@@ -119,7 +164,7 @@ export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): Loaded
   }
   const decoded = decodeText(bytes);
   if (decoded.reason !== undefined) return { path: file, reason: decoded.reason };
-  return { path: file, uri: pathToFileURL(path.resolve(file)).toString(), text: decoded.text! };
+  return { path: file, uri: pathToFileURL(path.resolve(file)).toString(), text: decoded.text!, ...(decoded.warning ? { warnings: [decoded.warning] } : {}) };
 }
 
 export function isProblem(x: LoadedFile | FileProblem): x is FileProblem {

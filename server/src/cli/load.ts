@@ -34,7 +34,7 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
       problems.push(loaded);
       continue;
     }
-    service.setDocument({ uri: loaded.uri, version: 1, text: loaded.text });
+    service.setDocument({ uri: loaded.uri, version: 1, text: loaded.text, fileProblems: loaded.warnings });
     pathOf.set(loaded.uri, file);
     uris.push(loaded.uri);
   }

@@ -4,6 +4,7 @@ import type { DocumentKind, Finding } from '../types';
 import { type Line, splitLines } from '../text/lines';
 import { type SecStructure, parseStructure } from './structure';
 import { type Suppressions, parseSuppressions } from './suppressions';
+import type { CollationFormat, ConsultationComment, ConsultationQuestion } from './consultation/types';
 
 /** A document as the core receives it from the editor, the disk or a test. */
 export interface SecDocument {
@@ -12,6 +13,17 @@ export interface SecDocument {
   text: string;
   /** The editor's language id, when known ("sec" marks legal text whatever the file name). */
   languageId?: string;
+  /** Problems met while reading the file (e.g. invalid UTF-8), reported as `file-error`. */
+  fileProblems?: string[];
+}
+
+/** `file-error` findings for the problems met while reading a document. */
+export function fileProblemFindings(doc: SecDocument): Finding[] {
+  return (doc.fileProblems ?? []).map(message => ({
+    code: 'file-error',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message,
+  }));
 }
 
 interface ModelBase {
@@ -35,6 +47,11 @@ export interface OtherModel extends ModelBase {
 
 export interface ConsultationModelBase extends ModelBase {
   kind: 'consultation';
+  /** How the file was read (text extracted from a PDF, CSV, JSON, or a .docx/.pdf original). */
+  format: CollationFormat;
+  questions: ConsultationQuestion[];
+  /** Every respondent row of every question, in file order (text '' where the cell is empty). */
+  comments: ConsultationComment[];
 }
 
 export type DocumentModel = LegalModel | OtherModel | ConsultationModelBase;
@@ -49,13 +66,13 @@ export function buildLegalModel(doc: SecDocument): LegalModel {
     lines: structure.lines,
     structure,
     suppressions: parseSuppressions(structure.lines),
-    problems: [],
+    problems: fileProblemFindings(doc),
   };
 }
 
 export function buildOtherModel(doc: SecDocument): OtherModel {
   const lines = splitLines(doc.text);
-  return { kind: 'other', uri: doc.uri, version: doc.version, text: doc.text, lines, suppressions: parseSuppressions(lines), problems: [] };
+  return { kind: 'other', uri: doc.uri, version: doc.version, text: doc.text, lines, suppressions: parseSuppressions(lines), problems: fileProblemFindings(doc) };
 }
 
 export type { DocumentKind };
