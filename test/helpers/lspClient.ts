@@ -19,8 +19,12 @@ export interface TestClient {
   stderr: () => string;
   /** What the server answered to `initialize`. */
   initializeResult: { capabilities: Record<string, unknown> };
-  /** Resolves with the next diagnostics published for `uri` that satisfy `accept`. */
-  diagnostics(uri: string, accept?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  /**
+   * Resolves with the next diagnostics published for `uri` that satisfy `accept`. With
+   * `assumeEmpty`, a file never published counts as having none (the server publishes a file
+   * only once it has findings).
+   */
+  diagnostics(uri: string, accept?: (d: Diagnostic[]) => boolean, timeoutMs?: number, assumeEmpty?: boolean): Promise<Diagnostic[]>;
   open(uri: string, text: string, languageId?: string, version?: number): Promise<void>;
   change(uri: string, version: number, text: string): Promise<void>;
   request<R>(method: string, params: unknown): Promise<R>;
@@ -70,8 +74,8 @@ export async function startServer(options: { rootPath?: string; initializationOp
     process: child,
     initializeResult,
     stderr: () => stderr,
-    diagnostics(uri, accept = () => true, timeoutMs = 10000) {
-      const have = latest.get(uri);
+    diagnostics(uri, accept = () => true, timeoutMs = 10000, assumeEmpty = false) {
+      const have = latest.get(uri) ?? (assumeEmpty ? [] : undefined);
       if (have && accept(have)) return Promise.resolve(have);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(latest.get(uri))}`)), timeoutMs);
