@@ -8,6 +8,7 @@ import { type DocumentModel, type LegalModel, type SecDocument, buildLegalModel,
 import { type ConsultationModel, buildConsultationModel } from './model/consultation';
 import { globToRegExp, hasConsultationName, hasLegalName, looksLikeConsultation } from './model/classify';
 import type { Clause } from './model/structure';
+import { isResponsesFile } from './model/responses';
 
 export interface ClauseLocation {
   uri: string;
@@ -80,6 +81,7 @@ export class WorkspaceIndex {
   }
 
   kindOf(doc: SecDocument): DocumentKind {
+    if (isResponsesFile(doc.uri)) return 'other'; // answers to a collation, read by the responses rule
     if (doc.languageId === 'sec' || hasLegalName(doc.uri) || this.legalPatterns.some(p => p.test(doc.uri))) return 'legal';
     if (doc.languageId === 'sec-consultation' || this.consultationPatterns.some(p => p.test(doc.uri))) return 'consultation';
     if (hasConsultationName(doc.uri) || looksLikeConsultation(doc.text)) return 'consultation';

@@ -9,12 +9,22 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import type { RuleFamily } from './context';
 import { RULE_BY_CODE } from './registry';
 import { spacingRules } from './spacing';
+import { numberingRules } from './numbering';
+import { referenceRules } from './references';
+import { responsesRules } from './responses';
 
 /** Every rule family, in the order their findings are listed. */
-export const RULE_FAMILIES: RuleFamily[] = [spacingRules];
+export const RULE_FAMILIES: RuleFamily[] = [spacingRules, responsesRules, numberingRules, referenceRules];
 
 export function severityOf(code: string, settings: SecSettings): SeverityLevel {
   return settings.severity[code] ?? RULE_BY_CODE.get(code)?.defaultSeverity ?? 'warning';
+}
+
+const SEVERITY_RANK: Record<SeverityLevel, number> = { ignore: 0, hint: 1, information: 2, warning: 3, error: 4 };
+
+/** A finding may cap its severity (e.g. an unanswered comment shown on its clause only as information). */
+export function capSeverity(level: SeverityLevel, cap: unknown): SeverityLevel {
+  return typeof cap === 'string' && cap in SEVERITY_RANK && SEVERITY_RANK[cap as SeverityLevel] < SEVERITY_RANK[level] ? cap as SeverityLevel : level;
 }
 
 export function computeDiagnostics(model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike = NEVER_CANCELLED): SecDiagnostic[] {
@@ -28,7 +38,7 @@ export function computeDiagnostics(model: DocumentModel, workspace: WorkspaceInd
     findings.push(...family.check({ model, workspace, settings, token }));
   }
   for (const f of findings) {
-    const severity = severityOf(f.code, settings);
+    const severity = capSeverity(severityOf(f.code, settings), f.data?.severityCap);
     if (severity === 'ignore') continue;
     if (model.suppressions.isSuppressed(f.code, f.range.start.line)) continue;
     const clause = model.kind === 'legal' ? clauseAtLine(model.structure, f.range.start.line)?.id : undefined;

@@ -1,0 +1,101 @@
+// The publication gate's check: every consultation comment must have a recorded response.
+// `unanswered-comment` stands on the comment in the collation (severity by setting: off while
+// drafting, error for the gate) and, capped at information, on each clause the comment is
+// linked to. A responses file that is broken gets `file-error` on itself.
+import type { Finding } from '../types';
+import type { DocumentModel } from '../model/document';
+import type { CommentEntry, ConsultationComment } from '../model/consultation/types';
+import { type ParsedResponses, isResponsesFile, parseResponses, responsesPathFor } from '../model/responses';
+import { baseName } from '../model/classify';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { RuleContext, RuleFamily } from './context';
+import { RULE_BY_CODE } from './registry';
+
+/**
+ * Every consultation comment with its links. Until the consultation facade hands these out,
+ * read the comments the collation models carry (no links).
+ */
+export function commentEntries(workspace: WorkspaceIndex): CommentEntry[] {
+  return workspace.consultationModels().flatMap(m =>
+    ((m as { comments?: ConsultationComment[] }).comments ?? []).map(comment => ({ comment, uri: m.uri, links: [], status: 'general' as const })));
+}
+
+/** The parsed responses file beside a collation (absent file → no responses, no problems). */
+export function responsesFor(workspace: WorkspaceIndex, consultationUri: string): ParsedResponses & { uri: string; exists: boolean } {
+  const uri = responsesPathFor(consultationUri);
+  return workspace.derived(`responses:${uri}`, () => {
+    const doc = workspace.document(uri);
+    const parsed = doc ? parseResponses(doc.text, baseName(consultationUri)) : parseResponses('{"version":1,"responses":{}}', baseName(consultationUri));
+    return { ...parsed, uri, exists: !!doc };
+  });
+}
+
+/** Comments of the workspace that have no response yet, in collation order. */
+export function unansweredComments(workspace: WorkspaceIndex): CommentEntry[] {
+  return workspace.derived('unansweredComments', () =>
+    commentEntries(workspace).filter(e => !Object.hasOwn(responsesFor(workspace, e.uri).file.responses, e.comment.id)));
+}
+
+function label(e: CommentEntry): string {
+  return `${e.comment.respondent} (Question ${e.comment.question})`;
+}
+
+function onCollation(model: DocumentModel, workspace: WorkspaceIndex): Finding[] {
+  const responsesName = baseName(responsesPathFor(model.uri));
+  return unansweredComments(workspace)
+    .filter(e => e.uri === model.uri)
+    .map(e => ({
+      code: 'unanswered-comment',
+      range: { start: e.comment.range.start, end: e.comment.range.start.line === e.comment.range.end.line ? e.comment.range.end : { line: e.comment.range.start.line, character: model.lines[e.comment.range.start.line]?.text.length ?? 0 } },
+      message: `No response recorded to ${label(e)} [${e.comment.id}]; record one ("SEC: Record response…") in ${responsesName}.`,
+      data: { commentId: e.comment.id },
+    }));
+}
+
+function onClauses(model: DocumentModel, workspace: WorkspaceIndex): Finding[] {
+  if (model.kind !== 'legal') return [];
+  const byClause = new Map<string, CommentEntry[]>();
+  for (const e of unansweredComments(workspace)) {
+    for (const link of e.links) {
+      const list = byClause.get(link.clause);
+      if (!list) byClause.set(link.clause, [e]);
+      else if (!list.includes(e)) list.push(e);
+    }
+  }
+  const findings: Finding[] = [];
+  for (const clause of model.structure.clauses) {
+    const entries = byClause.get(clause.id);
+    if (!entries?.length) continue;
+    const who = entries.map(e => e.comment.respondent);
+    findings.push({
+      code: 'unanswered-comment',
+      range: clause.idRange,
+      message: `${entries.length} consultation comment${entries.length === 1 ? '' : 's'} on ${clause.id} without a response: ${who.join(', ')}.`,
+      data: { severityCap: 'information', commentIds: entries.map(e => e.comment.id) },
+    });
+  }
+  return findings;
+}
+
+function onResponsesFile(model: DocumentModel, workspace: WorkspaceIndex): Finding[] {
+  if (!isResponsesFile(model.uri)) return [];
+  // Parse it through the collation's lookup when there is one, so both agree.
+  const collation = workspace.consultationModels().find(m => responsesPathFor(m.uri) === model.uri);
+  return collation ? responsesFor(workspace, collation.uri).problems : parseResponses(model.text).problems;
+}
+
+export const responsesRules: RuleFamily = {
+  name: 'responses',
+  kinds: ['consultation', 'legal', 'other'],
+  codes: ['unanswered-comment', 'file-error'],
+  check(ctx: RuleContext): Finding[] {
+    const { model, workspace, settings } = ctx;
+    const out: Finding[] = [];
+    const wanted = (code: string) => (settings.severity[code] ?? RULE_BY_CODE.get(code)?.defaultSeverity) !== 'ignore';
+    if (model.kind === 'other' && wanted('file-error')) out.push(...onResponsesFile(model, workspace));
+    if (!wanted('unanswered-comment')) return out;
+    if (model.kind === 'consultation') out.push(...onCollation(model, workspace));
+    if (model.kind === 'legal') out.push(...onClauses(model, workspace));
+    return out;
+  },
+};
