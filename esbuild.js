@@ -28,6 +28,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // Prefer packages' ES module builds: some UMD builds (jsonc-parser) hide requires from the bundler.
+  mainFields: ['module', 'main'],
 };
 
 const programs = [
