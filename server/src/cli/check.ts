@@ -3,12 +3,18 @@
 import type { SecDiagnostic, SeverityLevel } from '../service/types';
 import { loadWorkspace } from './load';
 import { UsageError } from './errors';
+import { toSarif } from './sarif';
+import { RULES } from '../service/rules/registry';
+
+declare const SECDRAFT_VERSION: string | undefined;
 
 export interface CheckOptions {
   paths: string[];
   format: string;
   config?: string;
   failOn?: string;
+  /** CI policy: also fail when there are more than this many warnings (`--max-warnings N`). */
+  maxWarnings?: string;
 }
 
 export interface FileReport {
@@ -56,7 +62,9 @@ function stylish(reports: FileReport[], summary: ReturnType<typeof summarise>): 
 }
 
 export function runCheck(options: CheckOptions, write: (s: string) => void, writeErr: (s: string) => void): number {
-  if (!['stylish', 'json'].includes(options.format)) throw new UsageError(`unknown format "${options.format}" (expected stylish or json)`);
+  if (!['stylish', 'json', 'sarif'].includes(options.format)) throw new UsageError(`unknown format "${options.format}" (expected stylish, json or sarif)`);
+  const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings must be a whole number, 0 or more');
   const ws = loadWorkspace(options.paths, options.config);
   const failOn = (options.failOn ?? ws.config.failOn) as SeverityLevel;
   if (!(failOn in RANK)) throw new UsageError(`--fail-on must be hint, information, warning or error`);
@@ -66,7 +74,9 @@ export function runCheck(options: CheckOptions, write: (s: string) => void, writ
     return { path: ws.pathOf.get(uri)!, kind: model.kind, diagnostics: ws.service.getDiagnostics(uri), lines: [] };
   });
   const summary = summarise(reports);
-  if (options.format === 'json') {
+  if (options.format === 'sarif') {
+    write(JSON.stringify(toSarif({ files: reports, rules: RULES, problems: ws.problems, toolVersion: typeof SECDRAFT_VERSION === 'string' ? SECDRAFT_VERSION : '0.0.0-dev' }), null, 2));
+  } else if (options.format === 'json') {
     write(JSON.stringify({
       version: 1,
       files: reports.map(r => ({ path: r.path, kind: r.kind, diagnostics: r.diagnostics.map(toJsonDiagnostic) })),
@@ -75,7 +85,7 @@ export function runCheck(options: CheckOptions, write: (s: string) => void, writ
   } else {
     write(stylish(reports, summary));
   }
-  const failing = reports.some(r => r.diagnostics.some(d => RANK[d.severity] >= RANK[failOn]));
+  const failing = reports.some(r => r.diagnostics.some(d => RANK[d.severity] >= RANK[failOn])) || (maxWarnings !== undefined && summary.warning > maxWarnings);
   if (ws.problems.length > 0) return 2;
   return failing ? 1 : 0;
 }

@@ -8,7 +8,7 @@ import { runCheck } from './check';
 const HELP = `secdraft — checks for Smart Energy Code legal text and consultation responses
 
 Usage:
-  secdraft check [paths…] [--format stylish|json] [--config FILE] [--fail-on LEVEL]
+  secdraft check [paths…] [--format stylish|json|sarif] [--config FILE] [--fail-on LEVEL] [--max-warnings N]
   secdraft lsp --stdio            run the language server over stdio (for any LSP editor)
   secdraft --help | --version
 
@@ -34,8 +34,9 @@ const VERBS: Record<string, Verb> = {
       format: { type: 'string', short: 'f', default: 'stylish' },
       config: { type: 'string', short: 'c' },
       'fail-on': { type: 'string' },
+      'max-warnings': { type: 'string' },
     });
-    return runCheck({ paths: positionals, format: String(values.format), config: values.config as string | undefined, failOn: values['fail-on'] as string | undefined }, write, writeErr);
+    return runCheck({ paths: positionals, format: String(values.format), config: values.config as string | undefined, failOn: values['fail-on'] as string | undefined, maxWarnings: values['max-warnings'] as string | undefined }, write, writeErr);
   },
   lsp: async args => {
     parse(args, { stdio: { type: 'boolean' }, 'node-ipc': { type: 'boolean' }, 'clientProcessId': { type: 'string' } });
