@@ -13,6 +13,8 @@ import { getHover } from './features/hover';
 import { getDefinition, getReferences } from './features/navigation';
 import { getCompletions } from './features/completion';
 import { getCodeLenses } from './features/codeLens';
+import { commentEntries, commentsByClause } from './model/consultation/linking';
+import type { CommentEntry, CommentLink } from './model/consultation/types';
 
 export interface SecLanguageServiceOptions extends WorkspaceOptions {
   settings?: Partial<SecSettings>;
@@ -84,6 +86,21 @@ export class SecLanguageService {
   getCodeLenses(uri: string, token: CancellationLike = NEVER_CANCELLED): CodeLens[] {
     const model = this.workspace.model(uri);
     return model ? getCodeLenses(model, this.workspace, token) : [];
+  }
+
+  /** Every consultation comment of the workspace, with its links to clauses (file then row order). */
+  getComments(): CommentEntry[] {
+    return commentEntries(this.workspace);
+  }
+
+  /** The comments linked to one clause ("G8.41"), each with only its links to that clause. */
+  getCommentsForClause(clauseId: string): CommentEntry[] {
+    return (commentsByClause(this.workspace).get(clauseId) ?? []).map(({ entry, link }) => ({ ...entry, links: [link] }));
+  }
+
+  /** Every comment-to-clause link of the workspace. */
+  getCommentLinks(): CommentLink[] {
+    return this.getComments().flatMap(e => e.links);
   }
 
   /** The context every position-based feature receives, or undefined for an unknown document. */

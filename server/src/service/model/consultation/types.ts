@@ -43,3 +43,30 @@ export interface CommentLink {
   /** For inferred links: the words/terms that made the link, so the drafter can judge it. */
   because?: string[];
 }
+
+/** Where a comment stands once linking is done. */
+export type CommentStatus = 'linked' | 'general' | 'orphaned';
+
+/** One comment as the facade hands it out: where it lives and what it is linked to. */
+export interface CommentEntry {
+  comment: ConsultationComment;
+  /** The consultation file it was read from. */
+  uri: string;
+  links: CommentLink[];
+  /**
+   * linked: at least one link; general: names no clause and nothing inferred above the
+   * threshold; orphaned: names clauses none of which exist (e.g. after renumbering) and its
+   * sentence re-attaches nowhere.
+   */
+  status: CommentStatus;
+}
+
+/** A clause named in a comment's text (explicit mention), with its place in the file. */
+export interface ClauseMention {
+  commentId: string;
+  /** "G8.41" — paragraph suffixes such as "(a)" are dropped. */
+  clause: string;
+  /** The mention as written, e.g. "Section G8.41(a)". */
+  text: string;
+  range: Range;
+}

@@ -1,0 +1,160 @@
+// A small BM25 index over clause texts, for linking comments to the clauses they talk about.
+// Defined terms (capitalised phrases of the legal text, e.g. "Non-Domestic Premises") are
+// single tokens, matched case-insensitively, so "non-domestic premises" in a comment is one
+// rare term rather than two common words. Thresholds ("50,000") are tokens too.
+
+const STOPWORDS = new Set((
+  'a about above after again against all also am an and any are as at be because been before being below between both but by can could ' +
+  'did do does doing down during each few for from further had has have having he her here hers him his how i if in into is it its itself ' +
+  'just me more most my no nor not now of off on once only or other our ours out over own same she should so some such than that the their ' +
+  'them then there these they this those through to too under until up very was we were what when where which while who whom why will with ' +
+  'would you your shall may must within upon thereof therein whether either etc via per one two ' +
+  // Section and consultation boilerplate: says nothing about which clause is meant.
+  'section sections sec code clause clauses paragraph accordance purpose purposes relevant apply applies applied subject case ' +
+  'modification modifications proposal proposed propose change changes believe agree agreed support supportive supporting welcome note ' +
+  'clarification clarify clarifications approve approved response respond view think consider considered seek ask would like unclear ' +
+  'intent intended therefore however us it\'s we\'re new current currently mod solution objective objectives better facilitate facilitates').split(/\s+/));
+
+/** Leading words that make a capitalised run a sentence start, not part of a term. */
+const LEADING = new Set(['each', 'where', 'the', 'a', 'an', 'any', 'for', 'if', 'in', 'on', 'no', 'this', 'that', 'such', 'every', 'all', 'within', 'after', 'before', 'having', 'when', 'while', 'its', 'their', 'we', 'our']);
+
+const WORD_RE = /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?/g;
+
+/** Lower case, plural and possessive folded: "Assessments" → "assessment", "User’s" → "user". */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/[’']s?$/, '').replace(/,/g, '');
+  if (/^\d/.test(w)) return w;
+  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 4 && w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  return w;
+}
+
+export interface Word {
+  stem: string;
+  surface: string;
+  index: number;
+  capital: boolean;
+}
+
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) out.push({ stem: stem(m[0]), surface: m[0], index: m.index, capital: /^[A-Z]/.test(m[0]) });
+  return out;
+}
+
+/** Capitalised runs of 2–5 words in legal text: the candidate defined terms. */
+export function termPhrases(text: string): string[] {
+  const found: string[] = [];
+  const ws = words(text);
+  let run: Word[] = [];
+  const flush = () => {
+    while (run.length && LEADING.has(run[0].stem)) run.shift();
+    if (run.length >= 2 && run.length <= 5) found.push(run.map(w => w.stem).join(' '));
+    run = [];
+  };
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    const adjacent = run.length === 0 || /^\s+$/.test(text.slice(run[run.length - 1].index + run[run.length - 1].surface.length, w.index));
+    if (w.capital && /^[A-Za-z]/.test(w.surface) && adjacent) run.push(w);
+    else {
+      flush();
+      if (w.capital && /^[A-Za-z]/.test(w.surface)) run.push(w);
+    }
+  }
+  flush();
+  return found;
+}
+
+export interface Term {
+  key: string;
+  /** As first written in the text it came from. */
+  surface: string;
+  /** Offset in the text. */
+  index: number;
+}
+
+/** Tokens of a text: known phrases (longest first) as one token, other words on their own. */
+export function tokenise(text: string, phrases: ReadonlySet<string>, maxPhrase: number): Term[] {
+  const ws = words(text);
+  const out: Term[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    let matched = 0;
+    for (let n = Math.min(maxPhrase, ws.length - i); n >= 2; n--) {
+      const key = ws.slice(i, i + n).map(w => w.stem).join(' ');
+      if (phrases.has(key)) {
+        const last = ws[i + n - 1];
+        out.push({ key, surface: text.slice(ws[i].index, last.index + last.surface.length), index: ws[i].index });
+        matched = n;
+        break;
+      }
+    }
+    if (matched) {
+      i += matched - 1;
+      continue;
+    }
+    const w = ws[i];
+    if (STOPWORDS.has(w.stem) || (w.stem.length < 3 && !/^\d/.test(w.stem))) continue;
+    if (/^\d+$/.test(w.stem) && Number(w.stem) < 100) continue; // paragraph and day counts say little
+    out.push({ key: w.stem, surface: w.surface, index: w.index });
+  }
+  return out;
+}
+
+export interface ScoredDoc {
+  doc: number;
+  score: number;
+}
+
+/** BM25 (k1 1.2, b 0.75) over documents given as token lists. */
+export class Bm25Index {
+  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
+  private readonly lengths: number[] = [];
+  private readonly termCounts: Map<string, number>[] = [];
+  private readonly averageLength: number;
+  readonly size: number;
+
+  constructor(docs: readonly string[][], private readonly k1 = 1.2, private readonly b = 0.75) {
+    docs.forEach((tokens, doc) => {
+      this.lengths.push(tokens.length);
+      const tf = new Map<string, number>();
+      for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+      this.termCounts.push(tf);
+      for (const [t, n] of tf) {
+        const list = this.postings.get(t);
+        if (list) list.push({ doc, tf: n });
+        else this.postings.set(t, [{ doc, tf: n }]);
+      }
+    });
+    this.size = docs.length;
+    this.averageLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, docs.length);
+  }
+
+  idf(term: string): number {
+    const df = this.postings.get(term)?.length ?? 0;
+    return df === 0 ? 0 : Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  /** Scores of the documents sharing a term with the query; very common terms are skipped. */
+  search(query: readonly string[], maxShare = 0.3): Map<number, number> {
+    const scores = new Map<number, number>();
+    for (const term of new Set(query)) {
+      const list = this.postings.get(term);
+      if (!list || (this.size > 20 && list.length > this.size * maxShare)) continue;
+      const idf = this.idf(term);
+      for (const { doc, tf } of list) {
+        const norm = tf * (this.k1 + 1) / (tf + this.k1 * (1 - this.b + this.b * this.lengths[doc] / this.averageLength));
+        scores.set(doc, (scores.get(doc) ?? 0) + idf * norm);
+      }
+    }
+    return scores;
+  }
+
+  /** One term's part of a document's score (to say which words made a link). */
+  contribution(term: string, doc: number): number {
+    const tf = this.termCounts[doc]?.get(term) ?? 0;
+    if (tf === 0) return 0;
+    return this.idf(term) * tf * (this.k1 + 1) / (tf + this.k1 * (1 - this.b + this.b * this.lengths[doc] / this.averageLength));
+  }
+}

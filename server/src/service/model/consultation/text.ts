@@ -1,0 +1,388 @@
+// Collations as text extracted from the published PDF: "Question N: …" sections, each a table
+// "Respondent | Category | Response | Rationale" (or "… | Comments") laid out as lines.
+// Extraction garbles the table in known ways, and this reader undoes them by what a person
+// uses — the category and response vocabularies, names seen elsewhere in the file, company
+// suffixes — never by the shape of one document:
+//   - the header row repeats at page breaks, on one line or one cell per line;
+//   - a name or category wraps onto the next lines, interleaved with the rationale
+//     ("Haven Power … / Limited group consultation", "Smart DCC Other … / respondent other …");
+//   - after a page break the cells of a row stand one per line, blank lines between them;
+//   - `|` separators are sometimes present; comment cells may be empty.
+import { type Line, lineRange } from '../../text/lines';
+import type { Finding } from '../../types';
+import { CATEGORIES, COMPANY_SUFFIXES, CommentIds, type ParsedCollation, RESPONSES, canonicalCategory, canonicalResponse } from './common';
+import type { ConsultationComment, ConsultationQuestion } from './types';
+
+const QUESTION_RE = /^\s*\|?\s*(?:Question|Q)\s*(\d+[a-z]?)\s*(?:[:.)\-–—]\s*|\s+(?=[A-Z]))(.*)$/i;
+const HEADER_WORDS = new Set(['respondent', 'respondents', 'organisation', 'organization', 'name', 'category', 'response', 'rationale', 'comments', 'comment', 'respondent category', 'response rationale']);
+const PAGE_NUMBER_RE = /^\s*(?:page\s+)?\d+(?:\s+of\s+\d+)?\s*$/i;
+/** Words that begin sentences, never a respondent's name. */
+const SENTENCE_STARTERS = new Set(('a an we our it its this that these those each any all where when if in for as however and but also there such no not ' +
+  'although while with under from to on at by i they their is are would should could may please see note given both further what which who how ' +
+  'only now then so therefore thus however,').split(' '));
+const NAME_CONNECTORS = new Set(['of', 'and', 'the', 'for', '&', 'de', 'und', '-', 'on', 'in']);
+
+const byLength = (a: string, b: string) => b.length - a.length;
+const CATEGORY_LIST = [...CATEGORIES].filter(c => c.toLowerCase() !== 'supplier').sort(byLength);
+const RESPONSE_RE = new RegExp(`^(${[...RESPONSES].sort(byLength).map(escapeRe).join('|')})(?![\\w-])`, 'i');
+const SUFFIX_RE = new RegExp(`^(${COMPANY_SUFFIXES.map(escapeRe).join('|')})(?=\\s|$|[,|])`);
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function stripPipes(s: string): string {
+  return s.replace(/^[\s|]+|[\s|]+$/g, '');
+}
+
+function normal(s: string): string {
+  return stripPipes(s).replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A header row (or the first cell of a header laid out one cell per line). */
+function headerKind(text: string): 'row' | 'cell' | undefined {
+  const t = normal(text).toLowerCase();
+  if (!t) return undefined;
+  if (/^respondents?\b/.test(t) && /\b(category|response|rationale|comments?)\b/.test(t) && t.split(' ').every(w => HEADER_WORDS.has(w) || w === '/')) return 'row';
+  if (HEADER_WORDS.has(t)) return 'cell';
+  return undefined;
+}
+
+function isPlausibleName(raw: string, known: Set<string>): boolean {
+  const name = normal(raw);
+  if (!name || name.length > 60) return false;
+  if (known.has(name.toLowerCase())) return true;
+  if (/[,;:!?"“”]/.test(name) || /\.$/.test(name) && !/(Ltd|Inc|Co|plc)\.$|\.\w+$/.test(name)) return false;
+  const words = name.split(' ');
+  if (words.length > 7) return false;
+  const first = words[0].toLowerCase();
+  if (SENTENCE_STARTERS.has(first)) return false;
+  if (first === 'the' && words.length < 3) return false;
+  if (!/^[A-Z0-9]/.test(words[0])) return false;
+  const content = words.filter(w => !NAME_CONNECTORS.has(w.toLowerCase()));
+  const capitalised = content.filter(w => /^[A-Z0-9(]/.test(w)).length;
+  return content.length > 0 && capitalised / content.length >= 0.6;
+}
+
+interface Cell {
+  /** The category as matched, and where it ends on its line. */
+  category: string;
+  end: number;
+}
+
+/** Categories that start at `at` in `text`, longest first. */
+function categoriesAt(text: string, at: number): Cell[] {
+  const rest = text.slice(at).toLowerCase();
+  const found: Cell[] = [];
+  for (const c of CATEGORY_LIST) {
+    if (rest.startsWith(c.toLowerCase()) && !/[\w-]/.test(rest[c.length] ?? '')) found.push({ category: text.slice(at, at + c.length), end: at + c.length });
+  }
+  return found;
+}
+
+/** Word starts in a line (where a category may begin). */
+function wordStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < text.length; i++) if (/[A-Za-z]/.test(text[i]) && (i === 0 || /[\s|]/.test(text[i - 1]))) starts.push(i);
+  return starts;
+}
+
+interface RowStart {
+  name: string;
+  category: string;
+  response: string;
+  /** Line and column where the comment text begins. */
+  textLine: number;
+  textColumn: number;
+  /** Lines consumed by the row's name/category/response cells. */
+  lastCellLine: number;
+  score: number;
+}
+
+interface Section {
+  hasResponse: boolean | undefined;
+  known: Set<string>;
+}
+
+class Reader {
+  constructor(readonly lines: Line[], readonly known: Set<string>) {}
+
+  nextNonBlank(i: number, limit: number): number | undefined {
+    for (let j = i + 1; j < limit && j <= i + 3; j++) if (this.lines[j].text.trim()) return j;
+    return undefined;
+  }
+
+  /** After a category ending at (line, end): the response cell (same line or the next) and where the text starts. */
+  responseAfter(line: number, end: number, section: Section, limit: number): { response: string; textLine: number; textColumn: number; lastCellLine: number } | undefined {
+    const text = this.lines[line].text;
+    const afterStart = end + (/^[\s|]*/.exec(text.slice(end))?.[0].length ?? 0);
+    const after = text.slice(afterStart);
+    const m = RESPONSE_RE.exec(after);
+    if (m && section.hasResponse !== false) {
+      const textColumn = afterStart + m[0].length + (/^[\s|]*/.exec(after.slice(m[0].length))?.[0].length ?? 0);
+      return { response: m[1], textLine: line, textColumn, lastCellLine: line };
+    }
+    if (after.trim() === '' && section.hasResponse) {
+      // One cell per line: the response may stand on the next line.
+      const j = this.nextNonBlank(line, limit);
+      const mj = j !== undefined ? RESPONSE_RE.exec(stripPipes(this.lines[j].text)) : null;
+      if (j !== undefined && mj) {
+        const lead = /^[\s|]*/.exec(this.lines[j].text)![0].length;
+        const col = lead + mj[0].length;
+        return { response: mj[1], textLine: j, textColumn: col + (/^[\s|]*/.exec(this.lines[j].text.slice(col))?.[0].length ?? 0), lastCellLine: j };
+      }
+      return { response: '', textLine: line, textColumn: text.length, lastCellLine: line };
+    }
+    if (section.hasResponse === true) return undefined;
+    // Without a response column the comment follows the category, starting like a sentence.
+    if (after.trim() !== '' && !/^[A-Z0-9("“‘'[]/.test(after)) return undefined;
+    return { response: '', textLine: line, textColumn: afterStart, lastCellLine: line };
+  }
+
+  knownScore(name: string): number {
+    const n = normal(name).toLowerCase();
+    if (this.known.has(n)) return 10;
+    for (const k of this.known) if (k.startsWith(n + ' ')) return 5;
+    return 0;
+  }
+
+  /** Every way line i could start a row; the best wins. */
+  rowStart(i: number, section: Section, limit: number): RowStart | undefined {
+    const text = this.lines[i].text;
+    if (!text.trim() || headerKind(text)) return undefined;
+    let best: RowStart | undefined;
+    const consider = (r: RowStart | undefined) => {
+      if (r && (!best || r.score > best.score)) best = r;
+    };
+    // Name and category on the same line.
+    for (const at of wordStarts(text)) {
+      const prefix = text.slice(0, at);
+      if (!isPlausibleName(prefix, this.known)) continue;
+      for (const cell of categoriesAt(text, at)) {
+        const resp = this.responseAfter(i, cell.end, section, limit);
+        if (!resp) continue;
+        let score = this.knownScore(prefix) + (resp.response ? 3 : 0) + (/\|\s*$/.test(prefix) ? 2 : 0);
+        // "Smart DCC" alone followed by a category line is a name, not name + category.
+        const j = this.nextNonBlank(i, limit);
+        if (stripPipes(text.slice(cell.end)) === '' && j !== undefined && categoriesAt(stripPipes(this.lines[j].text), 0).length) score -= 5;
+        score += this.completion(cell.category, i, limit) ? 2 : 0;
+        consider({ name: normal(prefix), category: cell.category, response: resp.response, textLine: resp.textLine, textColumn: resp.textColumn, lastCellLine: resp.lastCellLine, score });
+      }
+    }
+    // The name alone on its line, the category on the next non-blank line.
+    if (isPlausibleName(text, this.known)) {
+      const j = this.nextNonBlank(i, limit);
+      if (j !== undefined && !headerKind(this.lines[j].text)) {
+        const lineJ = this.lines[j].text;
+        const lead = /^[\s|]*/.exec(lineJ)![0].length;
+        for (const cell of categoriesAt(lineJ, lead)) {
+          const resp = this.responseAfter(j, cell.end, section, limit);
+          if (!resp) continue;
+          const score = 4 + this.knownScore(text) + (resp.response ? 3 : 0);
+          consider({ name: normal(text), category: cell.category, response: resp.response, textLine: resp.textLine, textColumn: resp.textColumn, lastCellLine: resp.lastCellLine, score });
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** A category cut short by a line wrap ("Other" … next line "respondent"): the full one. */
+  completion(category: string, line: number, limit: number): { full: string; line: number; length: number } | undefined {
+    const lower = category.toLowerCase();
+    for (let j = line + 1; j < limit && j <= line + 3; j++) {
+      const t = this.lines[j].text;
+      if (!t.trim()) continue;
+      const lead = /^[\s|]*/.exec(t)![0].length;
+      for (const c of CATEGORY_LIST) {
+        if (!c.toLowerCase().startsWith(lower + ' ')) continue;
+        const remainder = c.slice(category.length + 1);
+        const head = t.slice(lead, lead + remainder.length);
+        if (head.toLowerCase() === remainder.toLowerCase() && !/[\w-]/.test(t[lead + remainder.length] ?? '')) {
+          return { full: category + ' ' + head, line: j, length: lead + remainder.length };
+        }
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+}
+
+interface Fragment {
+  line: number;
+  /** Column where the kept text starts. */
+  column: number;
+  text: string;
+}
+
+/** Join a cell's lines into paragraphs: a blank line breaks a paragraph only between sentences. */
+function joinFragments(parts: (Fragment | 'blank')[]): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  let pendingBreak = false;
+  for (const p of parts) {
+    if (p === 'blank') {
+      pendingBreak = current !== '';
+      continue;
+    }
+    const t = p.text.replace(/\s+/g, ' ').trim();
+    if (!t) continue;
+    if (pendingBreak && /[.!?:;)"”’]$/.test(current) && /^[A-Z(“"‘'0-9•–-]/.test(t)) {
+      paragraphs.push(current);
+      current = t;
+    } else if (!current) current = t;
+    else if (/[A-Za-z]-$/.test(current) && /^[a-z]/.test(t)) current += t;
+    else current += ' ' + t;
+    pendingBreak = false;
+  }
+  if (current) paragraphs.push(current);
+  return paragraphs.join('\n\n');
+}
+
+interface RawQuestion {
+  number: string;
+  title: string;
+  line: number;
+  end: number;
+}
+
+function findQuestions(lines: Line[]): RawQuestion[] {
+  const qs: RawQuestion[] = [];
+  for (const l of lines) {
+    const m = QUESTION_RE.exec(l.text);
+    if (m) qs.push({ number: m[1], title: m[2].trim(), line: l.line, end: lines.length });
+  }
+  for (let k = 0; k < qs.length; k++) if (k + 1 < qs.length) qs[k].end = qs[k + 1].line;
+  if (qs.length === 0) {
+    const header = lines.find(l => headerKind(l.text));
+    if (header) qs.push({ number: '1', title: '', line: header.line, end: lines.length });
+  }
+  return qs;
+}
+
+/** Does the header of a section (lines from..to) have a Response column? */
+function sectionColumns(lines: Line[], from: number, to: number): { hasResponse: boolean | undefined; bodyStart: number } {
+  for (let i = from; i < to; i++) {
+    const kind = headerKind(lines[i].text);
+    if (!kind) continue;
+    let words = normal(lines[i].text).toLowerCase();
+    let j = i + 1;
+    if (kind === 'cell') {
+      for (; j < to; j++) {
+        const t = lines[j].text;
+        if (!t.trim()) continue;
+        if (headerKind(t) !== 'cell') break;
+        words += ' ' + normal(t).toLowerCase();
+      }
+    }
+    return { hasResponse: /\bresponse\b/.test(words), bodyStart: j };
+  }
+  return { hasResponse: undefined, bodyStart: from + 1 };
+}
+
+function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: ConsultationComment[]): void {
+  const { lines } = reader;
+  const { hasResponse, bodyStart } = sectionColumns(lines, q.line + 1, q.end);
+  const section: Section = { hasResponse, known: reader.known };
+  interface OpenRow { start: RowStart; startLine: number; parts: (Fragment | 'blank')[] }
+  const rows: OpenRow[] = [];
+  let current: OpenRow | undefined;
+  for (let i = bodyStart; i < q.end; i++) {
+    const text = lines[i].text;
+    if (!text.trim() || PAGE_NUMBER_RE.test(text)) {
+      current?.parts.push('blank');
+      continue;
+    }
+    if (headerKind(text)) continue;
+    const start = reader.rowStart(i, section, q.end);
+    if (start) {
+      current = { start, startLine: i, parts: [] };
+      rows.push(current);
+      const rest = lines[start.textLine].text.slice(start.textColumn);
+      if (rest.trim()) current.parts.push({ line: start.textLine, column: start.textColumn, text: stripPipes(rest) });
+      i = start.textLine;
+      continue;
+    }
+    current?.parts.push({ line: i, column: 0, text: stripPipes(text) });
+  }
+  for (const row of rows) {
+    const { name, category } = repairWraps(reader, row.start, row.parts);
+    const fragments = row.parts.filter((p): p is Fragment => p !== 'blank');
+    const lastLine = fragments.length ? fragments[fragments.length - 1].line : row.start.lastCellLine;
+    out.push({
+      id: ids.next(q.number, name),
+      question: q.number,
+      respondent: name,
+      category: canonicalCategory(category),
+      response: canonicalResponse(row.start.response),
+      text: joinFragments(row.parts),
+      range: { start: { line: row.startLine, character: 0 }, end: { line: lastLine, character: lines[lastLine].text.length } },
+    });
+  }
+}
+
+/**
+ * Put back what the extraction wrapped into the rationale: the end of a category
+ * ("respondent") and of a name ("Limited", or the rest of a name seen elsewhere in the file).
+ */
+function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank')[]): { name: string; category: string } {
+  let { name, category } = start;
+  const early = parts.filter((p): p is Fragment => p !== 'blank').slice(0, 3);
+  const completion = reader.completion(category, start.lastCellLine, start.lastCellLine + 4);
+  if (completion) {
+    // The completing word may also have been taken for a header cell ("respondent").
+    category = completion.full;
+    const f = early.find(p => p.line === completion.line);
+    if (f) f.text = stripLeadingWords(f.text, completion.full.slice(start.category.length + 1));
+  }
+  for (const f of early) {
+    const t = f.text.replace(/^[\s|]+/, '');
+    const known = [...reader.known].find(k => k.startsWith(name.toLowerCase() + ' ') && t.toLowerCase().startsWith(k.slice(name.length + 1)) && !/\w/.test(t[k.length - name.length - 1] ?? ''));
+    if (known) {
+      const extra = t.slice(0, known.length - name.length - 1);
+      name = `${name} ${extra}`;
+      f.text = stripLeadingWords(t, extra);
+      break;
+    }
+    const m = SUFFIX_RE.exec(t);
+    if (m && !SUFFIX_RE.test(name.split(' ').pop() ?? '') && /^\S+(\s+[a-z(]|\s*$|\s*\|)/.test(t)) {
+      name = `${name} ${m[1]}`;
+      f.text = stripLeadingWords(t, m[1]);
+      break;
+    }
+  }
+  return { name, category };
+}
+
+function stripLeadingWords(text: string, words: string): string {
+  const t = text.replace(/^[\s|]+/, '');
+  return t.toLowerCase().startsWith(words.toLowerCase()) ? t.slice(words.length).replace(/^[\s|]+/, '') : text;
+}
+
+function parseOnce(lines: Line[], known: Set<string>): ParsedCollation {
+  const reader = new Reader(lines, known);
+  const ids = new CommentIds();
+  const comments: ConsultationComment[] = [];
+  const questions: ConsultationQuestion[] = [];
+  const problems: Finding[] = [];
+  for (const q of findQuestions(lines)) {
+    questions.push({ number: q.number, title: q.title, range: lineRange(q.line, 0, lines[q.line].text.length) });
+    const before = comments.length;
+    readSection(reader, q, ids, comments);
+    if (comments.length === before && lines.slice(q.line + 1, q.end).some(l => l.text.trim() && !headerKind(l.text))) {
+      problems.push({ code: 'file-error', range: lineRange(q.line, 0, lines[q.line].text.length), message: `No respondent rows could be read under Question ${q.number}: expected rows of respondent, category and comment.` });
+    }
+  }
+  return { questions, comments, problems };
+}
+
+/**
+ * Read a collation in extracted-text form. Two passes: the names read in the first help to
+ * split rows in the second (a name seen whole in one table is recognised when wrapped in another).
+ */
+export function parseTextCollation(lines: Line[]): ParsedCollation {
+  const first = parseOnce(lines, new Set());
+  if (first.comments.length === 0) return first;
+  const known = new Set(first.comments.map(c => c.respondent.toLowerCase()));
+  return parseOnce(lines, known);
+}
