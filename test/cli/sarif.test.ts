@@ -33,7 +33,10 @@ function validator() {
   // expressions accept, as the JSON Schema validators of its day used.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
-  return ajv.compile(SCHEMA);
+  const compiled = ajv.compile(SCHEMA);
+  // A plain predicate: the compiled type guard would narrow the parsed log to `unknown`.
+  const validate = (data: unknown): boolean => compiled(data);
+  return Object.assign(validate, { get errors() { return compiled.errors; } });
 }
 
 interface SarifResult {
