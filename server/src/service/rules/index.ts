@@ -9,12 +9,15 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import type { RuleFamily } from './context';
 import { RULE_BY_CODE } from './registry';
 import { spacingRules } from './spacing';
+import { wordRules } from './words';
+import { pairingRules } from './pairing';
+import { listRules } from './lists';
 import { numberingRules } from './numbering';
 import { referenceRules } from './references';
 import { responsesRules } from './responses';
 
 /** Every rule family, in the order their findings are listed. */
-export const RULE_FAMILIES: RuleFamily[] = [spacingRules, responsesRules, numberingRules, referenceRules];
+export const RULE_FAMILIES: RuleFamily[] = [spacingRules, wordRules, pairingRules, listRules, responsesRules, numberingRules, referenceRules];
 
 export function severityOf(code: string, settings: SecSettings): SeverityLevel {
   return settings.severity[code] ?? RULE_BY_CODE.get(code)?.defaultSeverity ?? 'warning';

@@ -1,26 +1,48 @@
 // Spacing slips a respondent would otherwise point out: double spaces (E.ON's G8.44C
-// comment in SECMP0059). Never inside URLs, code, table padding or indentation.
+// comment in SECMP0059), tabs inside a line, whitespace at line ends, a space before a comma
+// or full stop. Never inside URLs, code, table padding or indentation. Every fix only
+// removes or narrows whitespace, so every fix is certain.
 import type { Finding, SecFix } from '../types';
 import type { LegalModel } from '../model/document';
 import { lineRange } from '../text/lines';
-import { nonProseSpans, overlaps } from '../text/prose';
+import { isProseLine, maskNonProse, nonProseLines, nonProseSpans, overlaps, MASK } from '../text/prose';
 import type { RuleContext, RuleFamily } from './context';
 
-const PROSE_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row', 'sub-heading', 'part-heading', 'section-heading']);
-
-function replaceFix(uri: string, title: string, line: number, from: number, to: number, newText: string): SecFix {
+export function replaceFix(uri: string, title: string, line: number, from: number, to: number, newText: string): SecFix {
   return { title, certain: true, isPreferred: true, edits: [{ uri, range: lineRange(line, from, to), newText }] };
+}
+
+const PUNCTUATION = new Set([',', ';', ':', '.']);
+
+/**
+ * True when the whitespace ending at `to` stands before a comma, semicolon, colon or full
+ * stop that ends a word group: not an ellipsis (" ..."), a decimal (" .5") or a file name
+ * (" .txt"), and not the space that keeps a URL or code apart from the full stop after it.
+ */
+export function isSpaceBeforePunctuation(text: string, from: number, to: number): boolean {
+  const p = text[to];
+  if (!PUNCTUATION.has(p)) return false;
+  if (p === '.' && text[to + 1] === '.') return false;
+  const after = text[to + 1];
+  if (after !== undefined && !/[\s)\]’”'"*_]/.test(after)) return false;
+  const before = text[from - 1];
+  return before !== undefined && !/[\s|(]/.test(before) && before !== MASK;
+}
+
+function word(text: string, from: number, to: number): { left: string; right: string } {
+  const left = text.slice(0, from).match(/[\p{L}\p{N}’'-]+$/u)?.[0] ?? text[from - 1] ?? '';
+  const right = text.slice(to).match(/^[\p{L}\p{N}’'-]+/u)?.[0] ?? text[to] ?? '';
+  return { left, right };
 }
 
 function doubleSpaces(model: LegalModel, allowAfterSentence: boolean): Finding[] {
   const findings: Finding[] = [];
-  const { lines, kinds, contentColumn } = model.structure;
   const runRe = / {2,}/g;
-  for (const l of lines) {
-    if (!PROSE_KINDS.has(kinds[l.line]) || !l.text.includes('  ')) continue;
+  for (const l of model.lines) {
+    if (!l.text.includes('  ') || !isProseLine(model, l.line)) continue;
     const skip = nonProseSpans(l.text);
     const contentEnd = l.text.replace(/\s+$/, '').length;
-    runRe.lastIndex = contentColumn[l.line];
+    runRe.lastIndex = model.structure.contentColumn[l.line];
     for (let m = runRe.exec(l.text); m; m = runRe.exec(l.text)) {
       const from = m.index;
       const to = from + m[0].length;
@@ -28,11 +50,10 @@ function doubleSpaces(model: LegalModel, allowAfterSentence: boolean): Finding[]
       if (overlaps(skip, from, to)) continue;
       const before = l.text[from - 1];
       const after = l.text[to];
-      if (before === '|' || after === '|') continue; // table cell padding
+      if (before === '|' || after === '|' || before === '\t' || after === '\t') continue; // table padding; tabs are stray-tab's
       if (allowAfterSentence && /[.?!:]/.test(before)) continue;
-      const word = (s: string) => s.match(/[\p{L}\p{N}’'-]+$/u)?.[0] ?? s.slice(-1);
-      const left = word(l.text.slice(0, from));
-      const right = l.text.slice(to).match(/^[\p{L}\p{N}’'-]+/u)?.[0] ?? after;
+      if (isSpaceBeforePunctuation(maskNonProse(l.text), from, to)) continue; // space-before-punctuation removes it all
+      const { left, right } = word(l.text, from, to);
       findings.push({
         code: 'double-space',
         range: lineRange(l.line, from, to),
@@ -44,12 +65,91 @@ function doubleSpaces(model: LegalModel, allowAfterSentence: boolean): Finding[]
   return findings;
 }
 
+// The tab that Word puts after a clause number or a list label ("G8.1\tText", "(a)\tText")
+// is layout, not a slip.
+const NUMBER_BEFORE_TAB_RE = /^(?:\*\*)?(?:[A-Z]{1,2}\d+(?:\.\d+[A-Z]*)*\.?|\([a-zA-Z0-9]{1,5}\)|[a-zA-Z0-9]{1,4}[.)])(?:\*\*)?$/;
+
+function strayTabs(model: LegalModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const l of model.lines) {
+    if (!l.text.includes('\t') || !isProseLine(model, l.line)) continue;
+    const skip = nonProseSpans(l.text);
+    const start = model.structure.contentColumn[l.line];
+    const contentEnd = l.text.replace(/\s+$/, '').length;
+    const runRe = /[ \t]*\t[ \t]*/g;
+    runRe.lastIndex = start;
+    for (let m = runRe.exec(l.text); m; m = runRe.exec(l.text)) {
+      const from = m.index;
+      const to = from + m[0].length;
+      if (to >= contentEnd) break;
+      if (overlaps(skip, from, to)) continue;
+      if (NUMBER_BEFORE_TAB_RE.test(l.text.slice(start, from))) continue;
+      const { left, right } = word(l.text, from, to);
+      findings.push({
+        code: 'stray-tab',
+        range: lineRange(l.line, from, to),
+        message: `A tab between '${left}' and '${right}'; use a single space.`,
+        fixes: [replaceFix(model.uri, 'Replace the tab with a single space', l.line, from, to, ' ')],
+      });
+    }
+  }
+  return findings;
+}
+
+function trailingWhitespace(model: LegalModel): Finding[] {
+  const findings: Finding[] = [];
+  const markdown = /\.(md|markdown)$/i.test(model.uri);
+  const fenced = nonProseLines(model.lines);
+  for (const l of model.lines) {
+    const m = /[ \t]+$/.exec(l.text);
+    if (!m || fenced.has(l.line)) continue;
+    // Two spaces at the end of a Markdown line are a hard line break, not a slip.
+    if (markdown && /^ {2,}$/.test(m[0]) && m.index > 0) continue;
+    findings.push({
+      code: 'trailing-whitespace',
+      range: lineRange(l.line, m.index, l.text.length),
+      message: m.index === 0 ? 'Whitespace on an empty line; remove it.' : 'Whitespace at the end of the line; remove it.',
+      fixes: [replaceFix(model.uri, 'Remove trailing whitespace', l.line, m.index, l.text.length, '')],
+    });
+  }
+  return findings;
+}
+
+function spacesBeforePunctuation(model: LegalModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const l of model.lines) {
+    if (!/[ \t][,;:.]/.test(l.text) || !isProseLine(model, l.line)) continue;
+    const skip = nonProseSpans(l.text);
+    const masked = maskNonProse(l.text);
+    const runRe = /[ \t]+(?=[,;:.])/g;
+    runRe.lastIndex = model.structure.contentColumn[l.line];
+    for (let m = runRe.exec(l.text); m; m = runRe.exec(l.text)) {
+      const from = m.index;
+      const to = from + m[0].length;
+      if (overlaps(skip, from, to + 1) || !isSpaceBeforePunctuation(masked, from, to)) continue;
+      const mark = l.text[to];
+      findings.push({
+        code: 'space-before-punctuation',
+        range: lineRange(l.line, from, to + 1),
+        message: `Space before '${mark}'; remove it.`,
+        fixes: [replaceFix(model.uri, `Remove the space before '${mark}'`, l.line, from, to, '')],
+      });
+    }
+  }
+  return findings;
+}
+
 export const spacingRules: RuleFamily = {
   name: 'spacing',
   kinds: ['legal'],
-  codes: ['double-space'],
+  codes: ['double-space', 'stray-tab', 'trailing-whitespace', 'space-before-punctuation'],
   check(ctx: RuleContext): Finding[] {
     if (ctx.model.kind !== 'legal') return [];
-    return doubleSpaces(ctx.model, ctx.settings.allowDoubleSpaceAfterSentence);
+    return [
+      ...doubleSpaces(ctx.model, ctx.settings.allowDoubleSpaceAfterSentence),
+      ...strayTabs(ctx.model),
+      ...trailingWhitespace(ctx.model),
+      ...spacesBeforePunctuation(ctx.model),
+    ];
   },
 };

@@ -1,9 +1,27 @@
-// Which parts of a line are prose. Checks of spacing, words and punctuation must never look
-// inside URLs, inline code, HTML comments or Markdown/table syntax.
+// Which parts of a document are prose. Checks of spacing, words, brackets, quotes and list
+// punctuation must never look inside URLs, inline code, HTML comments, Markdown syntax, code
+// fences or suppression directives, and they read prose in the units a lawyer reads it in:
+// a clause (or definition row, or heading) made of segments — the clause's opening words and
+// each lettered paragraph with its wrapped continuation lines.
+import type { Position } from '../types';
+import type { Line } from './lines';
+import type { LegalModel } from '../model/document';
+import { clauseAtLine } from '../model/structure';
+import { memo } from '../model/memo';
 
 export type Span = [start: number, end: number];
 
-const NON_PROSE_RE = /(?:https?:\/\/|www\.)[^\s)>\]]+|`[^`]*`|<!--.*?(?:-->|$)|<\/?[a-zA-Z][^>]*>/g;
+const NON_PROSE_RE = new RegExp([
+  /(?:https?:\/\/|www\.)[^\s)>\]]+/.source, // URLs
+  /`[^`]*`/.source, // inline code
+  /<!--.*?(?:-->|$)/.source, // HTML comments (suppression directives in Markdown)
+  /<\/?[a-zA-Z][^>]*>/.source, // HTML tags
+  /(?:\/\/|%)\s*sec-(?:disable|enable)\b.*$/.source, // plain-text suppression directives
+  /\*+/.source, // Markdown emphasis
+  /__+/.source,
+  /!?\[(?=[^\]\n]*\]\()/.source, // the "[" of a Markdown link "[text](url)"
+  /\]\([^)\s]*\)/.source, // its "](url)"
+].join('|'), 'g');
 
 /** Spans of a line that are not prose, sorted and non-overlapping. */
 export function nonProseSpans(text: string): Span[] {
@@ -23,4 +41,141 @@ export function nonProseSpans(text: string): Span[] {
 export function overlaps(spans: readonly Span[], start: number, end: number): boolean {
   for (const [s, e] of spans) if (start < e && end > s) return true;
   return false;
+}
+
+/** What stands in for a character that is not prose: not a letter, space, bracket or quote. */
+export const MASK = '\u0000';
+
+/** The line with every non-prose character replaced by MASK (same length, same columns). */
+export function maskNonProse(text: string): string {
+  const spans = nonProseSpans(text);
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const [s, e] of spans) {
+    out += text.slice(at, s) + MASK.repeat(e - s);
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
+const FENCE_RE = /^\s*(?:>\s*)*(```|~~~)/;
+
+/** Lines that are not prose at all: inside Markdown code fences or multi-line HTML comments. */
+export function nonProseLines(lines: readonly Line[]): Set<number> {
+  const skip = new Set<number>();
+  let fence: string | undefined;
+  let inComment = false;
+  for (const l of lines) {
+    const fenceMark = FENCE_RE.exec(l.text)?.[1];
+    if (fence) {
+      skip.add(l.line);
+      if (fenceMark === fence) fence = undefined;
+      continue;
+    }
+    if (fenceMark) {
+      skip.add(l.line);
+      fence = fenceMark;
+      continue;
+    }
+    if (inComment) {
+      skip.add(l.line);
+      if (l.text.includes('-->')) inComment = false;
+      continue;
+    }
+    const open = l.text.lastIndexOf('<!--');
+    if (open >= 0 && !l.text.includes('-->', open)) inComment = true;
+  }
+  return skip;
+}
+
+/** The kinds of line whose text is prose. */
+export const PROSE_KINDS: ReadonlySet<string> = new Set(['clause', 'paragraph', 'continuation', 'table-row', 'sub-heading', 'part-heading', 'section-heading']);
+
+/** Prose lines of a legal model: kind is prose and the line is not fenced or commented out. */
+export function isProseLine(model: LegalModel, line: number): boolean {
+  return PROSE_KINDS.has(model.structure.kinds[line]) && !memo(model, 'prose.skipLines', () => nonProseLines(model.lines)).has(line);
+}
+
+/** Part of one line: masked text from `column` to the end of the line. */
+export interface ProsePiece {
+  line: number;
+  column: number;
+  text: string;
+}
+
+/** The clause's opening words, or one lettered paragraph, with its wrapped continuation lines. */
+export interface ProseSegment {
+  pieces: ProsePiece[];
+  /** The paragraph label that starts it ("(b)"), if any. */
+  label?: { line: number; column: number; text: string };
+}
+
+/** A clause, a definition row, a heading, or a run of unnumbered text between blank lines. */
+export interface ProseBlock {
+  segments: ProseSegment[];
+}
+
+// A list label at the start of a line: "(a)", "(iv)", "(2)", or the bare "a)" style.
+const LABEL_RE = /^(?:\([a-zA-Z]{1,5}\)|\(\d{1,3}\)|[a-z]{1,4}\)|\d{1,3}\))(?=\s|$)/;
+const HEADING_KINDS = new Set(['sub-heading', 'part-heading', 'section-heading', 'table-row']);
+
+/** The document's prose, block by block (memoised per model). */
+export function proseBlocks(model: LegalModel): ProseBlock[] {
+  return memo(model, 'prose.blocks', () => buildBlocks(model));
+}
+
+function buildBlocks(model: LegalModel): ProseBlock[] {
+  const { kinds, contentColumn } = model.structure;
+  const blocks: ProseBlock[] = [];
+  let key: string | undefined;
+  let textRun = 0;
+  for (const l of model.lines) {
+    const kind = kinds[l.line];
+    if (!isProseLine(model, l.line)) {
+      if (kind === 'blank') textRun++;
+      continue;
+    }
+    const clause = clauseAtLine(model.structure, l.line);
+    const lineKey = HEADING_KINDS.has(kind) ? `line:${l.line}` : clause ? `clause:${clause.firstLine}` : `text:${textRun}`;
+    if (lineKey !== key) {
+      blocks.push({ segments: [] });
+      key = lineKey;
+    }
+    const block = blocks[blocks.length - 1];
+    let column = kind === 'clause' && clause?.firstLine === l.line ? clause.textColumn : contentColumn[l.line];
+    const masked = maskNonProse(l.text);
+    const label = LABEL_RE.exec(masked.slice(column));
+    if (label || block.segments.length === 0 || kind === 'paragraph') {
+      block.segments.push(label ? { pieces: [], label: { line: l.line, column, text: label[0] } } : { pieces: [] });
+    }
+    if (label) column += label[0].length;
+    block.segments[block.segments.length - 1].pieces.push({ line: l.line, column, text: masked.slice(column) });
+  }
+  return blocks;
+}
+
+/** A segment as one string (pieces joined by "\n") that maps offsets back to positions. */
+export interface FlatSegment {
+  text: string;
+  positionAt(offset: number): Position;
+}
+
+export function flatten(segment: ProseSegment): FlatSegment {
+  const starts: number[] = [];
+  let text = '';
+  for (const p of segment.pieces) {
+    if (starts.length) text += '\n';
+    starts.push(text.length);
+    text += p.text;
+  }
+  return {
+    text,
+    positionAt(offset) {
+      let i = starts.length - 1;
+      while (i > 0 && starts[i] > offset) i--;
+      const p = segment.pieces[i];
+      return { line: p.line, character: p.column + Math.min(offset - starts[i], p.text.length) };
+    },
+  };
 }

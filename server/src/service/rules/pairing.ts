@@ -1,0 +1,196 @@
+// Brackets and quotation marks that must come in pairs, and quote style within a clause.
+//
+// Pairs are matched within one segment of a clause (its opening words, or one lettered
+// paragraph with its wrapped lines): a bracket is never meant to run from one list item into
+// the next. Paragraph labels "(a)" / "a)" at a line's start are stripped before matching
+// (text/prose.ts), so they are balanced by construction.
+//
+// A curly ’ (or straight ') is an apostrophe, not a quote, when letters stand on both sides
+// ("User’s") or when it follows an "s" and no single quote is open ("Users’ systems").
+import type { Finding, Position, SecFix } from '../types';
+import type { LegalModel } from '../model/document';
+import { type FlatSegment, flatten, proseBlocks } from '../text/prose';
+import type { RuleContext, RuleFamily } from './context';
+
+const CLOSER_OF: Record<string, string> = { '(': ')', '[': ']' };
+const OPENER_OF: Record<string, string> = { ')': '(', ']': '[' };
+
+function at(flat: FlatSegment, offset: number, length = 1) {
+  return { start: flat.positionAt(offset), end: flat.positionAt(offset + length) };
+}
+
+/** The words after an opener (or before a closer), to name the place in a message. */
+function context(text: string, offset: number, forward: boolean): string {
+  const s = forward ? text.slice(offset + 1, offset + 60) : text.slice(Math.max(0, offset - 60), offset);
+  const words = s.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  return (forward ? words.slice(0, 4) : words.slice(-4)).join(' ');
+}
+
+function unbalancedBrackets(flat: FlatSegment): Finding[] {
+  const findings: Finding[] = [];
+  const stack: { ch: string; offset: number }[] = [];
+  const unclosed = (o: { ch: string; offset: number }): Finding => ({
+    code: 'unbalanced-bracket',
+    range: at(flat, o.offset),
+    message: `'${o.ch}' opened before '${context(flat.text, o.offset, true)}' is never closed; add '${CLOSER_OF[o.ch]}' where the bracketed words end.`,
+  });
+  for (let i = 0; i < flat.text.length; i++) {
+    const ch = flat.text[i];
+    if (ch in CLOSER_OF) {
+      stack.push({ ch, offset: i });
+    } else if (ch in OPENER_OF) {
+      const k = stack.map(o => o.ch).lastIndexOf(OPENER_OF[ch]);
+      if (k < 0) {
+        // "1)" or "b)" inside a sentence is an inline list label, not a closing bracket.
+        if (/(?:^|\s)[a-z0-9]{1,3}$/i.test(flat.text.slice(Math.max(0, i - 4), i))) continue;
+        findings.push({
+          code: 'unbalanced-bracket',
+          range: at(flat, i),
+          message: `'${ch}' after '${context(flat.text, i, false)}' closes a bracket that was never opened.`,
+        });
+        continue;
+      }
+      // Remove the matched opener; any opened inside it and still open were never closed ("( [ )").
+      for (const o of stack.splice(k).slice(1)) findings.push(unclosed(o));
+    }
+  }
+  for (const o of stack) findings.push(unclosed(o));
+  return findings;
+}
+
+type Role = 'open' | 'close' | 'apostrophe' | 'unknown';
+
+interface QuoteMark {
+  offset: number;
+  ch: string;
+  straight: boolean;
+  role: Role;
+}
+
+interface QuoteScan {
+  marks: QuoteMark[];
+  /** Offsets of quotes left unmatched, with what is wrong with each. */
+  unmatched: { offset: number; ch: string; problem: 'unclosed' | 'unopened' }[];
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** Follow single and double quotes through a segment, telling apostrophes from quotes. */
+function scanQuotes(text: string): QuoteScan {
+  const marks: QuoteMark[] = [];
+  const unmatched: QuoteScan['unmatched'] = [];
+  const open: Record<'single' | 'double', QuoteMark | undefined> = { single: undefined, double: undefined };
+  const opening = (m: QuoteMark, kind: 'single' | 'double') => {
+    const prev = open[kind];
+    if (prev) {
+      prev.role = 'unknown';
+      unmatched.push({ offset: prev.offset, ch: prev.ch, problem: 'unclosed' });
+    }
+    m.role = 'open';
+    open[kind] = m;
+  };
+  const closing = (m: QuoteMark, kind: 'single' | 'double') => {
+    if (open[kind]) {
+      m.role = 'close';
+      open[kind] = undefined;
+    } else {
+      m.role = 'unknown';
+      unmatched.push({ offset: m.offset, ch: m.ch, problem: 'unopened' });
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (!'“”‘’"\''.includes(ch)) continue;
+    const m: QuoteMark = { offset: i, ch, straight: ch === '"' || ch === "'", role: 'unknown' };
+    marks.push(m);
+    const before = text[i - 1] ?? ' ';
+    const after = text[i + 1] ?? ' ';
+    const letterBefore = LETTER.test(before);
+    const letterAfter = LETTER.test(after);
+    if (ch === '“') opening(m, 'double');
+    else if (ch === '”') closing(m, 'double');
+    else if (ch === '"') {
+      if (open.double) closing(m, 'double');
+      else opening(m, 'double');
+    } else if (ch === '‘') opening(m, 'single');
+    else if (letterBefore && letterAfter) m.role = 'apostrophe'; // User’s, don't
+    else if (!letterBefore && letterAfter) {
+      if (ch === "'") opening(m, 'single');
+      else m.role = 'apostrophe'; // ’90s: a curly ’ never opens a quote
+    } else if (open.single) closing(m, 'single');
+    else if (/[sS]/.test(before)) m.role = 'apostrophe'; // Users’ systems
+    else closing(m, 'single');
+  }
+  for (const m of [open.double, open.single]) {
+    if (!m) continue;
+    m.role = 'unknown';
+    unmatched.push({ offset: m.offset, ch: m.ch, problem: 'unclosed' });
+  }
+  unmatched.sort((a, b) => a.offset - b.offset);
+  return { marks, unmatched };
+}
+
+function unbalancedQuotes(flat: FlatSegment, scan: QuoteScan): Finding[] {
+  return scan.unmatched.map(u => ({
+    code: 'unbalanced-quote',
+    range: at(flat, u.offset),
+    message: u.problem === 'unclosed'
+      ? `Quotation mark ${u.ch} before '${context(flat.text, u.offset, true)}' is never closed.`
+      : `Quotation mark ${u.ch} after '${context(flat.text, u.offset, false)}' closes a quotation that was never opened.`,
+  }));
+}
+
+const CURLY_FOR: Record<string, Partial<Record<Role, string>>> = {
+  '"': { open: '“', close: '”' },
+  "'": { open: '‘', close: '’', apostrophe: '’' },
+};
+
+function restyleFix(uri: string, range: { start: Position; end: Position }, mark: QuoteMark): SecFix | undefined {
+  const replacement = mark.straight ? CURLY_FOR[mark.ch][mark.role] : (mark.ch === '“' || mark.ch === '”' ? '"' : "'");
+  if (!replacement) return undefined;
+  return { title: `Replace ${mark.ch} with ${replacement}`, certain: mark.role !== 'unknown', isPreferred: true, edits: [{ uri, range, newText: replacement }] };
+}
+
+/** Report the marks of the minority style in a clause; on a tie, the straight ones (SEC house style is curly). */
+function mixedQuotes(uri: string, marks: { flat: FlatSegment; mark: QuoteMark }[]): Finding[] {
+  const straight = marks.filter(m => m.mark.straight);
+  const curly = marks.filter(m => !m.mark.straight);
+  if (straight.length === 0 || curly.length === 0) return [];
+  const [odd, usual] = straight.length <= curly.length ? [straight, 'curly'] : [curly, 'straight'];
+  return odd.map(({ flat, mark }) => {
+    const range = at(flat, mark.offset);
+    const fix = restyleFix(uri, range, mark);
+    const what = mark.role === 'apostrophe' ? 'apostrophe' : 'quotation mark';
+    return {
+      code: 'mixed-quotes',
+      range,
+      message: `${mark.straight ? 'Straight' : 'Curly'} ${what} ${mark.ch} in a clause whose other quotation marks are ${usual}; use one style.`,
+      ...(fix ? { fixes: [fix] } : {}),
+    };
+  });
+}
+
+function pairing(model: LegalModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const block of proseBlocks(model)) {
+    const blockMarks: { flat: FlatSegment; mark: QuoteMark }[] = [];
+    for (const segment of block.segments) {
+      const flat = flatten(segment);
+      findings.push(...unbalancedBrackets(flat));
+      const scan = scanQuotes(flat.text);
+      findings.push(...unbalancedQuotes(flat, scan));
+      for (const mark of scan.marks) blockMarks.push({ flat, mark });
+    }
+    findings.push(...mixedQuotes(model.uri, blockMarks));
+  }
+  return findings;
+}
+
+export const pairingRules: RuleFamily = {
+  name: 'pairing',
+  kinds: ['legal'],
+  codes: ['unbalanced-bracket', 'unbalanced-quote', 'mixed-quotes'],
+  check(ctx: RuleContext): Finding[] {
+    return ctx.model.kind === 'legal' ? pairing(ctx.model) : [];
+  },
+};
