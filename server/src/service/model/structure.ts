@@ -90,6 +90,11 @@ export interface SecStructure {
   clauses: Clause[];
   /** Clause id → clause (the first, when a number is duplicated). */
   clauseById: Map<string, Clause>;
+  /**
+   * Lines that mark an elision in an excerpt ("…", "[...]", "* * *"): the clauses on either
+   * side are not consecutive, so numbering and reference checks do not bridge them.
+   */
+  elisions: number[];
 }
 
 const SECTION_RE = /^SECTION\s+([A-Z]{1,2})\b\s*[:.\-–—]?\s*(.*)$/i;
@@ -99,6 +104,7 @@ const PARAGRAPH_RE = /^\(([a-z]{1,3}|[A-Z]{1,2}|[ivxlc]{1,6})\)(?=\s|$)\s*/;
 const MD_HEADING_RE = /^(#{1,6})\s+/;
 const SUPPRESSION_RE = /^\s*(?:<!--|\/\/|%|\[)?\s*sec-(?:disable|enable)\b/;
 const TABLE_SEPARATOR_RE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+const ELISION_RE = /^\s*(?:\[\s*(?:…|\.{3,}|\.\s\.\s\.)\s*\]|…|\.{3,}|\.\s\.\s\.|\*(?:\s+\*){2,}|\[\s*(?:text\s+)?(?:omitted|not\s+reproduced)\s*\])\s*$/i;
 const ROMAN_RE = /^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
 
 /** Strip Markdown line markers; return the column where the content starts. */
@@ -342,7 +348,8 @@ export function parseStructure(text: string): SecStructure {
 
   const clauseById = new Map<string, Clause>();
   for (const c of clauses) if (!clauseById.has(c.id)) clauseById.set(c.id, c);
-  return { lines, kinds, contentColumn, section, parts, subHeadings, clauses, clauseById };
+  const elisions = lines.filter(l => ELISION_RE.test(l.text.slice(contentColumn[l.line]))).map(l => l.line);
+  return { lines, kinds, contentColumn, section, parts, subHeadings, clauses, clauseById, elisions };
 }
 
 /** The clause whose span contains a line, if any (binary search over sorted clauses). */
@@ -358,4 +365,24 @@ export function clauseAtLine(structure: SecStructure, line: number): Clause | un
     else return c;
   }
   return undefined;
+}
+
+/**
+ * The clauses of each Part in document order, split into runs where an elision line stands
+ * between two of them: each run is one stretch of consecutive text.
+ */
+export function clauseRuns(structure: SecStructure): Clause[][] {
+  const runs: Clause[][] = [];
+  const runOfPart = new Map<string, Clause[]>();
+  for (const c of structure.clauses) {
+    let run = runOfPart.get(c.part);
+    const prev = run?.[run.length - 1];
+    if (!run || (prev && structure.elisions.some(l => l > prev.firstLine && l < c.firstLine))) {
+      run = [];
+      runs.push(run);
+      runOfPart.set(c.part, run);
+    }
+    run.push(c);
+  }
+  return runs;
 }

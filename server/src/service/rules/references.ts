@@ -1,0 +1,154 @@
+// `broken-reference` and `reference-heading-mismatch`.
+// A reference is reported broken only when that can be shown from the workspace: its Part's
+// clauses are present and the number lies inside a stretch of them that is reproduced
+// (references before or after an excerpt, or to absent Parts and Sections, are unknowable).
+// A bracketed heading is compared with the target's heading (the sub-heading above the
+// clause, else its Part heading) ignoring case and extra whitespace.
+import type { Finding, Range } from '../types';
+import type { LegalModel } from '../model/document';
+import { type Clause, clauseRuns } from '../model/structure';
+import { type ClauseNumber, compareClauseNumbers, parseClauseId } from '../model/clauseIds';
+import { type ReferenceTarget, type SecReference, referencesOf } from '../model/references';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { RuleContext, RuleFamily } from './context';
+
+/** Per Part, the stretches of consecutive clauses present in the workspace. */
+type Coverage = Map<string, { from: ClauseNumber; to: ClauseNumber }[]>;
+
+function coverage(workspace: WorkspaceIndex): Coverage {
+  return workspace.derived('references.coverage', () => {
+    const map: Coverage = new Map();
+    for (const m of workspace.legalModels()) {
+      for (const run of clauseRuns(m.structure)) {
+        const sorted = run.slice().sort(compareClauseNumbers);
+        const list = map.get(run[0].part) ?? [];
+        list.push({ from: sorted[0], to: sorted[sorted.length - 1] });
+        map.set(run[0].part, list);
+      }
+    }
+    return map;
+  });
+}
+
+/** True when a missing clause would lie inside reproduced text, so its absence is real. */
+function provablyAbsent(id: string, cov: Coverage): boolean {
+  const n = parseClauseId(id);
+  if (!n) return false;
+  return (cov.get(n.part) ?? []).some(r => compareClauseNumbers(r.from, n) <= 0 && compareClauseNumbers(n, r.to) <= 0);
+}
+
+/** Does the clause have the paragraph? Labels written inline (not at line start) count too. */
+function hasParagraph(clause: Clause, path: string, model: LegalModel | undefined): boolean {
+  if (clause.paragraphs.some(p => p.path === path)) return true;
+  if (clause.paragraphs.length > 0 || !model) return false;
+  const last = /\([^()]+\)$/.exec(path)![0];
+  const text = model.lines.slice(clause.firstLine, clause.lastLine + 1).map(l => l.text).join('\n');
+  return text.includes(last);
+}
+
+function brokenTargets(ref: SecReference, workspace: WorkspaceIndex): Finding[] {
+  const findings: Finding[] = [];
+  const cov = coverage(workspace);
+  for (const t of ref.targets) {
+    if (t.kind !== 'clause') continue;
+    const found = workspace.findClause(t.id);
+    const end = t.rangeEnd ? ` (the ${t.rangeEnd} of the range)` : '';
+    // A lone target is reported from the word "Section"; one of several, on its own.
+    const range: Range = ref.targets.length === 1 ? { start: ref.range.start, end: t.range.end } : t.range;
+    if (!found) {
+      if (provablyAbsent(t.id, cov)) {
+        findings.push({ code: 'broken-reference', range, message: `Section ${t.id}${end} does not exist.`, data: { target: t.id } });
+      }
+      continue;
+    }
+    if (t.paragraphPath && !hasParagraph(found.clause, t.paragraphPath, legalModel(workspace, found.uri))) {
+      findings.push({
+        code: 'broken-reference',
+        range,
+        message: `${t.id} has no paragraph ${t.paragraphPath}${end}.`,
+        data: { target: `${t.id}${t.paragraphPath}` },
+        related: [{ uri: found.uri, range: found.clause.idRange, message: `${t.id} is here` }],
+      });
+    }
+  }
+  if (ref.isRange) {
+    const [a, b] = ref.targets.map(t => parseClauseId(t.id));
+    if (a && b && a.part === b.part && compareClauseNumbers(a, b) > 0) {
+      findings.push({ code: 'broken-reference', range: ref.range, message: `The range ${ref.targets[0].id} to ${ref.targets[1].id} runs backwards.`, data: { target: ref.targets[0].id } });
+    }
+  }
+  return findings;
+}
+
+function legalModel(workspace: WorkspaceIndex, uri: string): LegalModel | undefined {
+  const m = workspace.model(uri);
+  return m?.kind === 'legal' ? m : undefined;
+}
+
+/** The heading a target carries in the workspace, or undefined when it is not present. */
+export function headingOfTarget(target: Pick<ReferenceTarget, 'id' | 'kind'>, workspace: WorkspaceIndex): string | undefined {
+  if (target.kind === 'clause') return workspace.findClause(target.id)?.clause.heading;
+  for (const m of workspace.legalModels()) {
+    if (target.kind === 'part') {
+      const part = m.structure.parts.find(p => p.id === target.id);
+      if (part) return part.title;
+    } else if (m.structure.section?.letter === target.id && m.structure.section.title) {
+      return m.structure.section.title;
+    }
+  }
+  return undefined;
+}
+
+function normaliseHeading(s: string): string {
+  return s.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim();
+}
+
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/** "USER SECURITY ASSURANCE" → "User Security Assurance" (Part headings are set in capitals). */
+function titleCase(heading: string): string {
+  return heading.toLowerCase().replace(/[A-Za-z][A-Za-z'’-]*/g, (w, offset: number) =>
+    offset > 0 && SMALL_WORDS.has(w) ? w : w.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase()));
+}
+
+function headingMismatch(model: LegalModel, ref: SecReference, workspace: WorkspaceIndex): Finding | undefined {
+  if (!ref.heading || !ref.headingRange) return undefined;
+  const known = ref.targets.map(t => ({ id: t.id, heading: headingOfTarget(t, workspace) })).filter((k): k is { id: string; heading: string } => !!k.heading);
+  if (known.length === 0) return undefined;
+  const written = normaliseHeading(ref.heading);
+  if (known.some(k => normaliseHeading(k.heading) === written)) return undefined;
+  const distinct = [...new Set(known.map(k => k.heading))];
+  const real = distinct[0];
+  const isCaps = real === real.toUpperCase();
+  const replacement = isCaps ? titleCase(real) : real;
+  return {
+    code: 'reference-heading-mismatch',
+    range: ref.range,
+    message: `The heading "${ref.heading}" does not match ${known[0].id}'s heading "${replacement}".`,
+    data: { target: known[0].id, expectedHeading: real },
+    fixes: [{
+      title: `Replace with "${replacement}"`,
+      // Certain when there is one heading to use and it is written as it stands in the text.
+      certain: distinct.length === 1 && !isCaps,
+      isPreferred: true,
+      edits: [{ uri: model.uri, range: ref.headingRange, newText: replacement }],
+    }],
+  };
+}
+
+export const referenceRules: RuleFamily = {
+  name: 'references',
+  kinds: ['legal'],
+  codes: ['broken-reference', 'reference-heading-mismatch'],
+  check(ctx: RuleContext): Finding[] {
+    if (ctx.model.kind !== 'legal') return [];
+    const findings: Finding[] = [];
+    for (const ref of referencesOf(ctx.model)) {
+      if (ctx.token.isCancellationRequested) break;
+      findings.push(...brokenTargets(ref, ctx.workspace));
+      const mismatch = headingMismatch(ctx.model, ref, ctx.workspace);
+      if (mismatch) findings.push(mismatch);
+    }
+    return findings;
+  },
+};
