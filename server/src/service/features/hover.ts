@@ -4,6 +4,7 @@
 import type { Hover } from 'vscode-languageserver-types';
 import type { Range } from '../types';
 import type { FeatureContext } from './context';
+import { thresholdHover } from './thresholdHover';
 
 export interface HoverPart {
   /** Markdown; any untrusted text inside must already be escaped. */
@@ -14,7 +15,7 @@ export interface HoverPart {
 export type HoverContributor = (ctx: FeatureContext) => HoverPart[];
 
 /** Contributors in display order. Add yours here. */
-export const HOVER_CONTRIBUTORS: HoverContributor[] = [];
+export const HOVER_CONTRIBUTORS: HoverContributor[] = [thresholdHover];
 
 export function getHover(ctx: FeatureContext): Hover | null {
   const parts: HoverPart[] = [];

@@ -15,9 +15,11 @@ import { listRules } from './lists';
 import { numberingRules } from './numbering';
 import { referenceRules } from './references';
 import { responsesRules } from './responses';
+import { thresholdRules } from './thresholds';
+import { numberRules } from './numbers';
 
 /** Every rule family, in the order their findings are listed. */
-export const RULE_FAMILIES: RuleFamily[] = [spacingRules, wordRules, pairingRules, listRules, responsesRules, numberingRules, referenceRules];
+export const RULE_FAMILIES: RuleFamily[] = [spacingRules, wordRules, pairingRules, listRules, responsesRules, numberingRules, referenceRules, numberRules, thresholdRules];
 
 export function severityOf(code: string, settings: SecSettings): SeverityLevel {
   return settings.severity[code] ?? RULE_BY_CODE.get(code)?.defaultSeverity ?? 'warning';

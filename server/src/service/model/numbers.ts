@@ -1,0 +1,214 @@
+// Numbers in the prose of SEC legal text: digits with or without thousands separators
+// ("250,000", "250000"), words ("fifty thousand", "twelve") and "five (5)" pairs. What looks
+// like a number but is not a quantity is left out: years and dates ("28 February 2019",
+// "Companies Act 2006"), clause and statute numbers ("G8.41", "section 6(1)(c)"), paragraph
+// labels, version strings ("V1.15") and identifiers ("SECMP0044").
+import type { Range } from '../types';
+import { lineRange } from '../text/lines';
+import { nonProseSpans, overlaps } from '../text/prose';
+import type { LegalModel } from './document';
+import { memo } from './memo';
+
+/** How a number is written: "250,000", "250000", "fifty thousand", "five (5)". */
+export type NumberForm = 'grouped' | 'plain' | 'words' | 'pair';
+
+export interface NumberMention {
+  value: number;
+  /** The literal text, e.g. "250,000" or "five (5)". */
+  text: string;
+  form: NumberForm;
+  line: number;
+  start: number;
+  end: number;
+  range: Range;
+  /** For pairs: what the words and the digits each say. */
+  wordsValue?: number;
+  digitsValue?: number;
+  /** For pairs: the words part alone (the range of the words is `start` … `start + wordsText.length`). */
+  wordsText?: string;
+  /** Thousands separators in the wrong places ("25,0000"): the value is not certain. */
+  malformed?: boolean;
+  /** On a formula line ("CPN = (5 × NDP) + DP"), where digits are the norm. */
+  inFormula: boolean;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 };
+
+const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)].join('|')})`;
+/** A run of number words: "two hundred and fifty thousand", "twenty-five". */
+const WORDS_RE = new RegExp(`\\b${WORD}(?:(?:\\s+and\\s+|\\s+|-)${WORD})*\\b`, 'gi');
+const DIGITS_RE = /\d[\d,]*/g;
+const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+/** Words after which a number names a provision, not a quantity ("section 1159", "Schedule 2"). */
+const REFERENCE_WORDS = /^(?:sections?|regulations?|paragraphs?|sub-paragraphs?|schedules?|parts?|articles?|clauses?|conditions?|annex(?:es)?|appendix|appendices|chapters?|rules?|steps?|tables?|figures?|versions?|v|no|nos|number|item|items|question|questions|page|pages|release|modification|slc|lines?|column)$/i;
+/** Words before a year: statutes ("Act 2006") and instruments. */
+const YEAR_WORDS = /^(?:act|acts|order|regulations|rules|directive|year|since|before|after|until|in|of|from|by)$/i;
+
+/** The value of a run of number words, or undefined when it is not a well-formed number. */
+export function parseNumberWords(text: string): number | undefined {
+  const words = text.toLowerCase().split(/[\s-]+/).filter(w => w && w !== 'and');
+  if (words.length === 0) return undefined;
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const w of words) {
+    if (w in UNITS) {
+      if (current % 100 >= 20 && current % 10 === 0 && UNITS[w] < 10) current += UNITS[w];
+      else if (current % 100 !== 0 || (seen && current === 0 && total === 0)) return undefined;
+      else current += UNITS[w];
+    } else if (w in TENS) {
+      if (current % 100 !== 0) return undefined;
+      current += TENS[w];
+    } else if (w === 'hundred') {
+      if (current === 0 || current >= 100) return undefined;
+      current *= 100;
+    } else if (w in SCALES) {
+      if (current === 0) return undefined;
+      total += current * SCALES[w];
+      current = 0;
+    } else return undefined;
+    seen = true;
+  }
+  return total + current;
+}
+
+/**
+ * The numbers in a run of number words with their offsets: the whole run when it reads as one
+ * number ("two hundred and fifty thousand"), else its parts ("between two and five").
+ */
+function numberRuns(run: string): [number, string][] {
+  const whole = run.replace(/\s+and$/i, '');
+  if (/^(?:hundred|thousand|million|billion)/i.test(whole)) return [];
+  if (parseNumberWords(whole) !== undefined) return [[0, whole]];
+  const parts: [number, string][] = [];
+  const re = /\s+and\s+/gi;
+  let from = 0;
+  for (let m = re.exec(run); ; m = re.exec(run)) {
+    const piece = run.slice(from, m ? m.index : run.length);
+    if (piece && !/^(?:hundred|thousand|million|billion)/i.test(piece)) parts.push([from, piece]);
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  return parts;
+}
+
+/** 250000 → "250,000". */
+export function formatGrouped(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function wordBefore(text: string, at: number): string {
+  return /([\p{L}]+)\W*$/u.exec(text.slice(0, at))?.[1] ?? '';
+}
+
+function wordAfter(text: string, at: number): string {
+  return /^\W*([\p{L}]+)/u.exec(text.slice(at))?.[1] ?? '';
+}
+
+/** A formula line: "CPN = (5 × NDP) + DP". */
+export function isFormulaLine(text: string): boolean {
+  return /^\s*(?:\*\*)?[A-Z][A-Za-z]{0,11}\s*=\s*\S/.test(text) && !/\b(?:shall|means)\b/.test(text);
+}
+
+/** Is the digits token at [start, end) a quantity, rather than a year, date, label or reference? */
+function isQuantity(text: string, start: number, end: number, contentColumn: number, referenceChainEnd: number): boolean {
+  const before = text[start - 1] ?? '';
+  const after = text[end] ?? '';
+  if (/[\p{L}\p{N}_./\\:-]/u.test(before) && before !== '') return false; // G8.41, V1.15, SECMP0044, 28/02, 10:30
+  if (/[\p{L}_]/u.test(after)) return false; // 5th, 10am
+  if (/^[.:/]\d/.test(text.slice(end, end + 2))) return false; // 8.41, 10:30, 28/02
+  if (after === '(' ) return false; // section 6(1)(c)
+  if (before === '(' && after === ')') return false; // a label "(1)"
+  if (start === contentColumn && /^[.)]/.test(after)) return false; // "1." numbered list
+  const prev = wordBefore(text, start);
+  if (REFERENCE_WORDS.test(prev)) return false;
+  if (referenceChainEnd >= 0 && /^\s*(?:,|and|or|to|-|–)\s*$/.test(text.slice(referenceChainEnd, start))) return false; // sections 3 and 4
+  if (MONTHS.test(wordAfter(text, end)) || MONTHS.test(prev)) return false; // 28 February, February 2019
+  const digits = text.slice(start, end);
+  if (/^\d{4}$/.test(digits)) {
+    const n = Number(digits);
+    if (n >= 1800 && n <= 2199 && (YEAR_WORDS.test(prev) || !/^[A-Z]|^(?:premises|meters|metering|customers|sites|systems|days|units)$/i.test(wordAfter(text, end)))) return false;
+  }
+  return true;
+}
+
+/** Every number mention on one line of prose (columns are the line's). */
+export function findNumbersInLine(text: string, line: number, contentColumn = 0): NumberMention[] {
+  const out: NumberMention[] = [];
+  const skip = nonProseSpans(text);
+  const inFormula = isFormulaLine(text.slice(contentColumn));
+  const taken: [number, number][] = [];
+  const push = (m: Omit<NumberMention, 'line' | 'range' | 'inFormula'>) => {
+    out.push({ ...m, line, range: lineRange(line, m.start, m.end), inFormula });
+    taken.push([m.start, m.end]);
+  };
+
+  // Words, and "five (5)" pairs whose words come first.
+  WORDS_RE.lastIndex = 0;
+  for (let m = WORDS_RE.exec(text); m; m = WORDS_RE.exec(text)) {
+    for (const [offset, words] of numberRuns(m[0])) {
+      const start = m.index + offset;
+      const value = parseNumberWords(words);
+      if (value === undefined || overlaps(skip, start, start + words.length)) continue;
+      // "5 (five)": the words belong to the figures before them, read as a pair below.
+      if (/\d\s*\($/.test(text.slice(0, start)) && text[start + words.length] === ')') continue;
+      // "one of", "one another": a pronoun, not a count.
+      if (value === 1 && /^\s+(?:of|another)\b/i.test(text.slice(start + words.length))) continue;
+      const pair = /^\s*\((\d[\d,]*)\)/.exec(text.slice(start + words.length));
+      if (pair) {
+        const end = start + words.length + pair[0].length;
+        const digitsValue = Number(pair[1].replace(/,/g, ''));
+        push({ value, text: text.slice(start, end), form: 'pair', start, end, wordsValue: value, digitsValue, wordsText: words });
+      } else {
+        push({ value, text: words, form: 'words', start, end: start + words.length });
+      }
+    }
+  }
+
+  // Digits, and "5 (five)" pairs whose digits come first.
+  let referenceChainEnd = -1;
+  DIGITS_RE.lastIndex = 0;
+  for (let m = DIGITS_RE.exec(text); m; m = DIGITS_RE.exec(text)) {
+    const raw = m[0].replace(/,+$/, '');
+    const start = m.index;
+    const end = start + raw.length;
+    if (taken.some(([s, e]) => start < e && end > s) || overlaps(skip, start, end)) continue;
+    if (!isQuantity(text, start, end, contentColumn, referenceChainEnd)) {
+      if (REFERENCE_WORDS.test(wordBefore(text, start)) || referenceChainEnd >= 0) referenceChainEnd = end;
+      continue;
+    }
+    referenceChainEnd = -1;
+    const grouped = raw.includes(',');
+    const malformed = grouped && !/^\d{1,3}(?:,\d{3})+$/.test(raw);
+    const value = Number(raw.replace(/,/g, ''));
+    const wordsAfter = /^\s*\(([a-z][a-z\s-]*)\)/i.exec(text.slice(end));
+    const wordsValue = wordsAfter ? parseNumberWords(wordsAfter[1]) : undefined;
+    if (wordsAfter && wordsValue !== undefined) {
+      const pairEnd = end + wordsAfter[0].length;
+      push({ value: wordsValue, text: text.slice(start, pairEnd), form: 'pair', start, end: pairEnd, wordsValue, digitsValue: value });
+      continue;
+    }
+    push({ value, text: raw, form: grouped ? 'grouped' : 'plain', start, end, ...(malformed ? { malformed } : {}) });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const PROSE_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row']);
+
+/** Every number in the prose of a legal document, in document order (memoised per model). */
+export function numbersOf(model: LegalModel): NumberMention[] {
+  return memo(model, 'numbers', () => {
+    const { lines, kinds, contentColumn } = model.structure;
+    const out: NumberMention[] = [];
+    for (const l of lines) {
+      if (!PROSE_KINDS.has(kinds[l.line]) || !/[0-9a-z]/i.test(l.text)) continue;
+      out.push(...findNumbersInLine(l.text, l.line, contentColumn[l.line]));
+    }
+    return out;
+  });
+}

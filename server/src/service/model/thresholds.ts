@@ -1,0 +1,534 @@
+// Quantitative thresholds in SEC legal text: a number bound to what it counts and to a
+// comparison ("more than 250,000 Domestic Premises", "its Combined Premises Number exceeds
+// 250,000", "50,000 or fewer Non-Domestic Premises"), the population the test applies to
+// ("which does not supply any Non-Domestic Premises"), what follows from it (the terms after
+// "shall"), and the equations that combine counts ("CPN = (5 × NDP) + DP" with its "where:"
+// legend, or "the number of Non-Domestic Premises multiplied by five, added to …").
+import type { Range } from '../types';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { LegalModel } from './document';
+import { memo } from './memo';
+import { type NumberMention, isFormulaLine, numbersOf, parseNumberWords } from './numbers';
+import { clauseAtLine } from './structure';
+
+/** gt "more than N", ge "at least N", lt "fewer than N", le "N or fewer". */
+export type Comparison = 'gt' | 'ge' | 'lt' | 'le';
+
+/** What is counted, broadly: premises and devices are different measures of a portfolio. */
+export type Measure = 'premises' | 'devices' | 'time' | 'other';
+
+export interface Threshold {
+  uri: string;
+  value: number;
+  number: NumberMention;
+  comparison: Comparison;
+  comparisonText: string;
+  /** The counted subject as written ("Domestic Premises"), if known. */
+  subject?: string;
+  /** Normalised subject: lower case, singular ("domestic premises", "smart metering system"). */
+  subjectKey?: string;
+  /** Where the subject came from: after the number, before the comparison, or the clause. */
+  subjectSource: 'after' | 'before' | 'context' | 'none';
+  measure: Measure;
+  /** Who the test applies to: "not:non-domestic premises", "both:domestic premises+…". */
+  population: string[];
+  /** Capitalised terms of what follows from the test (after "shall"), normalised and sorted. */
+  consequence: string[];
+  /** The whole statement, e.g. "more than 250,000 Domestic Premises". */
+  range: Range;
+  text: string;
+  clause?: string;
+  line: number;
+}
+
+export interface EquationTerm {
+  coefficient: number;
+  subject: string;
+  subjectKey: string;
+}
+
+/** A count defined from other counts ("Combined Premises Number" = 5 × NDP + DP). */
+export interface Equation {
+  uri: string;
+  defines: string;
+  definesKey: string;
+  terms: EquationTerm[];
+  form: 'formula' | 'words';
+  range: Range;
+  text: string;
+  clause?: string;
+  line: number;
+}
+
+export interface ThresholdModel {
+  thresholds: Threshold[];
+  equations: Equation[];
+  /** Subjects named in "the number of X" phrases: what the text says it counts, and where. */
+  countedSubjects: { key: string; clause?: string }[];
+}
+
+/** A stretch of prose read as one: a line with its wrapped continuation lines, or a table cell. */
+interface Passage {
+  text: string;
+  pieces: { offset: number; line: number; column: number }[];
+  line: number;
+  /** For a paragraph "(a) …", the clause's opening words, which name who the list is about. */
+  leadIn: string;
+}
+
+const TERM_SOURCE = String.raw`[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,5}`;
+const UNIT_SOURCE = String.raw`(?:(?:non-)?domestic\s+)?premises|smart\s+metering\s+systems?|(?:metering|meter|supply)\s+points?|meters?|mpans?|mprns?|customers?|consumers?|sites?|(?:working\s+|business\s+)?days?|months?|years?|weeks?|hours?|per\s+cent`;
+const UNIT_AT_START = new RegExp(`^(?:${UNIT_SOURCE})\\b`, 'i');
+const TERM_AT_START = new RegExp(`^${TERM_SOURCE}`);
+const NOT_SUBJECTS = /^(?:Section|Sections|Part|Schedule|Where|The|A|An|In|On|Each|Any)$/;
+
+/** "Smart Metering Systems" → "smart metering system"; "Premises" stays. */
+export function subjectKey(subject: string): string {
+  const s = subject.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (/premises$|ss$/.test(s)) return s;
+  if (/ies$/.test(s)) return s.slice(0, -3) + 'y';
+  return s.replace(/s$/, '');
+}
+
+export function measureOf(key: string | undefined): Measure {
+  if (!key) return 'other';
+  if (/premises/.test(key)) return 'premises';
+  if (/smart metering system|meter|metering point|supply point|mpan|mprn/.test(key)) return 'devices';
+  if (/\b(?:day|month|year|week|hour|minute)$/.test(key)) return 'time';
+  return 'other';
+}
+
+/** The counted subject at the start of `text`: a unit word or a capitalised term. */
+function subjectAtStart(text: string): string | undefined {
+  const unit = UNIT_AT_START.exec(text);
+  if (unit) return unit[0];
+  const term = TERM_AT_START.exec(text);
+  if (!term) return undefined;
+  const first = term[0].split(/\s+/)[0];
+  return NOT_SUBJECTS.test(first) ? undefined : term[0];
+}
+
+/** The counted subject at the end of `text` ("its Combined Premises Number"), if it is a count. */
+function subjectAtEnd(text: string): string | undefined {
+  const t = text.replace(/\s+(?:is|are|was|were|be|shall\s+be|will\s+be|does|do|has|have)\s*$/i, '').replace(/\s+$/, '');
+  const unit = new RegExp(`(?:${UNIT_SOURCE})$`, 'i').exec(t);
+  if (unit && (unit.index === 0 || /\s/.test(t[unit.index - 1]))) return unit[0];
+  const term = new RegExp(`(${TERM_SOURCE})$`).exec(t);
+  if (!term) return undefined;
+  const subject = term[1];
+  return measureOf(subjectKey(subject)) !== 'other' || /\b(?:Number|Count|Total|Amount|Quantity)$/.test(subject) ? subject : undefined;
+}
+
+/** Comparisons written before the number, most specific first (negations before plain words). */
+const PREFIXES: [RegExp, Comparison][] = [
+  [/\b(?:not|no)\s+more\s+than\s*$/i, 'le'],
+  [/\b(?:not|no)\s+greater\s+than\s*$/i, 'le'],
+  [/\bnot\s+(?:exceeding|in\s+excess\s+of|above|over)\s*$/i, 'le'],
+  [/\b(?:does|do|did|shall|will|may)\s+not\s+exceed\s*$/i, 'le'],
+  [/\b(?:at\s+most|up\s+to|a\s+maximum\s+of)\s*$/i, 'le'],
+  [/\b(?:not|no)\s+(?:less|fewer)\s+than\s*$/i, 'ge'],
+  [/\b(?:at\s+least|a\s+minimum\s+of)\s*$/i, 'ge'],
+  [/\b(?:more|greater)\s+than\s*$/i, 'gt'],
+  [/\b(?:in\s+excess\s+of|exceeds?|exceeding|exceeded|over|above)\s*$/i, 'gt'],
+  [/\b(?:less|fewer)\s+than\s*$/i, 'lt'],
+  [/\b(?:below|under)\s*$/i, 'lt'],
+];
+const SUFFIX_GE = /^\s+or\s+(?:more|greater|above|over)\b/i;
+const SUFFIX_LE = /^\s+or\s+(?:fewer|less|below|under)\b/i;
+
+function comparisonBefore(before: string): { comparison: Comparison; length: number } | undefined {
+  for (const [re, comparison] of PREFIXES) {
+    const m = re.exec(before);
+    if (m) return { comparison, length: m[0].length };
+  }
+  return undefined;
+}
+
+/** Build the prose passages of a legal document: wrapped lines joined, table cells apart. */
+function passagesOf(model: LegalModel): Passage[] {
+  const { lines, kinds, contentColumn } = model.structure;
+  const out: Passage[] = [];
+  let current: Passage | undefined;
+  let clauseLeadIn = '';
+  for (const l of lines) {
+    const kind = kinds[l.line];
+    const column = contentColumn[l.line];
+    const content = l.text.slice(column);
+    if (kind === 'table-row') {
+      current = undefined;
+      let offset = column;
+      for (const cell of content.split('|')) {
+        out.push({ text: cell, pieces: [{ offset: 0, line: l.line, column: offset }], line: l.line, leadIn: '' });
+        offset += cell.length + 1;
+      }
+      continue;
+    }
+    if (kind !== 'clause' && kind !== 'paragraph' && kind !== 'continuation') {
+      current = undefined;
+      continue;
+    }
+    if (kind === 'clause') clauseLeadIn = content.split(':')[0];
+    const formula = isFormulaLine(content);
+    const joins = kind === 'continuation' && current && !formula && !/[.;:]\s*$/.test(current.text);
+    if (joins && current) {
+      current.pieces.push({ offset: current.text.length + 1, line: l.line, column });
+      current.text += ' ' + content;
+    } else {
+      current = { text: content, pieces: [{ offset: 0, line: l.line, column }], line: l.line, leadIn: kind === 'paragraph' ? clauseLeadIn : '' };
+      out.push(current);
+    }
+    if (formula) current = undefined;
+  }
+  return out;
+}
+
+function positionAt(p: Passage, offset: number): { line: number; character: number } {
+  let piece = p.pieces[0];
+  for (const candidate of p.pieces) if (candidate.offset <= offset) piece = candidate;
+  return { line: piece.line, character: piece.column + offset - piece.offset };
+}
+
+function rangeIn(p: Passage, from: number, to: number): Range {
+  return { start: positionAt(p, from), end: positionAt(p, to) };
+}
+
+/** The number mentions inside a passage, with their offsets in its text. */
+function numbersIn(p: Passage, byLine: Map<number, NumberMention[]>): { mention: NumberMention; offset: number }[] {
+  const out: { mention: NumberMention; offset: number }[] = [];
+  p.pieces.forEach((piece, i) => {
+    const pieceEnd = i + 1 < p.pieces.length ? p.pieces[i + 1].offset - 1 : p.text.length;
+    for (const mention of byLine.get(piece.line) ?? []) {
+      const offset = piece.offset + mention.start - piece.column;
+      if (offset >= piece.offset && offset + (mention.end - mention.start) <= pieceEnd) out.push({ mention, offset });
+    }
+  });
+  return out;
+}
+
+/** The sentence around an offset (sentences end at ". " before a capital, or the passage's end). */
+function sentenceAround(text: string, offset: number): { start: number; text: string } {
+  const ends = [...text.matchAll(/[.;]\s+(?=[A-Z(])/g)].map(m => m.index! + 1);
+  let start = 0;
+  let end = text.length;
+  for (const e of ends) {
+    if (e <= offset) start = e;
+    else { end = e; break; }
+  }
+  return { start, text: text.slice(start, end) };
+}
+
+/** Qualifiers over counted subjects in a stretch of text: "no X", "does not supply any X", "only X", "both X and Y". */
+export function populationOf(text: string, ownKey: string | undefined): string[] {
+  const out = new Set<string>();
+  const add = (kind: string, raw: string) => {
+    const subject = subjectAtStart(raw);
+    const key = subject && subjectKey(subject);
+    if (key && key !== ownKey && measureOf(key) !== 'other' && measureOf(key) !== 'time') out.add(`${kind}:${key}`);
+  };
+  for (const m of text.matchAll(/\b(?:not\s+(?:\w+\s+){0,2}?any|no)\s+(\S.*)/gi)) add('not', m[1]);
+  for (const m of text.matchAll(/\bonly\s+(\S.*)/gi)) add('only', m[1]);
+  for (const m of text.matchAll(/\bboth\s+(\S.*?)\s+and\s+(\S.*)/gi)) {
+    const a = subjectAtStart(m[1]);
+    const b = subjectAtStart(m[2]);
+    if (a && b) {
+      out.delete(`not:${subjectKey(a)}`);
+      out.add(`both:${[subjectKey(a), subjectKey(b)].sort().join('+')}`);
+    }
+  }
+  return [...out].sort();
+}
+
+/** Capitalised terms after "shall"/"must": what the test decides (e.g. a Full User Security Assessment). */
+function consequenceOf(sentence: string, ownKey: string | undefined): string[] {
+  const m = /\b(?:shall|must)\b/.exec(sentence);
+  if (!m) return [];
+  const terms = new Set<string>();
+  for (const t of sentence.slice(m.index).matchAll(new RegExp(TERM_SOURCE, 'g'))) {
+    const key = subjectKey(t[0]);
+    if (key !== ownKey && !NOT_SUBJECTS.test(t[0].split(/\s+/)[0]) && !/^[A-Z]{1,2}\d/.test(t[0])) terms.add(key);
+  }
+  return [...terms].sort();
+}
+
+/** Who the test applies to: the text before "shall", cut to the actor the threshold sits with. */
+function scopeOf(sentence: string, offset: number, leadIn: string): string {
+  const shall = /\b(?:shall|must)\b/.exec(sentence);
+  const pre = shall ? sentence.slice(0, shall.index) : sentence;
+  if (offset >= pre.length) return `${leadIn} ${pre}`;
+  const cuts = [...pre.matchAll(/,\s+(?:and|or)\s+(?:a|an|any|each)\s+|;\s+/g)].map(m => m.index!);
+  let start = 0;
+  let end = pre.length;
+  for (const c of cuts) {
+    if (c <= offset) start = c;
+    else { end = c; break; }
+  }
+  return `${leadIn} ${pre.slice(start, end)}`;
+}
+
+/** The first counted subject of the passage, else of the clause's opening words: what a bare "exceeds 250,000" is about. */
+function contextSubject(passages: Passage[], p: Passage, model: LegalModel): string | undefined {
+  const clause = clauseAtLine(model.structure, p.line);
+  const opening = clause ? passages.find(q => q.line === clause.firstLine) : undefined;
+  for (const text of [p.text, opening && opening !== p ? opening.text : '']) {
+    for (const m of text.matchAll(new RegExp(`\\b(?:${UNIT_SOURCE})\\b`, 'gi'))) {
+      const measure = measureOf(subjectKey(m[0]));
+      if (measure === 'premises' || measure === 'devices') return m[0];
+    }
+  }
+  return undefined;
+}
+
+function thresholdsIn(model: LegalModel, passages: Passage[], byLine: Map<number, NumberMention[]>): Threshold[] {
+  const out: Threshold[] = [];
+  for (const p of passages) {
+    for (const { mention, offset } of numbersIn(p, byLine)) {
+      if (mention.inFormula || mention.malformed) continue;
+      const end = offset + (mention.end - mention.start);
+      const before = p.text.slice(0, offset);
+      let after = p.text.slice(end);
+      let comparison: Comparison | undefined;
+      let from = offset;
+      let to = end;
+      const prefix = comparisonBefore(before);
+      if (prefix) {
+        comparison = prefix.comparison;
+        from = offset - prefix.length + (/^\s*/.exec(before.slice(before.length - prefix.length))![0].length);
+      }
+      const suffix = SUFFIX_GE.exec(after) ?? SUFFIX_LE.exec(after);
+      if (!comparison && suffix) {
+        comparison = SUFFIX_GE.test(after) ? 'ge' : 'le';
+        to += suffix[0].length;
+        after = after.slice(suffix[0].length);
+      }
+      // "250,000 Domestic Premises or more"
+      let subject: string | undefined;
+      let subjectSource: Threshold['subjectSource'] = 'none';
+      const percent = /^\s*%/.exec(after);
+      const subjectMatch = percent ? undefined : /^\s+(?:of\s+(?:the\s+)?)?/.exec(after);
+      const afterSubject = subjectMatch ? subjectAtStart(after.slice(subjectMatch[0].length)) : undefined;
+      if (percent) {
+        subject = 'per cent';
+        subjectSource = 'after';
+        to += percent[0].length;
+      } else if (afterSubject && subjectMatch) {
+        subject = afterSubject;
+        subjectSource = 'after';
+        to += subjectMatch[0].length + afterSubject.length;
+        const trailing = p.text.slice(to);
+        const late = !comparison ? SUFFIX_GE.exec(trailing) ?? SUFFIX_LE.exec(trailing) : null;
+        if (late) {
+          comparison = SUFFIX_GE.test(trailing) ? 'ge' : 'le';
+          to += late[0].length;
+        }
+      }
+      if (!comparison) continue;
+      if (!subject) {
+        const beforeComparison = p.text.slice(0, from);
+        subject = subjectAtEnd(beforeComparison);
+        if (subject) subjectSource = 'before';
+        else {
+          subject = contextSubject(passages, p, model);
+          if (subject) subjectSource = 'context';
+        }
+      }
+      const key = subject ? subjectKey(subject) : undefined;
+      const sentence = sentenceAround(p.text, offset);
+      const scope = scopeOf(sentence.text, offset - sentence.start, p.leadIn);
+      const range = rangeIn(p, from, to);
+      out.push({
+        uri: model.uri,
+        value: mention.value,
+        number: mention,
+        comparison,
+        comparisonText: p.text.slice(from, to).replace(mention.text, '…').replace(subjectSource === 'after' && subject ? subject : '\u0000', '').trim(),
+        ...(subject ? { subject, subjectKey: key } : {}),
+        subjectSource,
+        measure: measureOf(key),
+        population: populationOf(scope, key),
+        consequence: consequenceOf(`${p.leadIn} ${sentence.text}`, key),
+        range,
+        text: p.text.slice(from, to),
+        clause: clauseAtLine(model.structure, range.start.line)?.id,
+        line: range.start.line,
+      });
+    }
+  }
+  return out;
+}
+
+/** "(5 × NDP) + DP" → [{5, NDP}, {1, DP}]; undefined when it is not a sum of weighted symbols. */
+export function parseFormulaTerms(rhs: string): { coefficient: number; symbol: string }[] | undefined {
+  const terms: { coefficient: number; symbol: string }[] = [];
+  for (const raw of rhs.replace(/[()[\]]/g, ' ').split(/\s[+]\s|\+/)) {
+    const symbols = raw.match(/[A-Za-z][A-Za-z]*/g)?.filter(s => !/^x$/.test(s)) ?? [];
+    if (symbols.length !== 1 || /[-/÷]/.test(raw)) return undefined;
+    const numbers = raw.match(/\d+(?:\.\d+)?/g) ?? [];
+    terms.push({ coefficient: numbers.reduce((a, n) => a * Number(n), 1), symbol: symbols[0] });
+  }
+  return terms.length > 0 ? terms : undefined;
+}
+
+const LEGEND_RE = /^(?:\([a-z]+\)\s*)?([A-Z][A-Za-z]{0,11})\s+(?:is|means|denotes|=)\s+(?:the\s+)?(?:total\s+)?(?:number\s+of\s+)?(.*)$/;
+
+/** Formula lines with their "where:" legend, in the clause they sit in. */
+function formulaEquations(model: LegalModel): Equation[] {
+  const { lines, contentColumn } = model.structure;
+  const out: Equation[] = [];
+  for (const l of lines) {
+    const content = l.text.slice(contentColumn[l.line]);
+    if (!isFormulaLine(content)) continue;
+    const [lhs, rhs] = content.split('=');
+    const terms = parseFormulaTerms(rhs);
+    if (!terms) continue;
+    const clause = clauseAtLine(model.structure, l.line);
+    const legend = new Map<string, string>();
+    for (let i = l.line + 1; i < lines.length && i <= (clause?.lastLine ?? l.line + 8); i++) {
+      const m = LEGEND_RE.exec(lines[i].text.slice(contentColumn[i]));
+      const subject = m ? subjectAtStart(m[2]) : undefined;
+      if (m && subject) legend.set(m[1], subject);
+    }
+    const symbol = lhs.replace(/\*\*/g, '').trim();
+    const quoted = clause ? /[“"]([^”"]+)[”"][^“"]*$/.exec(lines[clause.firstLine].text)?.[1] : undefined;
+    const defines = legend.get(symbol) ?? quoted ?? symbol;
+    const column = contentColumn[l.line];
+    out.push({
+      uri: model.uri,
+      defines,
+      definesKey: subjectKey(defines),
+      terms: terms.map(t => {
+        const subject = legend.get(t.symbol) ?? t.symbol;
+        return { coefficient: t.coefficient, subject, subjectKey: subjectKey(subject) };
+      }),
+      form: 'formula',
+      range: { start: { line: l.line, character: column }, end: { line: l.line, character: l.text.replace(/\s+$/, '').length } },
+      text: content.trim(),
+      clause: clause?.id,
+      line: l.line,
+    });
+  }
+  return out;
+}
+
+/** "its “Combined Premises Number” is the number of X … multiplied by five, added to the number of Y". */
+function wordEquations(model: LegalModel, passages: Passage[]): Equation[] {
+  const out: Equation[] = [];
+  for (const p of passages) {
+    const def = /[“"]([^”"]+)[”"]\s+(?:is|means|shall\s+(?:be|mean))\b/.exec(p.text);
+    if (!def) continue;
+    const body = p.text.slice(def.index + def[0].length);
+    const bodyStart = def.index + def[0].length;
+    const occurrences = [...body.matchAll(/\b(?:(\w+)\s+times\s+|twice\s+)?the\s+(?:total\s+)?number\s+of\s+/gi)];
+    const terms: EquationTerm[] = [];
+    let lastEnd = 0;
+    occurrences.forEach((occ, i) => {
+      const rest = body.slice(occ.index! + occ[0].length);
+      const subject = subjectAtStart(rest);
+      if (!subject) return;
+      const segment = body.slice(occ.index!, i + 1 < occurrences.length ? occurrences[i + 1].index : body.length);
+      const multiplied = /\bmultiplied\s+by\s+([a-z-]+(?:\s+(?:hundred|thousand))?|\d[\d,]*)/i.exec(segment);
+      let coefficient = 1;
+      if (/^twice/i.test(occ[0])) coefficient = 2;
+      else if (occ[1]) coefficient = parseNumberWords(occ[1]) ?? (Number(occ[1]) || 1);
+      if (multiplied) coefficient *= parseNumberWords(multiplied[1]) ?? Number(multiplied[1].replace(/,/g, ''));
+      if (!Number.isFinite(coefficient)) return;
+      terms.push({ coefficient, subject, subjectKey: subjectKey(subject) });
+      const subjectEnd = occ.index! + occ[0].length + subject.length;
+      lastEnd = multiplied ? Math.max(subjectEnd, occ.index! + multiplied.index + multiplied[0].length) : subjectEnd;
+    });
+    if (terms.length < 2 && !terms.some(t => t.coefficient !== 1)) continue;
+    const range = rangeIn(p, def.index, bodyStart + lastEnd);
+    out.push({
+      uri: model.uri,
+      defines: def[1],
+      definesKey: subjectKey(def[1]),
+      terms,
+      form: 'words',
+      range,
+      text: p.text.slice(def.index, bodyStart + lastEnd),
+      clause: clauseAtLine(model.structure, range.start.line)?.id,
+      line: range.start.line,
+    });
+  }
+  return out;
+}
+
+/** Every threshold and equation of a legal document (memoised per model). */
+export function thresholdsOf(model: LegalModel): ThresholdModel {
+  return memo(model, 'thresholds', () => {
+    const byLine = new Map<number, NumberMention[]>();
+    for (const n of numbersOf(model)) {
+      const list = byLine.get(n.line);
+      if (list) list.push(n);
+      else byLine.set(n.line, [n]);
+    }
+    const passages = passagesOf(model);
+    const countedSubjects: ThresholdModel['countedSubjects'] = [];
+    for (const p of passages) {
+      for (const m of p.text.matchAll(/\bnumber\s+of\s+(\S.*)/gi)) {
+        const s = subjectAtStart(m[1]);
+        if (s) countedSubjects.push({ key: subjectKey(s), clause: clauseAtLine(model.structure, p.line)?.id });
+      }
+    }
+    return {
+      thresholds: thresholdsIn(model, passages, byLine),
+      equations: [...formulaEquations(model), ...wordEquations(model, passages)],
+      countedSubjects,
+    };
+  });
+}
+
+/** The first value on the high side of a test: "more than 250,000" → 250,001; "250,000 or more" → 250,000. */
+export function cutOf(t: Pick<Threshold, 'value' | 'comparison'>): number {
+  return t.comparison === 'gt' || t.comparison === 'le' ? t.value + 1 : t.value;
+}
+
+/** Upper tests ("more than", "at least") pick out the large; lower ones the small. */
+export function sideOf(c: Comparison): 'upper' | 'lower' {
+  return c === 'gt' || c === 'ge' ? 'upper' : 'lower';
+}
+
+/** Thresholds the consistency checks compare: a known, countable subject and a real quantity (not "more than one"). */
+export function isComparable(t: Threshold): boolean {
+  return t.subjectKey !== undefined && t.measure !== 'time' && t.value >= 10;
+}
+
+/** "not:x" qualifiers must agree where both tests name any; a test with none applies to anyone. */
+export function populationsCompatible(a: Threshold, b: Threshold): boolean {
+  if (a.population.length === 0 || b.population.length === 0) return true;
+  return a.population.join('|') === b.population.join('|');
+}
+
+export interface WorkspaceThresholds {
+  thresholds: Threshold[];
+  equations: Equation[];
+  countedSubjects: { key: string; clause?: string; uri: string }[];
+}
+
+/** Every threshold and equation in the workspace's legal text, rebuilt once per workspace change. */
+export function workspaceThresholds(workspace: WorkspaceIndex): WorkspaceThresholds {
+  return workspace.derived('thresholds', () => {
+    const out: WorkspaceThresholds = { thresholds: [], equations: [], countedSubjects: [] };
+    for (const m of workspace.legalModels()) {
+      const t = thresholdsOf(m);
+      out.thresholds.push(...t.thresholds);
+      out.equations.push(...t.equations);
+      out.countedSubjects.push(...t.countedSubjects.map(c => ({ ...c, uri: m.uri })));
+    }
+    return out;
+  });
+}
+
+/** Every other statement of the same threshold: the same number, or the same counted subject. */
+export function statementsOf(t: Threshold, all: WorkspaceThresholds): { thresholds: Threshold[]; equations: Equation[] } {
+  const comparable = isComparable(t);
+  const thresholds = all.thresholds.filter(o => o !== t && isComparable(o) && comparable &&
+    (o.value === t.value || o.subjectKey === t.subjectKey));
+  const equations = all.equations.filter(e => t.subjectKey !== undefined &&
+    (e.definesKey === t.subjectKey || e.terms.some(term => term.subjectKey === t.subjectKey)));
+  return { thresholds, equations };
+}
+
+/** Document order across files: by uri, then position. */
+export function compareStatements(a: { uri: string; range: Range }, b: { uri: string; range: Range }): number {
+  return a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}

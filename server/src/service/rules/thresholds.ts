@@ -1,0 +1,254 @@
+// `inconsistent-threshold`: one threshold stated in different ways across the workspace.
+//  - units: the same number counted in premises in one test and in Smart Metering Systems (or
+//    meters, MPANs) in its counterpart, so the two tests measure different things;
+//  - boundary: the same number with comparison words that disagree at the boundary
+//    ("more than 250,000" vs "250,000 or more");
+//  - numbers: the same counted subject with different numbers where the tests are the same
+//    (same consequence) or are each other's counterpart (leaving a gap or an overlap);
+//  - equations: a weighted count (CPN = 5 × NDP + DP) whose threshold does not match the
+//    single-subject thresholds it combines (5 × 50,000 should be the 250,000 it is compared
+//    with, or a holder of only one kind is treated differently from one with a single unit
+//    of the other kind), and two definitions of the same count with different multipliers.
+// Complementary tests ("exceeds 250,000" / "250,000 or less") are consistent by design.
+import type { Finding, SecRelated } from '../types';
+import type { LegalModel } from '../model/document';
+import { formatGrouped } from '../model/numbers';
+import {
+  type Equation, type Measure, type Threshold, type WorkspaceThresholds,
+  compareStatements, cutOf, isComparable, measureOf, populationsCompatible, sideOf, statementsOf, workspaceThresholds,
+} from '../model/thresholds';
+import type { RuleContext, RuleFamily } from './context';
+
+const CODE = 'inconsistent-threshold';
+
+function where(s: { clause?: string; line: number }): string {
+  return s.clause ? `Section ${s.clause}` : `line ${s.line + 1}`;
+}
+
+function quote(s: { text: string }): string {
+  return `“${s.text}”`;
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? formatGrouped(n) : formatGrouped(Math.floor(n)) + String(n % 1).slice(1, 5);
+}
+
+function relatedOf(items: { uri: string; range: Threshold['range']; clause?: string; line: number; text: string }[]): SecRelated[] {
+  const seen = new Set<string>();
+  const out: SecRelated[] = [];
+  for (const i of [...items].sort(compareStatements)) {
+    const key = `${i.uri}#${i.range.start.line}:${i.range.start.character}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ uri: i.uri, range: i.range, message: `${where(i)}: ${quote(i)}` });
+  }
+  return out;
+}
+
+/** Every other place this threshold appears, for `related`. */
+function everyStatement(t: Threshold, all: WorkspaceThresholds, extra: (Threshold | Equation)[] = []): SecRelated[] {
+  const { thresholds, equations } = statementsOf(t, all);
+  return relatedOf([...thresholds, ...equations, ...extra].filter(s => s !== t));
+}
+
+function differentPlace(a: Threshold, b: Threshold): boolean {
+  return a.uri !== b.uri || a.clause !== b.clause || a.clause === undefined && a.line !== b.line;
+}
+
+/** Premises or devices: which measure the text means, by the tests themselves and by what it says it counts. */
+function preferredMeasure(statements: Threshold[], all: WorkspaceThresholds): Measure {
+  const votes = new Map<Measure, number>();
+  for (const s of statements) votes.set(s.measure, (votes.get(s.measure) ?? 0) + 1);
+  const counted = (m: Measure) => all.countedSubjects.filter(c => measureOf(c.key) === m).length;
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || counted(b[0]) - counted(a[0]));
+  if (ranked.length > 1 && ranked[0][1] === ranked[1][1] && counted(ranked[0][0]) === counted(ranked[1][0])) {
+    return [...statements].sort(compareStatements)[0].measure; // a true tie: the first statement sets the measure
+  }
+  return ranked[0][0];
+}
+
+/** The same number counted in premises in one test and in devices in its counterpart. */
+function unitFindings(t: Threshold, all: WorkspaceThresholds): Finding[] {
+  if (t.measure !== 'premises' && t.measure !== 'devices') return [];
+  const peers = all.thresholds.filter(o => o !== t && isComparable(o) && o.value === t.value && differentPlace(o, t) &&
+    (o.measure === 'premises' || o.measure === 'devices') && populationsCompatible(o, t) && cutOf(o) === cutOf(t));
+  const others = peers.filter(o => o.measure !== t.measure);
+  if (others.length === 0) return [];
+  const preferred = preferredMeasure([t, ...peers], all);
+  if (preferred === t.measure) return [];
+  const named = others.filter(o => o.subjectSource === 'after');
+  const them = (named.length > 0 ? named : others).map(o => `${where(o)} counts it in ${o.subject} (${quote(o)})`).join('; ');
+  const countRule = all.countedSubjects.find(c => measureOf(c.key) === preferred && c.clause);
+  const because = countRule ? ` ${where({ clause: countRule.clause, line: 0 })} says that the number of ${preferred} is what is counted.` : '';
+  return [{
+    code: CODE,
+    range: t.range,
+    message: `${where(t)} counts the ${fmt(t.value)} threshold in ${t.subject} (${quote(t)}), but ${them}.${because} ` +
+      `${t.subject} and ${(named[0] ?? others[0]).subject} are different measures (premises may have several Smart Metering Systems, or none), ` +
+      `so a party can be over the threshold on one count and under it on the other and fall under both tests or neither. ` +
+      `State the threshold in the same unit in every clause.`,
+    related: everyStatement(t, all),
+    data: { kind: 'unit', value: t.value, measure: t.measure, expectedMeasure: preferred },
+  }];
+}
+
+const WORDS: Record<Threshold['comparison'], string> = { gt: 'more than', ge: 'at least', lt: 'fewer than', le: 'at most' };
+
+/** Why two statements of the same number disagree at the boundary. */
+function boundaryProblem(t: Threshold, o: Threshold): string {
+  const n = fmt(t.value);
+  if (sideOf(t.comparison) === sideOf(o.comparison)) {
+    return `exactly ${n} is caught by one test and not by the other`;
+  }
+  return cutOf(t) > cutOf(o) === (sideOf(t.comparison) === 'upper')
+    ? `exactly ${n} falls under neither test`
+    : `exactly ${n} falls under both tests`;
+}
+
+/** Same counted subject: comparison words that disagree, or different numbers for the same test. */
+function subjectFindings(t: Threshold, all: WorkspaceThresholds): Finding[] {
+  const group = all.thresholds.filter(o => o !== t && isComparable(o) && o.subjectKey === t.subjectKey && populationsCompatible(o, t));
+  const cutWeight = (cut: number) => [t, ...group].filter(s => cutOf(s) === cut).length;
+  const twoSided = (cut: number) => new Set([t, ...group].filter(s => cutOf(s) === cut).map(s => sideOf(s.comparison))).size === 2;
+  /** The statement that has fewer like it (or, equally many, comes later) is the one to change. */
+  const isMinority = (o: Threshold) => cutWeight(cutOf(t)) < cutWeight(cutOf(o)) ||
+    (cutWeight(cutOf(t)) === cutWeight(cutOf(o)) && compareStatements(o, t) < 0);
+  const boundary: Threshold[] = [];
+  const numbers: { o: Threshold; why: string }[] = [];
+  for (const o of group) {
+    if (!differentPlace(o, t) || cutOf(o) === cutOf(t) || !isMinority(o)) continue;
+    if (o.value === t.value) {
+      boundary.push(o);
+    } else if (sideOf(o.comparison) === sideOf(t.comparison)) {
+      if (t.consequence.length > 0 && t.consequence.join('|') === o.consequence.join('|')) {
+        numbers.push({ o, why: `the same test with the same result is set at ${fmt(o.value)} there and ${fmt(t.value)} here` });
+      }
+    } else if (!twoSided(cutOf(t)) && !twoSided(cutOf(o))) {
+      const upper = sideOf(t.comparison) === 'upper' ? t : o;
+      const lower = upper === t ? o : t;
+      const [lo, hi] = [Math.min(cutOf(upper), cutOf(lower)), Math.max(cutOf(upper), cutOf(lower)) - 1];
+      const span = lo === hi ? `exactly ${fmt(lo)}` : `from ${fmt(lo)} to ${fmt(hi)}`;
+      numbers.push({ o, why: cutOf(lower) < cutOf(upper)
+        ? `the two tests are counterparts but leave a gap: ${span} ${t.subject} falls under neither`
+        : `the two tests are counterparts but overlap: ${span} ${t.subject} falls under both` });
+    }
+  }
+  const out: Finding[] = [];
+  if (boundary.length > 0) {
+    const o = boundary[0];
+    out.push({
+      code: CODE,
+      range: t.range,
+      message: `${where(t)} states the ${fmt(t.value)} ${t.subject} threshold as ${quote(t)} (${WORDS[t.comparison]} ${fmt(t.value)}), ` +
+        `but ${boundary.map(b => `${where(b)} says ${quote(b)}`).join('; ')}: ${boundaryProblem(t, o)}. ` +
+        `Use comparison words that meet at the same boundary (for example "more than ${fmt(t.value)}" and "${fmt(t.value)} or fewer").`,
+      related: everyStatement(t, all),
+      data: { kind: 'boundary', value: t.value },
+    });
+  }
+  if (numbers.length > 0) {
+    out.push({
+      code: CODE,
+      range: t.range,
+      message: `${where(t)} sets the ${t.subject} threshold at ${fmt(t.value)} (${quote(t)}), but ` +
+        `${numbers.map(n => `${where(n.o)} says ${quote(n.o)}: ${n.why}`).join('; ')}. State one number for the threshold.`,
+      related: everyStatement(t, all),
+      data: { kind: 'number', value: t.value, others: numbers.map(n => n.o.value) },
+    });
+  }
+  return out;
+}
+
+/** Thresholds on one term of an equation that apply when the other terms are nil ("does not supply any …"). */
+function singleTermThresholds(all: WorkspaceThresholds, e: Equation, index: number): Threshold[] {
+  const term = e.terms[index];
+  const others = e.terms.filter((_, j) => j !== index).map(o => o.subjectKey);
+  const candidates = all.thresholds.filter(s => isComparable(s) && s.subjectKey === term.subjectKey);
+  const exclusive = candidates.filter(s => s.population.includes(`only:${term.subjectKey}`) ||
+    (others.length > 0 && others.every(k => s.population.includes(`not:${k}`))));
+  return exclusive.length > 0 ? exclusive : candidates.filter(s => s.population.length === 0);
+}
+
+/** The same test ("more than N" twice) or its counterpart ("more than N" / "N or fewer"). */
+function compatibleComparisons(a: Threshold, b: Threshold): boolean {
+  const counterpart: Record<Threshold['comparison'], Threshold['comparison']> = { gt: 'le', le: 'gt', ge: 'lt', lt: 'ge' };
+  return a.comparison === b.comparison || counterpart[a.comparison] === b.comparison;
+}
+
+/** A weighted count's threshold must match the single-subject thresholds it combines. */
+function equationFindings(t: Threshold, all: WorkspaceThresholds): Finding[] {
+  const out: Finding[] = [];
+  for (const e of all.equations) {
+    const index = e.terms.findIndex(term => term.subjectKey === t.subjectKey);
+    if (index < 0 || !singleTermThresholds(all, e, index).includes(t)) continue;
+    const term = e.terms[index];
+    const combined = all.thresholds.filter(d => isComparable(d) && d.subjectKey === e.definesKey && compatibleComparisons(d, t));
+    const wrong = combined.filter(d => term.coefficient * t.value !== d.value);
+    if (wrong.length === 0) continue;
+    const d = wrong[0];
+    const implied = d.value / term.coefficient;
+    const [lo, hi] = [Math.min(implied, t.value), Math.max(implied, t.value)];
+    const other = e.terms.find((_, j) => j !== index);
+    out.push({
+      code: CODE,
+      range: t.range,
+      message: `${where(e)} counts each of the ${term.subject} ${term.coefficient === 1 ? 'once' : `${term.coefficient} times`} in the ${e.defines} (${quote(e)}), ` +
+        `so its ${fmt(d.value)} threshold in ${where(d)} (${quote(d)}) corresponds to ${fmt(implied)} ${term.subject}; ` +
+        `but ${where(t)} sets the ${term.subject} threshold at ${fmt(t.value)} (${quote(t)}; ${term.coefficient} × ${fmt(t.value)} = ${fmt(term.coefficient * t.value)}). ` +
+        `A holder of between ${fmt(lo)} and ${fmt(hi)} ${term.subject} is then treated differently depending on whether it also has a single ${other ? other.subject : 'other unit'}. ` +
+        `Align the multiplier or one of the thresholds.`,
+      related: everyStatement(t, all, [e, ...wrong]),
+      data: { kind: 'equation', value: t.value, coefficient: term.coefficient, combined: d.value },
+    });
+  }
+  return out;
+}
+
+/** Two definitions of the same weighted count must use the same multipliers. */
+function multiplierFindings(model: LegalModel, all: WorkspaceThresholds): Finding[] {
+  const out: Finding[] = [];
+  const sorted = [...all.equations].sort(compareStatements);
+  for (const e of sorted.filter(x => x.uri === model.uri)) {
+    const earlier = sorted.slice(0, sorted.indexOf(e)).filter(x => x.definesKey === e.definesKey);
+    for (const prior of earlier) {
+      const differs = e.terms.filter(term => {
+        const match = prior.terms.find(p => p.subjectKey === term.subjectKey);
+        return match && match.coefficient !== term.coefficient;
+      });
+      if (differs.length === 0) continue;
+      const term = differs[0];
+      const before = prior.terms.find(p => p.subjectKey === term.subjectKey)!;
+      out.push({
+        code: CODE,
+        range: e.range,
+        message: `${where(e)} counts each of the ${term.subject} ${term.coefficient} times in the ${e.defines} (${quote(e)}), ` +
+          `but ${where(prior)} counts them ${before.coefficient} times (${quote(prior)}): the same count is defined two ways, so it depends on which clause is read. ` +
+          `Use one multiplier.`,
+        related: relatedOf([prior, ...all.equations.filter(x => x !== e && x !== prior && x.definesKey === e.definesKey)]),
+        data: { kind: 'multiplier', coefficient: term.coefficient, expected: before.coefficient },
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+export function checkThresholds(model: LegalModel, all: WorkspaceThresholds): Finding[] {
+  const out: Finding[] = [];
+  for (const t of all.thresholds) {
+    if (t.uri !== model.uri || !isComparable(t)) continue;
+    out.push(...unitFindings(t, all), ...subjectFindings(t, all), ...equationFindings(t, all));
+  }
+  out.push(...multiplierFindings(model, all));
+  return out;
+}
+
+export const thresholdRules: RuleFamily = {
+  name: 'thresholds',
+  kinds: ['legal'],
+  codes: [CODE],
+  check(ctx: RuleContext): Finding[] {
+    if (ctx.model.kind !== 'legal') return [];
+    return checkThresholds(ctx.model, workspaceThresholds(ctx.workspace));
+  },
+};

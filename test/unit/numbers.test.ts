@@ -1,0 +1,72 @@
+// Numbers in prose: what counts as a quantity, and what is a year, date, clause or label.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { findNumbersInLine, formatGrouped, isFormulaLine, parseNumberWords } from '../../server/src/service/model/numbers';
+
+const values = (line: string) => findNumbersInLine(line, 0).map(n => `${n.form}:${n.value}`);
+
+test('number words are read as numbers', () => {
+  assert.equal(parseNumberWords('fifty thousand'), 50_000);
+  assert.equal(parseNumberWords('two hundred and fifty thousand'), 250_000);
+  assert.equal(parseNumberWords('twenty-five'), 25);
+  assert.equal(parseNumberWords('twelve'), 12);
+  assert.equal(parseNumberWords('one million'), 1_000_000);
+  assert.equal(parseNumberWords('five five'), undefined);
+  assert.equal(parseNumberWords('twenty twelve'), undefined);
+});
+
+test('digits with and without separators, words and pairs', () => {
+  assert.deepEqual(values('more than 250,000 Domestic Premises'), ['grouped:250000']);
+  assert.deepEqual(values('more than 250000 Domestic Premises'), ['plain:250000']);
+  assert.deepEqual(values('more than fifty thousand Non-Domestic Premises'), ['words:50000']);
+  assert.deepEqual(values('within five (5) Working Days'), ['pair:5']);
+  assert.deepEqual(values('within 5 (five) Working Days'), ['pair:5']);
+  assert.deepEqual(values('within 10 Working Days'), ['plain:10']);
+  assert.deepEqual(values('cycles of three, each of twelve months'), ['words:3', 'words:12']);
+  assert.deepEqual(values('between two and five years'), ['words:2', 'words:5']);
+});
+
+test('a pair keeps what its words and its figures each say', () => {
+  const [pair] = findNumbersInLine('within five (6) Working Days', 3);
+  assert.equal(pair.wordsValue, 5);
+  assert.equal(pair.digitsValue, 6);
+  assert.equal(pair.text, 'five (6)');
+  assert.deepEqual(pair.range, { start: { line: 3, character: 7 }, end: { line: 3, character: 15 } });
+});
+
+test('years, dates, clause and statute numbers, labels, versions and identifiers are not quantities', () => {
+  assert.deepEqual(values('section 1159 of the Companies Act 2006'), []);
+  assert.deepEqual(values('section 6(1)(c) of the Electricity Act 1989'), []);
+  assert.deepEqual(values('beginning before 28 February 2019, the category'), []);
+  assert.deepEqual(values('in accordance with Sections G8.39 to G8.51 and 8.41'), []);
+  assert.deepEqual(values('SEC SCF V1 V1.15 and SECMP0044'), []);
+  assert.deepEqual(values('paragraph (1) and sections 3 and 4 of Schedule 2'), []);
+  assert.deepEqual(values('on 1 April, at 10:30, on 28/02/2019, the 5th'), []);
+  assert.deepEqual(values('In 2019 the Panel decided'), []);
+  assert.deepEqual(values('one of the following'), []);
+});
+
+test('a four-digit number that counts something is a quantity, not a year', () => {
+  assert.deepEqual(values('more than 2000 Domestic Premises'), ['plain:2000']);
+});
+
+test('separators in the wrong places are kept and marked', () => {
+  const [n] = findNumbersInLine('more than 25,0000 Domestic Premises', 0);
+  assert.equal(n.malformed, true);
+});
+
+test('numbers inside URLs and inline code are not prose', () => {
+  assert.deepEqual(values('see https://example.org/250000 and `250000`'), []);
+});
+
+test('formula lines are recognised', () => {
+  assert.equal(isFormulaLine('CPN = (5 × NDP) + DP'), true);
+  assert.equal(isFormulaLine('A Supplier Party shall = comply'), false);
+  assert.ok(findNumbersInLine('CPN = (5 × NDP) + DP', 0).every(n => n.inFormula));
+});
+
+test('grouping', () => {
+  assert.equal(formatGrouped(250000), '250,000');
+  assert.equal(formatGrouped(1000000), '1,000,000');
+  assert.equal(formatGrouped(999), '999');
+});
