@@ -4,11 +4,14 @@
 import { parseArgs } from 'util';
 import { UsageError } from './errors';
 import { runCheck } from './check';
+import { runReport } from './report';
 
 const HELP = `secdraft — checks for Smart Energy Code legal text and consultation responses
 
 Usage:
   secdraft check [paths…] [--format stylish|json|sarif] [--config FILE] [--fail-on LEVEL] [--max-warnings N]
+  secdraft report [paths…] [--out report.html|report.md] [--title TEXT] [--config FILE]
+                                  the pre-publication report (exit 1 while not ready)
   secdraft lsp --stdio            run the language server over stdio (for any LSP editor)
   secdraft --help | --version
 
@@ -37,6 +40,14 @@ const VERBS: Record<string, Verb> = {
       'max-warnings': { type: 'string' },
     });
     return runCheck({ paths: positionals, format: String(values.format), config: values.config as string | undefined, failOn: values['fail-on'] as string | undefined, maxWarnings: values['max-warnings'] as string | undefined }, write, writeErr);
+  },
+  report: args => {
+    const { values, positionals } = parse(args, {
+      out: { type: 'string', short: 'o' },
+      title: { type: 'string' },
+      config: { type: 'string', short: 'c' },
+    });
+    return runReport({ paths: positionals, out: values.out as string | undefined, title: values.title as string | undefined, config: values.config as string | undefined }, write, writeErr);
   },
   lsp: async args => {
     parse(args, { stdio: { type: 'boolean' }, 'node-ipc': { type: 'boolean' }, 'clientProcessId': { type: 'string' } });

@@ -1,0 +1,146 @@
+// The pre-publication report as a Working Group sees it: `secdraft report --out report.html`
+// over examples/, opened in headless Chromium (Debian's `chromium`, driven by playwright-core),
+// screenshotted to a PNG. The rendered page's text is checked (title, a clause, a respondent),
+// and a collation with hostile respondent text must stay inert (no script runs, no element
+// is injected). The Markdown form and the responses it carries are checked without a browser.
+import { test, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-report-'));
+// On CI the browser must be there (.ci/install-system-deps installs it); elsewhere say why not.
+const skip = !fs.existsSync(CHROMIUM) && !process.env.CI ? 'Debian chromium is not installed' : false;
+
+function secdraft(args: string[], cwd = REPO) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let browser: Browser | undefined;
+
+before(async () => {
+  if (skip) return;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  fs.rmSync(OUT, { recursive: true, force: true });
+});
+
+/** Open a report file, return its visible text, and screenshot it to `png`. */
+async function render(htmlFile: string, png: string) {
+  const page = await browser!.newPage({ viewport: { width: 1100, height: 900 } });
+  const requests: string[] = [];
+  page.on('request', r => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+  await page.goto(pathToFileURL(htmlFile).toString());
+  await page.screenshot({ path: png, fullPage: true });
+  const text = await page.evaluate(() => document.body.innerText);
+  const title = await page.title();
+  return { page, text, title, requests };
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const b = fs.readFileSync(file);
+  assert.equal(b.subarray(1, 4).toString('latin1'), 'PNG', 'a PNG file');
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+test('the report for examples/ renders in Chromium with its title, clauses, respondents and verdict', { skip }, async () => {
+  const html = path.join(OUT, 'report.html');
+  const r = secdraft(['report', 'examples/', '--out', html, '--title', 'SECMP0059 pre-publication report']);
+  assert.equal(r.code, 1, `not ready while comments are unanswered: ${r.stderr}`);
+  assert.match(r.stderr, /wrote .*report\.html: Not ready: .*unanswered comments/);
+  const source = fs.readFileSync(html, 'utf8');
+  assert.match(source, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
+  assert.doesNotMatch(source, /<script|<link|<img|<iframe|\ssrc=|url\(/i, 'self-contained: no script, no external resource');
+
+  const png = path.join(OUT, 'report.png');
+  const { page, text, title, requests } = await render(html, png);
+  try {
+    assert.equal(title, 'SECMP0059 pre-publication report');
+    assert.match(text, /SECMP0059 pre-publication report/);
+    assert.match(text, /Not ready: .*\d+ unanswered comments/);
+    assert.match(text, /G8\.44C/, 'a clause');
+    assert.match(text, /E\.ON/, 'a respondent');
+    assert.match(text, /Haven Power Limited/);
+    assert.match(text, /Question 1/);
+    assert.deepEqual(requests, [], 'no network request');
+    // The per-question summary counts respondents by category.
+    const total = await page.locator('table.summary').first().locator('tr.total td').last().innerText();
+    assert.ok(Number(total) >= 5, `question 1 total: ${total}`);
+  } finally {
+    await page.close();
+  }
+  const size = pngSize(png);
+  assert.equal(size.width, 1100);
+  assert.ok(size.height > 1500, `a full-page screenshot (${size.height}px high)`);
+  assert.ok(fs.statSync(png).size > 30_000, 'the PNG holds a rendered page, not a blank one');
+});
+
+test('hostile respondent and comment text is shown as text, never run or injected', { skip }, async () => {
+  const dir = fs.mkdtempSync(path.join(OUT, 'hostile-'));
+  const evil = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>';
+  fs.writeFileSync(path.join(dir, 'g8.sec.txt'), 'G8 USER SECURITY ASSURANCE\n\nG8.41 A Supplier Party shall comply.\n');
+  fs.writeFileSync(path.join(dir, 'consultation.csv'), [
+    'question,respondent,category,response,text',
+    `1,"Mallory ${evil.replace(/"/g, '""')}",Large Supplier,Approve,"We comment on G8.41 </td></tr></table><h1>Injected</h1> ${evil.replace(/"/g, '""')}"`,
+    '',
+  ].join('\n'));
+  const html = path.join(dir, 'report.html');
+  const r = secdraft(['report', dir, '--out', html]);
+  assert.equal(r.code, 1, r.stderr);
+  const png = path.join(dir, 'report.png');
+  const { page, text, title } = await render(html, png);
+  try {
+    assert.notEqual(title, 'pwned');
+    assert.match(text, /Mallory <img src=x onerror=/, 'the respondent is shown literally');
+    assert.equal(await page.locator('img').count(), 0);
+    assert.equal(await page.locator('script').count(), 0);
+    assert.equal(await page.locator('h1').count(), 1, 'no injected heading');
+  } finally {
+    await page.close();
+  }
+  assert.ok(fs.statSync(png).size > 5_000);
+});
+
+test('report --out report.md carries dispositions and responses, and the verdict turns ready once all is answered', () => {
+  const dir = fs.mkdtempSync(path.join(OUT, 'md-'));
+  fs.writeFileSync(path.join(dir, 'g8.sec.txt'), 'G8 USER SECURITY ASSURANCE\n\nG8.41 A party shall comply.\n');
+  fs.writeFileSync(path.join(dir, 'consultation.csv'), 'question,respondent,category,response,text\n1,E.ON,Large Supplier,Approve,Why five | times in G8.41?\n1,Bryt,Small Supplier,Reject,No.\n');
+  const md = path.join(dir, 'report.md');
+  const first = secdraft(['report', dir, '--out', md]);
+  assert.equal(first.code, 1);
+  let text = fs.readFileSync(md, 'utf8');
+  assert.match(text, /\*\*Not ready: 2 unanswered comments\*\*/);
+  assert.match(text, /\| Large Supplier \| 1 \| 0 \| 0 \| 0 \| 1 \|/, 'question summary by category');
+  assert.match(text, /Why five \\\| times/, 'pipes in a cell are escaped');
+  fs.writeFileSync(path.join(dir, 'consultation.responses.json'), JSON.stringify({
+    version: 1, consultation: 'consultation.csv', responses: {
+      'q1-e-on': { disposition: 'accepted', clause: 'G8.41', response: 'The multiplier is explained.' },
+      'q1-bryt': { disposition: 'rejected', response: 'The thresholds differ on purpose.' },
+    },
+  }));
+  const second = secdraft(['report', dir, '--out', md]);
+  text = fs.readFileSync(md, 'utf8');
+  assert.match(text, /\*\*Ready to publish\*\*/, text);
+  assert.equal(second.code, 0, second.stderr);
+  assert.match(text, /Accepted, legal text changed \(G8\.41\) \| The multiplier is explained\. \|/);
+  assert.match(text, /\| Rejected \| The thresholds differ on purpose\. \|/);
+  assert.match(text, /Every comment has a recorded response/);
+  assert.equal(secdraft(['report', dir, '--out', path.join(dir, 'report.pdf')]).code, 2, 'unknown output format');
+});
