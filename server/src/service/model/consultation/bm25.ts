@@ -13,7 +13,9 @@ const STOPWORDS = new Set((
   'section sections sec code clause clauses paragraph accordance purpose purposes relevant apply applies applied subject case ' +
   'modification modifications proposal proposed propose change changes believe agree agreed support supportive supporting welcome note ' +
   'clarification clarify clarifications approve approved response respond view think consider considered seek ask would like unclear ' +
-  'intent intended therefore however us it\'s we\'re new current currently mod solution objective objectives better facilitate facilitates').split(/\s+/));
+  'intent intended therefore however us it\'s we\'re new current currently mod solution objective objectives better facilitate facilitates ' +
+  'whose less more made make makes follows following follow means meaning provide provided provides concern concerns concerned ' +
+  'require required requires requirement need needs needed ensure ensures ensuring like also way ways much many well still already').split(/\s+/));
 
 /** Leading words that make a capitalised run a sentence start, not part of a term. */
 const LEADING = new Set(['each', 'where', 'the', 'a', 'an', 'any', 'for', 'if', 'in', 'on', 'no', 'this', 'that', 'such', 'every', 'all', 'within', 'after', 'before', 'having', 'when', 'while', 'its', 'their', 'we', 'our']);
@@ -69,14 +71,20 @@ export function termPhrases(text: string): string[] {
 
 export interface Term {
   key: string;
+  /** A word of a phrase, repeated after the phrase's own token: it counts for less. */
+  part?: boolean;
   /** As first written in the text it came from. */
   surface: string;
   /** Offset in the text. */
   index: number;
 }
 
-/** Tokens of a text: known phrases (longest first) as one token, other words on their own. */
-export function tokenise(text: string, phrases: ReadonlySet<string>, maxPhrase: number): Term[] {
+/**
+ * Tokens of a text: known phrases (longest first) as one token, other words on their own.
+ * With `withParts`, a phrase's own words follow it as well, so "security assessments" in a
+ * comment still meets "User Security Assessment" (the whole phrase scores higher).
+ */
+export function tokenise(text: string, phrases: ReadonlySet<string>, maxPhrase: number, withParts = true): Term[] {
   const ws = words(text);
   const out: Term[] = [];
   for (let i = 0; i < ws.length; i++) {
@@ -86,6 +94,7 @@ export function tokenise(text: string, phrases: ReadonlySet<string>, maxPhrase: 
       if (phrases.has(key)) {
         const last = ws[i + n - 1];
         out.push({ key, surface: text.slice(ws[i].index, last.index + last.surface.length), index: ws[i].index });
+        if (withParts) for (const w of ws.slice(i, i + n)) if (!STOPWORDS.has(w.stem) && w.stem.length > 2) out.push({ key: w.stem, surface: w.surface, index: w.index, part: true });
         matched = n;
         break;
       }
@@ -136,16 +145,25 @@ export class Bm25Index {
     return df === 0 ? 0 : Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
-  /** Scores of the documents sharing a term with the query; very common terms are skipped. */
-  search(query: readonly string[], maxShare = 0.3): Map<number, number> {
-    const scores = new Map<number, number>();
-    for (const term of new Set(query)) {
+  /**
+   * Scores of the documents sharing a term with the query (terms weighted), and how many
+   * distinct full-weight terms each shares; very common terms are skipped.
+   */
+  search(query: ReadonlyMap<string, number>, maxShare = 0.3): Map<number, { score: number; shared: number }> {
+    const scores = new Map<number, { score: number; shared: number }>();
+    for (const [term, weight] of query) {
       const list = this.postings.get(term);
       if (!list || (this.size > 20 && list.length > this.size * maxShare)) continue;
       const idf = this.idf(term);
       for (const { doc, tf } of list) {
         const norm = tf * (this.k1 + 1) / (tf + this.k1 * (1 - this.b + this.b * this.lengths[doc] / this.averageLength));
-        scores.set(doc, (scores.get(doc) ?? 0) + idf * norm);
+        const s = scores.get(doc);
+        const add = weight * idf * norm;
+        const full = weight >= 1 ? 1 : 0;
+        if (s) {
+          s.score += add;
+          s.shared += full;
+        } else scores.set(doc, { score: add, shared: full });
       }
     }
     return scores;

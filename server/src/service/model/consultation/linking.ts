@@ -56,7 +56,11 @@ function buildCorpus(models: readonly LegalModel[]): ClauseCorpus {
       if (part) part.push(c.id);
       else byPart.set(c.part, [c.id]);
     }
-    for (const l of m.lines) for (const p of termPhrases(l.text)) phraseCounts.set(p, (phraseCounts.get(p) ?? 0) + 1);
+    // Headings are in title case throughout: their runs are not terms.
+    m.lines.forEach((l, i) => {
+      if (/heading$/.test(m.structure.kinds[i] ?? '')) return;
+      for (const p of termPhrases(l.text)) phraseCounts.set(p, (phraseCounts.get(p) ?? 0) + 1);
+    });
   }
   const phrases = new Set([...phraseCounts.keys()]);
   const maxPhrase = Math.max(2, ...[...phrases].map(p => p.split(' ').length));
@@ -127,15 +131,24 @@ function squash(raw: number): number {
 }
 
 const MAX_INFERRED = 5;
+/** Words of a phrase, repeated after it, weigh this much of a whole term. */
+const PART_WEIGHT = 0.35;
+/** An inferred link needs at least this many distinct terms in common: one rare word is chance. */
+const MIN_SHARED = 2;
+
+export function queryOf(terms: readonly Term[]): Map<string, number> {
+  const q = new Map<string, number>();
+  for (const t of terms) q.set(t.key, Math.max(q.get(t.key) ?? 0, t.part ? PART_WEIGHT : 1));
+  return q;
+}
 
 function infer(corpus: ClauseCorpus, comment: ConsultationComment, text: string, threshold: number): CommentLink[] {
   const terms = tokenise(text, corpus.phrases, corpus.maxPhrase);
   if (terms.length === 0) return [];
-  const scores = corpus.index.search(terms.map(t => t.key));
-  const ranked = [...scores].sort((a, b) => b[1] - a[1]);
-  const best = ranked[0]?.[1] ?? 0;
+  const ranked = [...corpus.index.search(queryOf(terms))].filter(([, s]) => s.shared >= MIN_SHARED).sort((a, b) => b[1].score - a[1].score);
+  const best = ranked[0]?.[1].score ?? 0;
   const links: CommentLink[] = [];
-  for (const [doc, raw] of ranked.slice(0, MAX_INFERRED)) {
+  for (const [doc, { score: raw }] of ranked.slice(0, MAX_INFERRED)) {
     const score = squash(raw);
     if (score < threshold || raw < best * 0.6) break;
     links.push({ commentId: comment.id, clause: corpus.ids[doc], kind: 'inferred', score, ...explain(corpus, doc, terms, text) });

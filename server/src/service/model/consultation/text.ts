@@ -25,7 +25,9 @@ const NAME_CONNECTORS = new Set(['of', 'and', 'the', 'for', '&', 'de', 'und', '-
 const byLength = (a: string, b: string) => b.length - a.length;
 const CATEGORY_LIST = [...CATEGORIES].filter(c => c.toLowerCase() !== 'supplier').sort(byLength);
 const RESPONSE_RE = new RegExp(`^(${[...RESPONSES].sort(byLength).map(escapeRe).join('|')})(?![\\w-])`, 'i');
-const SUFFIX_RE = new RegExp(`^(${COMPANY_SUFFIXES.map(escapeRe).join('|')})(?=\\s|$|[,|])`);
+/** The wrapped end of a company name: up to three capitalised words and a suffix ("Retail Limited"). */
+const SUFFIX_RE = new RegExp(`^((?:[A-Z][\\w&'’.-]*\\s+){0,3}(?:${COMPANY_SUFFIXES.map(escapeRe).join('|')}))(?=\\s|$|[,|])`);
+const ENDS_WITH_SUFFIX_RE = new RegExp(`\\b(?:${COMPANY_SUFFIXES.map(escapeRe).join('|')})$`);
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -190,7 +192,7 @@ class Reader {
   /** A category cut short by a line wrap ("Other" … next line "respondent"): the full one. */
   completion(category: string, line: number, limit: number): { full: string; line: number; length: number } | undefined {
     const lower = category.toLowerCase();
-    for (let j = line + 1; j < limit && j <= line + 3; j++) {
+    for (let j = line + 1; j < Math.min(limit, this.lines.length) && j <= line + 3; j++) {
       const t = this.lines[j].text;
       if (!t.trim()) continue;
       const lead = /^[\s|]*/.exec(t)![0].length;
@@ -345,7 +347,7 @@ function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank'
       break;
     }
     const m = SUFFIX_RE.exec(t);
-    if (m && !SUFFIX_RE.test(name.split(' ').pop() ?? '') && /^\S+(\s+[a-z(]|\s*$|\s*\|)/.test(t)) {
+    if (m && !ENDS_WITH_SUFFIX_RE.test(name) && /^(?:[\s|]+[a-z(]|[\s|]*$)/.test(t.slice(m[1].length))) {
       name = `${name} ${m[1]}`;
       f.text = stripLeadingWords(t, m[1]);
       break;

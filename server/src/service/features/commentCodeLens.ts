@@ -1,0 +1,19 @@
+// "3 consultation comments" above each clause that has linked comments; clicking it peeks at
+// the comments in their collations (editor.action.showReferences, as the term lenses do).
+import type { CodeLens, Location } from 'vscode-languageserver-types';
+import type { DocumentModel } from '../model/document';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { commentsOnClause } from './commentHover';
+
+export function commentCodeLenses(model: DocumentModel, workspace: WorkspaceIndex): CodeLens[] {
+  if (model.kind !== 'legal') return [];
+  const lenses: CodeLens[] = [];
+  for (const clause of model.structure.clauses) {
+    const on = commentsOnClause(workspace, clause.id);
+    if (on.length === 0) continue;
+    const locations: Location[] = on.map(({ entry }) => ({ uri: entry.uri, range: entry.comment.range }));
+    const title = `${on.length} consultation comment${on.length === 1 ? '' : 's'}`;
+    lenses.push({ range: clause.idRange, command: { title, command: 'editor.action.showReferences', arguments: [model.uri, clause.idRange.start, locations] } });
+  }
+  return lenses;
+}
