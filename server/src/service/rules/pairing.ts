@@ -42,7 +42,7 @@ function unbalancedBrackets(flat: FlatSegment): Finding[] {
       const k = stack.map(o => o.ch).lastIndexOf(OPENER_OF[ch]);
       if (k < 0) {
         // "1)" or "b)" inside a sentence is an inline list label, not a closing bracket.
-        if (/(?:^|\s)[a-z0-9]{1,3}$/i.test(flat.text.slice(Math.max(0, i - 4), i))) continue;
+        if (/(?:^|\s)(?:[a-z]|[ivx]{1,4}|\d{1,2})$/.test(flat.text.slice(Math.max(0, i - 5), i))) continue;
         findings.push({
           code: 'unbalanced-bracket',
           range: at(flat, i),
