@@ -48,7 +48,7 @@ async function render(htmlFile: string, png: string) {
   page.on('request', r => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
   await page.goto(pathToFileURL(htmlFile).toString());
   await page.screenshot({ path: png, fullPage: true });
-  const text = await page.evaluate(() => document.body.innerText);
+  const text = await page.locator('body').innerText();
   const title = await page.title();
   return { page, text, title, requests };
 }
