@@ -20,6 +20,7 @@ import type { SecSettings } from './service/types';
 import { readWorkspaceConfig, scanFolders, uriToPath } from './workspace';
 import { isProblem, readTextFile } from './files';
 import { type SecConfig } from './config';
+import { COMMENTS_REQUEST, type SecCommentsParams } from './service/features/comments';
 
 /** The client's `secDrafting.*` settings as they arrive over workspace/configuration. */
 interface ClientSettings {
@@ -242,6 +243,9 @@ export function startServer(connection: Connection): SecLanguageService {
   connection.onCompletion(runSafe('completion', [], (params, token) => service.getCompletions(params.textDocument.uri, params.position, token)));
 
   connection.onCodeLens(runSafe('codeLens', [], (params, token) => service.getCodeLenses(params.textDocument.uri, token)));
+
+  // Consultation comments with their clause links, for the client's threads and tree view.
+  connection.onRequest(COMMENTS_REQUEST, runSafe('comments', { comments: [] }, (params: SecCommentsParams | null) => service.getCommentsResult(params ?? {})));
 
   documents.listen(connection);
   connection.listen();

@@ -15,6 +15,7 @@ import { getCompletions } from './features/completion';
 import { getCodeLenses } from './features/codeLens';
 import { commentEntries, commentsByClause } from './model/consultation/linking';
 import type { CommentEntry, CommentLink } from './model/consultation/types';
+import { getCommentsResult, type SecCommentsParams, type SecCommentsResult } from './features/comments';
 
 export interface SecLanguageServiceOptions extends WorkspaceOptions {
   settings?: Partial<SecSettings>;
@@ -101,6 +102,11 @@ export class SecLanguageService {
   /** Every comment-to-clause link of the workspace. */
   getCommentLinks(): CommentLink[] {
     return this.getComments().flatMap(e => e.links);
+  }
+
+  /** The answer to the `sec/comments` request (see features/comments.ts). */
+  getCommentsResult(params: SecCommentsParams = {}): SecCommentsResult {
+    return getCommentsResult(this.workspace, this.getComments(), params);
   }
 
   /** The context every position-based feature receives, or undefined for an unknown document. */

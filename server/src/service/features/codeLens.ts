@@ -3,11 +3,12 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { CancellationLike } from '../types';
 import type { DocumentModel } from '../model/document';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { commentCodeLenses } from './commentCodeLens';
 
 export type CodeLensContributor = (model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike) => CodeLens[];
 
 /** Add yours here. */
-export const CODE_LENS_CONTRIBUTORS: CodeLensContributor[] = [];
+export const CODE_LENS_CONTRIBUTORS: CodeLensContributor[] = [commentCodeLenses];
 
 export function getCodeLenses(model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike): CodeLens[] {
   return CODE_LENS_CONTRIBUTORS.flatMap(c => (token.isCancellationRequested ? [] : c(model, workspace, token)));

@@ -5,6 +5,7 @@ import type { Hover } from 'vscode-languageserver-types';
 import type { Range } from '../types';
 import type { FeatureContext } from './context';
 import { thresholdHover } from './thresholdHover';
+import { commentHover } from './commentHover';
 
 export interface HoverPart {
   /** Markdown; any untrusted text inside must already be escaped. */
@@ -15,7 +16,7 @@ export interface HoverPart {
 export type HoverContributor = (ctx: FeatureContext) => HoverPart[];
 
 /** Contributors in display order. Add yours here. */
-export const HOVER_CONTRIBUTORS: HoverContributor[] = [thresholdHover];
+export const HOVER_CONTRIBUTORS: HoverContributor[] = [thresholdHover, commentHover];
 
 export function getHover(ctx: FeatureContext): Hover | null {
   const parts: HoverPart[] = [];

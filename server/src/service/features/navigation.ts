@@ -2,12 +2,13 @@
 // (terms, clause references, comment clause mentions); the first that answers wins.
 import type { Location } from 'vscode-languageserver-types';
 import type { FeatureContext } from './context';
+import { commentDefinition } from './commentNavigation';
 
 export type DefinitionContributor = (ctx: FeatureContext) => Location[] | undefined;
 export type ReferencesContributor = (ctx: FeatureContext, includeDeclaration: boolean) => Location[] | undefined;
 
 /** Add yours here. */
-export const DEFINITION_CONTRIBUTORS: DefinitionContributor[] = [];
+export const DEFINITION_CONTRIBUTORS: DefinitionContributor[] = [commentDefinition];
 export const REFERENCES_CONTRIBUTORS: ReferencesContributor[] = [];
 
 export function getDefinition(ctx: FeatureContext): Location[] {

@@ -17,9 +17,10 @@ import { referenceRules } from './references';
 import { responsesRules } from './responses';
 import { thresholdRules } from './thresholds';
 import { numberRules } from './numbers';
+import { consultationRules } from './consultation';
 
 /** Every rule family, in the order their findings are listed. */
-export const RULE_FAMILIES: RuleFamily[] = [spacingRules, wordRules, pairingRules, listRules, responsesRules, numberingRules, referenceRules, numberRules, thresholdRules];
+export const RULE_FAMILIES: RuleFamily[] = [spacingRules, wordRules, pairingRules, listRules, responsesRules, numberingRules, referenceRules, numberRules, thresholdRules, consultationRules];
 
 export function severityOf(code: string, settings: SecSettings): SeverityLevel {
   return settings.severity[code] ?? RULE_BY_CODE.get(code)?.defaultSeverity ?? 'warning';
