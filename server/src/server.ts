@@ -131,6 +131,8 @@ export function startServer(connection: Connection): SecLanguageService {
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
         completionProvider: { triggerCharacters: [' ', '.', '“', '"'] },
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
@@ -246,6 +248,10 @@ export function startServer(connection: Connection): SecLanguageService {
 
   // Consultation comments with their clause links, for the client's threads and tree view.
   connection.onRequest(COMMENTS_REQUEST, runSafe('comments', { comments: [] }, (params: SecCommentsParams | null) => service.getCommentsResult(params ?? {})));
+
+  connection.onWorkspaceSymbol(runSafe('workspaceSymbol', [], (params, token) => service.getWorkspaceSymbols(params.query, token)));
+
+  connection.onFoldingRanges(runSafe('foldingRange', [], params => service.getFoldingRanges(params.textDocument.uri)));
 
   documents.listen(connection);
   connection.listen();

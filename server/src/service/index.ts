@@ -1,6 +1,6 @@
 // The facade of the analysis core: the language server, the CLI and the tests all talk to
 // this, never to the parts behind it. Pure: no editor API, no connection, no file system.
-import type { CodeAction, CodeLens, CompletionItem, DocumentSymbol, Hover, Location } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { CancellationLike, Position, Range, SecDiagnostic, SecSettings } from './types';
 import { NEVER_CANCELLED } from './types';
 import type { SecDocument } from './model/document';
@@ -13,6 +13,8 @@ import { getHover } from './features/hover';
 import { getDefinition, getReferences } from './features/navigation';
 import { getCompletions } from './features/completion';
 import { getCodeLenses } from './features/codeLens';
+import { getWorkspaceSymbols } from './features/workspaceSymbols';
+import { getFoldingRanges } from './features/folding';
 import { commentEntries, commentsByClause } from './model/consultation/linking';
 import type { CommentEntry, CommentLink } from './model/consultation/types';
 import { getCommentsResult, type SecCommentsParams, type SecCommentsResult } from './features/comments';
@@ -87,6 +89,16 @@ export class SecLanguageService {
   getCodeLenses(uri: string, token: CancellationLike = NEVER_CANCELLED): CodeLens[] {
     const model = this.workspace.model(uri);
     return model ? getCodeLenses(model, this.workspace, token) : [];
+  }
+
+  /** Clauses, Parts (and what other contributors add) whose name contains every query word. */
+  getWorkspaceSymbols(query: string, token: CancellationLike = NEVER_CANCELLED): WorkspaceSymbol[] {
+    return getWorkspaceSymbols(this.workspace, query, token);
+  }
+
+  getFoldingRanges(uri: string): FoldingRange[] {
+    const model = this.workspace.model(uri);
+    return model?.kind === 'legal' ? getFoldingRanges(model) : [];
   }
 
   /** Every consultation comment of the workspace, with its links to clauses (file then row order). */

@@ -1,11 +1,12 @@
 // Completion: defined terms, and clause numbers after "Section ". Contributors add items.
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { FeatureContext } from './context';
+import { clauseCompletion } from './clauseCompletion';
 
 export type CompletionContributor = (ctx: FeatureContext) => CompletionItem[];
 
 /** Add yours here. */
-export const COMPLETION_CONTRIBUTORS: CompletionContributor[] = [];
+export const COMPLETION_CONTRIBUTORS: CompletionContributor[] = [clauseCompletion];
 
 export function getCompletions(ctx: FeatureContext): CompletionItem[] {
   const items: CompletionItem[] = [];

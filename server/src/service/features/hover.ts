@@ -5,6 +5,7 @@ import type { Hover } from 'vscode-languageserver-types';
 import type { Range } from '../types';
 import type { FeatureContext } from './context';
 import { thresholdHover } from './thresholdHover';
+import { clauseHover } from './clauseHover';
 import { commentHover } from './commentHover';
 
 export interface HoverPart {
@@ -16,7 +17,7 @@ export interface HoverPart {
 export type HoverContributor = (ctx: FeatureContext) => HoverPart[];
 
 /** Contributors in display order. Add yours here. */
-export const HOVER_CONTRIBUTORS: HoverContributor[] = [thresholdHover, commentHover];
+export const HOVER_CONTRIBUTORS: HoverContributor[] = [clauseHover, thresholdHover, commentHover];
 
 export function getHover(ctx: FeatureContext): Hover | null {
   const parts: HoverPart[] = [];

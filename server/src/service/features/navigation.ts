@@ -2,14 +2,15 @@
 // (terms, clause references, comment clause mentions); the first that answers wins.
 import type { Location } from 'vscode-languageserver-types';
 import type { FeatureContext } from './context';
+import { clauseDefinition, clauseReferences } from './clauseNavigation';
 import { commentDefinition } from './commentNavigation';
 
 export type DefinitionContributor = (ctx: FeatureContext) => Location[] | undefined;
 export type ReferencesContributor = (ctx: FeatureContext, includeDeclaration: boolean) => Location[] | undefined;
 
 /** Add yours here. */
-export const DEFINITION_CONTRIBUTORS: DefinitionContributor[] = [commentDefinition];
-export const REFERENCES_CONTRIBUTORS: ReferencesContributor[] = [];
+export const DEFINITION_CONTRIBUTORS: DefinitionContributor[] = [clauseDefinition, commentDefinition];
+export const REFERENCES_CONTRIBUTORS: ReferencesContributor[] = [clauseReferences];
 
 export function getDefinition(ctx: FeatureContext): Location[] {
   for (const c of DEFINITION_CONTRIBUTORS) {
