@@ -19,8 +19,10 @@ import { toLspDiagnostic, FIX_ALL_KIND } from './service/features/codeActions';
 import type { SecSettings } from './service/types';
 import { readWorkspaceConfig, scanFolders, uriToPath } from './workspace';
 import { isProblem, readTextFile } from './files';
-import { type SecConfig } from './config';
+import { type SecConfig, DEFAULT_CONFIG } from './config';
 import { COMMENTS_REQUEST, type SecCommentsParams } from './service/features/comments';
+import { isWordListFile, workspaceWordList } from './wordList';
+import { SEMANTIC_TOKENS_LEGEND } from './service/features/semanticTokens';
 
 /** The client's `secDrafting.*` settings as they arrive over workspace/configuration. */
 interface ClientSettings {
@@ -60,13 +62,15 @@ export function startServer(connection: Connection): SecLanguageService {
 
   function applySettings(): void {
     const base = repoConfig?.settings ?? {};
+    const wordList = workspaceWordList(workspaceFolders[0], repoConfig ?? DEFAULT_CONFIG);
     const settings: Partial<SecSettings> = {
       ...base,
       ...(clientSettings.allowDoubleSpaceAfterSentence !== undefined ? { allowDoubleSpaceAfterSentence: clientSettings.allowDoubleSpaceAfterSentence } : {}),
       ...(clientSettings.linkThreshold !== undefined ? { linkThreshold: clientSettings.linkThreshold } : {}),
       // The repository's config wins over personal settings for severities: CI must agree.
       severity: { ...(clientSettings.severity ?? {}), ...(base.severity ?? {}) },
-      words: [...(base.words ?? []), ...(clientSettings.words ?? [])],
+      words: [...(base.words ?? []), ...wordList.words, ...(clientSettings.words ?? [])],
+      ...(wordList.uri ? { wordListUri: wordList.uri } : {}),
     };
     service.updateSettings(settings, {
       legalGlobs: [...(repoConfig?.legalGlobs ?? []), ...(clientSettings.legalFiles ?? [])],
@@ -135,6 +139,9 @@ export function startServer(connection: Connection): SecLanguageService {
         foldingRangeProvider: true,
         completionProvider: { triggerCharacters: [' ', '.', '“', '"'] },
         codeLensProvider: { resolveProvider: false },
+        renameProvider: { prepareProvider: true },
+        documentHighlightProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true } },
       },
@@ -198,7 +205,7 @@ export function startServer(connection: Connection): SecLanguageService {
     for (const change of params.changes) {
       const file = uriToPath(change.uri);
       if (!file) continue;
-      if (file.endsWith('.secdraft.json')) {
+      if (file.endsWith('.secdraft.json') || isWordListFile(file, repoConfig ?? DEFAULT_CONFIG)) {
         const { config, error } = readWorkspaceConfig(workspaceFolders[0]);
         repoConfig = config;
         if (error) void connection.window.showWarningMessage(`SEC Drafting: ${error}. Using default settings.`);
@@ -245,6 +252,14 @@ export function startServer(connection: Connection): SecLanguageService {
   connection.onCompletion(runSafe('completion', [], (params, token) => service.getCompletions(params.textDocument.uri, params.position, token)));
 
   connection.onCodeLens(runSafe('codeLens', [], (params, token) => service.getCodeLenses(params.textDocument.uri, token)));
+
+  connection.onDocumentHighlight(runSafe('documentHighlight', [], (params, token) => service.getDocumentHighlights(params.textDocument.uri, params.position, token)));
+
+  connection.onPrepareRename(runSafe('prepareRename', null, (params, token) => service.prepareRename(params.textDocument.uri, params.position, token)));
+
+  connection.onRenameRequest(runSafe('rename', null, (params, token) => service.rename(params.textDocument.uri, params.position, params.newName, token)));
+
+  connection.languages.semanticTokens.on(runSafe('semanticTokens', { data: [] }, params => service.getSemanticTokens(params.textDocument.uri)));
 
   // Consultation comments with their clause links, for the client's threads and tree view.
   connection.onRequest(COMMENTS_REQUEST, runSafe('comments', { comments: [] }, (params: SecCommentsParams | null) => service.getCommentsResult(params ?? {})));

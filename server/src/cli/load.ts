@@ -4,6 +4,7 @@ import { ConfigError, DEFAULT_CONFIG, type SecConfig, findConfig, loadConfig } f
 import { collectPaths, type FileProblem, isProblem, readTextFile } from '../files';
 import { createSecLanguageService, type SecLanguageService } from '../service';
 import { UsageError } from './errors';
+import { workspaceWordList } from '../wordList';
 
 export interface LoadedWorkspace {
   service: SecLanguageService;
@@ -25,7 +26,10 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
     throw e;
   }
   const { files, problems } = collectPaths(inputs, { legalGlobs: config.legalGlobs, consultationGlobs: config.consultationGlobs });
-  const service = createSecLanguageService({ settings: config.settings, legalGlobs: config.legalGlobs, consultationGlobs: config.consultationGlobs });
+  // sec-words.txt beside the config (or in the current folder) when the config names no word file.
+  const wordList = workspaceWordList(config.source ? path.dirname(config.source) : process.cwd(), config);
+  const settings = { ...config.settings, words: [...(config.settings.words ?? []), ...wordList.words] };
+  const service = createSecLanguageService({ settings, legalGlobs: config.legalGlobs, consultationGlobs: config.consultationGlobs });
   const pathOf = new Map<string, string>();
   const uris: string[] = [];
   for (const file of files) {

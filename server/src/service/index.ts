@@ -1,6 +1,6 @@
 // The facade of the analysis core: the language server, the CLI and the tests all talk to
 // this, never to the parts behind it. Pure: no editor API, no connection, no file system.
-import type { CodeAction, CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, WorkspaceSymbol } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionItem, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, SemanticTokens, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { CancellationLike, Position, Range, SecDiagnostic, SecSettings } from './types';
 import { NEVER_CANCELLED } from './types';
 import type { SecDocument } from './model/document';
@@ -18,6 +18,8 @@ import { getFoldingRanges } from './features/folding';
 import { commentEntries, commentsByClause } from './model/consultation/linking';
 import type { CommentEntry, CommentLink } from './model/consultation/types';
 import { getCommentsResult, type SecCommentsParams, type SecCommentsResult } from './features/comments';
+import { termHighlights, termPrepareRename, termRename } from './features/termNavigation';
+import { getSemanticTokens } from './features/semanticTokens';
 
 export interface SecLanguageServiceOptions extends WorkspaceOptions {
   settings?: Partial<SecSettings>;
@@ -119,6 +121,27 @@ export class SecLanguageService {
   /** The answer to the `sec/comments` request (see features/comments.ts). */
   getCommentsResult(params: SecCommentsParams = {}): SecCommentsResult {
     return getCommentsResult(this.workspace, this.getComments(), params);
+  }
+
+  getDocumentHighlights(uri: string, position: Position, token: CancellationLike = NEVER_CANCELLED): DocumentHighlight[] {
+    const ctx = this.featureContext(uri, position, token);
+    return ctx ? termHighlights(ctx) : [];
+  }
+
+  /** The range and current name of what can be renamed at a position, or null. */
+  prepareRename(uri: string, position: Position, token: CancellationLike = NEVER_CANCELLED): { range: Range; placeholder: string } | null {
+    const ctx = this.featureContext(uri, position, token);
+    return (ctx && termPrepareRename(ctx)) ?? null;
+  }
+
+  rename(uri: string, position: Position, newName: string, token: CancellationLike = NEVER_CANCELLED): WorkspaceEdit | null {
+    const ctx = this.featureContext(uri, position, token);
+    return (ctx && termRename(ctx, newName)) ?? null;
+  }
+
+  getSemanticTokens(uri: string): SemanticTokens {
+    const model = this.workspace.model(uri);
+    return model ? getSemanticTokens(model, this.workspace) : { data: [] };
   }
 
   /** The context every position-based feature receives, or undefined for an unknown document. */

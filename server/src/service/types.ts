@@ -15,6 +15,8 @@ export interface SecTextEdit {
   uri: string;
   range: Range;
   newText: string;
+  /** The file may not exist yet (a word list): create it before editing. */
+  createIfMissing?: boolean;
 }
 
 /** A fix a quick fix or `secdraft check --fix` can apply. */
@@ -60,6 +62,8 @@ export interface SecSettings {
   allowDoubleSpaceAfterSentence: boolean;
   /** Minimum score for an inferred comment-to-clause link. */
   linkThreshold: number;
+  /** The workspace's word list file (sec-words.txt), where the quick fix adds words. */
+  wordListUri?: string;
 }
 
 export const DEFAULT_SETTINGS: SecSettings = {

@@ -9,7 +9,15 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sec`;
 function toWorkspaceEdit(edits: SecFix['edits']): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};
   for (const e of edits) (changes[e.uri] ??= []).push({ range: e.range, newText: e.newText });
-  return { changes };
+  const create = [...new Set(edits.filter(e => e.createIfMissing).map(e => e.uri))];
+  if (create.length === 0) return { changes };
+  // A file that may not exist yet (the word list): create it, then edit it.
+  return {
+    documentChanges: [
+      ...create.map(uri => ({ kind: 'create' as const, uri, options: { ignoreIfExists: true } })),
+      ...Object.entries(changes).map(([uri, list]) => ({ textDocument: { uri, version: null }, edits: list })),
+    ],
+  };
 }
 
 function rangesOverlap(a: Range, b: Range): boolean {

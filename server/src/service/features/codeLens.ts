@@ -4,11 +4,12 @@ import type { CancellationLike } from '../types';
 import type { DocumentModel } from '../model/document';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { commentCodeLenses } from './commentCodeLens';
+import { termCodeLenses } from './termCodeLens';
 
 export type CodeLensContributor = (model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike) => CodeLens[];
 
 /** Add yours here. */
-export const CODE_LENS_CONTRIBUTORS: CodeLensContributor[] = [commentCodeLenses];
+export const CODE_LENS_CONTRIBUTORS: CodeLensContributor[] = [termCodeLenses, commentCodeLenses];
 
 export function getCodeLenses(model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike): CodeLens[] {
   return CODE_LENS_CONTRIBUTORS.flatMap(c => (token.isCancellationRequested ? [] : c(model, workspace, token)));

@@ -2,11 +2,12 @@
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { FeatureContext } from './context';
 import { clauseCompletion } from './clauseCompletion';
+import { termCompletions } from './termCompletion';
 
 export type CompletionContributor = (ctx: FeatureContext) => CompletionItem[];
 
 /** Add yours here. */
-export const COMPLETION_CONTRIBUTORS: CompletionContributor[] = [clauseCompletion];
+export const COMPLETION_CONTRIBUTORS: CompletionContributor[] = [termCompletions, clauseCompletion];
 
 export function getCompletions(ctx: FeatureContext): CompletionItem[] {
   const items: CompletionItem[] = [];

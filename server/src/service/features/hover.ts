@@ -7,6 +7,7 @@ import type { FeatureContext } from './context';
 import { thresholdHover } from './thresholdHover';
 import { clauseHover } from './clauseHover';
 import { commentHover } from './commentHover';
+import { termHover } from './termHover';
 
 export interface HoverPart {
   /** Markdown; any untrusted text inside must already be escaped. */
@@ -17,7 +18,7 @@ export interface HoverPart {
 export type HoverContributor = (ctx: FeatureContext) => HoverPart[];
 
 /** Contributors in display order. Add yours here. */
-export const HOVER_CONTRIBUTORS: HoverContributor[] = [clauseHover, thresholdHover, commentHover];
+export const HOVER_CONTRIBUTORS: HoverContributor[] = [clauseHover, termHover, thresholdHover, commentHover];
 
 export function getHover(ctx: FeatureContext): Hover | null {
   const parts: HoverPart[] = [];

@@ -4,13 +4,14 @@ import type { Location } from 'vscode-languageserver-types';
 import type { FeatureContext } from './context';
 import { clauseDefinition, clauseReferences } from './clauseNavigation';
 import { commentDefinition } from './commentNavigation';
+import { termDefinition, termReferences } from './termNavigation';
 
 export type DefinitionContributor = (ctx: FeatureContext) => Location[] | undefined;
 export type ReferencesContributor = (ctx: FeatureContext, includeDeclaration: boolean) => Location[] | undefined;
 
 /** Add yours here. */
-export const DEFINITION_CONTRIBUTORS: DefinitionContributor[] = [clauseDefinition, commentDefinition];
-export const REFERENCES_CONTRIBUTORS: ReferencesContributor[] = [clauseReferences];
+export const DEFINITION_CONTRIBUTORS: DefinitionContributor[] = [termDefinition, clauseDefinition, commentDefinition];
+export const REFERENCES_CONTRIBUTORS: ReferencesContributor[] = [termReferences, clauseReferences];
 
 export function getDefinition(ctx: FeatureContext): Location[] {
   for (const c of DEFINITION_CONTRIBUTORS) {

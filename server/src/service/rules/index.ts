@@ -18,9 +18,10 @@ import { responsesRules } from './responses';
 import { thresholdRules } from './thresholds';
 import { numberRules } from './numbers';
 import { consultationRules } from './consultation';
+import { termRules } from './terms';
 
 /** Every rule family, in the order their findings are listed. */
-export const RULE_FAMILIES: RuleFamily[] = [spacingRules, wordRules, pairingRules, listRules, responsesRules, numberingRules, referenceRules, numberRules, thresholdRules, consultationRules];
+export const RULE_FAMILIES: RuleFamily[] = [spacingRules, wordRules, pairingRules, listRules, responsesRules, numberingRules, referenceRules, termRules, numberRules, thresholdRules, consultationRules];
 
 export function severityOf(code: string, settings: SecSettings): SeverityLevel {
   return settings.severity[code] ?? RULE_BY_CODE.get(code)?.defaultSeverity ?? 'warning';

@@ -1,0 +1,423 @@
+// Uses of defined terms in text, found in ONE pass over each document's words with a
+// word-level trie of every defined term (built once per change of the set of terms):
+// - longest term first: "User Security Assessment Report" is one use, not a use of "User";
+// - plurals (s, es, y → ies) and possessives (User's, User’s, Users’) of a term's last word;
+// - whitespace-normalised: words are compared, not characters, so "User  Security" matches;
+// - case decides what a match is: "Non-Domestic Premises" is a use, "non-domestic premises"
+//   is the term written in lower case, "other Users" is neither.
+import type { Range } from '../types';
+import type { LegalModel } from './document';
+import { type DefinitionSite, definitionsOf, normaliseTermText, termKey } from './definitions';
+import { memo } from './memo';
+import { clauseAtLine } from './structure';
+import { referencesOf } from './references';
+import type { WorkspaceIndex } from '../workspaceIndex';
+
+// ---------------------------------------------------------------------------------------
+// Words
+
+export interface Token {
+  line: number;
+  /** Columns of the word as written, possessive included. */
+  start: number;
+  end: number;
+  /** The word without its possessive ending, as written. */
+  surface: string;
+  /** `surface` in lower case with one kind of apostrophe and hyphen: what the trie compares. */
+  norm: string;
+  /** "’s", "'s", "’", "'" or "". */
+  possessive: string;
+  /** True when punctuation, a bracket, a quote or a line break that ends a phrase precedes it. */
+  barrierBefore: boolean;
+  /** True for the first word of a clause, paragraph or sentence (capitalised for grammar, not meaning). */
+  sentenceStart: boolean;
+}
+
+const WORD_RE = /[\p{L}\p{N}]+(?:[-\u2010\u2011'\u2019][\p{L}\p{N}]+)*['\u2019]?/gu;
+
+export function normaliseWord(word: string): string {
+  return normaliseTermText(word).toLowerCase();
+}
+
+function makeToken(line: number, start: number, raw: string, barrierBefore: boolean, sentenceStart: boolean): Token {
+  let surface = raw;
+  let possessive = '';
+  const m = /['\u2019]s$/.exec(raw);
+  if (m && raw.length > 2) {
+    possessive = m[0];
+    surface = raw.slice(0, -2);
+  } else if (/['\u2019]$/.test(raw)) {
+    surface = raw.slice(0, -1);
+    // "Users’" is a plural possessive; "approved’" closes a quotation.
+    if (/s$/i.test(surface)) possessive = raw.slice(-1);
+  }
+  const end = start + surface.length + possessive.length;
+  return { line, start, end, surface, norm: normaliseWord(surface), possessive, barrierBefore, sentenceStart };
+}
+
+/** The words of one line; `joined` says whether the first word continues the previous line's phrase. */
+export function tokeniseLine(text: string, line: number, from = 0, joined = false): Token[] {
+  const tokens: Token[] = [];
+  let prevEnd = from;
+  WORD_RE.lastIndex = from;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+    const gap = text.slice(prevEnd, m.index);
+    const first = tokens.length === 0;
+    const barrier = first ? !joined || gap.trim() !== '' : /[^\s]/.test(gap);
+    const sentenceStart = (first && !joined) || /[.?!:;[]["“‘'(*\s]*$/.test(gap);
+    const token = makeToken(line, m.index, m[0], barrier, sentenceStart);
+    tokens.push(token);
+    prevEnd = token.end;
+  }
+  return tokens;
+}
+
+const LABEL_RE = /^\(([a-zA-Z]{1,6}|\d{1,2})\)\s*/;
+
+/** Where a line's words start: after a clause number or a paragraph label. */
+function textColumn(model: LegalModel, line: number, column: number): number {
+  const kind = model.structure.kinds[line];
+  if (kind === 'clause') {
+    const clause = clauseAtLine(model.structure, line);
+    if (clause && clause.firstLine === line) return clause.textColumn;
+  }
+  if (kind === 'paragraph') return column + (LABEL_RE.exec(model.lines[line].text.slice(column))?.[0].length ?? 0);
+  return column;
+}
+
+/** Every word of a legal document in order; a phrase runs on over a line break only into a continuation line. */
+export function tokensOf(model: LegalModel): Token[] {
+  return memo(model, 'tokens', () => {
+    const { lines, kinds, contentColumn } = model.structure;
+    const tokens: Token[] = [];
+    for (const l of lines) {
+      const kind = kinds[l.line];
+      if (kind === 'blank' || kind === 'suppression' || kind === 'table-separator') continue;
+      const prev = l.line > 0 ? lines[l.line - 1].text.trimEnd() : '';
+      const joined = kind === 'continuation' && prev !== '' && /[\p{L}\p{N}]$/u.test(prev);
+      for (const t of tokeniseLine(l.text, l.line, textColumn(model, l.line, contentColumn[l.line]), joined)) tokens.push(t);
+    }
+    return tokens;
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// The trie
+
+interface TrieEnd {
+  term: number;
+  plural: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  ends: TrieEnd[];
+}
+
+export type MatchKind = 'use' | 'lowercase';
+
+export interface TokenMatch {
+  term: number;
+  /** Index of the first and one past the last token. */
+  from: number;
+  to: number;
+  kind: MatchKind;
+  plural: boolean;
+}
+
+/** "Party" → ["parties"], "User" → ["users"], "Premises" → ["premiseses"] (harmless). */
+export function pluralForms(word: string): string[] {
+  const forms = [word + 's'];
+  if (/(?:s|x|z|ch|sh)$/.test(word)) forms.push(word + 'es');
+  if (/[^aeiou]y$/.test(word)) forms.push(word.slice(0, -1) + 'ies');
+  return forms;
+}
+
+/** Pluralise a term's last word as the text did ("Supplier Entity" → "Supplier Entities"). */
+export function pluralise(term: string): string {
+  if (/[^aeiouAEIOU]y$/.test(term)) return term.slice(0, -1) + 'ies';
+  if (/(?:s|x|z|ch|sh)$/.test(term)) return term + 'es';
+  return term + 's';
+}
+
+function caps(word: string): boolean[] {
+  return word.split('-').map(part => /^\p{Lu}/u.test(part));
+}
+
+export class TermMatcher {
+  private readonly root: TrieNode = { next: new Map(), ends: [] };
+  /** Each term's words as defined (case kept), for deciding what a match is. */
+  private readonly words: string[][];
+
+  constructor(readonly terms: readonly string[]) {
+    this.words = terms.map(t => tokeniseLine(t, 0).map(w => w.surface));
+    this.words.forEach((words, term) => {
+      if (words.length === 0) return;
+      let node = this.root;
+      for (const w of words.slice(0, -1)) node = this.child(node, normaliseWord(w));
+      const last = normaliseWord(words[words.length - 1]);
+      this.child(node, last).ends.push({ term, plural: false });
+      for (const p of pluralForms(last)) this.child(node, p).ends.push({ term, plural: true });
+    });
+  }
+
+  private child(node: TrieNode, word: string): TrieNode {
+    let next = node.next.get(word);
+    if (!next) node.next.set(word, (next = { next: new Map(), ends: [] }));
+    return next;
+  }
+
+  /** How the words of tokens[from, to) relate to the term: a use, the term in lower case, or neither. */
+  private classify(tokens: readonly Token[], from: number, to: number, term: number): MatchKind | undefined {
+    const words = this.words[term];
+    let allLower = true;
+    let sameCase = true;
+    for (let i = from; i < to; i++) {
+      const surface = tokens[i].surface;
+      if (/\p{Lu}/u.test(surface)) allLower = false;
+      const want = caps(words[i - from]);
+      const got = caps(surface);
+      if (want.length !== got.length || want.some((c, k) => c !== got[k])) sameCase = false;
+    }
+    if (sameCase) return 'use';
+    if (allLower && /\p{Lu}/u.test(this.terms[term])) return 'lowercase';
+    return undefined;
+  }
+
+  /**
+   * Leftmost-longest matches over a token stream. At each word the trie is walked as far as
+   * the words allow; the longest term that reads as a use (or as the term in lower case) wins
+   * and the scan resumes after it.
+   */
+  scan(tokens: readonly Token[], accept: (m: TokenMatch) => boolean = () => true): TokenMatch[] {
+    const out: TokenMatch[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      let node: TrieNode | undefined = this.root;
+      const found: TokenMatch[] = [];
+      for (let j = i; j < tokens.length && node; j++) {
+        if (j > i && tokens[j].barrierBefore) break;
+        node = node.next.get(tokens[j].norm);
+        if (!node) break;
+        for (const end of node.ends) {
+          const kind = this.classify(tokens, i, j + 1, end.term);
+          if (kind) found.push({ term: end.term, from: i, to: j + 1, kind, plural: end.plural });
+        }
+        if (tokens[j].possessive) break; // a possessive ends the phrase
+      }
+      const best = found.filter(accept).sort((a, b) => b.to - a.to || (a.kind === 'use' ? -1 : 1) || Number(a.plural) - Number(b.plural))[0];
+      if (best) {
+        out.push(best);
+        i = best.to;
+      } else i++;
+    }
+    return out;
+  }
+}
+
+export function tokenRange(tokens: readonly Token[], from: number, to: number): Range {
+  const first = tokens[from];
+  const last = tokens[to - 1];
+  return { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.end } };
+}
+
+// ---------------------------------------------------------------------------------------
+// The workspace's defined terms
+
+export interface DefinedTerm {
+  /** The term as first defined. */
+  term: string;
+  key: string;
+  /** Every site, in workspace order (documents by uri, then by line). */
+  sites: DefinitionSite[];
+}
+
+export interface TermIndex {
+  /** Sorted by key; a term's position is its number in matches. */
+  terms: DefinedTerm[];
+  byKey: Map<string, DefinedTerm>;
+  /** Key → position in `terms`. */
+  numberOf: Map<string, number>;
+  matcher: TermMatcher;
+}
+
+/** The automaton of the last set of terms per workspace: rebuilt only when the set changes. */
+const matcherCache = new WeakMap<WorkspaceIndex, { signature: string; matcher: TermMatcher }>();
+
+/** Every defined term in the workspace, with one matcher for all of them. */
+export function termIndex(workspace: WorkspaceIndex): TermIndex {
+  return workspace.derived('terms.index', () => {
+    const byKey = new Map<string, DefinedTerm>();
+    const models = workspace.legalModels().slice().sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    for (const m of models) {
+      for (const site of definitionsOf(m)) {
+        const known = byKey.get(site.key);
+        if (known) known.sites.push(site);
+        else byKey.set(site.key, { term: site.term, key: site.key, sites: [site] });
+      }
+    }
+    const terms = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const signature = terms.map(t => t.key).join('\n');
+    let cached = matcherCache.get(workspace);
+    if (!cached || cached.signature !== signature) {
+      cached = { signature, matcher: new TermMatcher(terms.map(t => t.term)) };
+      matcherCache.set(workspace, cached);
+    }
+    return { terms, byKey, numberOf: new Map(terms.map((t, i) => [t.key, i])), matcher: cached.matcher };
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Uses in a document
+
+export interface TermUse {
+  /** Number of the term in TermIndex.terms. */
+  term: number;
+  kind: MatchKind;
+  range: Range;
+  plural: boolean;
+  possessive: string;
+  /** The words as written. */
+  text: string;
+  /** Index of the first and one past the last token in tokensOf(model). */
+  from: number;
+  to: number;
+  /** In a heading or a reference's bracketed heading: found by rename, not counted as a use. */
+  inHeading: boolean;
+}
+
+const HEADING_KINDS = new Set(['section-heading', 'part-heading', 'sub-heading']);
+
+function overlapsSite(sites: readonly DefinitionSite[], range: Range): boolean {
+  return sites.some(s => s.range.start.line === range.start.line && range.start.character < s.range.end.character && range.end.character > s.range.start.character);
+}
+
+/** Uses (and lower-case writings) of defined terms in a document, not counting its definition sites. */
+export function termUsesOf(model: LegalModel, index: TermIndex): TermUse[] {
+  const perMatcher = memo(model, 'terms.uses', () => new WeakMap<TermMatcher, TermUse[]>());
+  const cached = perMatcher.get(index.matcher);
+  if (cached) return cached;
+  const tokens = tokensOf(model);
+  const sites = definitionsOf(model);
+  const refHeadings = referencesOf(model).flatMap(r => (r.headingRange ? [r.headingRange] : []));
+  const inRefHeading = (r: Range) => refHeadings.some(h => h.start.line === r.start.line && h.start.character <= r.start.character && r.end.character <= h.end.character);
+  const uses: TermUse[] = [];
+  for (const m of index.matcher.scan(tokens)) {
+    const range = tokenRange(tokens, m.from, m.to);
+    if (overlapsSite(sites, range)) continue;
+    const last = tokens[m.to - 1];
+    const text = model.lines[range.start.line].text.slice(range.start.character, range.start.line === range.end.line ? range.end.character : undefined);
+    const inHeading = HEADING_KINDS.has(model.structure.kinds[range.start.line]) || inRefHeading(range);
+    uses.push({ term: m.term, kind: m.kind, range, plural: m.plural, possessive: last.possessive, text, from: m.from, to: m.to, inHeading });
+  }
+  perMatcher.set(index.matcher, uses);
+  return uses;
+}
+
+export interface LocatedUse extends TermUse {
+  uri: string;
+}
+
+/** Every use of every term across the workspace's legal documents, by term number. */
+export function workspaceTermUses(workspace: WorkspaceIndex): Map<number, LocatedUse[]> {
+  return workspace.derived('terms.uses', () => {
+    const index = termIndex(workspace);
+    const byTerm = new Map<number, LocatedUse[]>();
+    for (const m of workspace.legalModels()) {
+      for (const u of termUsesOf(m, index)) {
+        if (u.kind !== 'use') continue;
+        const list = byTerm.get(u.term);
+        const located = { ...u, uri: m.uri };
+        if (list) list.push(located);
+        else byTerm.set(u.term, [located]);
+      }
+    }
+    return byTerm;
+  });
+}
+
+/** The defined term at a position: a use of it or one of its definition sites. */
+export function termAt(model: LegalModel, index: TermIndex, line: number, character: number): { term: number; range: Range; use?: TermUse; site?: DefinitionSite } | undefined {
+  const inside = (r: Range) => r.start.line <= line && line <= r.end.line
+    && (r.start.line < line || r.start.character <= character) && (r.end.line > line || character <= r.end.character);
+  for (const site of definitionsOf(model)) {
+    if (inside(site.range)) {
+      const term = index.numberOf.get(site.key);
+      if (term !== undefined) return { term, range: site.range, site };
+    }
+  }
+  for (const use of termUsesOf(model, index)) {
+    if (use.kind === 'use' && inside(use.range)) return { term: use.term, range: use.range, use };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Candidate undefined terms: runs of capitalised words that no defined term explains
+
+/** Words capitalised only because they open a sentence ("Each", "The", "In this Code"). */
+const OPENING_WORDS = new Set(('a an the each every any all both either neither no not in if where when whether while unless until '
+  + 'for on at by to from with within without under upon after before during since subject save except notwithstanding '
+  + 'this that these those such its it there here as so but and or nor further furthermore accordingly however having '
+  + 'following nothing where whereas provided other otherwise once then thereafter').split(' '));
+/** Lower-case words that may join a proper name's words ("Secretary of State", "England and Wales"). */
+const CONNECTORS = new Set(['of', 'and', 'for']);
+const CALENDAR = new Set(('january february march april may june july august september october november december '
+  + 'monday tuesday wednesday thursday friday saturday sunday').split(' '));
+/** Words that name a part of a document before its number ("Section G8", "Schedule 1"). */
+const STRUCTURAL = new Set(('section sections part parts schedule schedules appendix appendices annex annexes paragraph paragraphs '
+  + 'clause clauses condition conditions article articles table tables figure figures chapter chapters').split(' '));
+/** Last words of the titles of legislation ("Companies Act 2006", "… Regulations 2012"). */
+const LEGISLATION = new Set(['act', 'acts', 'regulations', 'order', 'rules', 'directive', 'measure', 'ordinance', 'statute']);
+
+function isCapitalised(t: Token): boolean {
+  return /^\p{Lu}/u.test(t.surface);
+}
+
+/** Acronyms, formula symbols, numbers and single letters are never terms to define here. */
+function isNeverTerm(t: Token): boolean {
+  return /\d/.test(t.surface) || t.surface.length === 1 || /^\p{Lu}[\p{Lu}\d]+s?$/u.test(t.surface)
+    || CALENDAR.has(t.norm) || STRUCTURAL.has(t.norm);
+}
+
+export interface CandidateRun {
+  from: number;
+  to: number;
+}
+
+/**
+ * Runs of capitalised words among the tokens not `covered` (by a defined term, a known name,
+ * quotes, a heading …), joined by "of"/"and"/"for" between capitalised words. A sentence's
+ * opening word is dropped when it is a function word; a run of one word at a sentence start
+ * is dropped; titles of legislation are dropped.
+ */
+export function capitalisedRuns(tokens: readonly Token[], covered: readonly boolean[]): CandidateRun[] {
+  const runs: CandidateRun[] = [];
+  const usable = (i: number) => i < tokens.length && !covered[i] && isCapitalised(tokens[i]) && !isNeverTerm(tokens[i]);
+  let i = 0;
+  while (i < tokens.length) {
+    if (!usable(i)) {
+      i++;
+      continue;
+    }
+    let to = i + 1;
+    for (;;) {
+      if (usable(to) && !tokens[to].barrierBefore) to++;
+      else if (to + 1 < tokens.length && !covered[to] && CONNECTORS.has(tokens[to].surface) && !tokens[to].barrierBefore
+        && usable(to + 1) && !tokens[to + 1].barrierBefore) to += 2;
+      else break;
+    }
+    let from = i;
+    if (tokens[from].sentenceStart) {
+      if (OPENING_WORDS.has(tokens[from].norm)) from++;
+      else if (to - from === 1) from = to;
+    }
+    while (from < to && CONNECTORS.has(tokens[from].surface)) from++;
+    const endsLegislation = LEGISLATION.has(tokens[to - 1].norm);
+    if (from < to && !endsLegislation) runs.push({ from, to });
+    i = to;
+  }
+  return runs;
+}
+
+export { termKey };

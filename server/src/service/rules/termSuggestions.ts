@@ -1,0 +1,49 @@
+// "Did you mean …?" for an undefined term: the defined terms nearest to it, measured as an
+// edit distance over words where changing one word costs how different its letters are
+// ("Security Assurance Assessment" → "User Security Assessment", "Suplier Party" → "Supplier Party").
+import type { TermIndex } from '../model/terms';
+import { termKey } from '../model/definitions';
+import { memo } from '../model/memo';
+
+function letterDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length] / Math.max(a.length, b.length);
+}
+
+export function wordDistance(a: readonly string[], b: readonly string[]): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + letterDistance(a[i - 1], b[j - 1]));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Stem of a word for finding neighbours: a near-miss shares its first letters with the term's word. */
+const stem = (w: string) => w.slice(0, 3);
+
+/** The (at most `limit`) defined terms nearest to `text`, nearest first; none if nothing is close. */
+export function nearestTerms(index: TermIndex, text: string, limit = 2, maxDistance = Number.MAX_SAFE_INTEGER): string[] {
+  const byStem = memo(index, 'terms.byStem', () => {
+    const map = new Map<string, number[]>();
+    index.terms.forEach((t, n) => {
+      for (const w of new Set(t.key.split(' ').map(stem))) (map.get(w) ?? map.set(w, []).get(w)!).push(n);
+    });
+    return map;
+  });
+  const words = termKey(text).split(' ');
+  const candidates = new Set<number>();
+  for (const w of words) for (const n of (byStem.get(stem(w)) ?? []).slice(0, 300)) candidates.add(n);
+  const scored = [...candidates]
+    .map(n => ({ n, d: wordDistance(words, index.terms[n].key.split(' ')) }))
+    .filter(s => s.d > 0 && s.d < words.length && s.d <= maxDistance)
+    .sort((a, b) => a.d - b.d || index.terms[a.n].key.localeCompare(index.terms[b.n].key));
+  return scored.slice(0, limit).map(s => index.terms[s.n].term);
+}

@@ -1,0 +1,367 @@
+// Checks on defined terms across the workspace: undefined-term, unused-definition,
+// duplicate-definition, lowercase-defined-term and circular-definition.
+// undefined-term is where drafting tools lose their users, so it reports only capitalised
+// runs that nothing explains: not sentence openings, headings, reference headings, quoted
+// text, acronyms, dates, legislation, known proper names or the drafter's own word list.
+import type { Finding, Range, SecFix, SecRelated } from '../types';
+import type { LegalModel } from '../model/document';
+import { type DefinitionSite, definitionsOf, normaliseTermText, pointerMatches } from '../model/definitions';
+import {
+  type CandidateRun, type DefinedTerm, type TermIndex, type Token, TermMatcher,
+  capitalisedRuns, pluralise, termIndex, termUsesOf, tokenRange, tokensOf, workspaceTermUses,
+} from '../model/terms';
+import { referencesOf } from '../model/references';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { RuleContext, RuleFamily } from './context';
+import { nearestTerms } from './termSuggestions';
+
+/** Proper names common in SEC text that are not defined in the Code. */
+const KNOWN_NAMES = [
+  'Secretary of State', 'Gas and Electricity Markets Authority', 'Smart Energy Code', 'Great Britain', 'United Kingdom',
+  'England', 'Wales', 'Scotland', 'Northern Ireland', 'England and Wales', 'Ofgem', 'Parliament', 'Crown', 'Government',
+  'Competition and Markets Authority', 'Information Commissioner', 'Citizens Advice', 'European Union', 'High Court',
+  'Her Majesty', 'His Majesty', 'Bank of England', 'Christmas Day', 'Good Friday', 'Easter Monday', 'New Year',
+];
+
+const TEXT_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row']);
+const QUOTED_RE = /“[^“”]*”|‘.*?’(?![\p{L}])|"[^"]*"/gu;
+
+let namesCache: { signature: string; matcher: TermMatcher } | undefined;
+
+/** One matcher for the known names and the drafter's word list. */
+function namesMatcher(words: readonly string[]): TermMatcher {
+  const names = [...KNOWN_NAMES, ...words.map(normaliseTermText).filter(w => w !== '')];
+  const signature = names.join('\n');
+  if (!namesCache || namesCache.signature !== signature) namesCache = { signature, matcher: new TermMatcher(names) };
+  return namesCache.matcher;
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+function where(site: DefinitionSite): string {
+  return `${fileName(site.uri)} line ${site.range.start.line + 1}${site.clause ? ` (${site.clause})` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// undefined-term
+
+/** Mark the tokens whose columns fall inside any of the spans of their line. */
+function coverSpans(tokens: readonly Token[], covered: boolean[], spans: readonly Range[]): void {
+  const byLine = new Map<number, Range[]>();
+  for (const s of spans) for (let l = s.start.line; l <= s.end.line; l++) (byLine.get(l) ?? byLine.set(l, []).get(l)!).push(s);
+  tokens.forEach((t, i) => {
+    for (const s of byLine.get(t.line) ?? []) {
+      const from = s.start.line === t.line ? s.start.character : 0;
+      const to = s.end.line === t.line ? s.end.character : Number.MAX_SAFE_INTEGER;
+      if (t.start < to && t.end > from) covered[i] = true;
+    }
+  });
+}
+
+function quotedSpans(model: LegalModel): Range[] {
+  const spans: Range[] = [];
+  for (const l of model.lines) {
+    if (!/[“‘"]/.test(l.text)) continue;
+    QUOTED_RE.lastIndex = 0;
+    for (let m = QUOTED_RE.exec(l.text); m; m = QUOTED_RE.exec(l.text)) {
+      spans.push({ start: { line: l.line, character: m.index }, end: { line: l.line, character: m.index + m[0].length } });
+    }
+  }
+  return spans;
+}
+
+/** Which tokens can never be part of an undefined term, and why not matter. */
+function coveredTokens(model: LegalModel, index: TermIndex, words: readonly string[]): boolean[] {
+  const tokens = tokensOf(model);
+  const { kinds } = model.structure;
+  const covered = tokens.map(t => !TEXT_KINDS.has(kinds[t.line]) || (kinds[t.line] === 'table-row' && kinds[t.line + 1] === 'table-separator'));
+  for (const u of termUsesOf(model, index)) for (let i = u.from; i < u.to; i++) covered[i] = true;
+  for (const m of namesMatcher(words).scan(tokens)) for (let i = m.from; i < m.to; i++) covered[i] = true;
+  const spans = [...quotedSpans(model), ...definitionsOf(model).map(s => s.range)];
+  for (const ref of referencesOf(model)) if (ref.headingRange) spans.push(ref.headingRange);
+  coverSpans(tokens, covered, spans);
+  return covered;
+}
+
+/**
+ * Inside a definition, a name that ends in the term being defined is the defined thing's
+ * full name ("Authority | means the Gas and Electricity Markets Authority").
+ */
+function namesDefinedThing(model: LegalModel, index: TermIndex, run: CandidateRun): boolean {
+  const tokens = tokensOf(model);
+  const next = tokens[run.to];
+  if (!next || next.barrierBefore) return false;
+  const use = termUsesOf(model, index).find(u => u.from === run.to);
+  if (!use) return false;
+  const key = index.terms[use.term].key;
+  return definitionsOf(model).some(s => s.key === key && s.textRange.start.line === next.line
+    && s.textRange.start.character <= next.start && next.end <= s.textRange.end.character);
+}
+
+/** The document holding the A1.1 table: the legal document with the most table definitions. */
+function definitionsDocument(workspace: WorkspaceIndex): { model: LegalModel; rows: DefinitionSite[] } | undefined {
+  let best: { model: LegalModel; rows: DefinitionSite[] } | undefined;
+  for (const m of workspace.legalModels()) {
+    const rows = definitionsOf(m).filter(s => s.form === 'table' || s.form === 'table-pointer');
+    if (rows.length && (!best || rows.length > best.rows.length)) best = { model: m, rows };
+  }
+  return best;
+}
+
+/** A stub row for a new term, in alphabetical order among the A1.1 rows. */
+function stubFix(workspace: WorkspaceIndex, term: string): SecFix | undefined {
+  const doc = definitionsDocument(workspace);
+  if (!doc) return undefined;
+  const key = term.toLowerCase();
+  const after = doc.rows.find(r => r.term.toLowerCase() > key);
+  const sample = doc.model.lines[(after ?? doc.rows[doc.rows.length - 1]).range.start.line].text;
+  const row = sample.trimStart().startsWith('|') ? `| ${term} | means [definition to be drafted]. |` : `${term} | means [definition to be drafted].`;
+  const title = `Add a definition of “${term}” to ${fileName(doc.model.uri)}`;
+  if (after) {
+    const line = after.range.start.line;
+    return { title, certain: false, edits: [{ uri: doc.model.uri, range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: row + '\n' }] };
+  }
+  const last = doc.rows[doc.rows.length - 1].range.start.line;
+  const end = { line: last, character: doc.model.lines[last].text.length };
+  return { title, certain: false, edits: [{ uri: doc.model.uri, range: { start: end, end }, newText: '\n' + row }] };
+}
+
+/**
+ * Defined terms to offer instead. A slip in one word of a term ("Suplier Party") leaves the
+ * rest matched as another term ("Party"), so the run is also tried with its neighbour.
+ */
+function replacements(model: LegalModel, index: TermIndex, run: CandidateRun, text: string, range: Range): { range: Range; term: string }[] {
+  const tokens = tokensOf(model);
+  const next = termUsesOf(model, index).find(u => u.from === run.to && u.kind === 'use' && !tokens[u.from].barrierBefore);
+  if (next) {
+    const joined = tokenRange(tokens, run.from, next.to);
+    const near = nearestTerms(index, `${text} ${next.text}`, 2, 1);
+    if (near.length) return near.map(term => ({ range: joined, term }));
+  }
+  return nearestTerms(index, text).map(term => ({ range, term }));
+}
+
+function undefinedTermFixes(ctx: RuleContext, index: TermIndex, run: CandidateRun, text: string, range: Range): SecFix[] {
+  const model = ctx.model as LegalModel;
+  const fixes: SecFix[] = replacements(model, index, run, text, range).map((r, i) => ({
+    title: `Replace with the defined term “${r.term}”`,
+    certain: false,
+    isPreferred: i === 0,
+    edits: [{ uri: model.uri, range: r.range, newText: r.term }],
+  }));
+  const wordList = ctx.settings.wordListUri;
+  if (wordList) {
+    // Inserted past the end of the file: editors clamp the position to the end.
+    const end = { line: 1_000_000, character: 0 };
+    fixes.push({ title: `Add “${text}” to the workspace word list (${fileName(wordList)})`, certain: false, edits: [{ uri: wordList, range: { start: end, end }, newText: `\n${text}\n`, createIfMissing: true }] });
+  }
+  const stub = stubFix(ctx.workspace, text);
+  if (stub) fixes.push(stub);
+  return fixes;
+}
+
+function undefinedTerms(ctx: RuleContext, model: LegalModel, index: TermIndex): Finding[] {
+  const tokens = tokensOf(model);
+  const covered = coveredTokens(model, index, ctx.settings.words);
+  const findings: Finding[] = [];
+  for (const run of capitalisedRuns(tokens, covered)) {
+    if (ctx.token.isCancellationRequested) break;
+    if (namesDefinedThing(model, index, run)) continue;
+    const range = tokenRange(tokens, run.from, run.to);
+    const text = normaliseTermText(tokens.slice(run.from, run.to).map(t => t.surface + t.possessive).join(' '));
+    findings.push({
+      code: 'undefined-term',
+      range,
+      message: `“${text}” is capitalised like a defined term but is defined nowhere in the workspace; define it, use a defined term or write it in lower case.`,
+      data: { term: text },
+      fixes: undefinedTermFixes(ctx, index, run, text, range),
+    });
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------
+// unused-definition, duplicate-definition
+
+/** The site a term is reported at: its A1.1 row (or quoted definition) if any, else the first. */
+export function primarySite(term: DefinedTerm): DefinitionSite {
+  return term.sites.find(s => s.form !== 'inline') ?? term.sites[0];
+}
+
+function unusedDefinitions(model: LegalModel, workspace: WorkspaceIndex, index: TermIndex): Finding[] {
+  const uses = workspaceTermUses(workspace);
+  const findings: Finding[] = [];
+  index.terms.forEach((term, n) => {
+    const site = primarySite(term);
+    if (site.uri !== model.uri || (uses.get(n) ?? []).some(u => !u.inHeading)) return;
+    findings.push({
+      code: 'unused-definition',
+      range: site.range,
+      message: `“${term.term}” is defined here but used nowhere else in the workspace; remove the definition or use the term.`,
+      data: { term: term.term },
+    });
+  });
+  return findings;
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => normaliseTermText(s).toLowerCase().replace(/[“”"]/g, '"').replace(/[.;\s]+$/, '');
+  return norm(a) === norm(b);
+}
+
+/** Can both sites stand together as one definition? */
+function consistent(a: DefinitionSite, b: DefinitionSite): boolean {
+  const pointer = (s: DefinitionSite) => s.form === 'table-pointer';
+  if (pointer(a) && pointer(b)) return a.pointsTo === b.pointsTo;
+  if (pointer(a) || pointer(b)) {
+    const [p, other] = pointer(a) ? [a, b] : [b, a];
+    return other.form === 'inline' && pointerMatches(p, other);
+  }
+  if (a.form === 'inline' && b.form === 'inline' && a.uri === b.uri && a.clause !== undefined && a.clause === b.clause) return true;
+  return sameText(a.text, b.text);
+}
+
+function duplicateDefinitions(model: LegalModel, index: TermIndex): Finding[] {
+  const findings: Finding[] = [];
+  for (const term of index.terms) {
+    if (term.sites.length < 2) continue;
+    term.sites.forEach((site, i) => {
+      if (i === 0 || site.uri !== model.uri) return;
+      const other = term.sites.slice(0, i).find(earlier => !consistent(earlier, site));
+      if (!other) return;
+      const related: SecRelated[] = [{ uri: other.uri, range: other.range, message: `The other definition of “${term.term}”` }];
+      findings.push({
+        code: 'duplicate-definition',
+        range: site.range,
+        message: `“${site.term}” is defined twice with different meanings: here and at ${where(other)}; keep one definition.`,
+        related,
+        data: { term: term.term },
+      });
+    });
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------
+// lowercase-defined-term
+
+/** Ordinary words that open a term ("Other User") and read as plain English in lower case ("other users"). */
+const ORDINARY_OPENERS = new Set(['other', 'any', 'each', 'all', 'such', 'relevant', 'same', 'new', 'first', 'second', 'third', 'last', 'further']);
+
+function lowercaseTerms(model: LegalModel, index: TermIndex): Finding[] {
+  const findings: Finding[] = [];
+  const { kinds } = model.structure;
+  const quoted = quotedSpans(model);
+  for (const use of termUsesOf(model, index)) {
+    if (use.kind !== 'lowercase' || use.to - use.from < 2 || !TEXT_KINDS.has(kinds[use.range.start.line])) continue;
+    const term = index.terms[use.term];
+    if (ORDINARY_OPENERS.has(term.term.split(' ')[0].toLowerCase())) continue;
+    if (quoted.some(q => q.start.line === use.range.start.line && q.start.character <= use.range.start.character && use.range.end.character <= q.end.character)) continue;
+    const replacement = (use.plural ? pluralise(term.term) : term.term) + use.possessive;
+    findings.push({
+      code: 'lowercase-defined-term',
+      range: use.range,
+      message: `“${use.text}” is the defined term “${term.term}” written in lower case; capitalise it if the defined meaning is intended.`,
+      data: { term: term.term },
+      fixes: [{ title: `Capitalise as “${replacement}”`, certain: false, isPreferred: true, edits: [{ uri: model.uri, range: use.range, newText: replacement }] }],
+    });
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------
+// circular-definition
+
+/** Where a definition's head ends: the first comma, semicolon or relative clause. */
+const HEAD_END_RE = /[,;(]|\b(?:which|who|whom|whose|that|where|when|in relation to|in respect of)\b/;
+
+/**
+ * Each term's cycle, if its definition leads back to it. Only the head of an explicit
+ * definition counts ("User | means a Party which … User Role"): "a Party" is what a User is;
+ * the words after "which" only qualify it, and definitions that mention each other there
+ * ("User" ↔ "User Role") are not circular.
+ */
+function definitionCycles(workspace: WorkspaceIndex): Map<number, string[]> {
+  return workspace.derived('terms.cycles', () => {
+    const index = termIndex(workspace);
+    const edges = new Map<number, Set<number>>();
+    for (const m of workspace.legalModels()) {
+      const tokens = tokensOf(m);
+      // "Gas and Electricity Markets Authority" names a body; its last word is not a use of "Authority".
+      const tailOfName = (from: number) => from > 0 && !tokens[from].barrierBefore && /^\p{Lu}/u.test(tokens[from - 1].surface) && !tokens[from - 1].sentenceStart;
+      const uses = termUsesOf(m, index).filter(u => u.kind === 'use' && !tailOfName(u.from));
+      for (const site of definitionsOf(m)) {
+        if (site.form !== 'table' && site.form !== 'quoted') continue;
+        const from = index.numberOf.get(site.key);
+        if (from === undefined) continue;
+        const head = HEAD_END_RE.exec(site.text);
+        const headEnd = site.textRange.start.character + (head ? head.index : site.text.length);
+        for (const u of uses) {
+          if (u.range.start.line !== site.textRange.start.line || u.range.start.character < site.textRange.start.character || u.range.end.character > headEnd) continue;
+          (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(u.term);
+        }
+      }
+    }
+    const cycles = new Map<number, string[]>();
+    for (const start of edges.keys()) {
+      // Breadth-first search for the shortest way back to `start`.
+      const parent = new Map<number, number>();
+      const queue = [start];
+      search: while (queue.length) {
+        const n = queue.shift()!;
+        for (const next of edges.get(n) ?? []) {
+          if (next === start) {
+            const back: number[] = [];
+            for (let at = n; at !== start; at = parent.get(at)!) back.push(at);
+            cycles.set(start, [start, ...back.reverse(), start].map(t => index.terms[t].term));
+            break search;
+          }
+          if (!parent.has(next)) {
+            parent.set(next, n);
+            queue.push(next);
+          }
+        }
+      }
+    }
+    return cycles;
+  });
+}
+
+function circularDefinitions(model: LegalModel, workspace: WorkspaceIndex, index: TermIndex): Finding[] {
+  const cycles = definitionCycles(workspace);
+  const findings: Finding[] = [];
+  for (const site of definitionsOf(model)) {
+    if (site.form !== 'table' && site.form !== 'quoted') continue;
+    const n = index.numberOf.get(site.key);
+    const cycle = n === undefined ? undefined : cycles.get(n);
+    if (!cycle) continue;
+    const how = cycle.length === 2 ? 'its definition uses the term itself' : `its definition leads back to it: ${cycle.map(t => `“${t}”`).join(' → ')}`;
+    findings.push({
+      code: 'circular-definition',
+      range: site.range,
+      message: `“${site.term}” is defined circularly: ${how}. A definition must not depend on the term it defines.`,
+      data: { term: site.term, cycle },
+    });
+  }
+  return findings;
+}
+
+export const termRules: RuleFamily = {
+  name: 'terms',
+  kinds: ['legal'],
+  codes: ['undefined-term', 'unused-definition', 'duplicate-definition', 'lowercase-defined-term', 'circular-definition'],
+  check(ctx: RuleContext): Finding[] {
+    if (ctx.model.kind !== 'legal') return [];
+    const model = ctx.model;
+    const index = termIndex(ctx.workspace);
+    return [
+      ...undefinedTerms(ctx, model, index),
+      ...unusedDefinitions(model, ctx.workspace, index),
+      ...duplicateDefinitions(model, index),
+      ...lowercaseTerms(model, index),
+      ...circularDefinitions(model, ctx.workspace, index),
+    ];
+  },
+};

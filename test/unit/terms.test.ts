@@ -1,0 +1,85 @@
+// Matching uses of defined terms: longest first, plurals, possessives, whitespace, case.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { buildLegalModel } from '../../server/src/service/model/document';
+import { TermMatcher, capitalisedRuns, pluralise, termIndex, termUsesOf, tokeniseLine, workspaceTermUses } from '../../server/src/service/model/terms';
+import type { LegalModel } from '../../server/src/service/model/document';
+import { dedent, uriOf, workspaceOf } from '../helpers/fixtures';
+
+function matches(terms: string[], text: string): string[] {
+  const m = new TermMatcher(terms);
+  const tokens = tokeniseLine(text, 0);
+  return m.scan(tokens).map(x => `${text.slice(tokens[x.from].start, tokens[x.to - 1].end)}=${terms[x.term]}${x.kind === 'lowercase' ? ' (lower)' : ''}`);
+}
+
+test('the longest term wins: a report is not a use of User', () => {
+  const terms = ['User', 'User Security Assessment', 'User Security Assessment Report'];
+  assert.deepEqual(matches(terms, 'each User Security Assessment Report to the User'), [
+    'User Security Assessment Report=User Security Assessment Report',
+    'User=User',
+  ]);
+});
+
+test('plurals (s, es, y → ies) and possessives (’s, \'s, s’) are uses', () => {
+  const terms = ['Supplier Party', 'User', 'User System', 'Business'];
+  assert.deepEqual(matches(terms, 'Supplier Parties and a User’s User Systems, Users’ and User\'s and Businesses'), [
+    'Supplier Parties=Supplier Party', 'User’s=User', 'User Systems=User System', 'Users’=User', 'User\'s=User', 'Businesses=Business',
+  ]);
+});
+
+test('words are compared, so a double space or a line break inside a term still matches', () => {
+  assert.deepEqual(matches(['Verification User Security Assessment'], 'a Verification User  Security Assessment'), ['Verification User  Security Assessment=Verification User Security Assessment']);
+  const model = buildLegalModel({ uri: 'file:///a.sec.txt', version: 1, text: 'G1.1 The Smart Metering\nSystem is here.\n' });
+  const ws = workspaceOf({ 'a.sec.txt': 'A1.1 Definitions\nSmart Metering System | means a system.\n' });
+  const uses = termUsesOf(model, termIndex(ws.workspace));
+  assert.equal(uses.length, 1);
+  assert.deepEqual(uses[0].range, { start: { line: 0, character: 9 }, end: { line: 1, character: 6 } });
+});
+
+test('punctuation ends a phrase: "Supplier, Party" is not a use of "Supplier Party"', () => {
+  assert.deepEqual(matches(['Supplier Party'], 'the Supplier, Party and (Supplier) Party'), []);
+});
+
+test('case: lower case is the term in lower case; mixed case ("other Users") is neither', () => {
+  const terms = ['Non-Domestic Premises', 'Domestic Premises', 'Other User', 'User'];
+  assert.deepEqual(matches(terms, 'non-domestic premises and any other Users'), ['non-domestic premises=Non-Domestic Premises (lower)', 'Users=User']);
+});
+
+test('pluralise mirrors the plural forms the matcher accepts', () => {
+  assert.equal(pluralise('Supplier Party'), 'Supplier Parties');
+  assert.equal(pluralise('User'), 'Users');
+  assert.equal(pluralise('Business'), 'Businesses');
+  assert.equal(pluralise('Day'), 'Days');
+});
+
+test('capitalised runs skip sentence openings, acronyms, dates and legislation', () => {
+  const runs = (text: string) => {
+    const tokens = tokeniseLine(text, 0);
+    return capitalisedRuns(tokens, tokens.map(() => false)).map(r => tokens.slice(r.from, r.to).map(t => t.surface).join(' '));
+  };
+  assert.deepEqual(runs('A Non-Domestic Supplier which supplies Premises.'), ['Non-Domestic Supplier', 'Premises']);
+  assert.deepEqual(runs('Each CPN on 28 February 2019 under the Companies Act 2006 (known as the SSC).'), []);
+  assert.deepEqual(runs('In this Section G8 the Secretary of State decides.'), ['Secretary of State']);
+});
+
+test('the workspace index counts uses across documents and rebuilds its automaton only when terms change', () => {
+  const ws = workspaceOf({
+    'a.sec.txt': dedent(`
+      A1.1 Definitions:
+      Supplier Party | means a Party which holds a supply licence.
+      Party | means a person which has acceded to this Code.
+    `),
+    'g.sec.txt': 'G1.1 Each Supplier Party and its Supplier Parties shall tell each Party.\n',
+  });
+  const index = termIndex(ws.workspace);
+  assert.deepEqual(index.terms.map(t => t.term), ['Party', 'Supplier Party']);
+  const uses = workspaceTermUses(ws.workspace);
+  assert.equal(uses.get(index.numberOf.get('supplier party')!)!.length, 2);
+  assert.equal(uses.get(index.numberOf.get('party')!)!.length, 2); // one in G1.1, one in the definition of Supplier Party
+  ws.setDocument({ uri: uriOf('g.sec.txt'), version: 2, text: 'G1.1 Each Party.\n' });
+  assert.equal(termIndex(ws.workspace).matcher, index.matcher, 'same terms: the automaton is reused');
+  ws.setDocument({ uri: uriOf('g.sec.txt'), version: 3, text: 'G1.1 “Relevant Party” means a Party.\n' });
+  assert.notEqual(termIndex(ws.workspace).matcher, index.matcher, 'a new term: the automaton is rebuilt');
+  const model = ws.workspace.model(uriOf('g.sec.txt')) as LegalModel;
+  assert.deepEqual(termUsesOf(model, termIndex(ws.workspace)).map(u => u.text), ['Party'], 'the definition site is not a use');
+});
