@@ -113,8 +113,19 @@ interface ListContext {
   findings: Finding[];
 }
 
+const CLOSING: ReadonlySet<Ending> = new Set(['semicolon', 'conjunction', 'full-stop', 'colon']);
+
+/**
+ * Where an item's own words end: its wrapped lines run until one ends with ";", "." or ":";
+ * lines after that (before the next item) are the clause's own words, such as the
+ * introduction of a second list.
+ */
 function itemEnd(ctx: ListContext, item: Item, next: Paragraph | undefined): TextEnd | undefined {
   const lastLine = next ? next.line - 1 : ctx.clause.lastLine;
+  for (let line = item.para.line; line < lastLine; line++) {
+    const end = textEnd(ctx.model, line, line, line === item.para.line ? item.para.textColumn : ctx.model.structure.contentColumn[line]);
+    if (end && CLOSING.has(end.ending)) return end;
+  }
   return textEnd(ctx.model, item.para.line, lastLine, item.para.textColumn);
 }
 
