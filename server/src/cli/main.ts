@@ -5,6 +5,7 @@ import { parseArgs } from 'util';
 import { UsageError } from './errors';
 import { runCheck } from './check';
 import { runReport } from './report';
+import { runIndex } from './index';
 
 const HELP = `secdraft — checks for Smart Energy Code legal text and consultation responses
 
@@ -12,6 +13,8 @@ Usage:
   secdraft check [paths…] [--format stylish|json|sarif] [--config FILE] [--fail-on LEVEL] [--max-warnings N]
   secdraft report [paths…] [--out report.html|report.md] [--title TEXT] [--config FILE]
                                   the pre-publication report (exit 1 while not ready)
+  secdraft index [paths…] [--format json|text] [--config FILE]
+                                  every clause (id, heading) and definition, with file and line
   secdraft lsp --stdio            run the language server over stdio (for any LSP editor)
   secdraft --help | --version
 
@@ -40,6 +43,13 @@ const VERBS: Record<string, Verb> = {
       'max-warnings': { type: 'string' },
     });
     return runCheck({ paths: positionals, format: String(values.format), config: values.config as string | undefined, failOn: values['fail-on'] as string | undefined, maxWarnings: values['max-warnings'] as string | undefined }, write, writeErr);
+  },
+  index: args => {
+    const { values, positionals } = parse(args, {
+      format: { type: 'string', short: 'f', default: 'json' },
+      config: { type: 'string', short: 'c' },
+    });
+    return runIndex({ paths: positionals, format: String(values.format), config: values.config as string | undefined }, write, writeErr);
   },
   report: args => {
     const { values, positionals } = parse(args, {
