@@ -4,6 +4,7 @@ import type { SecDiagnostic, SeverityLevel } from '../service/types';
 import { loadWorkspace } from './load';
 import { UsageError } from './errors';
 import { toSarif } from './sarif';
+import { applyCertainFixes, type FixMode, unifiedDiff } from './fix';
 import { RULES } from '../service/rules/registry';
 
 declare const SECDRAFT_VERSION: string | undefined;
@@ -15,6 +16,8 @@ export interface CheckOptions {
   failOn?: string;
   /** CI policy: also fail when there are more than this many warnings (`--max-warnings N`). */
   maxWarnings?: string;
+  /** `--fix` writes every certain fix; `--fix-dry-run` prints them as a diff instead. */
+  fix?: FixMode;
 }
 
 export interface FileReport {
@@ -69,12 +72,20 @@ export function runCheck(options: CheckOptions, write: (s: string) => void, writ
   const failOn = (options.failOn ?? ws.config.failOn) as SeverityLevel;
   if (!(failOn in RANK)) throw new UsageError(`--fail-on must be hint, information, warning or error`);
   for (const p of ws.problems) writeErr(`secdraft: ${p.path}: ${p.reason}`);
+  const fixed = options.fix ? applyCertainFixes(ws, options.fix, writeErr) : undefined;
+  if (fixed) {
+    const count = fixed.files.reduce((n, f) => n + f.applied, 0);
+    writeErr(`secdraft: ${options.fix === 'write' ? 'fixed' : 'would fix'} ${count} finding${count === 1 ? '' : 's'} in ${fixed.files.length} file${fixed.files.length === 1 ? '' : 's'}`);
+  }
   const reports: FileReport[] = ws.uris.map(uri => {
     const model = ws.service.workspace.model(uri)!;
     return { path: ws.pathOf.get(uri)!, kind: model.kind, diagnostics: ws.service.getDiagnostics(uri), lines: [] };
   });
   const summary = summarise(reports);
-  if (options.format === 'sarif') {
+  if (options.fix === 'dry-run') {
+    const diff = unifiedDiff(fixed!.files);
+    if (diff) write(diff);
+  } else if (options.format === 'sarif') {
     write(JSON.stringify(toSarif({ files: reports, rules: RULES, problems: ws.problems, toolVersion: typeof SECDRAFT_VERSION === 'string' ? SECDRAFT_VERSION : '0.0.0-dev' }), null, 2));
   } else if (options.format === 'json') {
     write(JSON.stringify({
@@ -86,6 +97,6 @@ export function runCheck(options: CheckOptions, write: (s: string) => void, writ
     write(stylish(reports, summary));
   }
   const failing = reports.some(r => r.diagnostics.some(d => RANK[d.severity] >= RANK[failOn])) || (maxWarnings !== undefined && summary.warning > maxWarnings);
-  if (ws.problems.length > 0) return 2;
+  if (ws.problems.length > 0 || (fixed?.failures ?? 0) > 0) return 2;
   return failing ? 1 : 0;
 }

@@ -11,6 +11,7 @@ const HELP = `secdraft — checks for Smart Energy Code legal text and consultat
 
 Usage:
   secdraft check [paths…] [--format stylish|json|sarif] [--config FILE] [--fail-on LEVEL] [--max-warnings N]
+                  [--fix | --fix-dry-run]   apply every certain fix (or print it as a diff)
   secdraft report [paths…] [--out report.html|report.md] [--title TEXT] [--config FILE]
                                   the pre-publication report (exit 1 while not ready)
   secdraft index [paths…] [--format json|text] [--config FILE]
@@ -41,8 +42,12 @@ const VERBS: Record<string, Verb> = {
       config: { type: 'string', short: 'c' },
       'fail-on': { type: 'string' },
       'max-warnings': { type: 'string' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
     });
-    return runCheck({ paths: positionals, format: String(values.format), config: values.config as string | undefined, failOn: values['fail-on'] as string | undefined, maxWarnings: values['max-warnings'] as string | undefined }, write, writeErr);
+    if (values.fix && values['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both');
+    const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined;
+    return runCheck({ paths: positionals, format: String(values.format), config: values.config as string | undefined, failOn: values['fail-on'] as string | undefined, maxWarnings: values['max-warnings'] as string | undefined, fix }, write, writeErr);
   },
   index: args => {
     const { values, positionals } = parse(args, {
