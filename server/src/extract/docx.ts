@@ -1,0 +1,102 @@
+// Word (.docx) collations through mammoth's document model: the paragraphs "Question N: …"
+// name the question of the tables after them, and each table's first row names its columns
+// (Respondent, Category, Response, Rationale/Comments). Header rows repeated inside a table
+// are skipped; a cell's paragraphs become the comment's paragraphs.
+// Before mammoth unpacks anything, the archive's declared sizes are checked (zip bombs), and
+// an encrypted document (an OLE container, not a zip) is named as such.
+import * as mammoth from 'mammoth';
+import JSZip from 'jszip';
+import { type Column, type ExtractedCollation, MAX_ORIGINAL_BYTES, MAX_UNPACKED_BYTES, QUESTION_RE, columnOf } from './table';
+
+interface DocElement {
+  type: string;
+  value?: string;
+  children?: DocElement[];
+}
+
+function textOf(el: DocElement): string {
+  if (el.type === 'text') return el.value ?? '';
+  if (el.type === 'tab') return ' ';
+  if (el.type === 'break') return '\n';
+  const sep = el.type === 'tableCell' ? '\n\n' : '';
+  return (el.children ?? []).map(textOf).join(sep);
+}
+
+function cellsOf(row: DocElement): string[] {
+  return (row.children ?? []).filter(c => c.type === 'tableCell').map(c =>
+    (c.children ?? []).map(p => textOf(p).replace(/[ \t]+/g, ' ').trim()).filter(Boolean).join('\n\n'));
+}
+
+async function checkArchive(bytes: Uint8Array): Promise<void> {
+  if (bytes.length > MAX_ORIGINAL_BYTES) throw new Error(`the document is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${MAX_ORIGINAL_BYTES / 1048576} MB limit`);
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new Error('the document is encrypted (password-protected) or in the old binary .doc format; save it as an unprotected .docx');
+  }
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error('not a Word document (a .docx is a zip archive, and this is not one)');
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  } catch (e) {
+    throw new Error(`the document is damaged (${(e as Error).message})`);
+  }
+  let total = 0;
+  for (const file of Object.values(zip.files)) {
+    // Declared sizes from the central directory: enough to refuse a bomb before inflating it.
+    const size = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    total += size;
+  }
+  if (total > MAX_UNPACKED_BYTES) throw new Error(`the document would unpack to ${(total / 1048576).toFixed(0)} MB, over the ${MAX_UNPACKED_BYTES / 1048576} MB limit (a zip bomb?)`);
+  if (!zip.file('word/document.xml')) throw new Error('not a Word document (the archive has no word/document.xml)');
+}
+
+export async function extractDocx(bytes: Uint8Array): Promise<ExtractedCollation> {
+  await checkArchive(bytes);
+  let root: DocElement | undefined;
+  try {
+    await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, {
+      transformDocument: (doc: DocElement) => {
+        root = doc;
+        return doc;
+      },
+    });
+  } catch (e) {
+    throw new Error(`the document cannot be read (${(e as Error).message})`);
+  }
+  const result: ExtractedCollation = { format: 'docx', questions: [], comments: [] };
+  let question = '1';
+  let rowNumber = 0;
+  const visit = (el: DocElement) => {
+    if (el.type === 'paragraph') {
+      const m = QUESTION_RE.exec(textOf(el).replace(/\s+/g, ' ').trim());
+      if (m) {
+        question = m[1];
+        result.questions.push({ number: m[1], title: m[2].trim() });
+      }
+      return;
+    }
+    if (el.type === 'table') {
+      readTable(el);
+      return;
+    }
+    for (const c of el.children ?? []) visit(c);
+  };
+  const readTable = (table: DocElement) => {
+    const rows = (table.children ?? []).filter(r => r.type === 'tableRow').map(cellsOf);
+    const header = rows[0]?.map(columnOf) ?? [];
+    if (!header.includes('respondent')) return;
+    for (const cells of rows.slice(1)) {
+      rowNumber++;
+      if (cells.map(columnOf).join() === header.join()) continue; // a repeated header row
+      const get = (col: Column) => {
+        const i = header.indexOf(col);
+        return i >= 0 ? (cells[i] ?? '') : '';
+      };
+      const respondent = get('respondent').replace(/\s+/g, ' ').trim();
+      if (!respondent) continue;
+      result.comments.push({ question, respondent, category: get('category').replace(/\s+/g, ' ').trim(), response: get('response').trim(), text: get('text'), page: rowNumber });
+    }
+  };
+  if (root) visit(root);
+  if (result.questions.length === 0 && result.comments.length) result.questions.push({ number: '1', title: '' });
+  return result;
+}
