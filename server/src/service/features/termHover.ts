@@ -11,7 +11,7 @@ function fileName(uri: string): string {
 }
 
 function place(site: DefinitionSite): string {
-  const how = site.form === 'table-pointer' ? `points to Section ${site.pointsTo}` : site.form === 'inline' ? 'defined in the text' : 'defined';
+  const how = site.form === 'table-pointer' ? `points to Section ${escapeMarkdown(site.pointsTo ?? '')}` : site.form === 'inline' ? 'defined in the text' : 'defined';
   return `${escapeMarkdown(fileName(site.uri))} line ${site.range.start.line + 1}${site.clause ? ` (${escapeMarkdown(site.clause)})` : ''}: ${how}`;
 }
 
