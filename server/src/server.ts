@@ -21,6 +21,8 @@ import { readWorkspaceConfig, scanFolders, uriToPath } from './workspace';
 import { isProblem, readTextFile } from './files';
 import { type SecConfig, DEFAULT_CONFIG } from './config';
 import { COMMENTS_REQUEST, type SecCommentsParams } from './service/features/comments';
+import { registerGateRequests } from './gateRequests';
+import { isResponsesFile } from './service/model/responses';
 import { isWordListFile, workspaceWordList } from './wordList';
 import { SEMANTIC_TOKENS_LEGEND } from './service/features/semanticTokens';
 
@@ -231,7 +233,7 @@ export function startServer(connection: Connection): SecLanguageService {
     // Back to the file on disk (or gone if it was never saved).
     const file = uriToPath(e.document.uri);
     const loaded = file ? readTextFile(file) : undefined;
-    if (loaded && !isProblem(loaded) && service.workspace.kindOf({ uri: e.document.uri, version: 0, text: loaded.text }) !== 'other') {
+    if (loaded && !isProblem(loaded) && (service.workspace.kindOf({ uri: e.document.uri, version: 0, text: loaded.text }) !== 'other' || isResponsesFile(e.document.uri))) {
       service.setDocument({ uri: e.document.uri, version: 0, text: loaded.text });
     } else service.removeDocument(e.document.uri);
     scheduleAll();
@@ -267,6 +269,12 @@ export function startServer(connection: Connection): SecLanguageService {
   connection.onWorkspaceSymbol(runSafe('workspaceSymbol', [], (params, token) => service.getWorkspaceSymbols(params.query, token)));
 
   connection.onFoldingRanges(runSafe('foldingRange', [], params => service.getFoldingRanges(params.textDocument.uri)));
+
+  // The publication gate: record responses, list unanswered comments, build the report.
+  registerGateRequests(connection, {
+    service, documents, runSafe, refresh: () => scheduleAll(),
+    workspaceFolders: () => workspaceFolders, failOn: () => repoConfig?.failOn ?? DEFAULT_CONFIG.failOn,
+  });
 
   documents.listen(connection);
   connection.listen();

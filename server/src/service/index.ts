@@ -8,6 +8,7 @@ import { WorkspaceIndex, type WorkspaceOptions } from './workspaceIndex';
 import { computeDiagnostics } from './rules';
 import { getDocumentSymbols } from './features/symbols';
 import { getCodeActions } from './features/codeActions';
+import { getResponseActions } from './features/responseActions';
 import type { FeatureContext } from './features/context';
 import { getHover } from './features/hover';
 import { getDefinition, getReferences } from './features/navigation';
@@ -65,7 +66,7 @@ export class SecLanguageService {
   }
 
   getCodeActions(uri: string, range: Range, only?: string[]): CodeAction[] {
-    return getCodeActions(this.getDiagnostics(uri), range, only);
+    return [...getCodeActions(this.getDiagnostics(uri), range, only), ...getResponseActions(this.workspace, uri, range, only)];
   }
 
   getHover(uri: string, position: Position, token: CancellationLike = NEVER_CANCELLED): Hover | null {

@@ -4,21 +4,13 @@
 // linked to. A responses file that is broken gets `file-error` on itself.
 import type { Finding } from '../types';
 import type { DocumentModel } from '../model/document';
-import type { CommentEntry, ConsultationComment } from '../model/consultation/types';
+import type { CommentEntry } from '../model/consultation/types';
 import { type ParsedResponses, isResponsesFile, parseResponses, responsesPathFor } from '../model/responses';
 import { baseName } from '../model/classify';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { RuleContext, RuleFamily } from './context';
 import { RULE_BY_CODE } from './registry';
-
-/**
- * Every consultation comment with its links. Until the consultation facade hands these out,
- * read the comments the collation models carry (no links).
- */
-export function commentEntries(workspace: WorkspaceIndex): CommentEntry[] {
-  return workspace.consultationModels().flatMap(m =>
-    ((m as { comments?: ConsultationComment[] }).comments ?? []).map(comment => ({ comment, uri: m.uri, links: [], status: 'general' as const })));
-}
+import { commentEntries } from '../model/consultation/linking';
 
 /** The parsed responses file beside a collation (absent file → no responses, no problems). */
 export function responsesFor(workspace: WorkspaceIndex, consultationUri: string): ParsedResponses & { uri: string; exists: boolean } {

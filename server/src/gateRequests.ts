@@ -1,0 +1,65 @@
+// The publication gate's custom requests, registered on the connection by server.ts:
+//   sec/recordResponse         {commentId, disposition, clause?, response, consultationUri?} → {ok, message, uri?}
+//   sec/unansweredComments     {} → [{commentId, consultationUri, question, respondent, category, text}]
+//   sec/prePublicationReport   {format?: 'html'|'md'} → {content, format, ready, verdict}
+import * as path from 'path';
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SecLanguageService } from './service';
+import type { SeverityLevel } from './service/types';
+import { unansweredComments } from './service/rules/responses';
+import { RECORD_RESPONSE_REQUEST, type RecordResponseParams, recordResponse } from './responsesStore';
+import { buildReportData } from './cli/report';
+import { renderHtml, renderMarkdown } from './cli/reportRender';
+import { uriToPath } from './workspace';
+
+export const UNANSWERED_COMMENTS_REQUEST = 'sec/unansweredComments';
+export const PRE_PUBLICATION_REPORT_REQUEST = 'sec/prePublicationReport';
+
+export interface GateContext {
+  service: SecLanguageService;
+  documents: TextDocuments<TextDocument>;
+  workspaceFolders: () => string[];
+  failOn: () => Exclude<SeverityLevel, 'ignore'>;
+  /** Re-publish diagnostics after the responses changed. */
+  refresh: () => void;
+  /** Wraps a handler so that a failure answers with an error and the server keeps going. */
+  runSafe: <P, R>(name: string, fallback: R, handler: (params: P) => R) => (params: P, token: CancellationToken) => Promise<unknown>;
+}
+
+function displayPath(uri: string, folders: string[]): string {
+  const file = uriToPath(uri);
+  if (!file) return uri;
+  for (const folder of folders) {
+    const rel = path.relative(folder, file);
+    if (!rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
+  }
+  return file;
+}
+
+export function registerGateRequests(connection: Connection, ctx: GateContext): void {
+  connection.onRequest(RECORD_RESPONSE_REQUEST, ctx.runSafe('recordResponse', { ok: false, message: 'failed' }, (params: RecordResponseParams) => {
+    const result = recordResponse(ctx.service, params, uri => ctx.documents.get(uri)?.getText());
+    ctx.refresh();
+    return result;
+  }));
+
+  connection.onRequest(UNANSWERED_COMMENTS_REQUEST, ctx.runSafe('unansweredComments', [], () =>
+    unansweredComments(ctx.service.workspace).map(e => ({
+      commentId: e.comment.id,
+      consultationUri: e.uri,
+      question: e.comment.question,
+      respondent: e.comment.respondent,
+      category: e.comment.category,
+      text: e.comment.text,
+      clauses: [...new Set(e.links.map(l => l.clause))],
+    }))));
+
+  connection.onRequest(PRE_PUBLICATION_REPORT_REQUEST, ctx.runSafe('prePublicationReport', null, (params: { format?: 'html' | 'md' } | undefined) => {
+    const folders = ctx.workspaceFolders();
+    const name = folders.length ? path.basename(folders[0]) : 'workspace';
+    const data = buildReportData(ctx.service, uri => displayPath(uri, folders), { title: `Pre-publication report: ${name}`, failOn: ctx.failOn() });
+    const format = params?.format === 'md' ? 'md' : 'html';
+    return { format, content: format === 'md' ? renderMarkdown(data) : renderHtml(data), ready: data.verdict.ready, verdict: data.verdict.text };
+  }));
+}
