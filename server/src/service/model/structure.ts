@@ -160,7 +160,8 @@ export function paragraphOrdinal(label: string, level: number): number {
   return n;
 }
 
-function toRoman(n: number): string {
+/** 4 → "iv": the label of the fourth sub-paragraph. */
+export function toRoman(n: number): string {
   const table: [number, string][] = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
   let s = '';
   for (const [value, digits] of table) while (n >= value) { s += digits; n -= value; }

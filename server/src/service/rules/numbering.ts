@@ -6,7 +6,7 @@
 import type { Finding, SecFix } from '../types';
 import type { LegalModel } from '../model/document';
 import type { Clause, Paragraph } from '../model/structure';
-import { clauseRuns, paragraphOrdinal } from '../model/structure';
+import { clauseRuns, paragraphOrdinal, toRoman } from '../model/structure';
 import { type ClauseNumber, compareClauseNumbers, formatClauseId, ordinalSuffix, suffixOrdinal } from '../model/clauseIds';
 import type { RuleContext, RuleFamily } from './context';
 
@@ -58,15 +58,9 @@ function clauseFindings(model: LegalModel): Finding[] {
   return findings;
 }
 
-const ROMAN: [number, string][] = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-
 /** The label with a given ordinal at a level: (c), (iv), (C); (aa) after (z). */
 export function paragraphLabel(ordinal: number, level: number): string {
-  if (level === 2) {
-    let s = '';
-    for (const [value, digits] of ROMAN) while (ordinal >= value) { s += digits; ordinal -= value; }
-    return s;
-  }
+  if (level === 2) return toRoman(ordinal);
   const letter = ordinal <= 26 ? String.fromCharCode(96 + ordinal) : String.fromCharCode(96 + ordinal - 26).repeat(2);
   return level === 3 ? letter.toUpperCase() : letter;
 }
@@ -125,6 +119,7 @@ function paragraphFinding(model: LegalModel, clause: Clause, p: Paragraph, ordin
 
 export const numberingRules: RuleFamily = {
   name: 'numbering',
+  dependsOn: [],
   kinds: ['legal'],
   codes: [CODE],
   check(ctx: RuleContext): Finding[] {
