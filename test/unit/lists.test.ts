@@ -89,6 +89,19 @@ test('paragraphs that are sentences of their own, and lists in table rows, are n
   assert.deepEqual(listOf(t), []);
 });
 
+test('flush-out words after the last item end the sentence; whole-sentence items are not a list', () => {
+  const t = dedent(`
+    G8.1 Where a User:
+    (a) fails to act; or
+    (b) acts late,
+    the Panel may direct it.
+    G8.2 The following rules apply:
+    (a) The Panel shall meet monthly.
+    (b) The Panel may meet more often.
+  `);
+  assert.deepEqual(listOf(t), []);
+});
+
 test('a second list in one clause starts again at (a)', () => {
   const t = dedent(`
     G8.1 The User shall:

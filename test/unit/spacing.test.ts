@@ -56,6 +56,11 @@ test('stray-tab: a tab inside a sentence, fixed to one space; the tab after a nu
   assert.equal(applyFixes(service, 'a.sec.txt', 'stray-tab'), 'G8.1\tThe Panel shall:\n(a)\tact; and\n(b) wait now.\n\tIndented text.\n');
 });
 
+test('stray-tab traps: a definitions table saved as text, tab-separated columns', () => {
+  const t = 'A1.1 In this Code:\nAffiliate\tmeans a company.\nCode\thas the meaning given in Section A1.\nName\tCategory\tResponse\n';
+  assert.deepEqual(findingsOf(workspaceOf({ 'a.sec.txt': t }), 'a.sec.txt', 'stray-tab'), []);
+});
+
 test('trailing-whitespace: spaces and tabs at line ends, whitespace-only lines; not a Markdown hard break', () => {
   const t = 'G8.1 The Panel shall act. \n \nG8.2 More text.\t\n';
   const service = workspaceOf({ 'a.sec.txt': t });
@@ -75,7 +80,7 @@ test('space-before-punctuation: " ," " ;" " :" " ." are found and removed', () =
 
 test('space-before-punctuation traps: ellipses, decimals, file names, labels, URLs, code', () => {
   const t = dedent(`
-    G8.1 The text … (a) and the rest ... continue; a rate of .5 per cent applies.
+    G8.1 The text … (a) and the rest ... continue . . . and a rate of .5 per cent applies.
     G8.2 Save the file as report .txt and see https://example.org/x . Run \`a ; b\` now.
     G8.3 See Section G8.2 (a) and (b) | ; in a table.
   `);

@@ -116,36 +116,47 @@ interface ListContext {
 const CLOSING: ReadonlySet<Ending> = new Set(['semicolon', 'conjunction', 'full-stop', 'colon']);
 
 /**
- * Where an item's own words end: its wrapped lines run until one ends with ";", "." or ":";
- * lines after that (before the next item) are the clause's own words, such as the
- * introduction of a second list.
+ * Where an item's own words end: its wrapped lines run until one ends with ";", "." or ":".
+ * Lines after that (before the next item) are the clause's own words — flush-out text such
+ * as "…, the Panel shall decide." or the introduction of a second list — and `flushAfter`
+ * says there are some.
  */
-function itemEnd(ctx: ListContext, item: Item, next: Paragraph | undefined): TextEnd | undefined {
+function itemEnd(ctx: ListContext, item: Item, next: Paragraph | undefined): (TextEnd & { flushAfter: boolean }) | undefined {
+  const { model } = ctx;
   const lastLine = next ? next.line - 1 : ctx.clause.lastLine;
-  for (let line = item.para.line; line < lastLine; line++) {
-    const end = textEnd(ctx.model, line, line, line === item.para.line ? item.para.textColumn : ctx.model.structure.contentColumn[line]);
-    if (end && CLOSING.has(end.ending)) return end;
+  const columnOf = (line: number) => (line === item.para.line ? item.para.textColumn : model.structure.contentColumn[line]);
+  let end: TextEnd | undefined;
+  for (let line = item.para.line; line < lastLine && !end; line++) {
+    const lineEnd = textEnd(model, line, line, columnOf(line));
+    if (lineEnd && CLOSING.has(lineEnd.ending)) end = lineEnd;
   }
-  return textEnd(ctx.model, item.para.line, lastLine, item.para.textColumn);
+  end ??= textEnd(model, item.para.line, lastLine, item.para.textColumn);
+  if (!end) return undefined;
+  const flushAfter = end.line < lastLine && textEnd(model, end.line + 1, lastLine, model.structure.contentColumn[end.line + 1]) !== undefined;
+  return { ...end, flushAfter };
 }
 
 function checkList(ctx: ListContext, list: Item[], terminal: Expected, inherited: string | undefined, allParas: Paragraph[]): void {
+  const nextOf = (item: Item) => (item.children.length ? item.children[0][0].para : allParas[allParas.indexOf(item.para) + 1]);
+  const ends = list.map(item => itemEnd(ctx, item, nextOf(item)));
+  // Items that are whole sentences ("(a) The Panel shall meet. (b) …") follow no list convention.
+  if (list.length > 1 && ends.every(e => e?.ending === 'full-stop')) return;
   list.forEach((item, i) => {
+    const last = i === list.length - 1;
     const expected: Expected = i < list.length - 2 ? 'semicolon' : i === list.length - 2 ? 'conjunction' : terminal;
-    const next = allParas[allParas.indexOf(item.para) + 1];
-    const end = itemEnd(ctx, item, item.children.length ? item.children[0][0].para : next);
+    const end = ends[i];
     if (item.children.length) {
       // Only an item that introduces its sub-paragraphs with ":" hands its punctuation down.
       if (end?.ending === 'colon') for (const sub of item.children) checkList(ctx, sub, expected, item.para.path, allParas);
       return;
     }
-    if (!end || end.ending === expected) return;
+    // Flush-out words after the last item ("…, the Panel shall decide.") end the sentence instead.
+    if (!end || end.ending === expected || (last && end.flushAfter)) return;
     const fix = fixFor(ctx.model.uri, end, expected);
-    const label = item.para.path;
     ctx.findings.push({
       code: 'list-punctuation',
       range: { start: item.para.labelRange.start, end: { line: end.line, character: end.end } },
-      message: `List item ${label} ends with ${FOUND[end.ending]}; it should end with ${WANT[expected]} (${why(expected, i === list.length - 1 ? inherited : undefined)}).`,
+      message: `List item ${item.para.path} ends with ${FOUND[end.ending]}; it should end with ${WANT[expected]} (${why(expected, last ? inherited : undefined)}).`,
       ...(fix ? { fixes: [fix] } : {}),
     });
   });
@@ -171,6 +182,7 @@ function checkClause(model: LegalModel, clause: Clause): Finding[] {
 
 export const listRules: RuleFamily = {
   name: 'lists',
+  dependsOn: [],
   kinds: ['legal'],
   codes: ['list-punctuation'],
   check(ctx: RuleContext): Finding[] {

@@ -22,7 +22,7 @@ const PUNCTUATION = new Set([',', ';', ':', '.']);
 export function isSpaceBeforePunctuation(text: string, from: number, to: number): boolean {
   const p = text[to];
   if (!PUNCTUATION.has(p)) return false;
-  if (p === '.' && text[to + 1] === '.') return false;
+  if (p === '.' && (text[to + 1] === '.' || /^\.\s\.\s\./.test(text.slice(to)) || /[.…]/.test(text[from - 1]))) return false; // "...", ". . ." 
   const after = text[to + 1];
   if (after !== undefined && !/[\s)\]’”'"*_]/.test(after)) return false;
   const before = text[from - 1];
@@ -66,16 +66,20 @@ function doubleSpaces(model: LegalModel, allowAfterSentence: boolean): Finding[]
 }
 
 // The tab that Word puts after a clause number or a list label ("G8.1\tText", "(a)\tText")
-// is layout, not a slip.
+// is layout, not a slip; so is the tab between the columns of a definitions table saved as
+// text ("Affiliate\tmeans …") and a line of tab-separated columns (two tabs or more).
 const NUMBER_BEFORE_TAB_RE = /^(?:\*\*)?(?:[A-Z]{1,2}\d+(?:\.\d+[A-Z]*)*\.?|\([a-zA-Z0-9]{1,5}\)|[a-zA-Z0-9]{1,4}[.)])(?:\*\*)?$/;
+const DEFINITION_AFTER_TAB_RE = /^(?:means|has the meaning|shall have the meaning|includes)\b/;
 
 function strayTabs(model: LegalModel): Finding[] {
   const findings: Finding[] = [];
   for (const l of model.lines) {
     if (!l.text.includes('\t') || !isProseLine(model, l.line)) continue;
-    const skip = nonProseSpans(l.text);
     const start = model.structure.contentColumn[l.line];
     const contentEnd = l.text.replace(/\s+$/, '').length;
+    const afterNumber = l.text.slice(start, contentEnd).replace(/^(\S+)[ \t]*\t[ \t]*/, (all, first: string) => (NUMBER_BEFORE_TAB_RE.test(first) ? '' : all));
+    if ((afterNumber.match(/\t+/g) ?? []).length >= 2) continue; // columns
+    const skip = nonProseSpans(l.text);
     const runRe = /[ \t]*\t[ \t]*/g;
     runRe.lastIndex = start;
     for (let m = runRe.exec(l.text); m; m = runRe.exec(l.text)) {
@@ -83,7 +87,7 @@ function strayTabs(model: LegalModel): Finding[] {
       const to = from + m[0].length;
       if (to >= contentEnd) break;
       if (overlaps(skip, from, to)) continue;
-      if (NUMBER_BEFORE_TAB_RE.test(l.text.slice(start, from))) continue;
+      if (NUMBER_BEFORE_TAB_RE.test(l.text.slice(start, from)) || DEFINITION_AFTER_TAB_RE.test(l.text.slice(to))) continue;
       const { left, right } = word(l.text, from, to);
       findings.push({
         code: 'stray-tab',
@@ -141,6 +145,7 @@ function spacesBeforePunctuation(model: LegalModel): Finding[] {
 
 export const spacingRules: RuleFamily = {
   name: 'spacing',
+  dependsOn: [],
   kinds: ['legal'],
   codes: ['double-space', 'stray-tab', 'trailing-whitespace', 'space-before-punctuation'],
   check(ctx: RuleContext): Finding[] {
