@@ -1,0 +1,128 @@
+// The publication gate in VS Code:
+//  - "SEC: Pre-publication check" asks the server for the report over the whole workspace,
+//    shows it in a webview (no scripts, the report's own strict CSP) and says in one line
+//    whether the text is ready;
+//  - "SEC: Record response…" answers a consultation comment: pick the comment (unless a code
+//    action or a comment-thread reply names it), the disposition, the clause for "accepted",
+//    and the text; the server writes the responses file.
+// Other parts of the client (the comment threads' reply) call the record command with
+// `{ commentId, consultationUri?, response? }` to skip the prompts they already answered.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+export const PRE_PUBLICATION_COMMAND = 'secDrafting.prePublicationCheck';
+export const RECORD_RESPONSE_COMMAND = 'secDrafting.recordResponse';
+
+export interface RecordResponseArgs {
+  commentId?: string;
+  consultationUri?: string;
+  respondent?: string;
+  question?: string;
+  disposition?: string;
+  clause?: string;
+  response?: string;
+}
+
+interface UnansweredComment {
+  commentId: string;
+  consultationUri: string;
+  question: string;
+  respondent: string;
+  category: string;
+  text: string;
+  clauses: string[];
+}
+
+const DISPOSITIONS: (vscode.QuickPickItem & { id: string })[] = [
+  { id: 'accepted', label: 'Accepted', description: 'legal text changed (name the clause)' },
+  { id: 'noted', label: 'Noted', description: 'no change' },
+  { id: 'rejected', label: 'Rejected', description: 'give the reasons' },
+  { id: 'out-of-scope', label: 'Out of scope', description: 'not for this modification' },
+];
+
+function running(getClient: () => LanguageClient | undefined): LanguageClient | undefined {
+  const client = getClient();
+  if (!client?.isRunning()) void vscode.window.showWarningMessage('SEC Drafting: the language server is not running.');
+  return client?.isRunning() ? client : undefined;
+}
+
+async function pickComment(client: LanguageClient): Promise<RecordResponseArgs | undefined> {
+  const open = await client.sendRequest<UnansweredComment[]>('sec/unansweredComments', {});
+  if (open.length === 0) {
+    void vscode.window.showInformationMessage('SEC Drafting: every consultation comment has a recorded response.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(open.map(c => ({
+    label: c.respondent,
+    description: `Question ${c.question} · ${c.category}${c.clauses.length ? ` · ${c.clauses.join(', ')}` : ''}`,
+    detail: c.text.replace(/\s+/g, ' ').slice(0, 200),
+    comment: c,
+  })), { title: 'Record response: which comment?', matchOnDescription: true, matchOnDetail: true });
+  return picked && { commentId: picked.comment.commentId, consultationUri: picked.comment.consultationUri, respondent: picked.comment.respondent, question: picked.comment.question };
+}
+
+async function recordResponse(getClient: () => LanguageClient | undefined, given?: RecordResponseArgs): Promise<boolean> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('SEC Drafting: recording responses writes files, which Restricted Mode does not allow. Trust the workspace first.');
+    return false;
+  }
+  const client = running(getClient);
+  if (!client) return false;
+  const target = given?.commentId ? given : await pickComment(client);
+  if (!target?.commentId) return false;
+  const who = target.respondent ? ` to ${target.respondent}${target.question ? ` (Question ${target.question})` : ''}` : '';
+  const disposition = target.disposition ?? (await vscode.window.showQuickPick(DISPOSITIONS, { title: `Response${who}: disposition` }))?.id;
+  if (!disposition) return false;
+  let clause = target.clause;
+  if (disposition === 'accepted' && !clause) {
+    clause = await vscode.window.showInputBox({
+      title: `Response${who}: the clause changed`, prompt: 'e.g. G8.41', ignoreFocusOut: true,
+      validateInput: v => (/^[A-Z]\d+(\.\d+[A-Z]*)?/.test(v.trim()) ? undefined : 'A clause number such as G8.41'),
+    });
+    if (!clause) return false;
+  }
+  const response = target.response ?? await vscode.window.showInputBox({
+    title: `Response${who}`, prompt: 'The Working Group\'s response, as it will appear in the modification report', ignoreFocusOut: true,
+    validateInput: v => (v.trim() ? undefined : 'Write the response'),
+  });
+  if (!response) return false;
+  const result = await client.sendRequest<{ ok: boolean; message: string }>('sec/recordResponse', {
+    commentId: target.commentId, disposition, response, ...(clause ? { clause: clause.trim() } : {}),
+    ...(target.consultationUri ? { consultationUri: target.consultationUri } : {}),
+  });
+  if (result.ok) void vscode.window.showInformationMessage(`SEC Drafting: ${result.message}`);
+  else void vscode.window.showErrorMessage(`SEC Drafting: ${result.message}`);
+  return result.ok;
+}
+
+let panel: vscode.WebviewPanel | undefined;
+
+async function prePublicationCheck(getClient: () => LanguageClient | undefined): Promise<void> {
+  const client = running(getClient);
+  if (!client) return;
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'SEC Drafting: checking the workspace for publication…' },
+    () => client.sendRequest<{ content: string; ready: boolean; verdict: string } | null>('sec/prePublicationReport', { format: 'html' }),
+  );
+  if (!report) return;
+  if (!panel) {
+    // No scripts and no local resources: the report is inert HTML with its own CSP.
+    panel = vscode.window.createWebviewPanel('secDrafting.report', 'SEC pre-publication report', vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [] });
+    panel.onDidDispose(() => { panel = undefined; });
+  }
+  panel.webview.html = report.content;
+  panel.reveal();
+  if (report.ready) void vscode.window.showInformationMessage(`SEC Drafting: ${report.verdict}`);
+  else {
+    const choice = await vscode.window.showWarningMessage(`SEC Drafting: ${report.verdict}`, 'Record response…', 'Show problems');
+    if (choice === 'Record response…') await recordResponse(getClient);
+    else if (choice === 'Show problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+  }
+}
+
+export function registerGateCommands(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(PRE_PUBLICATION_COMMAND, () => prePublicationCheck(getClient)),
+    vscode.commands.registerCommand(RECORD_RESPONSE_COMMAND, (args?: RecordResponseArgs) => recordResponse(getClient, args)),
+  );
+}
