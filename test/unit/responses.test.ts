@@ -113,3 +113,49 @@ test('capSeverity: a cap lowers, never raises, and ignore stays ignore', () => {
   assert.equal(capSeverity('warning', undefined), 'warning');
   assert.equal(capSeverity('warning', 'bogus'), 'warning');
 });
+
+const CSV = 'question,respondent,category,response,text\n1,E.ON,Large Supplier,Approve,Why does Section G8.41 multiply by five?\n1,Bryt,Small Supplier,Reject,We disagree.\n';
+const G8 = 'G8 USER SECURITY ASSURANCE\n\nG8.40 A party shall comply.\n\nG8.41 A party shall multiply by five.\n';
+const GATE = { severity: { 'unanswered-comment': 'error' as const } };
+
+test('unanswered-comment: off by default, an error on each comment row when the gate is on', () => {
+  assert.deepEqual(findingsOf(workspaceOf({ 'consultation.csv': CSV, 'g8.sec.txt': G8 }), 'consultation.csv', 'unanswered-comment'), []);
+  const service = workspaceOf({ 'consultation.csv': CSV, 'g8.sec.txt': G8 }, GATE);
+  assert.deepEqual(findingsOf(service, 'consultation.csv', 'unanswered-comment'), ['2:1 unanswered-comment', '3:1 unanswered-comment']);
+  assert.ok(service.getDiagnostics(uriOf('consultation.csv')).every(d => d.code !== 'unanswered-comment' || d.severity === 'error'));
+});
+
+test('unanswered-comment on a linked clause is information only, and names the respondents', () => {
+  const service = workspaceOf({ 'consultation.csv': CSV, 'g8.sec.txt': G8 }, GATE);
+  const onClause = service.getDiagnostics(uriOf('g8.sec.txt')).filter(d => d.code === 'unanswered-comment');
+  assert.equal(onClause.length, 1);
+  assert.equal(onClause[0].severity, 'information');
+  assert.equal(onClause[0].clause, 'G8.41');
+  assert.match(onClause[0].message, /1 consultation comment on G8\.41 without a response: E\.ON\./);
+});
+
+test('a response in the file beside the collation answers the comment; a file beside another collation does not', () => {
+  const answered = serialiseResponses(withResponse(emptyResponses('consultation.csv'), 'q1-e-on', { disposition: 'accepted', clause: 'G8.41', response: 'Explained.' }));
+  const service = workspaceOf({ 'consultation.csv': CSV, 'g8.sec.txt': G8, 'consultation.responses.json': answered }, GATE);
+  assert.deepEqual(findingsOf(service, 'consultation.csv', 'unanswered-comment'), ['3:1 unanswered-comment']);
+  assert.deepEqual(findingsOf(service, 'g8.sec.txt', 'unanswered-comment'), []);
+  // A responses file beside another collation does not answer this one.
+  const elsewhere = workspaceOf({ 'consultation.csv': CSV, 'other.responses.json': answered }, GATE);
+  assert.equal(findingsOf(elsewhere, 'consultation.csv', 'unanswered-comment').length, 2);
+  // Editing the responses file updates the findings (the workspace re-reads it).
+  service.setDocument({ uri: uriOf('consultation.responses.json'), version: 2, text: '{ broken' });
+  assert.equal(findingsOf(service, 'consultation.csv', 'unanswered-comment').length, 2);
+  const broken = findingsOf(service, 'consultation.responses.json');
+  assert.ok(broken.length >= 1 && broken.every(s => s.endsWith(' file-error')), broken.join());
+});
+
+test('"Record response…" code actions on a comment row and on a linked clause, whatever the severity', () => {
+  const service = workspaceOf({ 'consultation.csv': CSV, 'g8.sec.txt': G8 });
+  const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 0 } });
+  const row = service.getCodeActions(uriOf('consultation.csv'), at(2)).filter(a => a.command);
+  assert.deepEqual(row.map(a => a.title), ['Record response to Bryt (Question 1)…']);
+  assert.deepEqual(row[0].command!.arguments, [{ commentId: 'q1-bryt', consultationUri: uriOf('consultation.csv'), respondent: 'Bryt', question: '1' }]);
+  assert.deepEqual(service.getCodeActions(uriOf('g8.sec.txt'), at(4)).filter(a => a.command).map(a => a.title), ['Record response to E.ON (Question 1)…']);
+  assert.deepEqual(service.getCodeActions(uriOf('g8.sec.txt'), at(2)).filter(a => a.command), [], 'G8.40 has no comment');
+  assert.deepEqual(service.getCodeActions(uriOf('consultation.csv'), at(2), ['source.fixAll']).filter(a => a.command), [], 'not offered for fix-all');
+});
