@@ -87,6 +87,11 @@ test('a second list after prose ("where:") may start again at (a); (h), (i) are 
   assert.deepEqual(paragraphs('G8.1 It:\n(a) a;\n(b) b;\n(c) c;\n(d) d;\n(e) e;\n(f) f;\n(g) g;\n(h) h; and\n(i) i.\n'), []);
 });
 
+test('a list of roman numerals on its own is in sequence; a gap in it is found', () => {
+  assert.deepEqual(paragraphs('G8.1 It:\n(i) one;\n(ii) two; and\n(iii) three.\n'), []);
+  assert.deepEqual(paragraphs('G8.1 It:\n(i) one;\n(ii) two; and\n(iv) four.\n').map(d => d.message), ['Paragraph numbering in G8.1 skips to (iv); expected (iii).']);
+});
+
 test('paragraphLabel inverts the ordinals', () => {
   assert.deepEqual([paragraphLabel(3, 1), paragraphLabel(4, 2), paragraphLabel(2, 3), paragraphLabel(27, 1), paragraphLabel(9, 2)], ['c', 'iv', 'B', 'aa', 'ix']);
 });

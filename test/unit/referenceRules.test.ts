@@ -104,6 +104,10 @@ test('reference-heading-mismatch against a Part heading in capitals: an uncertai
   assert.equal(d.fixes![0].certain, false);
 });
 
+test('a clause may also be titled by its Part heading', () => {
+  assert.deepEqual(mismatchIn('A1.1 Under Section G8.40 (User Security Assurance).\n'), []);
+});
+
 test('no mismatch for parentheticals, unknown targets, or a range whose start matches', () => {
   assert.deepEqual(mismatchIn('A1.1 Section G8.40 (as the case may be) and Section G7.19 (Duties) and Sections G8.14 to G8.16 (Categories of Assessment).\n'), []);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseStructure, clauseAtLine } from '../../server/src/service/model/structure';
+import { parseStructure, clauseAtLine, clauseRuns } from '../../server/src/service/model/structure';
 import { dedent } from '../helpers/fixtures';
 
 const G8 = dedent(`
@@ -83,4 +83,16 @@ test('CRLF and lone CR line endings give the same clauses', () => {
     const other = parseStructure(G8.replace(/\n/g, eol));
     assert.deepEqual(other.clauses.map(c => [c.id, c.firstLine, c.lastLine]), lf.clauses.map(c => [c.id, c.firstLine, c.lastLine]));
   }
+});
+
+test('a clause whose list opens with (i) counts in roman numerals', () => {
+  const s = parseStructure('G8.1 It shall:\n(i) one;\n(ii) two; and\n(iii) three.\n\nG8.2 It:\n(a) one;\n(b) two.\n');
+  assert.deepEqual(s.clauseById.get('G8.1')!.paragraphs.map(p => [p.path, p.level]), [['(i)', 2], ['(ii)', 2], ['(iii)', 2]]);
+  assert.deepEqual(s.clauseById.get('G8.2')!.paragraphs.map(p => [p.path, p.level]), [['(a)', 1], ['(b)', 1]]);
+});
+
+test('elision lines are recorded and split a Part into runs of consecutive clauses', () => {
+  const s = parseStructure('G8.1 One.\n\n[…]\n\nG8.9 Nine.\n\nG8.10 Ten.\n\n* * *\n');
+  assert.deepEqual(s.elisions, [2, 8]);
+  assert.deepEqual(clauseRuns(s).map(run => run.map(c => c.id)), [['G8.1'], ['G8.9', 'G8.10']]);
 });

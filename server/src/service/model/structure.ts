@@ -176,10 +176,13 @@ function paragraphLevel(label: string, lastLetter: string | undefined, lastRoman
   if (/^[A-Z]+$/.test(label)) return 3;
   const nextLetter = lastLetter ? String.fromCharCode(lastLetter.charCodeAt(lastLetter.length - 1) + 1) : 'a';
   const nextRoman = lastRoman ? toRoman(romanValue(lastRoman) + 1) : 'i';
-  const inLetter = lastLetter !== undefined;
-  if (inLetter && label === nextRoman && !(label === nextLetter && lastRoman === undefined)) return 2;
+  // Roman numerals follow a lettered paragraph, or open a list of their own: no lettered list
+  // starts at (i), so a clause whose first paragraph is (i) counts in roman numerals.
+  const romanPossible = lastLetter !== undefined || lastRoman !== undefined;
+  if (!romanPossible && label === 'i') return 2;
+  if (romanPossible && label === nextRoman && !(label === nextLetter && lastRoman === undefined)) return 2;
   if (label === nextLetter) return 1;
-  if (inLetter && ROMAN_RE.test(label) && (lastRoman !== undefined || label === 'i')) return 2;
+  if (romanPossible && ROMAN_RE.test(label) && (lastRoman !== undefined || label === 'i')) return 2;
   return 1;
 }
 

@@ -7,7 +7,7 @@
 import type { Finding, Range } from '../types';
 import type { LegalModel } from '../model/document';
 import { type Clause, clauseRuns } from '../model/structure';
-import { type ClauseNumber, compareClauseNumbers, parseClauseId } from '../model/clauseIds';
+import { type ClauseNumber, compareClauseNumbers, parseClauseId, partOf } from '../model/clauseIds';
 import { type ReferenceTarget, type SecReference, referencesOf } from '../model/references';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { RuleContext, RuleFamily } from './context';
@@ -27,7 +27,7 @@ function coverage(workspace: WorkspaceIndex): Coverage {
       }
     }
     return map;
-  });
+  }, ['legal']);
 }
 
 /** True when a missing clause would lie inside reproduced text, so its absence is real. */
@@ -88,6 +88,10 @@ function legalModel(workspace: WorkspaceIndex, uri: string): LegalModel | undefi
 /** The heading a target carries in the workspace, or undefined when it is not present. */
 export function headingOfTarget(target: Pick<ReferenceTarget, 'id' | 'kind'>, workspace: WorkspaceIndex): string | undefined {
   if (target.kind === 'clause') return workspace.findClause(target.id)?.clause.heading;
+  return partOrSectionHeading(target, workspace);
+}
+
+function partOrSectionHeading(target: Pick<ReferenceTarget, 'id' | 'kind'>, workspace: WorkspaceIndex): string | undefined {
   for (const m of workspace.legalModels()) {
     if (target.kind === 'part') {
       const part = m.structure.parts.find(p => p.id === target.id);
@@ -117,6 +121,9 @@ function headingMismatch(model: LegalModel, ref: SecReference, workspace: Worksp
   if (known.length === 0) return undefined;
   const written = normaliseHeading(ref.heading);
   if (known.some(k => normaliseHeading(k.heading) === written)) return undefined;
+  // Drafters also title a clause by its Part ("Section G8.41 (User Security Assurance)").
+  const partTitles = ref.targets.filter(t => t.kind === 'clause').map(t => partOrSectionHeading({ id: partOf(t.id), kind: 'part' }, workspace));
+  if (partTitles.some(title => title !== undefined && normaliseHeading(title) === written)) return undefined;
   const distinct = [...new Set(known.map(k => k.heading))];
   const real = distinct[0];
   const isCaps = real === real.toUpperCase();
@@ -138,6 +145,7 @@ function headingMismatch(model: LegalModel, ref: SecReference, workspace: Worksp
 
 export const referenceRules: RuleFamily = {
   name: 'references',
+  dependsOn: ['legal'],
   kinds: ['legal'],
   codes: ['broken-reference', 'reference-heading-mismatch'],
   check(ctx: RuleContext): Finding[] {
