@@ -23,6 +23,7 @@ import { type SecConfig, DEFAULT_CONFIG } from './config';
 import { COMMENTS_REQUEST, type SecCommentsParams } from './service/features/comments';
 import { registerGateRequests } from './gateRequests';
 import { isResponsesFile } from './service/model/responses';
+import { isOriginal, readOriginal } from './extract';
 import { isWordListFile, workspaceWordList } from './wordList';
 import { SEMANTIC_TOKENS_LEGEND } from './service/features/semanticTokens';
 
@@ -216,7 +217,14 @@ export function startServer(connection: Connection): SecLanguageService {
       }
       if (documents.get(change.uri)) continue; // the editor's copy wins while open
       if (change.type === 3 /* Deleted */) service.removeDocument(change.uri);
-      else {
+      else if (isOriginal(file)) {
+        // A .docx/.pdf collation: extracted asynchronously, then checked like the rest.
+        void readOriginal(file).then(loaded => {
+          if (isProblem(loaded)) connection.console.warn(`${loaded.path}: ${loaded.reason}`);
+          else service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text });
+          scheduleAll();
+        });
+      } else {
         const loaded = readTextFile(file);
         if (!isProblem(loaded)) service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text });
       }

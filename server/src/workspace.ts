@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { collectPaths, type FileProblem, isProblem, readTextFile } from './files';
+import { isOriginal, readOriginal } from './extract';
 import { ConfigError, DEFAULT_CONFIG, type SecConfig, CONFIG_FILE_NAME, loadConfig } from './config';
 
 export interface ScanResult {
@@ -45,7 +46,7 @@ export async function scanFolders(
   const { files, problems } = collectPaths(folders, options);
   let loaded = 0;
   for (let i = 0; i < files.length; i++) {
-    const result = readTextFile(files[i]);
+    const result = isOriginal(files[i]) ? await readOriginal(files[i]) : readTextFile(files[i]);
     if (isProblem(result)) problems.push(result);
     else if (!isOpen(result.uri)) {
       accept(result);

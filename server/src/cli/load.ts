@@ -5,6 +5,7 @@ import { collectPaths, type FileProblem, isProblem, readTextFile } from '../file
 import { createSecLanguageService, type SecLanguageService } from '../service';
 import { UsageError } from './errors';
 import { workspaceWordList } from '../wordList';
+import { isOriginal, readOriginal } from '../extract';
 
 export interface LoadedWorkspace {
   service: SecLanguageService;
@@ -13,6 +14,8 @@ export interface LoadedWorkspace {
   pathOf: Map<string, string>;
   uris: string[];
   problems: FileProblem[];
+  /** .docx/.pdf collations found but not yet read (their extraction is asynchronous). */
+  originals: string[];
 }
 
 export function loadWorkspace(inputs: string[], configFile?: string): LoadedWorkspace {
@@ -32,7 +35,12 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
   const service = createSecLanguageService({ settings, legalGlobs: config.legalGlobs, consultationGlobs: config.consultationGlobs });
   const pathOf = new Map<string, string>();
   const uris: string[] = [];
+  const originals: string[] = [];
   for (const file of files) {
+    if (isOriginal(file)) {
+      originals.push(file);
+      continue;
+    }
     const loaded = readTextFile(file);
     if (isProblem(loaded)) {
       problems.push(loaded);
@@ -42,5 +50,21 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
     pathOf.set(loaded.uri, file);
     uris.push(loaded.uri);
   }
-  return { service, config, pathOf, uris, problems };
+  return { service, config, pathOf, uris, problems, originals };
+}
+
+/** loadWorkspace, then the .docx/.pdf collations too (each unreadable one is a problem). */
+export async function loadWorkspaceWithOriginals(inputs: string[], configFile?: string): Promise<LoadedWorkspace> {
+  const ws = loadWorkspace(inputs, configFile);
+  for (const file of ws.originals.splice(0)) {
+    const loaded = await readOriginal(file);
+    if (isProblem(loaded)) {
+      ws.problems.push(loaded);
+      continue;
+    }
+    ws.service.setDocument({ uri: loaded.uri, version: 1, text: loaded.text });
+    ws.pathOf.set(loaded.uri, file);
+    ws.uris.push(loaded.uri);
+  }
+  return ws;
 }

@@ -6,6 +6,7 @@ import { UsageError } from './errors';
 import { runCheck } from './check';
 import { runReport } from './report';
 import { runIndex } from './index';
+import { runComments } from './comments';
 
 const HELP = `secdraft — checks for Smart Energy Code legal text and consultation responses
 
@@ -16,6 +17,8 @@ Usage:
                                   the pre-publication report (exit 1 while not ready)
   secdraft index [paths…] [--format json|text] [--config FILE]
                                   every clause (id, heading) and definition, with file and line
+  secdraft comments [paths…] [--format json|md|csv] [--config FILE]
+                                  consultation comments and the clauses each is linked to
   secdraft lsp --stdio            run the language server over stdio (for any LSP editor)
   secdraft --help | --version
 
@@ -63,6 +66,13 @@ const VERBS: Record<string, Verb> = {
       config: { type: 'string', short: 'c' },
     });
     return runReport({ paths: positionals, out: values.out as string | undefined, title: values.title as string | undefined, config: values.config as string | undefined }, write, writeErr);
+  },
+  comments: args => {
+    const { values, positionals } = parse(args, {
+      format: { type: 'string', short: 'f', default: 'json' },
+      config: { type: 'string', short: 'c' },
+    });
+    return runComments({ paths: positionals, format: String(values.format), config: values.config as string | undefined }, write, writeErr);
   },
   lsp: async args => {
     parse(args, { stdio: { type: 'boolean' }, 'node-ipc': { type: 'boolean' }, 'clientProcessId': { type: 'string' } });

@@ -1,0 +1,107 @@
+// `secdraft comments [paths…] [--format json|md|csv] [--config file]`: every consultation
+// comment with the clauses it is linked to, and every clause with its comments, as
+// DESIGN.md §5 fixes it (lines 1-based):
+//   { "comments": [ {"id","path","line","question","respondent","category","response","text",
+//                    "clauses":[{"id","kind","score"}]} ],
+//     "clauses":  [ {"id","path","line","comments":[{"id","kind","score"}]} ] }
+// .docx and .pdf collations are read too. Exit 0, or 2 when a file could not be read.
+import type { CommentEntry } from '../service/model/consultation/types';
+import type { SecLanguageService } from '../service';
+import { loadWorkspaceWithOriginals } from './load';
+import { UsageError } from './errors';
+
+export interface CommentsOptions {
+  paths: string[];
+  format: string;
+  config?: string;
+}
+
+interface CommentsReport {
+  comments: {
+    id: string; path: string; line: number; question: string; respondent: string; category: string; response: string; text: string;
+    clauses: { id: string; kind: 'explicit' | 'inferred'; score: number }[];
+  }[];
+  clauses: { id: string; path: string; line: number; comments: { id: string; kind: 'explicit' | 'inferred'; score: number }[] }[];
+}
+
+function buildReport(service: SecLanguageService, entries: CommentEntry[], pathOf: (uri: string) => string): CommentsReport {
+  const comments = entries.map(e => ({
+    id: e.comment.id,
+    path: pathOf(e.uri),
+    line: e.comment.range.start.line + 1,
+    question: e.comment.question,
+    respondent: e.comment.respondent,
+    category: e.comment.category,
+    response: e.comment.response,
+    text: e.comment.text,
+    clauses: e.links.map(l => ({ id: l.clause, kind: l.kind, score: l.score })),
+  }));
+  const clauses: CommentsReport['clauses'] = [];
+  for (const [id, places] of service.workspace.clauseIndex()) {
+    const linked = entries.flatMap(e => e.links.filter(l => l.clause === id).map(l => ({ id: e.comment.id, kind: l.kind, score: l.score })));
+    if (linked.length === 0) continue;
+    clauses.push({ id, path: pathOf(places[0].uri), line: places[0].clause.firstLine + 1, comments: linked });
+  }
+  return { comments, clauses };
+}
+
+/** Markdown for people: untrusted respondent text is escaped and quoted. */
+function md(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>|#]/g, c => '\\' + c);
+}
+
+function asMarkdown(report: CommentsReport): string {
+  const byId = new Map(report.comments.map(c => [c.id, c]));
+  const out = ['# Consultation comments by clause', ''];
+  for (const clause of report.clauses) {
+    out.push(`## ${clause.id}`, '');
+    for (const link of clause.comments) {
+      const c = byId.get(link.id)!;
+      const how = link.kind === 'explicit' ? 'names the clause' : `inferred, score ${link.score.toFixed(2)}`;
+      out.push(`- **${md(c.respondent)}** (${md(c.category)}${c.response ? `, ${md(c.response)}` : ''}), question ${md(c.question)}, ${how} — ${md(c.path)}:${c.line}`);
+    }
+    out.push('');
+  }
+  const general = report.comments.filter(c => c.clauses.length === 0 && c.text);
+  if (general.length) {
+    out.push('## General comments (no clause)', '');
+    for (const c of general) out.push(`- **${md(c.respondent)}**, question ${md(c.question)} — ${md(c.path)}:${c.line}`);
+    out.push('');
+  }
+  out.push(`${report.comments.length} comment${report.comments.length === 1 ? '' : 's'}, ${report.clauses.length} clause${report.clauses.length === 1 ? '' : 's'} with comments.`);
+  return out.join('\n');
+}
+
+function csvCell(s: string | number): string {
+  const t = String(s);
+  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+function asCsv(report: CommentsReport): string {
+  const rows = [['id', 'path', 'line', 'question', 'respondent', 'category', 'response', 'text', 'clauses']];
+  for (const c of report.comments) {
+    rows.push([c.id, c.path, String(c.line), c.question, c.respondent, c.category, c.response, c.text, c.clauses.map(l => `${l.id} ${l.kind} ${l.score}`).join('; ')]);
+  }
+  return rows.map(r => r.map(csvCell).join(',')).join('\n');
+}
+
+export async function runComments(options: CommentsOptions, write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
+  if (!['json', 'md', 'csv'].includes(options.format)) throw new UsageError(`unknown format "${options.format}" (expected json, md or csv)`);
+  const ws = await loadWorkspaceWithOriginals(options.paths, options.config);
+  for (const p of ws.problems) writeErr(`secdraft: ${p.path}: ${p.reason}`);
+  // Collations that were read but whose rows could not be: say so, as `check` would.
+  let unreadable = 0;
+  for (const uri of ws.uris) {
+    const model = ws.service.workspace.model(uri);
+    if (model?.kind !== 'consultation') continue;
+    for (const p of model.problems) {
+      unreadable++;
+      writeErr(`secdraft: ${ws.pathOf.get(uri)}:${p.range.start.line + 1}: ${p.message}`);
+    }
+  }
+  const report = buildReport(ws.service, ws.service.getComments(), uri => ws.pathOf.get(uri) ?? uri);
+  if (options.format === 'json') write(JSON.stringify(report, null, 2));
+  else if (options.format === 'md') write(asMarkdown(report));
+  else write(asCsv(report));
+  return ws.problems.length > 0 || unreadable > 0 ? 2 : 0;
+}

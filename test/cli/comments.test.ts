@@ -1,0 +1,104 @@
+// `secdraft comments` as DESIGN.md §5 fixes it: the built dist/cli.js in a child process.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { parse } from 'csv-parse/sync';
+
+const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const COLLATION = fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'secmp0059', 'consultation-responses.txt'), 'utf8');
+
+const G8 = `G8 USER SECURITY ASSURANCE
+
+G8.41 A Supplier Party supplying both Domestic Premises and Non-Domestic Premises shall undergo a Full User Security Assessment in each Assessment Year in which its Combined Premises Number exceeds 250,000.
+
+G8.44C A Supplier Party within Section G8.41 shall undergo a Verification User Security Assessment in the second Assessment Year of each cycle.
+
+G8.46 A User acting in more than one User Role shall undergo a single User Security Assessment covering all its User Roles.
+
+G8.48 Where an Other User is also a Supplier Party, Section G8.46 applies and it shall not undergo a separate assessment as an Other User.
+`;
+
+function secdraft(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempDir(files: Record<string, string | Uint8Array>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-comments-'));
+  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+test('comments --format json: comments with their clauses, and clauses with their comments', () => {
+  const dir = tempDir({ 'g8.sec.txt': G8, 'consultation-responses.txt': COLLATION });
+  const r = secdraft(['comments', '.', '--format', 'json'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(report), ['comments', 'clauses']);
+  assert.equal(report.comments.length, 18);
+  const eon = report.comments.find((c: { id: string }) => c.id === 'q2-e-on');
+  assert.deepEqual(Object.keys(eon), ['id', 'path', 'line', 'question', 'respondent', 'category', 'response', 'text', 'clauses']);
+  assert.equal(eon.path, 'consultation-responses.txt');
+  assert.equal(eon.line, 124);
+  assert.deepEqual(eon.clauses, [{ id: 'G8.41', kind: 'explicit', score: 1 }, { id: 'G8.44C', kind: 'explicit', score: 1 }]);
+  const g841 = report.clauses.find((c: { id: string }) => c.id === 'G8.41');
+  assert.deepEqual(Object.keys(g841), ['id', 'path', 'line', 'comments']);
+  assert.equal(g841.path, 'g8.sec.txt');
+  assert.equal(g841.line, 3);
+  assert.ok(g841.comments.some((c: { id: string; kind: string }) => c.id === 'q2-e-on' && c.kind === 'explicit'));
+  // Every comment is listed, linked or not (empty cells included).
+  const edf = report.comments.find((c: { id: string }) => c.id === 'q2-edf-energy');
+  assert.deepEqual([edf.text, edf.clauses], ['', []]);
+});
+
+test('comments --format md and csv', () => {
+  const dir = tempDir({ 'g8.sec.txt': G8, 'consultation-responses.txt': COLLATION });
+  const md = secdraft(['comments', '--format', 'md'], dir);
+  assert.equal(md.code, 0, md.stderr);
+  assert.match(md.stdout, /^## G8\.41$/m);
+  assert.match(md.stdout, /\*\*E\.ON\*\* \(Large Supplier\), question 2, names the clause/);
+  const csv = secdraft(['comments', '--format', 'csv'], dir);
+  assert.equal(csv.code, 0, csv.stderr);
+  const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+  assert.equal(rows.length, 18);
+  assert.equal(rows.find(r => r.id === 'q2-e-on')!.clauses, 'G8.41 explicit 1; G8.44C explicit 1');
+});
+
+test('comments reads a PDF collation through the bundled pdf.js, and a broken one is exit 2 naming it', async () => {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 300]);
+  const put = (t: string, x: number, y: number) => page.drawText(t, { x, y, size: 9, font });
+  put('Question 1: Any further comments?', 40, 270);
+  ['Respondent', 'Category', 'Comments'].forEach((h, i) => put(h, [40, 150, 250][i], 245));
+  put('E.ON', 40, 225); put('Large Supplier', 150, 225); put('We note that G8.41 seems to multiply the number of', 250, 225);
+  put('Non-Domestic Premises by five.', 250, 213);
+  put('Haven Power', 40, 190); put('Small Supplier', 150, 190); put('No further comments.', 250, 190);
+  put('Limited', 40, 178);
+  const dir = tempDir({ 'g8.sec.txt': G8, 'consultation-responses.pdf': await doc.save() });
+  const r = secdraft(['comments', '.'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, '');
+  const report = JSON.parse(r.stdout);
+  assert.deepEqual(report.comments.map((c: { respondent: string; text: string }) => `${c.respondent}: ${c.text}`), [
+    'E.ON: We note that G8.41 seems to multiply the number of Non-Domestic Premises by five.',
+    'Haven Power Limited: No further comments.',
+  ]);
+  assert.deepEqual(report.comments[0].clauses, [{ id: 'G8.41', kind: 'explicit', score: 1 }]);
+  fs.writeFileSync(path.join(dir, 'broken-responses.pdf'), '%PDF-1.7\n garbage');
+  const bad = secdraft(['comments', '.'], dir);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /broken-responses\.pdf: /);
+  assert.equal(JSON.parse(bad.stdout).comments.length, 2, 'the other files still load');
+});
+
+test('comments with an unknown format is a usage error', () => {
+  const r = secdraft(['comments', '--format', 'xml'], tempDir({}));
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /unknown format "xml"/);
+});
