@@ -72,6 +72,12 @@ test('referencesOf skips the Section heading and is memoised per model', () => {
   assert.equal(referencesOf(model), refs);
 });
 
+test('referencesOf skips inline code, code fences and comments, and reads Markdown emphasis', () => {
+  const text = 'G8.1 See `Section G8.9` and **Section G8.2** and <!-- Section G8.8 -->.\n\n```\nSection G8.7\n```\n';
+  const model = buildLegalModel({ uri: 'file:///g.sec.md', version: 1, text });
+  assert.deepEqual(referencesOf(model).map(r => r.targets[0].id), ['G8.2']);
+});
+
 test('targetAt, rangeCovers and referenceNames', () => {
   const refs = scanLine('see Sections G8.40 to G8.44C (Supplier Parties) now', 0);
   assert.equal(targetAt(refs, { line: 0, character: 24 })?.target.id, 'G8.44C');

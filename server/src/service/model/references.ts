@@ -8,6 +8,7 @@ import type { Position, Range } from '../types';
 import { lineRange, splitLines } from '../text/lines';
 import type { LegalModel } from './document';
 import { memo } from './memo';
+import { isProseLine, maskNonProse } from '../text/prose';
 import { parseClauseId, compareClauseNumbers } from './clauseIds';
 
 export type TargetKind = 'clause' | 'part' | 'section';
@@ -142,15 +143,16 @@ function shiftReference(ref: SecReference, by: number): SecReference {
   };
 }
 
-/** The references of a legal document, parsed once per model. Section headings are not scanned. */
+/**
+ * The references of a legal document, parsed once per model. Section headings, code (inline or
+ * fenced), URLs and comments are not scanned.
+ */
 export function referencesOf(model: LegalModel): SecReference[] {
   return memo(model, 'references', () => {
-    const { lines, kinds } = model.structure;
     const out: SecReference[] = [];
-    for (const l of lines) {
-      const kind = kinds[l.line];
-      if (kind === 'section-heading' || kind === 'suppression' || kind === 'blank') continue;
-      out.push(...scanLine(l.text, l.line));
+    for (const l of model.lines) {
+      if (model.structure.kinds[l.line] === 'section-heading' || !isProseLine(model, l.line)) continue;
+      out.push(...scanLine(maskNonProse(l.text), l.line));
     }
     return out;
   });
