@@ -1,7 +1,9 @@
 // The workspace as the core sees it: every known document and its model, plus indexes derived
 // from all of them. The server and the CLI feed it documents; it never reads the disk.
-// Models are rebuilt only for the document that changed; derived indexes are memoised per
-// workspace generation (a counter bumped on every change).
+// Models are rebuilt only for the document that changed. Derived indexes are memoised per
+// aspect of the workspace they read (legal text, consultations, other files, settings): each
+// aspect has its own generation, so an edit to a collation does not rebuild the clause index
+// and an edit to legal text does not re-read the consultations.
 import type { DocumentKind, SecSettings } from './types';
 import { resolveSettings } from './types';
 import { type DocumentModel, type LegalModel, type SecDocument, buildLegalModel, buildOtherModel } from './model/document';
@@ -22,13 +24,19 @@ export interface WorkspaceOptions {
   consultationGlobs?: string[];
 }
 
+/** What a derived index can read: the documents of one kind, or the settings. */
+export type WorkspaceAspect = DocumentKind | 'settings';
+
+export const ALL_ASPECTS: readonly WorkspaceAspect[] = ['legal', 'consultation', 'other', 'settings'];
+
 export class WorkspaceIndex {
   private readonly docs = new Map<string, SecDocument>();
   private readonly models = new Map<string, DocumentModel>();
-  private readonly derivedCache = new Map<string, unknown>();
+  private readonly derivedCache = new Map<string, { stamp: string; value: unknown }>();
+  private readonly aspectGenerations: Record<WorkspaceAspect, number> = { legal: 0, consultation: 0, other: 0, settings: 0 };
   private legalPatterns: RegExp[] = [];
   private consultationPatterns: RegExp[] = [];
-  /** Bumped on every document or settings change; derived indexes are keyed on it. */
+  /** Bumped on every document or settings change (any aspect). */
   generation = 0;
   settings: SecSettings;
 
@@ -38,15 +46,20 @@ export class WorkspaceIndex {
   }
 
   setOptions(options: WorkspaceOptions): void {
-    this.legalPatterns = (options.legalGlobs ?? []).map(globToRegExp);
-    this.consultationPatterns = (options.consultationGlobs ?? []).map(globToRegExp);
+    const legal = (options.legalGlobs ?? []).map(globToRegExp);
+    const consultation = (options.consultationGlobs ?? []).map(globToRegExp);
+    // Settings are re-sent often with the same globs: only new globs can change a file's kind.
+    const same = (a: RegExp[], b: RegExp[]) => a.length === b.length && a.every((r, i) => r.source === b[i].source);
+    if (this.generation > 0 && same(legal, this.legalPatterns) && same(consultation, this.consultationPatterns)) return;
+    this.legalPatterns = legal;
+    this.consultationPatterns = consultation;
     this.models.clear();
-    this.touch();
+    this.touch(ALL_ASPECTS);
   }
 
   setSettings(settings: Partial<SecSettings>): void {
     this.settings = resolveSettings(settings);
-    this.touch();
+    this.touch(['settings']);
   }
 
   /** Add or replace a document. Unchanged text keeps its model. */
@@ -56,15 +69,19 @@ export class WorkspaceIndex {
       if (old.version !== doc.version) this.docs.set(doc.uri, doc);
       return;
     }
+    // The kinds the document was and is now: a file renamed into or out of a kind changes both.
+    const kinds = new Set([this.kindOf(doc), ...(old ? [this.models.get(doc.uri)?.kind ?? this.kindOf(old)] : [])]);
     this.docs.set(doc.uri, doc);
     this.models.delete(doc.uri);
-    this.touch();
+    this.touch([...kinds]);
   }
 
   remove(uri: string): void {
-    if (this.docs.delete(uri)) {
+    const old = this.docs.get(uri);
+    if (old && this.docs.delete(uri)) {
+      const kind = this.models.get(uri)?.kind ?? this.kindOf(old);
       this.models.delete(uri);
-      this.touch();
+      this.touch([kind]);
     }
   }
 
@@ -101,12 +118,12 @@ export class WorkspaceIndex {
 
   legalModels(): LegalModel[] {
     return this.derived('legalModels', () =>
-      this.uris().map(u => this.model(u)).filter((m): m is LegalModel => m?.kind === 'legal'));
+      this.uris().map(u => this.model(u)).filter((m): m is LegalModel => m?.kind === 'legal'), ['legal']);
   }
 
   consultationModels(): ConsultationModel[] {
     return this.derived('consultationModels', () =>
-      this.uris().map(u => this.model(u)).filter((m): m is ConsultationModel => m?.kind === 'consultation'));
+      this.uris().map(u => this.model(u)).filter((m): m is ConsultationModel => m?.kind === 'consultation'), ['consultation']);
   }
 
   /** Every clause in the workspace by id (a duplicated number lists each place). */
@@ -121,23 +138,36 @@ export class WorkspaceIndex {
         }
       }
       return index;
-    });
+    }, ['legal']);
   }
 
   findClause(id: string): ClauseLocation | undefined {
     return this.clauseIndex().get(id)?.[0];
   }
 
-  /** Memoise a value derived from the whole workspace until the next change. */
-  derived<T>(key: string, compute: () => T): T {
-    if (this.derivedCache.has(key)) return this.derivedCache.get(key) as T;
+  /**
+   * Memoise a value derived from the workspace until an aspect it reads changes. Name the
+   * aspects (`['legal']` for an index of clauses or terms) so that other edits keep it;
+   * by default any change recomputes it.
+   */
+  derived<T>(key: string, compute: () => T, dependsOn: readonly WorkspaceAspect[] = ALL_ASPECTS): T {
+    const stamp = this.stampOf(dependsOn);
+    const cached = this.derivedCache.get(key);
+    if (cached && cached.stamp === stamp) return cached.value as T;
     const value = compute();
-    this.derivedCache.set(key, value);
+    this.derivedCache.set(key, { stamp, value });
     return value;
   }
 
-  private touch(): void {
+  /** A string that changes whenever one of the aspects changes: a cache key for derived data. */
+  stampOf(aspects: readonly WorkspaceAspect[]): string {
+    let stamp = '';
+    for (const a of aspects) stamp += `${a[0]}${this.aspectGenerations[a]}`;
+    return stamp;
+  }
+
+  private touch(aspects: readonly WorkspaceAspect[]): void {
     this.generation++;
-    this.derivedCache.clear();
+    for (const a of aspects) this.aspectGenerations[a] = this.generation;
   }
 }

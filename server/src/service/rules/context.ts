@@ -1,7 +1,7 @@
 // What every rule family receives, and the shape each family implements.
 import type { CancellationLike, DocumentKind, Finding, SecSettings } from '../types';
 import type { DocumentModel } from '../model/document';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceAspect, WorkspaceIndex } from '../workspaceIndex';
 
 export interface RuleContext {
   model: DocumentModel;
@@ -17,5 +17,12 @@ export interface RuleFamily {
   kinds: readonly DocumentKind[];
   /** The codes it may report (each must be in the rule table). */
   codes: readonly string[];
+  /**
+   * What its findings read besides the document itself and the settings, so they can be
+   * reused: `[]` for checks of the document alone (spacing, pairing …), `['legal']` for
+   * checks against every legal text (terms, references). Omitted: anything, so any change
+   * re-runs the family.
+   */
+  dependsOn?: readonly WorkspaceAspect[];
   check(ctx: RuleContext): Finding[];
 }

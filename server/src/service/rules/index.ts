@@ -1,11 +1,11 @@
 // Runs every rule family that applies to a document, then applies what the drafter decided:
 // severities from settings (`ignore` drops a code), suppression comments, and the clause each
 // finding sits in. The editor and the CLI both call this, so their findings are identical.
-import type { CancellationLike, SecDiagnostic, SecSettings, SeverityLevel } from '../types';
+import type { CancellationLike, Finding, SecDiagnostic, SecSettings, SeverityLevel } from '../types';
 import { NEVER_CANCELLED } from '../types';
 import type { DocumentModel } from '../model/document';
 import { clauseAtLine } from '../model/structure';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import { ALL_ASPECTS, type WorkspaceIndex } from '../workspaceIndex';
 import type { RuleFamily } from './context';
 import { RULE_BY_CODE } from './registry';
 import { spacingRules } from './spacing';
@@ -15,10 +15,10 @@ import { listRules } from './lists';
 import { numberingRules } from './numbering';
 import { referenceRules } from './references';
 import { responsesRules } from './responses';
+import { termRules } from './terms';
 import { thresholdRules } from './thresholds';
 import { numberRules } from './numbers';
 import { consultationRules } from './consultation';
-import { termRules } from './terms';
 
 /** Every rule family, in the order their findings are listed. */
 export const RULE_FAMILIES: RuleFamily[] = [spacingRules, wordRules, pairingRules, listRules, responsesRules, numberingRules, referenceRules, termRules, numberRules, thresholdRules, consultationRules];
@@ -34,6 +34,24 @@ export function capSeverity(level: SeverityLevel, cap: unknown): SeverityLevel {
   return typeof cap === 'string' && cap in SEVERITY_RANK && SEVERITY_RANK[cap as SeverityLevel] < SEVERITY_RANK[level] ? cap as SeverityLevel : level;
 }
 
+/**
+ * Each family's findings per document model, with the stamp of what they read: an edit to one
+ * file re-runs only that file's families and the families elsewhere that read what changed.
+ */
+const familyCache = new WeakMap<DocumentModel, Map<RuleFamily, { stamp: string; findings: Finding[] }>>();
+
+function familyFindings(family: RuleFamily, model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike): Finding[] {
+  const stamp = workspace.stampOf(['settings', ...(family.dependsOn ?? ALL_ASPECTS)]);
+  let perModel = familyCache.get(model);
+  const cached = perModel?.get(family);
+  if (cached && cached.stamp === stamp) return cached.findings;
+  const findings = family.check({ model, workspace, settings: workspace.settings, token });
+  if (token.isCancellationRequested) return findings;
+  if (!perModel) familyCache.set(model, (perModel = new Map()));
+  perModel.set(family, { stamp, findings });
+  return findings;
+}
+
 export function computeDiagnostics(model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike = NEVER_CANCELLED): SecDiagnostic[] {
   const settings = workspace.settings;
   const out: SecDiagnostic[] = [];
@@ -42,7 +60,7 @@ export function computeDiagnostics(model: DocumentModel, workspace: WorkspaceInd
     if (token.isCancellationRequested) return out;
     if (!family.kinds.includes(model.kind)) continue;
     if (family.codes.every(c => severityOf(c, settings) === 'ignore')) continue;
-    findings.push(...family.check({ model, workspace, settings, token }));
+    findings.push(...familyFindings(family, model, workspace, token));
   }
   for (const f of findings) {
     const severity = capSeverity(severityOf(f.code, settings), f.data?.severityCap);
