@@ -26,13 +26,9 @@ export type RecordResponseResult =
   | { ok: true; uri: string; message: string }
   | { ok: false; message: string; uri?: string };
 
+/** The file's text, or undefined when there is none (a race here is caught by the write's check). */
 function readIfExists(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 }
 
 /**

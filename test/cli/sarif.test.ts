@@ -3,30 +3,13 @@
 // @microsoft/jest-sarif — no network), and the CI policy flags --fail-on / --max-warnings.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { REPO, secdraft, tempDir } from '../helpers/cli';
 
-const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
-const REPO = path.resolve(__dirname, '..', '..', '..');
 const SCHEMA = JSON.parse(fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8'));
-
-function secdraft(args: string[], cwd = REPO) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function tempDir(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-sarif-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 function validator() {
   // The published schema's "language" pattern has a stray "]" that only non-unicode regular

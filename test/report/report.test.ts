@@ -5,24 +5,17 @@
 // is injected). The Markdown form and the responses it carries are checked without a browser.
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { secdraft } from '../helpers/cli';
 
-const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
-const REPO = path.resolve(__dirname, '..', '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-report-'));
 // On CI the browser must be there (.ci/install-system-deps installs it); elsewhere say why not.
 const skip = !fs.existsSync(CHROMIUM) && !process.env.CI ? 'Debian chromium is not installed' : false;
-
-function secdraft(args: string[], cwd = REPO) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 let browser: Browser | undefined;
 
