@@ -34,11 +34,13 @@ function unbalancedBrackets(flat: FlatSegment): Finding[] {
     range: at(flat, o.offset),
     message: `'${o.ch}' opened before '${context(flat.text, o.offset, true)}' is never closed; add '${CLOSER_OF[o.ch]}' where the bracketed words end.`,
   });
-  for (let i = 0; i < flat.text.length; i++) {
-    const ch = flat.text[i];
-    if (ch in CLOSER_OF) {
+  const bracketRe = /[()[\]]/g;
+  for (let b = bracketRe.exec(flat.text); b; b = bracketRe.exec(flat.text)) {
+    const i = b.index;
+    const ch = b[0];
+    if (ch === '(' || ch === '[') {
       stack.push({ ch, offset: i });
-    } else if (ch in OPENER_OF) {
+    } else {
       const k = stack.map(o => o.ch).lastIndexOf(OPENER_OF[ch]);
       if (k < 0) {
         // "1)" or "b)" inside a sentence is an inline list label, not a closing bracket.
@@ -98,9 +100,10 @@ function scanQuotes(text: string): QuoteScan {
       unmatched.push({ offset: m.offset, ch: m.ch, problem: 'unopened' });
     }
   };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (!'“”‘’"\''.includes(ch)) continue;
+  const quoteRe = /[“”‘’"']/g;
+  for (let q = quoteRe.exec(text); q; q = quoteRe.exec(text)) {
+    const i = q.index;
+    const ch = q[0];
     const m: QuoteMark = { offset: i, ch, straight: ch === '"' || ch === "'", role: 'unknown' };
     marks.push(m);
     const before = text[i - 1] ?? ' ';
@@ -188,6 +191,7 @@ function pairing(model: LegalModel): Finding[] {
 
 export const pairingRules: RuleFamily = {
   name: 'pairing',
+  dependsOn: [],
   kinds: ['legal'],
   codes: ['unbalanced-bracket', 'unbalanced-quote', 'mixed-quotes'],
   check(ctx: RuleContext): Finding[] {

@@ -13,7 +13,6 @@ import type { LegalModel } from '../model/document';
 import { flatten, proseBlocks } from '../text/prose';
 import type { RuleContext, RuleFamily } from './context';
 
-const WORD_RE = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
 const ALWAYS_GRAMMATICAL = new Set(['had']);
 const NOT_A_DETERMINER_AFTER = /^(?:the|a|an|this|these|those|it|its|they|he|she|we|such|any|each)$/i;
 
@@ -23,9 +22,9 @@ interface Word {
   end: number;
 }
 
-function isLegitimateDouble(lower: string, next: Word | undefined): boolean {
+function isLegitimateDouble(lower: string, next: string | undefined): boolean {
   if (ALWAYS_GRAMMATICAL.has(lower)) return true;
-  if (lower === 'that') return next !== undefined && !NOT_A_DETERMINER_AFTER.test(next.text);
+  if (lower === 'that') return next !== undefined && !NOT_A_DETERMINER_AFTER.test(next);
   return false;
 }
 
@@ -50,18 +49,55 @@ function deletionFix(uri: string, text: string, first: Word, second: Word, posit
   };
 }
 
+const NON_ASCII_LETTER_RE = /\p{L}/u;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** ASCII by arithmetic, the rest by the Unicode property (much faster than \p{L}+ over whole texts). */
+function isLetter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return NON_ASCII_LETTER_RE.test(text[i]);
+}
+
+/**
+ * The words of a text: letters (and digits) with inner apostrophes or hyphens ("User’s",
+ * "Sub-Committee"); `spaced` says only whitespace separates it from the word before.
+ */
+function scanWords(text: string): (Word & { digits: boolean; spaced: boolean })[] {
+  const words: (Word & { digits: boolean; spaced: boolean })[] = [];
+  let spaced = false;
+  for (let i = 0; i < text.length;) {
+    if (!isLetter(text, i) && !isDigit(text.charCodeAt(i))) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 10 && c !== 9 && !(c > 127 && /\s/.test(text[i]))) spaced = false;
+      i++;
+      continue;
+    }
+    let j = i;
+    let digits = false;
+    while (j < text.length) {
+      if (isDigit(text.charCodeAt(j))) digits = true;
+      else if (!isLetter(text, j) && !("’'-".includes(text[j]) && j + 1 < text.length && isLetter(text, j + 1))) break;
+      j++;
+    }
+    words.push({ text: text.slice(i, j), start: i, end: j, digits, spaced: spaced && words.length > 0 });
+    spaced = true;
+    i = j;
+  }
+  return words;
+}
+
 function repeatedWords(model: LegalModel): Finding[] {
   const findings: Finding[] = [];
   for (const block of proseBlocks(model)) {
     for (const segment of block.segments) {
       const flat = flatten(segment);
-      const words: Word[] = [...flat.text.matchAll(WORD_RE)].map(m => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+      const words = scanWords(flat.text);
       for (let i = 1; i < words.length; i++) {
-        const [first, second] = [words[i - 1], words[i]];
+        const first = words[i - 1];
+        const second = words[i];
+        if (!second.spaced || first.digits || second.digits || first.text.length !== second.text.length) continue;
         const lower = first.text.toLowerCase();
-        if (lower !== second.text.toLowerCase() || /\d/.test(lower)) continue;
-        if (!/^\s+$/.test(flat.text.slice(first.end, second.start))) continue;
-        if (isLegitimateDouble(lower, words[i + 1])) continue;
+        if (lower !== second.text.toLowerCase() || isLegitimateDouble(lower, words[i + 1]?.text)) continue;
         findings.push({
           code: 'repeated-word',
           range: { start: flat.positionAt(first.start), end: flat.positionAt(second.end) },
@@ -77,6 +113,7 @@ function repeatedWords(model: LegalModel): Finding[] {
 
 export const wordRules: RuleFamily = {
   name: 'words',
+  dependsOn: [],
   kinds: ['legal'],
   codes: ['repeated-word'],
   check(ctx: RuleContext): Finding[] {
