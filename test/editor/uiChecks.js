@@ -1,0 +1,174 @@
+// UI-level checks from the installed .vsix, as a drafter sees the editor: open the example
+// workspace, open Section G8, hover G8.41 and read the respondents' comments, find the double
+// space of G8.44C in the Problems panel, apply its quick fix, open the comments view.
+// Every step leaves a screenshot in the output folder, passed or failed.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const cs = require('./codeServer');
+
+const STEP_TIMEOUT_MS = 60_000;
+
+/** Monaco renders spaces as no-break spaces; compare text as the file has it. */
+const plain = text => text.replace(/\u00a0/g, ' ');
+
+/** Re-evaluates `get` until `accept` holds or the time is up; returns the last value. */
+async function pollUntil(get, accept, timeoutMs = STEP_TIMEOUT_MS) {
+  const deadline = Date.now() + timeoutMs;
+  let value = await get();
+  while (!accept(value) && Date.now() < deadline) {
+    await new Promise(resolve => setTimeout(resolve, 300));
+    value = await get();
+  }
+  return value;
+}
+
+/** 1-based line and column of `text` in a clause line of the workspace's Section G8. */
+function locate(workspace, clauseId, text = clauseId) {
+  const lines = fs.readFileSync(path.join(workspace, 'secmp0059', 'section-g8.sec.txt'), 'utf8').split(/\r?\n/);
+  const index = lines.findIndex(l => l.startsWith(clauseId + ' '));
+  if (index < 0) throw new Error(`no clause ${clauseId} in the example Section G8`);
+  const column = lines[index].indexOf(text);
+  if (column < 0) throw new Error(`"${text}" not in ${clauseId}`);
+  return { line: index + 1, column: column + 1 };
+}
+
+async function runUiChecks({ browser, server, workspace, extensionPath, out, log }) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const outside = new Set();
+  page.on('request', request => {
+    const url = new URL(request.url());
+    if (/^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1') outside.add(url.host);
+  });
+  const results = [];
+  let shotNumber = 0;
+  /** Runs one check; a thrown error fails it with its first line. Screenshot either way. */
+  async function check(name, shotName, body) {
+    let result;
+    try {
+      result = { name, ok: true, detail: await body() };
+    } catch (error) {
+      result = { name, ok: false, detail: String(error && error.message || error).split('\n')[0] };
+    }
+    results.push(result);
+    const file = `${String(++shotNumber).padStart(2, '0')}-${shotName}.png`;
+    await page.screenshot({ path: path.join(out, file) }).catch(() => {});
+    log(`ui: ${result.ok ? 'ok  ' : 'FAIL'} ${name}${result.detail ? ` — ${result.detail}` : ''} [${file}]`);
+  }
+
+  const keyboard = page.keyboard;
+  const editorLine = startPattern => page.locator('.editor-instance .view-line').filter({ hasText: startPattern }).first();
+  async function goTo(line, column) {
+    await keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await keyboard.type(`${line}:${column}`);
+    await keyboard.press('Enter');
+  }
+
+  await check('the workbench opens the example workspace and the extension from the .vsix activates', 'workbench', async () => {
+    await page.goto(cs.workbenchUrl(server, workspace));
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: STEP_TIMEOUT_MS });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    // The extension shows "SEC" in the status bar once it has activated.
+    await page.locator('.statusbar-item', { hasText: /^\s*SEC\s*$/ }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    return `from ${path.basename(extensionPath)}`;
+  });
+
+  await check('Quick Open section-g8 opens Section G8 as SEC legal text', 'section-g8', async () => {
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
+    await keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await keyboard.type('section-g8');
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
+    await keyboard.press('Enter');
+    await editorLine(/^G8\.39\s/).waitFor({ timeout: STEP_TIMEOUT_MS });
+    const language = (await page.locator('[id="status.editor.mode"]').innerText()).trim();
+    if (!/SEC legal text/i.test(language)) throw new Error(`language mode is "${language}"`);
+    return language;
+  });
+
+  await check("hovering G8.41 shows E.ON's comment in the hover", 'hover-g8.41', async () => {
+    const { line } = locate(workspace, 'G8.41');
+    await goTo(line, 1);
+    const number = editorLine(/^G8\.41\s/).locator('span > span').first();
+    await number.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+    // The first hover can race the server's indexing: move away and back until it answers.
+    const text = await pollUntil(async () => {
+      const box = await number.boundingBox();
+      if (!box) return '';
+      await page.mouse.move(5, 5);
+      await page.mouse.move(box.x + Math.min(12, box.width / 2), box.y + box.height / 2, { steps: 3 });
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 3000 });
+        return plain(await hover.innerText()).replace(/\s+/g, ' ');
+      } catch {
+        return '';
+      }
+    }, t => /E\.ON/.test(t));
+    if (!/E\.ON/.test(text)) throw new Error(`hover does not name E.ON: ${JSON.stringify(text.slice(0, 300))}`);
+    if (!/multiple the number of Non-Domestic Premises by five/.test(text)) throw new Error(`hover lacks E.ON's words: ${JSON.stringify(text.slice(0, 300))}`);
+    return 'E.ON (multiplication by five) shown';
+  });
+
+  await check('the Problems panel lists the double space in G8.44C', 'problems', async () => {
+    await page.mouse.move(5, 5);
+    await keyboard.press('Escape');
+    await keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-tl-row');
+    const { line } = locate(workspace, 'G8.44C', '  ');
+    const texts = await pollUntil(async () => (await rows.allInnerTexts()).map(t => plain(t).replace(/\s+/g, ' ').trim()),
+      ts => ts.some(t => /double-space/.test(t) && t.includes(`Ln ${line},`)));
+    const row = texts.find(t => /double-space/.test(t) && t.includes(`Ln ${line},`));
+    if (!row) throw new Error(`no double-space row on line ${line} among ${JSON.stringify(texts)}`);
+    return `${texts.length} rows; ${row}`;
+  });
+
+  await check('the quick fix (Ctrl+.) replaces the double space with one', 'quick-fix-applied', async () => {
+    const { line, column } = locate(workspace, 'G8.44C', '  ');
+    const clauseLine = editorLine(/^G8\.44C\s/);
+    await page.locator('.markers-panel .monaco-tl-row', { hasText: 'double-space' }).first().dblclick();
+    await goTo(line, column + 1);
+    await clauseLine.waitFor({ timeout: STEP_TIMEOUT_MS });
+    if (!plain(await clauseLine.innerText()).includes('User  Security')) throw new Error('the double space is not in the editor to begin with');
+    await keyboard.press('Control+.');
+    const fixes = page.locator('.action-widget .monaco-list-row');
+    await fixes.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    const titles = (await fixes.allInnerTexts()).map(t => t.trim());
+    await page.screenshot({ path: path.join(out, `${String(shotNumber + 1).padStart(2, '0')}-quick-fix-menu.png`) });
+    shotNumber++;
+    // The menu focuses its first action; walk down to the single-space fix and take it.
+    const focused = page.locator('.action-widget .monaco-list-row.focused');
+    for (let i = 0; i < titles.length && !/single space/i.test(await focused.innerText().catch(() => '')); i++) await keyboard.press('ArrowDown');
+    if (!/single space/i.test(await focused.innerText().catch(() => ''))) throw new Error(`no single-space fix among ${JSON.stringify(titles)}`);
+    await keyboard.press('Enter');
+    const after = await pollUntil(async () => plain(await clauseLine.innerText()), t => !t.includes('User  Security'), 15_000);
+    if (after.includes('User  Security') || !after.includes('Verification User Security Assessment')) throw new Error(`line after the fix: ${JSON.stringify(after)}`);
+    return `applied "${titles.find(t => /single space/i.test(t))}"`;
+  });
+
+  await check('the consultation comments view opens and lists comments', 'comments-view', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
+    const views = Object.values(manifest.contributes?.views ?? {}).flat();
+    const view = views.find(v => /consult|comment/i.test(`${v.id} ${v.name}`));
+    if (!view) throw new Error(`the extension contributes no consultation comments view (views: ${JSON.stringify(views.map(v => v.id))})`);
+    await keyboard.press('Escape');
+    await keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await keyboard.type(`view ${view.name}`);
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
+    await keyboard.press('Enter');
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: view.name }) }).first();
+    const rows = pane.locator('.monaco-list-row');
+    const texts = await pollUntil(async () => (await rows.allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim()),
+      ts => ts.some(t => /G8\.41|E\.ON/.test(t)));
+    if (!texts.some(t => /G8\.41|E\.ON/.test(t))) throw new Error(`"${view.name}" shows ${JSON.stringify(texts)}`);
+    return `"${view.name}": ${texts.length} rows`;
+  });
+
+  log(`ui: requests to hosts other than 127.0.0.1: ${JSON.stringify([...outside])}`);
+  await page.close();
+  return results;
+}
+
+module.exports = { runUiChecks };
