@@ -4,6 +4,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { registerGateCommands } from './gate';
+import { convertShowReferences } from './comments';
+import { registerConsultationView } from './commentsView';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -37,6 +39,10 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     },
     // Respondent text is untrusted: the server renders it escaped and never as trusted markdown.
     markdown: { isTrusted: false, supportHtml: false },
+    // Code lenses name editor.action.showReferences with JSON arguments; VS Code wants objects.
+    middleware: {
+      provideCodeLenses: async (document, token, next) => (await next(document, token))?.map(convertShowReferences),
+    },
   };
   return new LanguageClient('secDrafting', 'SEC Drafting', serverOptions, clientOptions);
 }
@@ -64,8 +70,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('secDrafting.showOutput', () => client?.outputChannel.show(true)),
   );
   registerGateCommands(context, () => client);
+  const refreshComments = registerConsultationView(context, () => client);
   updateStatus(State.Starting);
   await client.start();
+  // The server reads the workspace after start-up: show the comments now and once it has.
+  void refreshComments();
+  const settle = setTimeout(() => void refreshComments(), 3000);
+  context.subscriptions.push({ dispose: () => clearTimeout(settle) });
 }
 
 export async function deactivate(): Promise<void> {

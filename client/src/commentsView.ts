@@ -1,0 +1,124 @@
+// The "SEC Consultation" tree view: comments grouped by clause, by respondent or by
+// question, with "General / orphaned" for the comments linked to no clause. Clicking a
+// comment opens the collation at its row. Data comes from `sec/comments`.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { type CommentInfo, CommentThreads, fetchComments, plainMarkdown, toRange } from './comments';
+
+export type Grouping = 'clause' | 'respondent' | 'question';
+
+interface Group {
+  kind: 'group';
+  label: string;
+  comments: { comment: CommentInfo; detail: string }[];
+}
+
+interface Leaf {
+  kind: 'comment';
+  comment: CommentInfo;
+  detail: string;
+}
+
+type Node = Group | Leaf;
+
+const GENERAL = 'General / orphaned';
+
+function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, undefined, { numeric: true });
+}
+
+export function groupComments(comments: CommentInfo[], grouping: Grouping): Group[] {
+  const groups = new Map<string, Group>();
+  const add = (label: string, comment: CommentInfo, detail: string) => {
+    const g = groups.get(label) ?? { kind: 'group' as const, label, comments: [] };
+    g.comments.push({ comment, detail });
+    groups.set(label, g);
+  };
+  for (const c of comments) {
+    if (grouping === 'clause') {
+      if (c.links.length === 0) {
+        if (c.text) add(GENERAL, c, c.status);
+      } else for (const l of c.links) add(l.clause, c, l.kind === 'explicit' ? 'explicit' : `inferred ${l.score.toFixed(2)}`);
+    } else if (grouping === 'respondent') add(c.respondent, c, `Q${c.question}`);
+    else add(`Question ${c.question}${c.questionTitle ? `: ${c.questionTitle}` : ''}`, c, c.respondent);
+  }
+  return [...groups.values()].sort((a, b) => (a.label === GENERAL ? 1 : b.label === GENERAL ? -1 : naturalCompare(a.label, b.label)));
+}
+
+export class CommentsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private comments: CommentInfo[] = [];
+  grouping: Grouping = 'clause';
+
+  setComments(comments: CommentInfo[]): void {
+    this.comments = comments;
+    this.changed.fire(undefined);
+  }
+
+  setGrouping(grouping: Grouping): void {
+    this.grouping = grouping;
+    void vscode.commands.executeCommand('setContext', 'secDrafting.commentGrouping', grouping);
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) return groupComments(this.comments.filter(c => c.text || c.links.length), this.grouping);
+    if (node.kind === 'group') return node.comments.map(x => ({ kind: 'comment', comment: x.comment, detail: x.detail }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${node.comments.length}`;
+      item.contextValue = 'secConsultationGroup';
+      return item;
+    }
+    const c = node.comment;
+    const item = new vscode.TreeItem(c.respondent, vscode.TreeItemCollapsibleState.None);
+    item.description = [c.category, c.response, node.detail].filter(Boolean).join(' · ');
+    item.tooltip = plainMarkdown(c.text || '(no comment text)');
+    item.contextValue = 'secConsultationComment';
+    item.command = { command: 'vscode.open', title: 'Open comment', arguments: [vscode.Uri.parse(c.uri), { selection: toRange(c.range) }] };
+    return item;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** Create the view, the threads and the commands; refresh after edits and on demand. */
+export function registerConsultationView(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): () => Promise<void> {
+  const view = new CommentsView();
+  const threads = new CommentThreads();
+  const refresh = async () => {
+    try {
+      const comments = await fetchComments(getClient());
+      view.setComments(comments);
+      threads.show(comments);
+    } catch (e) {
+      getClient()?.outputChannel.appendLine(`sec/comments failed: ${(e as Error).message}`);
+    }
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const later = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void refresh(), 1500);
+  };
+  context.subscriptions.push(
+    view,
+    threads,
+    vscode.window.registerTreeDataProvider('secDrafting.consultation', view),
+    vscode.commands.registerCommand('secDrafting.refreshComments', refresh),
+    vscode.commands.registerCommand('secDrafting.groupCommentsByClause', () => view.setGrouping('clause')),
+    vscode.commands.registerCommand('secDrafting.groupCommentsByRespondent', () => view.setGrouping('respondent')),
+    vscode.commands.registerCommand('secDrafting.groupCommentsByQuestion', () => view.setGrouping('question')),
+    vscode.workspace.onDidSaveTextDocument(later),
+    vscode.workspace.onDidChangeTextDocument(e => { if (e.contentChanges.length) later(); }),
+    { dispose: () => timer && clearTimeout(timer) },
+  );
+  view.setGrouping('clause');
+  return refresh;
+}
