@@ -3,15 +3,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-
-const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
-
-function secdraft(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { CLI, secdraft, tempDir as makeTempDir } from '../helpers/cli';
 
 const SLIPS = [
   'G8.19 Each User shall: ',
@@ -31,11 +24,7 @@ const FIXED = [
   '',
 ].join('\r\n');
 
-function tempDir(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-fix-'));
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-  return dir;
-}
+const tempDir = (files: Record<string, string | Buffer>) => makeTempDir(files, 'secdraft-fix-');
 
 test('--fix applies every certain fix (in passes), keeps CRLF and the BOM, and reports what is left', () => {
   const dir = tempDir({ 'g8.sec.txt': '\uFEFF' + SLIPS, 'other.sec.txt': 'G8.20 Clean text (never closed.\n' });
