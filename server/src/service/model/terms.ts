@@ -31,12 +31,26 @@ export interface Token {
   barrierBefore: boolean;
   /** True for the first word of a clause, paragraph or sentence (capitalised for grammar, not meaning). */
   sentenceStart: boolean;
+  /** Which hyphen-separated parts start with a capital ("Non-Domestic" → "11", "Follow-up" → "10"). */
+  caps: string;
+  /** No capital letter anywhere. */
+  lower: boolean;
 }
 
 const WORD_RE = /[\p{L}\p{N}]+(?:[-\u2010\u2011'\u2019][\p{L}\p{N}]+)*['\u2019]?/gu;
 
 export function normaliseWord(word: string): string {
-  return normaliseTermText(word).toLowerCase();
+  return /^[A-Za-z0-9]*$/.test(word) ? word.toLowerCase() : normaliseTermText(word).toLowerCase();
+}
+
+function capsOf(word: string): string {
+  let caps = '';
+  let partStart = true;
+  for (const ch of word) {
+    if (partStart) caps += ch !== ch.toLowerCase() ? '1' : '0';
+    partStart = ch === '-' || ch === '\u2010' || ch === '\u2011';
+  }
+  return caps;
 }
 
 function makeToken(line: number, start: number, raw: string, barrierBefore: boolean, sentenceStart: boolean): Token {
@@ -52,7 +66,8 @@ function makeToken(line: number, start: number, raw: string, barrierBefore: bool
     if (/s$/i.test(surface)) possessive = raw.slice(-1);
   }
   const end = start + surface.length + possessive.length;
-  return { line, start, end, surface, norm: normaliseWord(surface), possessive, barrierBefore, sentenceStart };
+  const norm = normaliseWord(surface);
+  return { line, start, end, surface, norm, possessive, barrierBefore, sentenceStart, caps: capsOf(surface), lower: surface === surface.toLowerCase() };
 }
 
 /** The words of one line; `joined` says whether the first word continues the previous line's phrase. */
@@ -140,22 +155,22 @@ export function pluralise(term: string): string {
   return term + 's';
 }
 
-function caps(word: string): boolean[] {
-  return word.split('-').map(part => /^\p{Lu}/u.test(part));
-}
 
 export class TermMatcher {
   private readonly root: TrieNode = { next: new Map(), ends: [] };
-  /** Each term's words as defined (case kept), for deciding what a match is. */
-  private readonly words: string[][];
+  /** Each term's words' capitals (see Token.caps), for deciding what a match is. */
+  private readonly caps: string[][];
+  private readonly hasCapital: boolean[];
 
   constructor(readonly terms: readonly string[]) {
-    this.words = terms.map(t => tokeniseLine(t, 0).map(w => w.surface));
-    this.words.forEach((words, term) => {
-      if (words.length === 0) return;
+    const words = terms.map(t => tokeniseLine(t, 0));
+    this.caps = words.map(ws => ws.map(w => w.caps));
+    this.hasCapital = terms.map(t => t !== t.toLowerCase());
+    words.forEach((ws, term) => {
+      if (ws.length === 0) return;
       let node = this.root;
-      for (const w of words.slice(0, -1)) node = this.child(node, normaliseWord(w));
-      const last = normaliseWord(words[words.length - 1]);
+      for (const w of ws.slice(0, -1)) node = this.child(node, w.norm);
+      const last = ws[ws.length - 1].norm;
       this.child(node, last).ends.push({ term, plural: false });
       for (const p of pluralForms(last)) this.child(node, p).ends.push({ term, plural: true });
     });
@@ -169,19 +184,24 @@ export class TermMatcher {
 
   /** How the words of tokens[from, to) relate to the term: a use, the term in lower case, or neither. */
   private classify(tokens: readonly Token[], from: number, to: number, term: number): MatchKind | undefined {
-    const words = this.words[term];
+    const caps = this.caps[term];
     let allLower = true;
     let sameCase = true;
     for (let i = from; i < to; i++) {
-      const surface = tokens[i].surface;
-      if (/\p{Lu}/u.test(surface)) allLower = false;
-      const want = caps(words[i - from]);
-      const got = caps(surface);
-      if (want.length !== got.length || want.some((c, k) => c !== got[k])) sameCase = false;
+      if (!tokens[i].lower) allLower = false;
+      if (tokens[i].caps !== caps[i - from]) sameCase = false;
     }
     if (sameCase) return 'use';
-    if (allLower && /\p{Lu}/u.test(this.terms[term])) return 'lowercase';
+    if (allLower && this.hasCapital[term]) return 'lowercase';
     return undefined;
+  }
+
+  /** Is `a` a better match than `b` starting at the same word? Longer, then a use, then singular. */
+  private static better(a: TokenMatch, b: TokenMatch | undefined): boolean {
+    if (!b) return true;
+    if (a.to !== b.to) return a.to > b.to;
+    if (a.kind !== b.kind) return a.kind === 'use';
+    return !a.plural && b.plural;
   }
 
   /**
@@ -189,23 +209,24 @@ export class TermMatcher {
    * the words allow; the longest term that reads as a use (or as the term in lower case) wins
    * and the scan resumes after it.
    */
-  scan(tokens: readonly Token[], accept: (m: TokenMatch) => boolean = () => true): TokenMatch[] {
+  scan(tokens: readonly Token[]): TokenMatch[] {
     const out: TokenMatch[] = [];
+    const n = tokens.length;
     let i = 0;
-    while (i < tokens.length) {
-      let node: TrieNode | undefined = this.root;
-      const found: TokenMatch[] = [];
-      for (let j = i; j < tokens.length && node; j++) {
-        if (j > i && tokens[j].barrierBefore) break;
-        node = node.next.get(tokens[j].norm);
-        if (!node) break;
+    while (i < n) {
+      let node = this.root.next.get(tokens[i].norm);
+      let best: TokenMatch | undefined;
+      for (let j = i; node; ) {
         for (const end of node.ends) {
           const kind = this.classify(tokens, i, j + 1, end.term);
-          if (kind) found.push({ term: end.term, from: i, to: j + 1, kind, plural: end.plural });
+          const m: TokenMatch | undefined = kind ? { term: end.term, from: i, to: j + 1, kind, plural: end.plural } : undefined;
+          if (m && TermMatcher.better(m, best)) best = m;
         }
         if (tokens[j].possessive) break; // a possessive ends the phrase
+        j++;
+        if (j >= n || tokens[j].barrierBefore) break;
+        node = node.next.get(tokens[j].norm);
       }
-      const best = found.filter(accept).sort((a, b) => b.to - a.to || (a.kind === 'use' ? -1 : 1) || Number(a.plural) - Number(b.plural))[0];
       if (best) {
         out.push(best);
         i = best.to;
@@ -264,13 +285,14 @@ export function termIndex(workspace: WorkspaceIndex): TermIndex {
       matcherCache.set(workspace, cached);
     }
     return { terms, byKey, numberOf: new Map(terms.map((t, i) => [t.key, i])), matcher: cached.matcher };
-  });
+  }, ['legal']);
 }
 
 // ---------------------------------------------------------------------------------------
 // Uses in a document
 
 export interface TermUse {
+  uri: string;
   /** Number of the term in TermIndex.terms. */
   term: number;
   kind: MatchKind;
@@ -308,14 +330,19 @@ export function termUsesOf(model: LegalModel, index: TermIndex): TermUse[] {
     const last = tokens[m.to - 1];
     const text = model.lines[range.start.line].text.slice(range.start.character, range.start.line === range.end.line ? range.end.character : undefined);
     const inHeading = HEADING_KINDS.has(model.structure.kinds[range.start.line]) || inRefHeading(range);
-    uses.push({ term: m.term, kind: m.kind, range, plural: m.plural, possessive: last.possessive, text, from: m.from, to: m.to, inHeading });
+    uses.push({ uri: model.uri, term: m.term, kind: m.kind, range, plural: m.plural, possessive: last.possessive, text, from: m.from, to: m.to, inHeading });
   }
   perMatcher.set(index.matcher, uses);
   return uses;
 }
 
-export interface LocatedUse extends TermUse {
-  uri: string;
+/** A use with its document (every TermUse carries its uri). */
+export type LocatedUse = TermUse;
+
+/** A document's uses by the number of their first token, for "what term follows this word?". */
+export function usesByFirstToken(model: LegalModel, index: TermIndex): Map<number, TermUse> {
+  const uses = termUsesOf(model, index);
+  return memo(uses, 'byFrom', () => new Map(uses.map(u => [u.from, u])));
 }
 
 /** Every use of every term across the workspace's legal documents, by term number. */
@@ -327,13 +354,12 @@ export function workspaceTermUses(workspace: WorkspaceIndex): Map<number, Locate
       for (const u of termUsesOf(m, index)) {
         if (u.kind !== 'use') continue;
         const list = byTerm.get(u.term);
-        const located = { ...u, uri: m.uri };
-        if (list) list.push(located);
-        else byTerm.set(u.term, [located]);
+        if (list) list.push(u);
+        else byTerm.set(u.term, [u]);
       }
     }
     return byTerm;
-  });
+  }, ['legal']);
 }
 
 /** The defined term at a position: a use of it or one of its definition sites. */

@@ -31,7 +31,15 @@ const stem = (w: string) => w.slice(0, 3);
 
 /** The (at most `limit`) defined terms nearest to `text`, nearest first; none if nothing is close. */
 export function nearestTerms(index: TermIndex, text: string, limit = 2, maxDistance = Number.MAX_SAFE_INTEGER): string[] {
-  const byStem = memo(index, 'terms.byStem', () => {
+  const cache = memo(index.matcher, 'terms.nearest', () => new Map<string, string[]>());
+  const key = `${limit}|${maxDistance}|${text}`;
+  let found = cache.get(key);
+  if (!found) cache.set(key, (found = computeNearest(index, text, limit, maxDistance)));
+  return found;
+}
+
+function computeNearest(index: TermIndex, text: string, limit: number, maxDistance: number): string[] {
+  const byStem = memo(index.matcher, 'terms.byStem', () => {
     const map = new Map<string, number[]>();
     index.terms.forEach((t, n) => {
       for (const w of new Set(t.key.split(' ').map(stem))) (map.get(w) ?? map.set(w, []).get(w)!).push(n);

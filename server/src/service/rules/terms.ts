@@ -7,11 +7,12 @@ import type { Finding, Range, SecFix, SecRelated } from '../types';
 import type { LegalModel } from '../model/document';
 import { type DefinitionSite, definitionsOf, normaliseTermText, pointerMatches } from '../model/definitions';
 import {
-  type CandidateRun, type DefinedTerm, type TermIndex, type Token, TermMatcher,
-  capitalisedRuns, pluralise, termIndex, termUsesOf, tokenRange, tokensOf, workspaceTermUses,
+  type CandidateRun, type DefinedTerm, type TermIndex, type TermUse, type Token, TermMatcher,
+  capitalisedRuns, pluralise, termIndex, termUsesOf, tokenRange, tokensOf, usesByFirstToken, workspaceTermUses,
 } from '../model/terms';
 import { referencesOf } from '../model/references';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { memo } from '../model/memo';
 import type { RuleContext, RuleFamily } from './context';
 import { nearestTerms } from './termSuggestions';
 
@@ -93,7 +94,7 @@ function namesDefinedThing(model: LegalModel, index: TermIndex, run: CandidateRu
   const tokens = tokensOf(model);
   const next = tokens[run.to];
   if (!next || next.barrierBefore) return false;
-  const use = termUsesOf(model, index).find(u => u.from === run.to);
+  const use = usesByFirstToken(model, index).get(run.to);
   if (!use) return false;
   const key = index.terms[use.term].key;
   return definitionsOf(model).some(s => s.key === key && s.textRange.start.line === next.line
@@ -102,16 +103,24 @@ function namesDefinedThing(model: LegalModel, index: TermIndex, run: CandidateRu
 
 /** The document holding the A1.1 table: the legal document with the most table definitions. */
 function definitionsDocument(workspace: WorkspaceIndex): { model: LegalModel; rows: DefinitionSite[] } | undefined {
-  let best: { model: LegalModel; rows: DefinitionSite[] } | undefined;
-  for (const m of workspace.legalModels()) {
-    const rows = definitionsOf(m).filter(s => s.form === 'table' || s.form === 'table-pointer');
-    if (rows.length && (!best || rows.length > best.rows.length)) best = { model: m, rows };
-  }
-  return best;
+  return workspace.derived('terms.definitionsDocument', () => {
+    let best: { model: LegalModel; rows: DefinitionSite[] } | undefined;
+    for (const m of workspace.legalModels()) {
+      const rows = definitionsOf(m).filter(s => s.form === 'table' || s.form === 'table-pointer');
+      if (rows.length && (!best || rows.length > best.rows.length)) best = { model: m, rows };
+    }
+    return best;
+  });
 }
 
-/** A stub row for a new term, in alphabetical order among the A1.1 rows. */
+/** A stub row for a new term, in alphabetical order among the A1.1 rows (one per term and workspace state). */
 function stubFix(workspace: WorkspaceIndex, term: string): SecFix | undefined {
+  const cache = workspace.derived('terms.stubFixes', () => new Map<string, SecFix | undefined>());
+  if (!cache.has(term)) cache.set(term, makeStubFix(workspace, term));
+  return cache.get(term);
+}
+
+function makeStubFix(workspace: WorkspaceIndex, term: string): SecFix | undefined {
   const doc = definitionsDocument(workspace);
   if (!doc) return undefined;
   const key = term.toLowerCase();
@@ -134,8 +143,8 @@ function stubFix(workspace: WorkspaceIndex, term: string): SecFix | undefined {
  */
 function replacements(model: LegalModel, index: TermIndex, run: CandidateRun, text: string, range: Range): { range: Range; term: string }[] {
   const tokens = tokensOf(model);
-  const next = termUsesOf(model, index).find(u => u.from === run.to && u.kind === 'use' && !tokens[u.from].barrierBefore);
-  if (next) {
+  const next = usesByFirstToken(model, index).get(run.to);
+  if (next && next.kind === 'use' && !tokens[next.from].barrierBefore) {
     const joined = tokenRange(tokens, run.from, next.to);
     const near = nearestTerms(index, `${text} ${next.text}`, 2, 1);
     if (near.length) return near.map(term => ({ range: joined, term }));
@@ -162,13 +171,25 @@ function undefinedTermFixes(ctx: RuleContext, index: TermIndex, run: CandidateRu
   return fixes;
 }
 
+/** The runs to report in a document; recomputed only when its text, the terms or the word list change. */
+function undefinedRuns(model: LegalModel, index: TermIndex, words: readonly string[]): CandidateRun[] {
+  const names = namesMatcher(words);
+  const perMatcher = memo(model, 'terms.undefinedRuns', () => new WeakMap<TermMatcher, WeakMap<TermMatcher, CandidateRun[]>>());
+  const byNames = perMatcher.get(index.matcher) ?? perMatcher.set(index.matcher, new WeakMap()).get(index.matcher)!;
+  let runs = byNames.get(names);
+  if (!runs) {
+    const covered = coveredTokens(model, index, words);
+    runs = capitalisedRuns(tokensOf(model), covered).filter(run => !namesDefinedThing(model, index, run));
+    byNames.set(names, runs);
+  }
+  return runs;
+}
+
 function undefinedTerms(ctx: RuleContext, model: LegalModel, index: TermIndex): Finding[] {
   const tokens = tokensOf(model);
-  const covered = coveredTokens(model, index, ctx.settings.words);
   const findings: Finding[] = [];
-  for (const run of capitalisedRuns(tokens, covered)) {
+  for (const run of undefinedRuns(model, index, ctx.settings.words)) {
     if (ctx.token.isCancellationRequested) break;
-    if (namesDefinedThing(model, index, run)) continue;
     const range = tokenRange(tokens, run.from, run.to);
     const text = normaliseTermText(tokens.slice(run.from, run.to).map(t => t.surface + t.possessive).join(' '));
     findings.push({
@@ -288,18 +309,22 @@ function definitionCycles(workspace: WorkspaceIndex): Map<number, string[]> {
     const index = termIndex(workspace);
     const edges = new Map<number, Set<number>>();
     for (const m of workspace.legalModels()) {
+      if (definitionsOf(m).length === 0) continue;
       const tokens = tokensOf(m);
       // "Gas and Electricity Markets Authority" names a body; its last word is not a use of "Authority".
       const tailOfName = (from: number) => from > 0 && !tokens[from].barrierBefore && /^\p{Lu}/u.test(tokens[from - 1].surface) && !tokens[from - 1].sentenceStart;
-      const uses = termUsesOf(m, index).filter(u => u.kind === 'use' && !tailOfName(u.from));
+      const usesByLine = new Map<number, TermUse[]>();
+      for (const u of termUsesOf(m, index)) {
+        if (u.kind === 'use' && !tailOfName(u.from)) (usesByLine.get(u.range.start.line) ?? usesByLine.set(u.range.start.line, []).get(u.range.start.line)!).push(u);
+      }
       for (const site of definitionsOf(m)) {
         if (site.form !== 'table' && site.form !== 'quoted') continue;
         const from = index.numberOf.get(site.key);
         if (from === undefined) continue;
         const head = HEAD_END_RE.exec(site.text);
         const headEnd = site.textRange.start.character + (head ? head.index : site.text.length);
-        for (const u of uses) {
-          if (u.range.start.line !== site.textRange.start.line || u.range.start.character < site.textRange.start.character || u.range.end.character > headEnd) continue;
+        for (const u of usesByLine.get(site.textRange.start.line) ?? []) {
+          if (u.range.start.character < site.textRange.start.character || u.range.end.character > headEnd) continue;
           (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(u.term);
         }
       }
@@ -326,7 +351,7 @@ function definitionCycles(workspace: WorkspaceIndex): Map<number, string[]> {
       }
     }
     return cycles;
-  });
+  }, ['legal']);
 }
 
 function circularDefinitions(model: LegalModel, workspace: WorkspaceIndex, index: TermIndex): Finding[] {
@@ -350,17 +375,20 @@ function circularDefinitions(model: LegalModel, workspace: WorkspaceIndex, index
 
 export const termRules: RuleFamily = {
   name: 'terms',
+  dependsOn: ['legal'],
   kinds: ['legal'],
   codes: ['undefined-term', 'unused-definition', 'duplicate-definition', 'lowercase-defined-term', 'circular-definition'],
   check(ctx: RuleContext): Finding[] {
     if (ctx.model.kind !== 'legal') return [];
     const model = ctx.model;
     const index = termIndex(ctx.workspace);
+    const findings = [...undefinedTerms(ctx, model, index), ...lowercaseTerms(model, index)];
+    // The checks on definitions report at definition sites: only documents that have some.
+    if (definitionsOf(model).length === 0) return findings;
     return [
-      ...undefinedTerms(ctx, model, index),
+      ...findings,
       ...unusedDefinitions(model, ctx.workspace, index),
       ...duplicateDefinitions(model, index),
-      ...lowercaseTerms(model, index),
       ...circularDefinitions(model, ctx.workspace, index),
     ];
   },
