@@ -44,6 +44,7 @@ test('hover on a clause number joins the lines that continue it; on a Part, its 
   const service = workspaceOf({ 'g8.sec.txt': G8 });
   const clause = hoverText(service.getHover(uriOf('g8.sec.txt'), { line: 6, character: 2 }));
   assert.match(clause, /250,000 Domestic Premises shall be assessed each year/);
+  assert.match(clause, /_g8\\.sec\\.txt, line 7 · referred to once_/);
   const part = hoverText(service.getHover(uriOf('g8.sec.txt'), { line: 2, character: 1 }));
   assert.match(part, /\*\*G8\*\* — USER SECURITY ASSURANCE/);
 });

@@ -4,7 +4,8 @@ import type { Clause } from '../model/structure';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { escapeMarkdown, type FeatureContext } from './context';
 import type { HoverPart } from './hover';
-import { type ClauseHit, clauseHitAt } from './clauseNavigation';
+import { type ClauseHit, clauseHitAt, incomingReferences } from './clauseNavigation';
+import { baseName } from '../model/classify';
 
 const OPENING_CHARS = 280;
 
@@ -26,6 +27,10 @@ function clauseMarkdown(hit: ClauseHit, workspace: WorkspaceIndex): string | und
   if (!at) return undefined;
   const { clause } = at;
   const lines = [`**${clause.id}**${clause.heading ? ` — ${escapeMarkdown(clause.heading)}` : ''}`, '', escapeMarkdown(clauseOpening(clause, workspace, at.uri))];
+  // Where it is, and on the number itself how often it is referred to.
+  const where = `${baseName(at.uri)}, line ${clause.firstLine + 1}`;
+  const count = hit.declaration ? incomingReferences(clause.id, workspace).length : undefined;
+  lines.push('', `_${escapeMarkdown(where)}${count === undefined ? '' : ` · referred to ${count === 1 ? 'once' : `${count} times`}`}_`);
   const path = hit.target?.paragraphPath;
   const para = path ? clause.paragraphs.find(p => p.path === path) : undefined;
   if (para) lines.push('', `**${escapeMarkdown(clause.id + path)}** ${escapeMarkdown(opening(para.text))}`);
