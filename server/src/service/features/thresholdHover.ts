@@ -18,10 +18,17 @@ function place(s: { uri: string; clause?: string; line: number }): string {
   return `${s.clause ?? '—'} | ${cell(baseName(s.uri))}:${s.line + 1}`;
 }
 
+/** "not:non-domestic premises" → "no non-domestic premises"; "both:a+b" → "both a and b". */
+function describePopulation(p: string): string {
+  const [kind, subjects] = p.split(':');
+  const list = subjects.split('+').join(' and ');
+  return kind === 'not' ? `no ${list}` : `${kind} ${list}`;
+}
+
 function thresholdRow(t: Threshold, here: Threshold | Equation): string {
   const mark = t === here ? ' **(here)**' : '';
-  const counts = t.subject ? `${cell(t.subject)}${t.subjectSource === 'before' || t.subjectSource === 'context' ? ' (from the clause)' : ''}` : '—';
-  const who = t.population.length > 0 ? cell(t.population.join(', ').replace(/not:/g, 'no ').replace(/only:/g, 'only ').replace(/both:/g, 'both ')) : '—';
+  const counts = t.subject ? `${cell(t.subject)}${t.subjectSource === 'context' ? ' (inferred from the clause)' : ''}` : '—';
+  const who = t.population.length > 0 ? cell(t.population.map(describePopulation).join('; ')) : '—';
   return `| ${place(t)} | ${cell(t.text)}${mark} | ${counts} | ${TEST[t.comparison]} ${formatGrouped(t.value)} | ${who} |`;
 }
 

@@ -103,7 +103,7 @@ export function formatGrouped(value: number): string {
 }
 
 function wordBefore(text: string, at: number): string {
-  return /([\p{L}]+)\W*$/u.exec(text.slice(0, at))?.[1] ?? '';
+  return /([\p{L}]+)\W*$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? ''; // a window: lines may be 1 MB long
 }
 
 function wordAfter(text: string, at: number): string {
@@ -156,7 +156,7 @@ export function findNumbersInLine(text: string, line: number, contentColumn = 0)
       const value = parseNumberWords(words);
       if (value === undefined || overlaps(skip, start, start + words.length)) continue;
       // "5 (five)": the words belong to the figures before them, read as a pair below.
-      if (/\d\s*\($/.test(text.slice(0, start)) && text[start + words.length] === ')') continue;
+      if (/\d\s*\($/.test(text.slice(Math.max(0, start - 8), start)) && text[start + words.length] === ')') continue;
       // "one of", "one another": a pronoun, not a count.
       if (value === 1 && /^\s+(?:of|another)\b/i.test(text.slice(start + words.length))) continue;
       const pair = /^\s*\((\d[\d,]*)\)/.exec(text.slice(start + words.length));
@@ -172,12 +172,16 @@ export function findNumbersInLine(text: string, line: number, contentColumn = 0)
 
   // Digits, and "5 (five)" pairs whose digits come first.
   let referenceChainEnd = -1;
+  let takenIndex = 0;
   DIGITS_RE.lastIndex = 0;
   for (let m = DIGITS_RE.exec(text); m; m = DIGITS_RE.exec(text)) {
     const raw = m[0].replace(/,+$/, '');
     const start = m.index;
     const end = start + raw.length;
-    if (taken.some(([s, e]) => start < e && end > s) || overlaps(skip, start, end)) continue;
+    // Words were found left to right, so one pointer walks `taken` (a 1 MB line may hold 100,000 numbers).
+    while (takenIndex < taken.length && taken[takenIndex][1] <= start) takenIndex++;
+    const inWords = takenIndex < taken.length && start < taken[takenIndex][1] && end > taken[takenIndex][0];
+    if (inWords || overlaps(skip, start, end)) continue;
     if (!isQuantity(text, start, end, contentColumn, referenceChainEnd)) {
       if (REFERENCE_WORDS.test(wordBefore(text, start)) || referenceChainEnd >= 0) referenceChainEnd = end;
       continue;
@@ -207,7 +211,7 @@ export function numbersOf(model: LegalModel): NumberMention[] {
     const out: NumberMention[] = [];
     for (const l of lines) {
       if (!PROSE_KINDS.has(kinds[l.line]) || !/[0-9a-z]/i.test(l.text)) continue;
-      out.push(...findNumbersInLine(l.text, l.line, contentColumn[l.line]));
+      for (const n of findNumbersInLine(l.text, l.line, contentColumn[l.line])) out.push(n); // no spread: a line may hold 100,000 numbers
     }
     return out;
   });

@@ -67,6 +67,9 @@ export interface ThresholdModel {
   countedSubjects: { key: string; clause?: string }[];
 }
 
+/** How far around a number the tests look: a sentence of a 1 MB line is read near the number only. */
+const WINDOW = 600;
+
 /** A stretch of prose read as one: a line with its wrapped continuation lines, or a table cell. */
 interface Passage {
   text: string;
@@ -207,13 +210,12 @@ function numbersIn(p: Passage, byLine: Map<number, NumberMention[]>): { mention:
 
 /** The sentence around an offset (sentences end at ". " before a capital, or the passage's end). */
 function sentenceAround(text: string, offset: number): { start: number; text: string } {
-  const ends = [...text.matchAll(/[.;]\s+(?=[A-Z(])/g)].map(m => m.index! + 1);
-  let start = 0;
-  let end = text.length;
-  for (const e of ends) {
-    if (e <= offset) start = e;
-    else { end = e; break; }
-  }
+  const from = Math.max(0, offset - WINDOW);
+  const before = text.slice(from, offset);
+  let start = from;
+  for (const m of before.matchAll(/[.;]\s+(?=[A-Z(])/g)) start = from + m.index + 1;
+  const next = /[.;]\s+(?=[A-Z(])/.exec(text.slice(offset, offset + WINDOW));
+  const end = next ? offset + next.index + 1 : Math.min(text.length, offset + WINDOW);
   return { start, text: text.slice(start, end) };
 }
 
@@ -267,6 +269,10 @@ function scopeOf(sentence: string, offset: number, leadIn: string): string {
 
 /** The first counted subject of the passage, else of the clause's opening words: what a bare "exceeds 250,000" is about. */
 function contextSubject(passages: Passage[], p: Passage, model: LegalModel): string | undefined {
+  return memo(p, 'contextSubject', () => findContextSubject(passages, p, model));
+}
+
+function findContextSubject(passages: Passage[], p: Passage, model: LegalModel): string | undefined {
   const clause = clauseAtLine(model.structure, p.line);
   const opening = clause ? passages.find(q => q.line === clause.firstLine) : undefined;
   for (const text of [p.text, opening && opening !== p ? opening.text : '']) {
@@ -284,8 +290,8 @@ function thresholdsIn(model: LegalModel, passages: Passage[], byLine: Map<number
     for (const { mention, offset } of numbersIn(p, byLine)) {
       if (mention.inFormula || mention.malformed) continue;
       const end = offset + (mention.end - mention.start);
-      const before = p.text.slice(0, offset);
-      let after = p.text.slice(end);
+      const before = p.text.slice(Math.max(0, offset - 60), offset);
+      let after = p.text.slice(end, end + 200);
       let comparison: Comparison | undefined;
       let from = offset;
       let to = end;
@@ -314,7 +320,7 @@ function thresholdsIn(model: LegalModel, passages: Passage[], byLine: Map<number
         subject = afterSubject;
         subjectSource = 'after';
         to += subjectMatch[0].length + afterSubject.length;
-        const trailing = p.text.slice(to);
+        const trailing = p.text.slice(to, to + 40);
         const late = !comparison ? SUFFIX_GE.exec(trailing) ?? SUFFIX_LE.exec(trailing) : null;
         if (late) {
           comparison = SUFFIX_GE.test(trailing) ? 'ge' : 'le';
@@ -323,7 +329,7 @@ function thresholdsIn(model: LegalModel, passages: Passage[], byLine: Map<number
       }
       if (!comparison) continue;
       if (!subject) {
-        const beforeComparison = p.text.slice(0, from);
+        const beforeComparison = p.text.slice(Math.max(0, from - 120), from);
         subject = subjectAtEnd(beforeComparison);
         if (subject) subjectSource = 'before';
         else {
@@ -510,12 +516,13 @@ export function workspaceThresholds(workspace: WorkspaceIndex): WorkspaceThresho
     const out: WorkspaceThresholds = { thresholds: [], equations: [], countedSubjects: [] };
     for (const m of workspace.legalModels()) {
       const t = thresholdsOf(m);
-      out.thresholds.push(...t.thresholds);
-      out.equations.push(...t.equations);
-      out.countedSubjects.push(...t.countedSubjects.map(c => ({ ...c, uri: m.uri })));
+      // Loops, not push(...spread): a large document holds more statements than a call has arguments.
+      for (const x of t.thresholds) out.thresholds.push(x);
+      for (const x of t.equations) out.equations.push(x);
+      for (const c of t.countedSubjects) out.countedSubjects.push({ ...c, uri: m.uri });
     }
     return out;
-  });
+  }, ['legal']);
 }
 
 /** Every other statement of the same threshold: the same number, or the same counted subject. */

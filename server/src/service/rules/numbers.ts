@@ -2,7 +2,7 @@
 // the text elsewhere writes "250,000", "fifty thousand" where it writes "50,000", a "five (6)"
 // pair whose words and figures disagree, or separators in the wrong places ("25,0000").
 // Where the value is certain the quick fix writes the workspace's dominant form.
-import type { Finding, SecFix } from '../types';
+import type { Finding, SecFix, SecRelated } from '../types';
 import type { LegalModel } from '../model/document';
 import { type NumberMention, formatGrouped, numbersOf } from '../model/numbers';
 import { clauseAtLine } from '../model/structure';
@@ -21,30 +21,44 @@ interface Located {
   clause?: string;
 }
 
+/** The ways one value is written across the workspace. */
+interface ValueUsage {
+  all: Located[];
+  /** spelling → its mentions */
+  spellings: Map<string, Located[]>;
+  dominant?: { text: string; count: number; example: Located };
+}
+
 interface NumberUsage {
   /** value → every plain, grouped or words mention of it (pairs, formulas and malformed numbers aside). */
-  byValue: Map<number, Located[]>;
+  byValue: Map<number, ValueUsage>;
+  located: Map<NumberMention, Located>;
   grouped: Located[];
-  ungroupedLarge: Located[];
+  ungroupedLarge: number;
 }
 
 function usageOf(workspace: WorkspaceIndex): NumberUsage {
   return workspace.derived('numberUsage', () => {
-    const usage: NumberUsage = { byValue: new Map(), grouped: [], ungroupedLarge: [] };
+    const usage: NumberUsage = { byValue: new Map(), located: new Map(), grouped: [], ungroupedLarge: 0 };
     for (const m of workspace.legalModels()) {
       for (const mention of numbersOf(m)) {
         if (mention.inFormula || mention.malformed || mention.form === 'pair') continue;
         const located = { mention, uri: m.uri, clause: clauseAtLine(m.structure, mention.line)?.id };
+        usage.located.set(mention, located);
         if (mention.form === 'grouped') usage.grouped.push(located);
-        if (mention.form === 'plain' && mention.value >= GROUPING_FROM) usage.ungroupedLarge.push(located);
+        if (mention.form === 'plain' && mention.value >= GROUPING_FROM) usage.ungroupedLarge++;
         if (mention.value < SMALLEST_COMPARED) continue;
-        const list = usage.byValue.get(mention.value);
-        if (list) list.push(located);
-        else usage.byValue.set(mention.value, [located]);
+        let value = usage.byValue.get(mention.value);
+        if (!value) usage.byValue.set(mention.value, (value = { all: [], spellings: new Map() }));
+        value.all.push(located);
+        const same = value.spellings.get(spelling(mention));
+        if (same) same.push(located);
+        else value.spellings.set(spelling(mention), [located]);
       }
     }
+    for (const value of usage.byValue.values()) if (value.spellings.size > 1) value.dominant = dominantSpelling(value.spellings);
     return usage;
-  });
+  }, ['legal']);
 }
 
 function where(l: Located): string {
@@ -57,14 +71,9 @@ function spelling(m: NumberMention): string {
 }
 
 /** The most used spelling of a value; ties go to figures with separators, then words. */
-function dominantSpelling(list: Located[]): { text: string; count: number; example: Located } {
-  const counts = new Map<string, Located[]>();
-  for (const l of list) {
-    const s = spelling(l.mention);
-    counts.set(s, [...(counts.get(s) ?? []), l]);
-  }
+function dominantSpelling(spellings: Map<string, Located[]>): { text: string; count: number; example: Located } {
   const rank = (s: string) => (s.includes(',') ? 0 : /[a-z]/i.test(s) ? 1 : 2);
-  const [text, uses] = [...counts.entries()].sort((a, b) => b[1].length - a[1].length || rank(a[0]) - rank(b[0]))[0];
+  const [text, uses] = [...spellings.entries()].sort((a, b) => b[1].length - a[1].length || rank(a[0]) - rank(b[0]))[0];
   return { text, count: uses.length, example: uses[0] };
 }
 
@@ -104,11 +113,22 @@ function malformedFinding(uri: string, m: NumberMention): Finding {
   };
 }
 
+const RELATED_LIMIT = 20;
+
+/** The other mentions of a value, at most RELATED_LIMIT (a generated file may hold thousands). */
+function relatedOf(all: Located[], self: Located): SecRelated[] {
+  const out: SecRelated[] = [];
+  for (const x of all) {
+    if (out.length >= RELATED_LIMIT) break;
+    if (x !== self) out.push({ uri: x.uri, range: x.mention.range, message: `${where(x)}: “${x.mention.text}”` });
+  }
+  return out;
+}
+
 function sameValueFinding(uri: string, l: Located, usage: NumberUsage): Finding | undefined {
-  const list = usage.byValue.get(l.mention.value);
-  if (!list || new Set(list.map(x => spelling(x.mention))).size < 2) return undefined;
-  const dominant = dominantSpelling(list);
-  if (spelling(l.mention) === dominant.text) return undefined;
+  const value = usage.byValue.get(l.mention.value);
+  const dominant = value?.dominant;
+  if (!value || !dominant || spelling(l.mention) === dominant.text) return undefined;
   const newText = matchCase(l.mention.text, dominant.text);
   return {
     code: CODE,
@@ -117,14 +137,14 @@ function sameValueFinding(uri: string, l: Located, usage: NumberUsage): Finding 
       `${dominant.count === 1 ? 'in' : `${dominant.count} times elsewhere, e.g. in`} ${where(dominant.example)}; ` +
       `write the same number the same way throughout, so that no reader wonders whether two amounts are meant.`,
     fixes: [fix(uri, l.mention, newText, true)],
-    related: list.filter(x => x !== l).map(x => ({ uri: x.uri, range: x.mention.range, message: `${where(x)}: “${x.mention.text}”` })),
+    related: relatedOf(value.all, l),
     data: { kind: 'same-value', value: l.mention.value, expected: newText },
   };
 }
 
 function groupingFinding(uri: string, l: Located, usage: NumberUsage): Finding | undefined {
   if (l.mention.form !== 'plain' || l.mention.value < GROUPING_FROM) return undefined;
-  if (usage.grouped.length === 0 || usage.grouped.length < usage.ungroupedLarge.length) return undefined;
+  if (usage.grouped.length === 0 || usage.grouped.length < usage.ungroupedLarge) return undefined;
   const example = usage.grouped[0];
   const newText = formatGrouped(l.mention.value);
   return {
@@ -150,7 +170,7 @@ export function checkNumberFormat(model: LegalModel, workspace: WorkspaceIndex):
       continue;
     }
     if (m.inFormula) continue;
-    const located = usage.byValue.get(m.value)?.find(x => x.mention === m) ?? { mention: m, uri: model.uri };
+    const located = usage.located.get(m) ?? { mention: m, uri: model.uri };
     const f = sameValueFinding(model.uri, located, usage) ?? groupingFinding(model.uri, located, usage);
     if (f) out.push(f);
   }
@@ -159,6 +179,7 @@ export function checkNumberFormat(model: LegalModel, workspace: WorkspaceIndex):
 
 export const numberRules: RuleFamily = {
   name: 'numbers',
+  dependsOn: ['legal'],
   kinds: ['legal'],
   codes: [CODE],
   check(ctx: RuleContext): Finding[] {

@@ -12,10 +12,11 @@
 // Complementary tests ("exceeds 250,000" / "250,000 or less") are consistent by design.
 import type { Finding, SecRelated } from '../types';
 import type { LegalModel } from '../model/document';
+import { memo } from '../model/memo';
 import { formatGrouped } from '../model/numbers';
 import {
   type Equation, type Measure, type Threshold, type WorkspaceThresholds,
-  compareStatements, cutOf, isComparable, measureOf, populationsCompatible, sideOf, statementsOf, workspaceThresholds,
+  compareStatements, cutOf, isComparable, measureOf, populationsCompatible, sideOf, workspaceThresholds,
 } from '../model/thresholds';
 import type { RuleContext, RuleFamily } from './context';
 
@@ -45,41 +46,109 @@ function relatedOf(items: { uri: string; range: Threshold['range']; clause?: str
   return out;
 }
 
-/** Every other place this threshold appears, for `related`. */
-function everyStatement(t: Threshold, all: WorkspaceThresholds, extra: (Threshold | Equation)[] = []): SecRelated[] {
-  const { thresholds, equations } = statementsOf(t, all);
-  return relatedOf([...thresholds, ...equations, ...extra].filter(s => s !== t));
+/** Statements identical in everything the checks compare, so a file of 100,000 alike is compared once. */
+interface Shape {
+  rep: Threshold;
+  /** In document order. */
+  members: Threshold[];
+  /** The first member in each place (file and clause). */
+  places: Map<string, Threshold>;
 }
 
-function differentPlace(a: Threshold, b: Threshold): boolean {
-  return a.uri !== b.uri || a.clause !== b.clause || a.clause === undefined && a.line !== b.line;
+function placeKey(t: Threshold): string {
+  return `${t.uri}#${t.clause ?? `line ${t.line}`}`;
+}
+
+interface Groups {
+  bySubject: Map<string, Shape[]>;
+  byValue: Map<number, Shape[]>;
+  counted: Map<Measure, { count: number; clause?: string }>;
+  singleTerm: Map<string, Set<Threshold>>;
+}
+
+function groupsOf(all: WorkspaceThresholds): Groups {
+  return memo(all, 'threshold-groups', () => {
+    const shapes = new Map<string, Shape>();
+    for (const t of all.thresholds) {
+      if (!isComparable(t)) continue;
+      const key = [t.subjectKey, t.value, t.comparison, t.measure, t.population.join('|'), t.consequence.join('|')].join('#');
+      const shape = shapes.get(key);
+      if (shape) shape.members.push(t);
+      else shapes.set(key, { rep: t, members: [t], places: new Map() });
+    }
+    const groups: Groups = { bySubject: new Map(), byValue: new Map(), counted: new Map(), singleTerm: new Map() };
+    for (const shape of shapes.values()) {
+      shape.members.sort(compareStatements);
+      shape.rep = shape.members[0];
+      for (const m of shape.members) if (!shape.places.has(placeKey(m))) shape.places.set(placeKey(m), m);
+      const bySubject = groups.bySubject.get(shape.rep.subjectKey!);
+      if (bySubject) bySubject.push(shape);
+      else groups.bySubject.set(shape.rep.subjectKey!, [shape]);
+      const byValue = groups.byValue.get(shape.rep.value);
+      if (byValue) byValue.push(shape);
+      else groups.byValue.set(shape.rep.value, [shape]);
+    }
+    for (const c of all.countedSubjects) {
+      const measure = measureOf(c.key);
+      const entry = groups.counted.get(measure) ?? { count: 0, clause: c.clause };
+      entry.count++;
+      entry.clause ??= c.clause;
+      groups.counted.set(measure, entry);
+    }
+    return groups;
+  });
+}
+
+const RELATED_LIMIT = 50;
+
+/** Every other place this threshold appears (the same number, or the same subject), for `related`. */
+function everyStatement(t: Threshold, all: WorkspaceThresholds, extra: (Threshold | Equation)[] = []): SecRelated[] {
+  const g = groupsOf(all);
+  const shapes = new Set([...(g.byValue.get(t.value) ?? []), ...(g.bySubject.get(t.subjectKey ?? '') ?? [])]);
+  const statements: (Threshold | Equation)[] = [...extra];
+  for (const shape of shapes) {
+    for (const m of shape.members) {
+      if (m !== t && statements.length < RELATED_LIMIT) statements.push(m);
+    }
+  }
+  for (const e of all.equations) {
+    if (e.definesKey === t.subjectKey || e.terms.some(term => term.subjectKey === t.subjectKey)) statements.push(e);
+  }
+  return relatedOf(statements.filter(s => s !== t));
+}
+
+/** A statement of the shape elsewhere than `t` (another clause or file), if any. */
+function elsewhere(shape: Shape, t: Threshold): Threshold | undefined {
+  const here = placeKey(t);
+  for (const [place, m] of shape.places) if (place !== here) return m;
+  return undefined;
 }
 
 /** Premises or devices: which measure the text means, by the tests themselves and by what it says it counts. */
-function preferredMeasure(statements: Threshold[], all: WorkspaceThresholds): Measure {
+function preferredMeasure(peers: Shape[], g: Groups): Measure {
   const votes = new Map<Measure, number>();
-  for (const s of statements) votes.set(s.measure, (votes.get(s.measure) ?? 0) + 1);
-  const counted = (m: Measure) => all.countedSubjects.filter(c => measureOf(c.key) === m).length;
+  for (const s of peers) votes.set(s.rep.measure, (votes.get(s.rep.measure) ?? 0) + s.members.length);
+  const counted = (m: Measure) => g.counted.get(m)?.count ?? 0;
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || counted(b[0]) - counted(a[0]));
   if (ranked.length > 1 && ranked[0][1] === ranked[1][1] && counted(ranked[0][0]) === counted(ranked[1][0])) {
-    return [...statements].sort(compareStatements)[0].measure; // a true tie: the first statement sets the measure
+    return peers.map(s => s.rep).sort(compareStatements)[0].measure; // a true tie: the first statement sets the measure
   }
   return ranked[0][0];
 }
 
 /** The same number counted in premises in one test and in devices in its counterpart. */
-function unitFindings(t: Threshold, all: WorkspaceThresholds): Finding[] {
+function unitFindings(t: Threshold, all: WorkspaceThresholds, g: Groups): Finding[] {
   if (t.measure !== 'premises' && t.measure !== 'devices') return [];
-  const peers = all.thresholds.filter(o => o !== t && isComparable(o) && o.value === t.value && differentPlace(o, t) &&
-    (o.measure === 'premises' || o.measure === 'devices') && populationsCompatible(o, t) && cutOf(o) === cutOf(t));
-  const others = peers.filter(o => o.measure !== t.measure);
+  const peers = (g.byValue.get(t.value) ?? []).filter(s => (s.rep.measure === 'premises' || s.rep.measure === 'devices') &&
+    populationsCompatible(s.rep, t) && cutOf(s.rep) === cutOf(t));
+  const others = peers.filter(s => s.rep.measure !== t.measure).map(s => elsewhere(s, t)).filter((o): o is Threshold => o !== undefined);
   if (others.length === 0) return [];
-  const preferred = preferredMeasure([t, ...peers], all);
+  const preferred = preferredMeasure(peers, g);
   if (preferred === t.measure) return [];
   const named = others.filter(o => o.subjectSource === 'after');
   const them = (named.length > 0 ? named : others).map(o => `${where(o)} counts it in ${o.subject} (${quote(o)})`).join('; ');
-  const countRule = all.countedSubjects.find(c => measureOf(c.key) === preferred && c.clause);
-  const because = countRule ? ` ${where({ clause: countRule.clause, line: 0 })} says that the number of ${preferred} is what is counted.` : '';
+  const countRule = g.counted.get(preferred)?.clause;
+  const because = countRule ? ` Section ${countRule} says that the number of ${preferred} is what is counted.` : '';
   return [{
     code: CODE,
     range: t.range,
@@ -106,17 +175,19 @@ function boundaryProblem(t: Threshold, o: Threshold): string {
 }
 
 /** Same counted subject: comparison words that disagree, or different numbers for the same test. */
-function subjectFindings(t: Threshold, all: WorkspaceThresholds): Finding[] {
-  const group = all.thresholds.filter(o => o !== t && isComparable(o) && o.subjectKey === t.subjectKey && populationsCompatible(o, t));
-  const cutWeight = (cut: number) => [t, ...group].filter(s => cutOf(s) === cut).length;
-  const twoSided = (cut: number) => new Set([t, ...group].filter(s => cutOf(s) === cut).map(s => sideOf(s.comparison))).size === 2;
+function subjectFindings(t: Threshold, all: WorkspaceThresholds, g: Groups): Finding[] {
+  const shapes = (g.bySubject.get(t.subjectKey!) ?? []).filter(s => populationsCompatible(s.rep, t));
+  const cutWeight = (cut: number) => shapes.reduce((n, s) => n + (cutOf(s.rep) === cut ? s.members.length : 0), 0);
+  const twoSided = (cut: number) => new Set(shapes.filter(s => cutOf(s.rep) === cut).map(s => sideOf(s.rep.comparison))).size === 2;
   /** The statement that has fewer like it (or, equally many, comes later) is the one to change. */
   const isMinority = (o: Threshold) => cutWeight(cutOf(t)) < cutWeight(cutOf(o)) ||
     (cutWeight(cutOf(t)) === cutWeight(cutOf(o)) && compareStatements(o, t) < 0);
   const boundary: Threshold[] = [];
   const numbers: { o: Threshold; why: string }[] = [];
-  for (const o of group) {
-    if (!differentPlace(o, t) || cutOf(o) === cutOf(t) || !isMinority(o)) continue;
+  for (const shape of shapes) {
+    if (cutOf(shape.rep) === cutOf(t)) continue;
+    const o = elsewhere(shape, t);
+    if (!o || !isMinority(o)) continue;
     if (o.value === t.value) {
       boundary.push(o);
     } else if (sideOf(o.comparison) === sideOf(t.comparison)) {
@@ -135,12 +206,11 @@ function subjectFindings(t: Threshold, all: WorkspaceThresholds): Finding[] {
   }
   const out: Finding[] = [];
   if (boundary.length > 0) {
-    const o = boundary[0];
     out.push({
       code: CODE,
       range: t.range,
       message: `${where(t)} states the ${fmt(t.value)} ${t.subject} threshold as ${quote(t)} (${WORDS[t.comparison]} ${fmt(t.value)}), ` +
-        `but ${boundary.map(b => `${where(b)} says ${quote(b)}`).join('; ')}: ${boundaryProblem(t, o)}. ` +
+        `but ${boundary.map(b => `${where(b)} says ${quote(b)}`).join('; ')}: ${boundaryProblem(t, boundary[0])}. ` +
         `Use comparison words that meet at the same boundary (for example "more than ${fmt(t.value)}" and "${fmt(t.value)} or fewer").`,
       related: everyStatement(t, all),
       data: { kind: 'boundary', value: t.value },
@@ -160,13 +230,18 @@ function subjectFindings(t: Threshold, all: WorkspaceThresholds): Finding[] {
 }
 
 /** Thresholds on one term of an equation that apply when the other terms are nil ("does not supply any …"). */
-function singleTermThresholds(all: WorkspaceThresholds, e: Equation, index: number): Threshold[] {
+function singleTermThresholds(all: WorkspaceThresholds, g: Groups, e: Equation, index: number): Set<Threshold> {
+  const key = `${all.equations.indexOf(e)}:${index}`;
+  const cached = g.singleTerm.get(key);
+  if (cached) return cached;
   const term = e.terms[index];
   const others = e.terms.filter((_, j) => j !== index).map(o => o.subjectKey);
-  const candidates = all.thresholds.filter(s => isComparable(s) && s.subjectKey === term.subjectKey);
+  const candidates = (g.bySubject.get(term.subjectKey) ?? []).flatMap(s => s.members);
   const exclusive = candidates.filter(s => s.population.includes(`only:${term.subjectKey}`) ||
     (others.length > 0 && others.every(k => s.population.includes(`not:${k}`))));
-  return exclusive.length > 0 ? exclusive : candidates.filter(s => s.population.length === 0);
+  const result = new Set(exclusive.length > 0 ? exclusive : candidates.filter(s => s.population.length === 0));
+  g.singleTerm.set(key, result);
+  return result;
 }
 
 /** The same test ("more than N" twice) or its counterpart ("more than N" / "N or fewer"). */
@@ -176,14 +251,14 @@ function compatibleComparisons(a: Threshold, b: Threshold): boolean {
 }
 
 /** A weighted count's threshold must match the single-subject thresholds it combines. */
-function equationFindings(t: Threshold, all: WorkspaceThresholds): Finding[] {
+function equationFindings(t: Threshold, all: WorkspaceThresholds, g: Groups): Finding[] {
   const out: Finding[] = [];
   for (const e of all.equations) {
     const index = e.terms.findIndex(term => term.subjectKey === t.subjectKey);
-    if (index < 0 || !singleTermThresholds(all, e, index).includes(t)) continue;
+    if (index < 0 || !singleTermThresholds(all, g, e, index).has(t)) continue;
     const term = e.terms[index];
-    const combined = all.thresholds.filter(d => isComparable(d) && d.subjectKey === e.definesKey && compatibleComparisons(d, t));
-    const wrong = combined.filter(d => term.coefficient * t.value !== d.value);
+    const wrong = (g.bySubject.get(e.definesKey) ?? []).map(s => s.rep)
+      .filter(d => compatibleComparisons(d, t) && term.coefficient * t.value !== d.value);
     if (wrong.length === 0) continue;
     const d = wrong[0];
     const implied = d.value / term.coefficient;
@@ -234,17 +309,21 @@ function multiplierFindings(model: LegalModel, all: WorkspaceThresholds): Findin
 }
 
 export function checkThresholds(model: LegalModel, all: WorkspaceThresholds): Finding[] {
+  const g = groupsOf(all);
   const out: Finding[] = [];
   for (const t of all.thresholds) {
     if (t.uri !== model.uri || !isComparable(t)) continue;
-    out.push(...unitFindings(t, all), ...subjectFindings(t, all), ...equationFindings(t, all));
+    for (const f of unitFindings(t, all, g)) out.push(f);
+    for (const f of subjectFindings(t, all, g)) out.push(f);
+    for (const f of equationFindings(t, all, g)) out.push(f);
   }
-  out.push(...multiplierFindings(model, all));
+  for (const f of multiplierFindings(model, all)) out.push(f);
   return out;
 }
 
 export const thresholdRules: RuleFamily = {
   name: 'thresholds',
+  dependsOn: ['legal'],
   kinds: ['legal'],
   codes: [CODE],
   check(ctx: RuleContext): Finding[] {
