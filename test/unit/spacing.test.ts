@@ -56,6 +56,11 @@ test('stray-tab: a tab inside a sentence, fixed to one space; the tab after a nu
   assert.equal(applyFixes(service, 'a.sec.txt', 'stray-tab'), 'G8.1\tThe Panel shall:\n(a)\tact; and\n(b) wait now.\n\tIndented text.\n');
 });
 
+test('the spaces after a clause number or list label are layout; after a word at line start they are a slip', () => {
+  const t = 'G8.1  The Panel shall:\n(a)  act; and\nii.  wait.\nUser.  Then more.\n';
+  assert.deepEqual(findingsOf(workspaceOf({ 'a.sec.txt': t }), 'a.sec.txt', 'double-space'), ['4:6 double-space']);
+});
+
 test('stray-tab traps: a definitions table saved as text, tab-separated columns', () => {
   const t = 'A1.1 In this Code:\nAffiliate\tmeans a company.\nCode\thas the meaning given in Section A1.\nName\tCategory\tResponse\n';
   assert.deepEqual(findingsOf(workspaceOf({ 'a.sec.txt': t }), 'a.sec.txt', 'stray-tab'), []);

@@ -35,6 +35,12 @@ function word(text: string, from: number, to: number): { left: string; right: st
   return { left, right };
 }
 
+// The spaces or tab that Word puts after a clause number or a list label ("G8.1\tText",
+// "(a)  Text") are layout, not a slip; so is the tab between the columns of a definitions
+// table saved as text ("Affiliate\tmeans …") and a line of tab-separated columns (two tabs
+// or more).
+const NUMBER_OR_LABEL_RE = /^(?:\*\*)?(?:[A-Z]{1,2}\d+(?:\.\d+[A-Z]*)*\.?|\([a-zA-Z0-9]{1,5}\)|(?:\d{1,3}|[a-z]{1,4})\)|(?:\d{1,3}|[a-z]|[ivx]{1,4})\.)(?:\*\*)?$/;
+
 function doubleSpaces(model: LegalModel, allowAfterSentence: boolean): Finding[] {
   const findings: Finding[] = [];
   const runRe = / {2,}/g;
@@ -51,6 +57,7 @@ function doubleSpaces(model: LegalModel, allowAfterSentence: boolean): Finding[]
       const before = l.text[from - 1];
       const after = l.text[to];
       if (before === '|' || after === '|' || before === '\t' || after === '\t') continue; // table padding; tabs are stray-tab's
+      if (NUMBER_OR_LABEL_RE.test(l.text.slice(model.structure.contentColumn[l.line], from))) continue;
       if (allowAfterSentence && /[.?!:]/.test(before)) continue;
       if (isSpaceBeforePunctuation(maskNonProse(l.text), from, to)) continue; // space-before-punctuation removes it all
       const { left, right } = word(l.text, from, to);
@@ -65,10 +72,6 @@ function doubleSpaces(model: LegalModel, allowAfterSentence: boolean): Finding[]
   return findings;
 }
 
-// The tab that Word puts after a clause number or a list label ("G8.1\tText", "(a)\tText")
-// is layout, not a slip; so is the tab between the columns of a definitions table saved as
-// text ("Affiliate\tmeans …") and a line of tab-separated columns (two tabs or more).
-const NUMBER_BEFORE_TAB_RE = /^(?:\*\*)?(?:[A-Z]{1,2}\d+(?:\.\d+[A-Z]*)*\.?|\([a-zA-Z0-9]{1,5}\)|[a-zA-Z0-9]{1,4}[.)])(?:\*\*)?$/;
 const DEFINITION_AFTER_TAB_RE = /^(?:means|has the meaning|shall have the meaning|includes)\b/;
 
 function strayTabs(model: LegalModel): Finding[] {
@@ -77,7 +80,7 @@ function strayTabs(model: LegalModel): Finding[] {
     if (!l.text.includes('\t') || !isProseLine(model, l.line)) continue;
     const start = model.structure.contentColumn[l.line];
     const contentEnd = l.text.replace(/\s+$/, '').length;
-    const afterNumber = l.text.slice(start, contentEnd).replace(/^(\S+)[ \t]*\t[ \t]*/, (all, first: string) => (NUMBER_BEFORE_TAB_RE.test(first) ? '' : all));
+    const afterNumber = l.text.slice(start, contentEnd).replace(/^(\S+)[ \t]*\t[ \t]*/, (all, first: string) => (NUMBER_OR_LABEL_RE.test(first) ? '' : all));
     if ((afterNumber.match(/\t+/g) ?? []).length >= 2) continue; // columns
     const skip = nonProseSpans(l.text);
     const runRe = /[ \t]*\t[ \t]*/g;
@@ -87,7 +90,8 @@ function strayTabs(model: LegalModel): Finding[] {
       const to = from + m[0].length;
       if (to >= contentEnd) break;
       if (overlaps(skip, from, to)) continue;
-      if (NUMBER_BEFORE_TAB_RE.test(l.text.slice(start, from)) || DEFINITION_AFTER_TAB_RE.test(l.text.slice(to))) continue;
+      if (NUMBER_OR_LABEL_RE.test(l.text.slice(start, from)) || DEFINITION_AFTER_TAB_RE.test(l.text.slice(to))) continue;
+      if (l.text[from - 1] === '|' || l.text[to] === '|') continue; // table padding
       const { left, right } = word(l.text, from, to);
       findings.push({
         code: 'stray-tab',
