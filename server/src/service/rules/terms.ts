@@ -110,12 +110,12 @@ function definitionsDocument(workspace: WorkspaceIndex): { model: LegalModel; ro
       if (rows.length && (!best || rows.length > best.rows.length)) best = { model: m, rows };
     }
     return best;
-  });
+  }, ['legal']);
 }
 
 /** A stub row for a new term, in alphabetical order among the A1.1 rows (one per term and workspace state). */
 function stubFix(workspace: WorkspaceIndex, term: string): SecFix | undefined {
-  const cache = workspace.derived('terms.stubFixes', () => new Map<string, SecFix | undefined>());
+  const cache = workspace.derived('terms.stubFixes', () => new Map<string, SecFix | undefined>(), ['legal']);
   if (!cache.has(term)) cache.set(term, makeStubFix(workspace, term));
   return cache.get(term);
 }
