@@ -44,6 +44,7 @@ test('years, dates, clause and statute numbers, labels, versions and identifiers
   assert.deepEqual(values('on 1 April, at 10:30, on 28/02/2019, the 5th'), []);
   assert.deepEqual(values('In 2019 the Panel decided'), []);
   assert.deepEqual(values('one of the following'), []);
+  assert.deepEqual(values('in line with ISO 27001, BS 7671 and ISO/IEC 62056'), []);
 });
 
 test('a four-digit number that counts something is a quantity, not a year', () => {

@@ -159,6 +159,19 @@ test('traps: years, dates, clause numbers, small counts and statutes are never t
   assert.deepEqual(findingsOf(service, 'g8.sec.txt', 'number-format'), []);
 });
 
+test('traps: percentages of different things and plain nouns are not one threshold', () => {
+  const text = g8(`
+    G8.1 A resolution passed by more than 50 per cent of the votes cast shall bind the Panel.
+
+    G8.2 A company holding at least 50 per cent of the shares shall be an Affiliate.
+
+    G8.3 Where a Supplier Party supplies Domestic Premises and notifies more than 20 persons, it shall report.
+
+    G8.4 A Supplier Party which supplies 20 or more Domestic Premises shall report.
+  `);
+  assert.deepEqual(thresholdFindings({ 'g8.sec.txt': text }), []);
+});
+
 test('a threshold and its counterpart in different files are related across files', () => {
   const a = g8(`
     G8.40 A Supplier Party which supplies more than 250,000 Domestic Premises, and which does not supply any Non-Domestic Premises, shall be subject to a Full User Security Assessment.

@@ -147,3 +147,16 @@ test('subjects are normalised and cuts put complementary tests on the same bound
   assert.equal(cutOf({ value: 250000, comparison: 'ge' }), cutOf({ value: 250000, comparison: 'lt' }));
   assert.notEqual(cutOf({ value: 250000, comparison: 'gt' }), cutOf({ value: 250000, comparison: 'ge' }));
 });
+
+test('per cent of something, and plain nouns, are what the number counts (no guess from the clause)', () => {
+  const m = modelOf(dedent(`
+    G8 X
+
+    G8.1 A Supplier Party supplying Domestic Premises shall notify more than 10 persons, and shall hold more than 50 per cent of the votes, or more than 20% in any year.
+  `));
+  assert.deepEqual(brief(m), [
+    'G8.1 gt 10 person (after)',
+    'G8.1 gt 50 per cent of vote (after)',
+    'G8.1 gt 20 per cent (after)',
+  ]);
+});

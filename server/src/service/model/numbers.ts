@@ -127,6 +127,8 @@ function isQuantity(text: string, start: number, end: number, contentColumn: num
   if (start === contentColumn && /^[.)]/.test(after)) return false; // "1." numbered list
   const prev = wordBefore(text, start);
   if (REFERENCE_WORDS.test(prev)) return false;
+  // "ISO 27001", "BS 7671", "IEC 62056": a standard's number follows its body's acronym.
+  if (/^[A-Z]{2,6}$/.test(prev) && /[A-Z]\s+$/.test(text.slice(Math.max(0, start - 3), start)) && !text.slice(start, end).includes(',')) return false;
   if (referenceChainEnd >= 0 && /^\s*(?:,|and|or|to|-|–)\s*$/.test(text.slice(referenceChainEnd, start))) return false; // sections 3 and 4
   if (MONTHS.test(wordAfter(text, end)) || MONTHS.test(prev)) return false; // 28 February, February 2019
   const digits = text.slice(start, end);

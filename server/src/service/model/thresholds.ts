@@ -139,6 +139,29 @@ const PREFIXES: [RegExp, Comparison][] = [
 const SUFFIX_GE = /^\s+or\s+(?:more|greater|above|over)\b/i;
 const SUFFIX_LE = /^\s+or\s+(?:fewer|less|below|under)\b/i;
 
+/** Words after a number that are not what it counts ("exceeds 250,000 in any year"). */
+const NOT_NOUNS = /^(?:and|or|in|of|on|at|by|for|to|within|per|is|are|was|were|be|shall|will|may|must|the|a|an|which|that|than|but|with|from|during|after|before|each|any|its|their|as|if|where|when|then|so|such|under|over|above|below|between|whichever|respectively|thereof|calendar)$/i;
+
+/** What the number counts, written right after it: a unit, a capitalised term, a "per cent of X", or a plain noun. */
+function subjectAfter(after: string): { subject: string; length: number } | undefined {
+  const percent = /^\s*(?:%|per\s+cent\b)/i.exec(after);
+  if (percent) {
+    const of = /^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?/i.exec(after.slice(percent[0].length));
+    const rest = of ? after.slice(percent[0].length + of[0].length) : '';
+    const what = of ? subjectAtStart(rest) ?? /^[a-z][\w-]*/.exec(rest)?.[0] : undefined;
+    return what
+      ? { subject: `per cent of ${what}`, length: percent[0].length + of![0].length + what.length }
+      : { subject: 'per cent', length: percent[0].length };
+  }
+  const gap = /^\s+(?:of\s+(?:the\s+)?)?/.exec(after);
+  if (!gap) return undefined;
+  const rest = after.slice(gap[0].length);
+  const term = subjectAtStart(rest);
+  if (term) return { subject: term, length: gap[0].length + term.length };
+  const noun = /^[a-z][\w-]*/.exec(rest)?.[0];
+  return noun && !NOT_NOUNS.test(noun) ? { subject: noun, length: gap[0].length + noun.length } : undefined;
+}
+
 function comparisonBefore(before: string): { comparison: Comparison; length: number } | undefined {
   for (const [re, comparison] of PREFIXES) {
     const m = re.exec(before);
@@ -309,17 +332,11 @@ function thresholdsIn(model: LegalModel, passages: Passage[], byLine: Map<number
       // "250,000 Domestic Premises or more"
       let subject: string | undefined;
       let subjectSource: Threshold['subjectSource'] = 'none';
-      const percent = /^\s*%/.exec(after);
-      const subjectMatch = percent ? undefined : /^\s+(?:of\s+(?:the\s+)?)?/.exec(after);
-      const afterSubject = subjectMatch ? subjectAtStart(after.slice(subjectMatch[0].length)) : undefined;
-      if (percent) {
-        subject = 'per cent';
+      const named = subjectAfter(after);
+      if (named) {
+        subject = named.subject;
         subjectSource = 'after';
-        to += percent[0].length;
-      } else if (afterSubject && subjectMatch) {
-        subject = afterSubject;
-        subjectSource = 'after';
-        to += subjectMatch[0].length + afterSubject.length;
+        to += named.length;
         const trailing = p.text.slice(to, to + 40);
         const late = !comparison ? SUFFIX_GE.exec(trailing) ?? SUFFIX_LE.exec(trailing) : null;
         if (late) {
@@ -495,7 +512,7 @@ export function sideOf(c: Comparison): 'upper' | 'lower' {
 
 /** Thresholds the consistency checks compare: a known, countable subject and a real quantity (not "more than one"). */
 export function isComparable(t: Threshold): boolean {
-  return t.subjectKey !== undefined && t.measure !== 'time' && t.value >= 10;
+  return t.subjectKey !== undefined && t.subjectKey !== 'per cent' && t.measure !== 'time' && t.value >= 10;
 }
 
 /** "not:x" qualifiers must agree where both tests name any; a test with none applies to anyone. */
