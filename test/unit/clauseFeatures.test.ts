@@ -16,7 +16,8 @@ const G8 = dedent(`
 
   G8.41 Where a Supplier Party supplies both, it shall:
   (a) count its premises; and
-  (b) report them to the <Panel>.
+  (b) report them to the <Panel>
+  within ten days.
 
   G8.42 See Section G8.41(b) and Sections G8.40 to G8.41.
 `);
@@ -36,7 +37,7 @@ test('hover on a reference: heading, opening words, and the paragraph it names',
   const md = hoverText(hover);
   assert.match(md, /\*\*G8\.41\*\* — Supplier Parties/);
   assert.match(md, /Where a Supplier Party supplies both, it shall:/);
-  assert.match(md, /report them to the &lt;Panel&gt;/, 'text is escaped');
+  assert.match(md, /report them to the &lt;Panel&gt; within ten days\\./, 'the paragraph with its wrapped line, escaped');
   assert.deepEqual(hover?.range, { start: { line: 0, character: 19 }, end: { line: 0, character: 27 } });
 });
 
@@ -71,14 +72,14 @@ test('references on a clause number: direct references and ranges that cover it'
   const service = workspaceOf({ 'g8.sec.txt': G8, 'a.sec.txt': 'A1.1 See Section G8.41 (Supplier Parties).\n' });
   const refs = service.getReferences(uriOf('g8.sec.txt'), { line: 9, character: 3 }, false);
   assert.deepEqual(refs.map(r => `${r.uri.split('/').pop()}:${r.range.start.line}:${r.range.start.character}`).sort(),
-    ['a.sec.txt:0:17', 'g8.sec.txt:13:18', 'g8.sec.txt:13:49']);
+    ['a.sec.txt:0:17', 'g8.sec.txt:14:18', 'g8.sec.txt:14:49']);
   const withDecl = service.getReferences(uriOf('g8.sec.txt'), { line: 9, character: 3 }, true);
   assert.equal(withDecl.length, 4);
 });
 
 test('clauseLocationsFor finds clauses, Parts and Sections', () => {
   const service = workspaceOf({ 'g8.sec.txt': G8 });
-  assert.deepEqual(clauseLocationsFor(['G8.42', 'G8', 'G', 'G9.1'], service.workspace).map(l => l.range.start.line), [13, 2, 0]);
+  assert.deepEqual(clauseLocationsFor(['G8.42', 'G8', 'G', 'G9.1'], service.workspace).map(l => l.range.start.line), [14, 2, 0]);
 });
 
 test('workspace symbols: by number or by heading word', () => {
@@ -91,7 +92,7 @@ test('workspace symbols: by number or by heading word', () => {
 
 test('folding by Part and by multi-line clause', () => {
   const service = workspaceOf({ 'g8.sec.txt': G8 });
-  assert.deepEqual(service.getFoldingRanges(uriOf('g8.sec.txt')).map(r => [r.startLine, r.endLine]), [[2, 13], [6, 7], [9, 11]]);
+  assert.deepEqual(service.getFoldingRanges(uriOf('g8.sec.txt')).map(r => [r.startLine, r.endLine]), [[2, 14], [6, 7], [9, 12]]);
 });
 
 test('completion of clause numbers after "Section " and after "to ", with headings', () => {

@@ -33,7 +33,10 @@ function clauseMarkdown(hit: ClauseHit, workspace: WorkspaceIndex): string | und
   lines.push('', `_${escapeMarkdown(where)}${count === undefined ? '' : ` · referred to ${count === 1 ? 'once' : `${count} times`}`}_`);
   const path = hit.target?.paragraphPath;
   const para = path ? clause.paragraphs.find(p => p.path === path) : undefined;
-  if (para) lines.push('', `**${escapeMarkdown(clause.id + path)}** ${escapeMarkdown(opening(para.text))}`);
+  if (para) {
+    const wrapped = workspace.model(at.uri)?.lines.slice(para.line + 1, para.endLine + 1).map(l => l.text) ?? [];
+    lines.push('', `**${escapeMarkdown(clause.id + path)}** ${escapeMarkdown(opening([para.text, ...wrapped].join(' ')))}`);
+  }
   else if (path) lines.push('', `_${escapeMarkdown(clause.id + path)} is not in the workspace._`);
   return lines.join('\n');
 }
