@@ -9,6 +9,8 @@ import type { CommentEntry } from '../service/model/consultation/types';
 import type { SecLanguageService } from '../service';
 import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
+import { responsesFor } from '../service/rules/responses';
+import { DISPOSITION_LABELS, type Disposition } from '../service/model/responses';
 
 export interface CommentsOptions {
   paths: string[];
@@ -20,8 +22,15 @@ interface CommentsReport {
   comments: {
     id: string; path: string; line: number; question: string; respondent: string; category: string; response: string; text: string;
     clauses: { id: string; kind: 'explicit' | 'inferred'; score: number }[];
+    /** The Working Group's answer from the responses file (null: none recorded yet). */
+    disposition: Disposition | null; changedClause?: string; answer: string | null;
   }[];
   clauses: { id: string; path: string; line: number; comments: { id: string; kind: 'explicit' | 'inferred'; score: number }[] }[];
+}
+
+function answerOf(service: SecLanguageService, e: CommentEntry): Pick<CommentsReport['comments'][number], 'disposition' | 'changedClause' | 'answer'> {
+  const r = Object.hasOwn(responsesFor(service.workspace, e.uri).file.responses, e.comment.id) ? responsesFor(service.workspace, e.uri).file.responses[e.comment.id] : undefined;
+  return r ? { disposition: r.disposition, ...(r.clause ? { changedClause: r.clause } : {}), answer: r.response } : { disposition: null, answer: null };
 }
 
 function buildReport(service: SecLanguageService, entries: CommentEntry[], pathOf: (uri: string) => string): CommentsReport {
@@ -35,6 +44,7 @@ function buildReport(service: SecLanguageService, entries: CommentEntry[], pathO
     response: e.comment.response,
     text: e.comment.text,
     clauses: e.links.map(l => ({ id: l.clause, kind: l.kind, score: l.score })),
+    ...answerOf(service, e),
   }));
   const clauses: CommentsReport['clauses'] = [];
   for (const [id, places] of service.workspace.clauseIndex()) {
@@ -50,6 +60,11 @@ function md(s: string): string {
   return s.replace(/[\\`*_{}[\]<>|#]/g, c => '\\' + c);
 }
 
+/** The Working Group's answer under a comment's line. */
+function answerLine(c: CommentsReport['comments'][number]): string {
+  return c.disposition ? `  - ${DISPOSITION_LABELS[c.disposition]}${c.changedClause ? ` (${md(c.changedClause)})` : ''}: ${md(c.answer ?? '')}` : '  - *No response recorded*';
+}
+
 function asMarkdown(report: CommentsReport): string {
   const byId = new Map(report.comments.map(c => [c.id, c]));
   const out = ['# Consultation comments by clause', ''];
@@ -59,13 +74,14 @@ function asMarkdown(report: CommentsReport): string {
       const c = byId.get(link.id)!;
       const how = link.kind === 'explicit' ? 'names the clause' : `inferred, score ${link.score.toFixed(2)}`;
       out.push(`- **${md(c.respondent)}** (${md(c.category)}${c.response ? `, ${md(c.response)}` : ''}), question ${md(c.question)}, ${how} — ${md(c.path)}:${c.line}`);
+      out.push(answerLine(c));
     }
     out.push('');
   }
   const general = report.comments.filter(c => c.clauses.length === 0 && c.text);
   if (general.length) {
     out.push('## General comments (no clause)', '');
-    for (const c of general) out.push(`- **${md(c.respondent)}**, question ${md(c.question)} — ${md(c.path)}:${c.line}`);
+    for (const c of general) out.push(`- **${md(c.respondent)}**, question ${md(c.question)} — ${md(c.path)}:${c.line}`, answerLine(c));
     out.push('');
   }
   out.push(`${report.comments.length} comment${report.comments.length === 1 ? '' : 's'}, ${report.clauses.length} clause${report.clauses.length === 1 ? '' : 's'} with comments.`);
@@ -77,10 +93,15 @@ function csvCell(s: string | number): string {
   return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
+/** The JSON keeps exactly DESIGN.md §5's fields; the answers go to md and csv. */
+function contractJson(report: CommentsReport): object {
+  return { ...report, comments: report.comments.map(({ disposition: _d, changedClause: _c, answer: _a, ...rest }) => rest) };
+}
+
 function asCsv(report: CommentsReport): string {
-  const rows = [['id', 'path', 'line', 'question', 'respondent', 'category', 'response', 'text', 'clauses']];
+  const rows = [['id', 'path', 'line', 'question', 'respondent', 'category', 'response', 'text', 'clauses', 'disposition', 'changed_clause', 'wg_response']];
   for (const c of report.comments) {
-    rows.push([c.id, c.path, String(c.line), c.question, c.respondent, c.category, c.response, c.text, c.clauses.map(l => `${l.id} ${l.kind} ${l.score}`).join('; ')]);
+    rows.push([c.id, c.path, String(c.line), c.question, c.respondent, c.category, c.response, c.text, c.clauses.map(l => `${l.id} ${l.kind} ${l.score}`).join('; '), c.disposition ?? '', c.changedClause ?? '', c.answer ?? '']);
   }
   return rows.map(r => r.map(csvCell).join(',')).join('\n');
 }
@@ -100,7 +121,7 @@ export async function runComments(options: CommentsOptions, write: (s: string) =
     }
   }
   const report = buildReport(ws.service, ws.service.getComments(), uri => ws.pathOf.get(uri) ?? uri);
-  if (options.format === 'json') write(JSON.stringify(report, null, 2));
+  if (options.format === 'json') write(JSON.stringify(contractJson(report), null, 2));
   else if (options.format === 'md') write(asMarkdown(report));
   else write(asCsv(report));
   return ws.problems.length > 0 || unreadable > 0 ? 2 : 0;

@@ -11,7 +11,7 @@ import type { CommentEntry, ConsultationQuestion } from '../service/model/consul
 import { type CommentResponse } from '../service/model/responses';
 import { responsesFor, unansweredComments } from '../service/rules/responses';
 import { commentEntries } from '../service/model/consultation/linking';
-import { loadWorkspace } from './load';
+import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
 import { renderHtml, renderMarkdown } from './reportRender';
 
@@ -184,10 +184,10 @@ export interface ReportOptions {
   title?: string;
 }
 
-export function runReport(options: ReportOptions, write: (s: string) => void, writeErr: (s: string) => void): number {
+export async function runReport(options: ReportOptions, write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
   const format = options.out === undefined ? 'md' : /\.html?$/i.test(options.out) ? 'html' : /\.(md|markdown)$/i.test(options.out) ? 'md' : undefined;
   if (!format) throw new UsageError(`--out must name a .html or .md file (got "${options.out}")`);
-  const ws = loadWorkspace(options.paths, options.config);
+  const ws = await loadWorkspaceWithOriginals(options.paths, options.config);
   for (const p of ws.problems) writeErr(`secdraft: ${p.path}: ${p.reason}`);
   const root = path.resolve(options.paths[0] ?? '.');
   const title = options.title ?? `Pre-publication report: ${path.basename(fs.existsSync(root) && fs.statSync(root).isFile() ? path.dirname(root) : root)}`;
