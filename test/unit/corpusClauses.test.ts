@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createSecLanguageService } from '../../server/src/service';
+import { clauseEntries, definitionEntries } from '../../server/src/cli/index';
 
 const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'secmp0059');
 const MY_CODES = ['clause-numbering', 'broken-reference', 'reference-heading-mismatch'];
@@ -14,6 +15,7 @@ interface Truth {
   clauses: Record<string, string[]>;
   findings: { file: string; line: number; column: number; code: string; text: string }[];
   notFlagged: { file: string; line: number; column: number; text: string }[];
+  definitions: { term: string; sites: { file: string; line: number }[] }[];
 }
 
 const present = fs.existsSync(path.join(CORPUS, 'truth.json'));
@@ -53,4 +55,18 @@ test('nothing in notFlagged is flagged by the clause and reference checks', { sk
     const hit = found.find(({ file, d }) => file === n.file && d.range.start.line === n.line - 1 && d.range.start.character < to && (d.range.end.line > d.range.start.line || d.range.end.character > from));
     assert.equal(hit, undefined, `${n.file}:${n.line}:${n.column} "${n.text}" flagged: ${hit?.d.message}`);
   }
+});
+
+test('secdraft index lists every clause and every definition site in truth.json, and nothing more', { skip }, () => {
+  const { truth, service, uri } = load();
+  const clauses: string[] = [];
+  const sites: string[] = [];
+  for (const file of truth.meta.checkedFiles) {
+    const model = service.workspace.model(uri(file));
+    if (model?.kind !== 'legal') continue;
+    clauses.push(...clauseEntries(model, file).map(c => `${c.path}:${c.id}`));
+    sites.push(...definitionEntries(model, file).map(d => `${d.path}:${d.line} ${d.term}`));
+  }
+  assert.deepEqual(clauses.sort(), Object.entries(truth.clauses).flatMap(([file, ids]) => ids.map(id => `${file}:${id}`)).sort());
+  assert.deepEqual(sites.sort(), truth.definitions.flatMap(d => d.sites.map(s => `${s.file}:${s.line} ${d.term}`)).sort());
 });
