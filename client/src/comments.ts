@@ -68,7 +68,7 @@ export class CommentThreads implements vscode.Disposable {
 
   constructor() {
     this.controller = vscode.comments.createCommentController('secDrafting.consultation', 'SEC Consultation');
-    this.controller.options = { prompt: 'Consultation comments are read-only here; use "SEC: Record Response…" to answer.', placeHolder: '' };
+    this.controller.options = { prompt: 'Reply with the Working Group\'s response, then "Record as Response"', placeHolder: 'The response, as it will appear in the modification report' };
   }
 
   show(comments: CommentInfo[]): void {
@@ -86,7 +86,7 @@ export class CommentThreads implements vscode.Disposable {
           contextValue: c.id,
         };
         const thread = this.controller.createCommentThread(uri, toRange(link.target.range), [comment]);
-        thread.canReply = false;
+        thread.canReply = true; // a reply is recorded as the response (client/src/gate.ts)
         thread.label = `${link.clause}: ${c.respondent}`;
         thread.contextValue = 'secConsultationComment';
         thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;

@@ -12,6 +12,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 
 export const PRE_PUBLICATION_COMMAND = 'secDrafting.prePublicationCheck';
 export const RECORD_RESPONSE_COMMAND = 'secDrafting.recordResponse';
+/** The reply button of a consultation comment thread (Comments API). */
+export const REPLY_WITH_RESPONSE_COMMAND = 'secDrafting.replyWithResponse';
 
 export interface RecordResponseArgs {
   commentId?: string;
@@ -61,38 +63,57 @@ async function pickComment(client: LanguageClient): Promise<RecordResponseArgs |
   return picked && { commentId: picked.comment.commentId, consultationUri: picked.comment.consultationUri, respondent: picked.comment.respondent, question: picked.comment.question };
 }
 
-async function recordResponse(getClient: () => LanguageClient | undefined, given?: RecordResponseArgs): Promise<boolean> {
+/** Ask for what is missing and record it; the recorded answer, or undefined if not recorded. */
+async function recordResponse(getClient: () => LanguageClient | undefined, given?: RecordResponseArgs): Promise<RecordResponseArgs | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('SEC Drafting: recording responses writes files, which Restricted Mode does not allow. Trust the workspace first.');
-    return false;
+    return undefined;
   }
   const client = running(getClient);
-  if (!client) return false;
+  if (!client) return undefined;
   const target = given?.commentId ? given : await pickComment(client);
-  if (!target?.commentId) return false;
+  if (!target?.commentId) return undefined;
   const who = target.respondent ? ` to ${target.respondent}${target.question ? ` (Question ${target.question})` : ''}` : '';
   const disposition = target.disposition ?? (await vscode.window.showQuickPick(DISPOSITIONS, { title: `Response${who}: disposition` }))?.id;
-  if (!disposition) return false;
+  if (!disposition) return undefined;
   let clause = target.clause;
   if (disposition === 'accepted' && !clause) {
     clause = await vscode.window.showInputBox({
       title: `Response${who}: the clause changed`, prompt: 'e.g. G8.41', ignoreFocusOut: true,
       validateInput: v => (/^[A-Z]\d+(\.\d+[A-Z]*)?/.test(v.trim()) ? undefined : 'A clause number such as G8.41'),
     });
-    if (!clause) return false;
+    if (!clause) return undefined;
   }
   const response = target.response ?? await vscode.window.showInputBox({
     title: `Response${who}`, prompt: 'The Working Group\'s response, as it will appear in the modification report', ignoreFocusOut: true,
     validateInput: v => (v.trim() ? undefined : 'Write the response'),
   });
-  if (!response) return false;
+  if (!response) return undefined;
   const result = await client.sendRequest<{ ok: boolean; message: string }>('sec/recordResponse', {
     commentId: target.commentId, disposition, response, ...(clause ? { clause: clause.trim() } : {}),
     ...(target.consultationUri ? { consultationUri: target.consultationUri } : {}),
   });
   if (result.ok) void vscode.window.showInformationMessage(`SEC Drafting: ${result.message}`);
   else void vscode.window.showErrorMessage(`SEC Drafting: ${result.message}`);
-  return result.ok;
+  return result.ok ? { ...target, disposition, response, ...(clause ? { clause } : {}) } : undefined;
+}
+
+/**
+ * A reply typed in a consultation comment's thread becomes the Working Group's response: the
+ * thread's first comment carries the comment id (its contextValue); the disposition is asked.
+ */
+async function replyWithResponse(getClient: () => LanguageClient | undefined, reply: vscode.CommentReply): Promise<void> {
+  const commentId = reply.thread.comments[0]?.contextValue;
+  if (!commentId || !reply.text.trim()) return;
+  const recorded = await recordResponse(getClient, { commentId, response: reply.text });
+  if (!recorded?.disposition) return;
+  const label = DISPOSITIONS.find(d => d.id === recorded.disposition)?.label ?? recorded.disposition;
+  const body = new vscode.MarkdownString(undefined, false);
+  body.appendText(reply.text);
+  reply.thread.comments = [...reply.thread.comments, {
+    author: { name: 'Working Group response' }, body, mode: vscode.CommentMode.Preview,
+    label: `${label}${recorded.clause ? ` (${recorded.clause})` : ''}`,
+  }];
 }
 
 let panel: vscode.WebviewPanel | undefined;
@@ -123,6 +144,7 @@ async function prePublicationCheck(getClient: () => LanguageClient | undefined):
 export function registerGateCommands(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(PRE_PUBLICATION_COMMAND, () => prePublicationCheck(getClient)),
-    vscode.commands.registerCommand(RECORD_RESPONSE_COMMAND, (args?: RecordResponseArgs) => recordResponse(getClient, args)),
+    vscode.commands.registerCommand(RECORD_RESPONSE_COMMAND, async (args?: RecordResponseArgs) => !!(await recordResponse(getClient, args))),
+    vscode.commands.registerCommand(REPLY_WITH_RESPONSE_COMMAND, (reply: vscode.CommentReply) => replyWithResponse(getClient, reply)),
   );
 }
