@@ -52,6 +52,8 @@ test('statutes and non-references are not references', () => {
   assert.deepEqual(scan('the Sections Committee'), []);
   // A bare letter after a clause id is an article, not Section A.
   assert.deepEqual(scan('under Section G8.4 and A User shall'), [{ text: 'Section G8.4', ids: ['G8.4'] }]);
+  assert.deepEqual(scan('as required by this Section A Party shall'), []);
+  assert.deepEqual(scan('Sections C and D apply'), [{ text: 'Sections C and D', ids: ['C', 'D'] }]);
   // An acronym in brackets is not a heading.
   assert.deepEqual(scan('Section G8.41 (CPN) applies'), [{ text: 'Section G8.41', ids: ['G8.41'] }]);
 });
