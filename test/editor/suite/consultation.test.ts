@@ -49,6 +49,11 @@ export function consultationTests(): void {
       const view = views.find(v => /consult|comment/i.test(`${v.id} ${v.name}`));
       assert.ok(view, `no consultation comments view among ${JSON.stringify(views.map(v => v.id))}`);
       await vscode.commands.executeCommand(`${view.id}.focus`);
+      // Its regrouping commands are contributed and run (the tree itself is only visible in the
+      // UI: test/editor/uiChecks.js reads its rows).
+      const commands = (extension.packageJSON.contributes?.commands ?? []) as { command: string }[];
+      const regroup = commands.map(c => c.command).filter(c => /group.*comment|comment.*group/i.test(c));
+      for (const command of regroup) await vscode.commands.executeCommand(command);
     });
   });
 }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'sec-drafting.sec-drafting';
 
 /** Generous: two shared cores, and the first request waits for the server to index. */
-export const WAIT_MS = Number(process.env.SEC_EDITOR_WAIT_MS) || 30_000;
+export const WAIT_MS = Number(process.env.SEC_EDITOR_WAIT_MS) || 90_000;
 
 export function workspaceUri(...segments: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];

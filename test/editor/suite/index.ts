@@ -14,7 +14,7 @@ const SCENARIOS = [activationTests, draftingTests, termsTests, consultationTests
 export function run(): Promise<void> {
   // SEC_EDITOR_GREP runs only the scenarios whose titles match (handy while writing one).
   const grep = process.env.SEC_EDITOR_GREP;
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 120_000, reporter: 'spec', ...(grep ? { grep } : {}) });
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 240_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   // mocha's reporters keep the console.log they found at load time; route them through the
   // extension host's console now, which VS Code forwards to the test driver.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(...args);
