@@ -160,3 +160,23 @@ test('per cent of something, and plain nouns, are what the number counts (no gue
     'G8.1 gt 20 per cent (after)',
   ]);
 });
+
+test('a bare number in a table cell counts what its column header names, not what the clause names', () => {
+  const m = modelOf(dedent(`
+    G8 X
+
+    G8.1 A Supplier Party supplying Domestic Premises shall be categorised as follows:
+
+    | Category | Domestic Premises | Non-Domestic Premises | Months |
+    |---|---|---|---|
+    | Large | more than 250,000 | more than 50,000 | at least 12 |
+    | Small | 250,000 or fewer | 50,000 or fewer | |
+  `));
+  assert.deepEqual(brief(m), [
+    'G8.1 gt 250000 domestic premises (context)',
+    'G8.1 gt 50000 non-domestic premises (context)',
+    'G8.1 ge 12 ? (none)',
+    'G8.1 le 250000 domestic premises (context)',
+    'G8.1 le 50000 non-domestic premises (context)',
+  ]);
+});

@@ -77,6 +77,8 @@ interface Passage {
   line: number;
   /** For a paragraph "(a) …", the clause's opening words, which name who the list is about. */
   leadIn: string;
+  /** For a table cell: its column's header ("Domestic Premises"), which names what a bare number counts. */
+  header?: string;
 }
 
 const TERM_SOURCE = String.raw`[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,5}`;
@@ -176,17 +178,22 @@ function passagesOf(model: LegalModel): Passage[] {
   const out: Passage[] = [];
   let current: Passage | undefined;
   let clauseLeadIn = '';
+  let headers: string[] = [];
   for (const l of lines) {
     const kind = kinds[l.line];
     const column = contentColumn[l.line];
     const content = l.text.slice(column);
     if (kind === 'table-row') {
       current = undefined;
+      // A Markdown table's first row, above its |---| line, heads the columns.
+      if (kinds[l.line + 1] === 'table-separator') headers = content.split('|');
+      else if (kinds[l.line - 1] !== 'table-row' && kinds[l.line - 1] !== 'table-separator') headers = [];
       let offset = column;
-      for (const cell of content.split('|')) {
-        out.push({ text: cell, pieces: [{ offset: 0, line: l.line, column: offset }], line: l.line, leadIn: '' });
+      content.split('|').forEach((cell, i) => {
+        const header = headers[i]?.trim();
+        out.push({ text: cell, pieces: [{ offset: 0, line: l.line, column: offset }], line: l.line, leadIn: '', ...(header ? { header } : {}) });
         offset += cell.length + 1;
-      }
+      });
       continue;
     }
     if (kind !== 'clause' && kind !== 'paragraph' && kind !== 'continuation') {
@@ -296,6 +303,11 @@ function contextSubject(passages: Passage[], p: Passage, model: LegalModel): str
 }
 
 function findContextSubject(passages: Passage[], p: Passage, model: LegalModel): string | undefined {
+  // A table cell is about its column, never about the clause the table sits in.
+  if (p.pieces.length === 1 && model.structure.kinds[p.line] === 'table-row') {
+    const header = p.header && p.header.split(/\s+/).length <= 6 ? subjectAtStart(p.header) : undefined;
+    return header && measureOf(subjectKey(header)) !== 'time' ? header : undefined;
+  }
   const clause = clauseAtLine(model.structure, p.line);
   const opening = clause ? passages.find(q => q.line === clause.firstLine) : undefined;
   for (const text of [p.text, opening && opening !== p ? opening.text : '']) {
