@@ -170,3 +170,19 @@ test('the workspace reads a .txt collation into its model with format "text"', (
   assert.equal(model.comments.length, 18);
   assert.equal(service.getComments().length, 18);
 });
+
+test('a wrapped line carrying the end of the name and of the category; a name that starts like a sentence', () => {
+  const parsed = read(dedent(`
+    Question 1: Should it be approved?
+    Respondent Category Response Rationale
+    SSE Networks Other | Approve We are concerned that the threshold
+    Retail Limited respondent is not clearly defined.
+    So Energy Small Supplier Reject It adds cost.
+    British Gas Network Party Neutral Fine.
+  `));
+  assert.deepEqual(parsed.comments.map(c => `${c.respondent}|${c.category}|${c.response}|${c.text}`), [
+    'SSE Networks Retail Limited|Other respondent|Approve|We are concerned that the threshold is not clearly defined.',
+    'So Energy|Small Supplier|Reject|It adds cost.',
+    'British Gas|Network Party|Neutral|Fine.',
+  ]);
+});

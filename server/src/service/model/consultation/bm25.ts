@@ -84,17 +84,21 @@ export interface Term {
  * With `withParts`, a phrase's own words follow it as well, so "security assessments" in a
  * comment still meets "User Security Assessment" (the whole phrase scores higher).
  */
-export function tokenise(text: string, phrases: ReadonlySet<string>, maxPhrase: number, withParts = true): Term[] {
+export function tokenise(text: string, phrases: PhraseSet, maxPhrase: number, withParts = true): Term[] {
   const ws = words(text);
   const out: Term[] = [];
   for (let i = 0; i < ws.length; i++) {
     let matched = 0;
-    for (let n = Math.min(maxPhrase, ws.length - i); n >= 2; n--) {
-      const key = ws.slice(i, i + n).map(w => w.stem).join(' ');
-      if (phrases.has(key)) {
+    const lengths = phrases.byFirst.get(ws[i].stem);
+    if (lengths) {
+      for (const n of lengths) {
+        if (n > maxPhrase || i + n > ws.length) continue;
+        let key = ws[i].stem;
+        for (let k = 1; k < n; k++) key += ' ' + ws[i + k].stem;
+        if (!phrases.has(key)) continue;
         const last = ws[i + n - 1];
         out.push({ key, surface: text.slice(ws[i].index, last.index + last.surface.length), index: ws[i].index });
-        if (withParts) for (const w of ws.slice(i, i + n)) if (!STOPWORDS.has(w.stem) && w.stem.length > 2) out.push({ key: w.stem, surface: w.surface, index: w.index, part: true });
+        if (withParts) for (let k = i; k < i + n; k++) if (!STOPWORDS.has(ws[k].stem) && ws[k].stem.length > 2) out.push({ key: ws[k].stem, surface: ws[k].surface, index: ws[k].index, part: true });
         matched = n;
         break;
       }
@@ -111,6 +115,41 @@ export function tokenise(text: string, phrases: ReadonlySet<string>, maxPhrase: 
   return out;
 }
 
+/** Known phrases, with the lengths (longest first) of those each first word can start. */
+export class PhraseSet {
+  private readonly keys = new Set<string>();
+  readonly byFirst = new Map<string, number[]>();
+
+  constructor(phrases: Iterable<string>) {
+    for (const p of phrases) {
+      if (this.keys.has(p)) continue;
+      this.keys.add(p);
+      const parts = p.split(' ');
+      const list = this.byFirst.get(parts[0]) ?? [];
+      if (!list.includes(parts.length)) {
+        list.push(parts.length);
+        list.sort((a, b) => b - a);
+      }
+      this.byFirst.set(parts[0], list);
+    }
+  }
+
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  /** Same phrases as another set (then tokens made with either are the same). */
+  equals(other: PhraseSet): boolean {
+    if (other.size !== this.size) return false;
+    for (const k of this.keys) if (!other.has(k)) return false;
+    return true;
+  }
+}
+
 export interface ScoredDoc {
   doc: number;
   score: number;
@@ -118,61 +157,81 @@ export interface ScoredDoc {
 
 /** BM25 (k1 1.2, b 0.75) over documents given as token lists. */
 export class Bm25Index {
-  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
-  private readonly lengths: number[] = [];
+  private readonly postings = new Map<string, { docs: Int32Array; tfs: Float64Array }>();
   private readonly termCounts: Map<string, number>[] = [];
-  private readonly averageLength: number;
+  /** k1 · (1 − b + b · length / average length), per document. */
+  private readonly lengthNorm: Float64Array;
+  private readonly scores: Float64Array;
+  private readonly shared: Int32Array;
   readonly size: number;
 
-  constructor(docs: readonly string[][], private readonly k1 = 1.2, private readonly b = 0.75) {
+  constructor(docs: readonly string[][], private readonly k1 = 1.2, b = 0.75) {
+    const lists = new Map<string, number[]>();
     docs.forEach((tokens, doc) => {
-      this.lengths.push(tokens.length);
       const tf = new Map<string, number>();
       for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
       this.termCounts.push(tf);
       for (const [t, n] of tf) {
-        const list = this.postings.get(t);
-        if (list) list.push({ doc, tf: n });
-        else this.postings.set(t, [{ doc, tf: n }]);
+        const list = lists.get(t);
+        if (list) list.push(doc, n);
+        else lists.set(t, [doc, n]);
       }
     });
+    for (const [t, list] of lists) {
+      const docsOf = new Int32Array(list.length / 2);
+      const tfs = new Float64Array(list.length / 2);
+      for (let i = 0; i < docsOf.length; i++) {
+        docsOf[i] = list[2 * i];
+        tfs[i] = list[2 * i + 1];
+      }
+      this.postings.set(t, { docs: docsOf, tfs });
+    }
     this.size = docs.length;
-    this.averageLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, docs.length);
+    const average = docs.reduce((a, d) => a + d.length, 0) / Math.max(1, docs.length) || 1;
+    this.lengthNorm = Float64Array.from(docs, d => k1 * (1 - b + b * d.length / average));
+    this.scores = new Float64Array(docs.length);
+    this.shared = new Int32Array(docs.length);
   }
 
   idf(term: string): number {
-    const df = this.postings.get(term)?.length ?? 0;
+    const df = this.postings.get(term)?.docs.length ?? 0;
     return df === 0 ? 0 : Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
   /**
    * Scores of the documents sharing a term with the query (terms weighted), and how many
-   * distinct full-weight terms each shares; very common terms are skipped.
+   * distinct full-weight terms each shares; terms in more than `maxShare` of the documents
+   * say little and are skipped (which also keeps a query over a large Code fast).
    */
-  search(query: ReadonlyMap<string, number>, maxShare = 0.3): Map<number, { score: number; shared: number }> {
-    const scores = new Map<number, { score: number; shared: number }>();
+  search(query: ReadonlyMap<string, number>, maxShare = 0.12): Map<number, { score: number; shared: number }> {
+    const touched: number[] = [];
     for (const [term, weight] of query) {
-      const list = this.postings.get(term);
-      if (!list || (this.size > 20 && list.length > this.size * maxShare)) continue;
-      const idf = this.idf(term);
-      for (const { doc, tf } of list) {
-        const norm = tf * (this.k1 + 1) / (tf + this.k1 * (1 - this.b + this.b * this.lengths[doc] / this.averageLength));
-        const s = scores.get(doc);
-        const add = weight * idf * norm;
-        const full = weight >= 1 ? 1 : 0;
-        if (s) {
-          s.score += add;
-          s.shared += full;
-        } else scores.set(doc, { score: add, shared: full });
+      const p = this.postings.get(term);
+      if (!p || (this.size > 20 && p.docs.length > this.size * maxShare)) continue;
+      const idf = this.idf(term) * weight;
+      const full = weight >= 1 ? 1 : 0;
+      const { docs, tfs } = p;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i];
+        const tf = tfs[i];
+        if (this.scores[doc] === 0 && this.shared[doc] === 0) touched.push(doc);
+        this.scores[doc] += idf * tf * (this.k1 + 1) / (tf + this.lengthNorm[doc]);
+        this.shared[doc] += full;
       }
     }
-    return scores;
+    const out = new Map<number, { score: number; shared: number }>();
+    for (const doc of touched) {
+      out.set(doc, { score: this.scores[doc], shared: this.shared[doc] });
+      this.scores[doc] = 0;
+      this.shared[doc] = 0;
+    }
+    return out;
   }
 
   /** One term's part of a document's score (to say which words made a link). */
   contribution(term: string, doc: number): number {
     const tf = this.termCounts[doc]?.get(term) ?? 0;
     if (tf === 0) return 0;
-    return this.idf(term) * tf * (this.k1 + 1) / (tf + this.k1 * (1 - this.b + this.b * this.lengths[doc] / this.averageLength));
+    return this.idf(term) * tf * (this.k1 + 1) / (tf + this.lengthNorm[doc]);
   }
 }

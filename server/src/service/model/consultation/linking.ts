@@ -11,7 +11,8 @@ import type { WorkspaceIndex } from '../../workspaceIndex';
 import type { LegalModel } from '../document';
 import type { ConsultationModel } from './index';
 import type { ClauseMention, CommentEntry, CommentLink, ConsultationComment } from './types';
-import { Bm25Index, termPhrases, tokenise, type Term } from './bm25';
+import { Bm25Index, PhraseSet, termPhrases, tokenise, type Term } from './bm25';
+import { memo } from '../memo';
 import { expandRange, scanMentions } from './mentions';
 import { partOf } from '../clauseIds';
 import type { Range } from '../../types';
@@ -21,7 +22,7 @@ export interface ClauseCorpus {
   /** Clause ids by Part ("G8" → ids), to resolve ranges and bare numbers. */
   byPart: Map<string, string[]>;
   known: Set<string>;
-  phrases: Set<string>;
+  phrases: PhraseSet;
   maxPhrase: number;
   index: Bm25Index;
 }
@@ -33,39 +34,60 @@ interface CorpusCache {
 
 const corpusCache = new WeakMap<WorkspaceIndex, CorpusCache>();
 
-/** A clause's words for the index: its heading and every line of it. */
-function clauseText(model: LegalModel, firstLine: number, lastLine: number, heading: string | undefined): string {
-  const body = model.lines.slice(firstLine, lastLine + 1).map(l => l.text).join('\n');
-  return heading ? `${heading}\n${body}` : body;
+interface ModelClauses {
+  clauses: { id: string; part: string; text: string }[];
+  /** Capitalised runs outside headings: candidate defined terms. */
+  phrases: string[];
+}
+
+/** One legal document's clause texts (heading and every line) and term phrases, once per model. */
+function modelClauses(m: LegalModel): ModelClauses {
+  return memo(m, 'consultation.clauses', () => {
+    const clauses = m.structure.clauses.map(c => {
+      const body = m.lines.slice(c.firstLine, c.lastLine + 1).map(l => l.text).join('\n');
+      return { id: c.id, part: c.part, text: c.heading ? `${c.heading}\n${body}` : body };
+    });
+    const phrases: string[] = [];
+    // Headings are in title case throughout: their runs are not terms.
+    m.lines.forEach((l, i) => {
+      if (!/heading$/.test(m.structure.kinds[i] ?? '')) phrases.push(...termPhrases(l.text));
+    });
+    return { clauses, phrases };
+  });
+}
+
+/** Tokens of one document's clauses, reused while the phrase vocabulary stays the same. */
+const tokenCache = new WeakMap<LegalModel, { phrases: PhraseSet; tokens: string[][] }>();
+
+function modelTokens(m: LegalModel, phrases: PhraseSet, maxPhrase: number): string[][] {
+  const cached = tokenCache.get(m);
+  if (cached && (cached.phrases === phrases || cached.phrases.equals(phrases))) return cached.tokens;
+  const tokens = modelClauses(m).clauses.map(c => tokenise(c.text, phrases, maxPhrase).map(t => t.key));
+  tokenCache.set(m, { phrases, tokens });
+  return tokens;
 }
 
 function buildCorpus(models: readonly LegalModel[]): ClauseCorpus {
+  const phrases = new PhraseSet(models.flatMap(m => modelClauses(m).phrases));
+  let maxPhrase = 2;
+  for (const list of phrases.byFirst.values()) maxPhrase = Math.max(maxPhrase, list[0]);
   const ids: string[] = [];
-  const texts: string[] = [];
+  const docs: string[][] = [];
   const byPart = new Map<string, string[]>();
   const known = new Set<string>();
-  const phraseCounts = new Map<string, number>();
   for (const m of models) {
-    for (const c of m.structure.clauses) {
-      if (known.has(c.id)) continue;
+    const tokens = modelTokens(m, phrases, maxPhrase);
+    modelClauses(m).clauses.forEach((c, i) => {
+      if (known.has(c.id)) return;
       known.add(c.id);
       ids.push(c.id);
-      const text = clauseText(m, c.firstLine, c.lastLine, c.heading);
-      texts.push(text);
+      docs.push(tokens[i]);
       const part = byPart.get(c.part);
       if (part) part.push(c.id);
       else byPart.set(c.part, [c.id]);
-    }
-    // Headings are in title case throughout: their runs are not terms.
-    m.lines.forEach((l, i) => {
-      if (/heading$/.test(m.structure.kinds[i] ?? '')) return;
-      for (const p of termPhrases(l.text)) phraseCounts.set(p, (phraseCounts.get(p) ?? 0) + 1);
     });
   }
-  const phrases = new Set([...phraseCounts.keys()]);
-  const maxPhrase = Math.max(2, ...[...phrases].map(p => p.split(' ').length));
-  const index = new Bm25Index(texts.map(t => tokenise(t, phrases, maxPhrase).map(x => x.key)));
-  return { ids, byPart, known, phrases, maxPhrase, index };
+  return { ids, byPart, known, phrases, maxPhrase, index: new Bm25Index(docs) };
 }
 
 /** The clause index of the workspace's legal text, rebuilt only when a legal model changes. */

@@ -50,7 +50,8 @@ function headerKind(text: string): 'row' | 'cell' | undefined {
   return undefined;
 }
 
-function isPlausibleName(raw: string, known: Set<string>): boolean {
+/** Could this be a respondent's name? `strict` also refuses names starting like a sentence ("So Energy"). */
+function isPlausibleName(raw: string, known: Set<string>, strict = true): boolean {
   const name = normal(raw);
   if (!name || name.length > 60) return false;
   if (known.has(name.toLowerCase())) return true;
@@ -58,8 +59,8 @@ function isPlausibleName(raw: string, known: Set<string>): boolean {
   const words = name.split(' ');
   if (words.length > 7) return false;
   const first = words[0].toLowerCase();
-  if (SENTENCE_STARTERS.has(first)) return false;
-  if (first === 'the' && words.length < 3) return false;
+  if (strict && SENTENCE_STARTERS.has(first)) return false;
+  if (first === 'the' && words.length < (strict ? 3 : 2)) return false;
   if (!/^[A-Z0-9]/.test(words[0])) return false;
   const content = words.filter(w => !NAME_CONNECTORS.has(w.toLowerCase()));
   const capitalised = content.filter(w => /^[A-Z0-9(]/.test(w)).length;
@@ -153,16 +154,19 @@ class Reader {
     const text = this.lines[i].text;
     if (!text.trim() || headerKind(text)) return undefined;
     let best: RowStart | undefined;
+    // On a tie the longer name wins: "British Gas | Network Party" over "British | Gas Network Party".
     const consider = (r: RowStart | undefined) => {
-      if (r && (!best || r.score > best.score)) best = r;
+      if (r && (!best || r.score > best.score || (r.score === best.score && r.name.length > best.name.length))) best = r;
     };
     // Name and category on the same line.
     for (const at of wordStarts(text)) {
       const prefix = text.slice(0, at);
-      if (!isPlausibleName(prefix, this.known)) continue;
+      const strict = isPlausibleName(prefix, this.known);
+      // A name like "So Energy" is believed when a category and a response follow it.
+      if (!strict && !(section.hasResponse && isPlausibleName(prefix, this.known, false))) continue;
       for (const cell of categoriesAt(text, at)) {
         const resp = this.responseAfter(i, cell.end, section, limit);
-        if (!resp) continue;
+        if (!resp || (!strict && !resp.response)) continue;
         let score = this.knownScore(prefix) + (resp.response ? 3 : 0) + (/\|\s*$/.test(prefix) ? 2 : 0);
         // "Smart DCC" alone followed by a category line is a name, not name + category.
         const j = this.nextNonBlank(i, limit);
@@ -353,7 +357,29 @@ function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank'
       break;
     }
   }
+  // The category's end may follow the name's end on the wrapped line ("Retail Limited respondent …").
+  if (!completion) {
+    for (const f of early.slice(0, 2)) {
+      const rest = completeCategory(category, f.text);
+      if (rest) {
+        category = `${category} ${rest}`;
+        f.text = stripLeadingWords(f.text, rest);
+        break;
+      }
+    }
+  }
   return { name, category };
+}
+
+/** The words that complete a cut category at the start of `text` ("Other" + "respondent …"). */
+function completeCategory(category: string, text: string): string | undefined {
+  const t = text.replace(/^[\s|]+/, '');
+  for (const c of CATEGORY_LIST) {
+    if (!c.toLowerCase().startsWith(category.toLowerCase() + ' ')) continue;
+    const remainder = c.slice(category.length + 1);
+    if (t.toLowerCase().startsWith(remainder.toLowerCase()) && !/[\w-]/.test(t[remainder.length] ?? '')) return t.slice(0, remainder.length);
+  }
+  return undefined;
 }
 
 function stripLeadingWords(text: string, words: string): string {
