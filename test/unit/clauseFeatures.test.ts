@@ -88,6 +88,7 @@ test('workspace symbols: by number or by heading word', () => {
   assert.deepEqual(service.getWorkspaceSymbols('supplier').map(s => s.name), ['G8.40 Supplier Parties', 'G8.41 Supplier Parties', 'G8.42 Supplier Parties']);
   assert.ok(service.getWorkspaceSymbols('assurance').some(s => s.name === 'G8 USER SECURITY ASSURANCE'));
   assert.equal(service.getWorkspaceSymbols('').length, 4);
+  assert.deepEqual(service.getWorkspaceSymbols('g841').map(s => s.name), ['G8.41 Supplier Parties']);
 });
 
 test('folding by Part and by multi-line clause', () => {
@@ -105,4 +106,14 @@ test('completion of clause numbers after "Section " and after "to ", with headin
   assert.ok(after.service.getCompletions(after.uri, after.position).some(i => i.label === 'G8.42'));
   const none = at('c.sec.txt', 'A1.1 Under section $$CURSOR$$\n');
   assert.ok(!none.service.getCompletions(none.uri, none.position).some(i => i.label === 'G8.42'));
+});
+
+test('completion of the paragraphs of a clause after "Section G8.41("', () => {
+  const { service, uri, position } = at('a.sec.txt', 'A1.1 Under Section G8.41($$CURSOR$$\n');
+  const items = service.getCompletions(uri, position).filter(i => i.label.startsWith('('));
+  assert.deepEqual(items.map(i => i.label), ['(a)', '(b)']);
+  assert.equal(items[1].detail, 'report them to the <Panel>');
+  assert.deepEqual(items[0].textEdit && 'range' in items[0].textEdit ? items[0].textEdit.range.start : undefined, { line: 0, character: 24 });
+  const partial = at('b.sec.txt', 'A1.1 Under Section G8.41(b$$CURSOR$$\n');
+  assert.deepEqual(partial.service.getCompletions(partial.uri, partial.position).filter(i => i.label.startsWith('(')).map(i => i.label), ['(b)']);
 });

@@ -23,14 +23,19 @@ function clauseSymbols(workspace: WorkspaceIndex): WorkspaceSymbol[] {
 /** Add yours here. */
 export const WORKSPACE_SYMBOL_CONTRIBUTORS: WorkspaceSymbolContributor[] = [clauseSymbols];
 
-/** Every query word must appear in the symbol's name (case-insensitive); "" lists everything. */
+/** Lower case without full stops, so "g841" finds G8.41 as well as "G8.41" does. */
+function fold(s: string): string {
+  return s.toLowerCase().replace(/\./g, '');
+}
+
+/** Every query word must appear in the symbol's name; "" lists everything. */
 function matches(name: string, words: string[]): boolean {
-  const lower = name.toLowerCase();
-  return words.every(w => lower.includes(w));
+  const folded = fold(name);
+  return words.every(w => folded.includes(w));
 }
 
 export function getWorkspaceSymbols(workspace: WorkspaceIndex, query: string, token: CancellationLike): WorkspaceSymbol[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = query.split(/\s+/).map(fold).filter(Boolean);
   const out: WorkspaceSymbol[] = [];
   for (const contribute of WORKSPACE_SYMBOL_CONTRIBUTORS) {
     if (token.isCancellationRequested) break;
