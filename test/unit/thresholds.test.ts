@@ -1,7 +1,7 @@
 // Threshold extraction: number, comparison, counted subject, population, clause, equations.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { dedent, uriOf, workspaceOf } from '../helpers/fixtures';
+import { dedent, uriOf, withCursor, workspaceOf } from '../helpers/fixtures';
 import type { LegalModel } from '../../server/src/service/model/document';
 import { cutOf, parseFormulaTerms, subjectKey, thresholdsOf } from '../../server/src/service/model/thresholds';
 
@@ -179,4 +179,32 @@ test('a bare number in a table cell counts what its column header names, not wha
     'G8.1 le 250000 domestic premises (context)',
     'G8.1 le 50000 non-domestic premises (context)',
   ]);
+});
+
+test('hover on a formula lists the thresholds it combines; hover on a threshold lists its other statements', () => {
+  const { text, position } = withCursor(dedent(`
+    G8 X
+
+    G8.40 A Supplier Party which supplies more than 250,000 Domestic Premises, and which does not supply any Non-Domestic Premises, shall comply.
+
+    G8.41 A Supplier Party whose Combined Premises Number exceeds 250,000 shall comply, and its “Combined Premises Number” shall be calculated as follows:
+    CPN = (5 × N$$CURSOR$$DP) + DP
+    where:
+    (a) CPN is the Combined Premises Number;
+    (b) NDP is the number of Non-Domestic Premises; and
+    (c) DP is the number of Domestic Premises.
+
+    G8.44A A Supplier Party which supplies more than 50,000 Non-Domestic Premises, and which does not supply any Domestic Premises, shall comply.
+  `));
+  const service = workspaceOf({ 'g8.sec.txt': text });
+  const value = (service.getHover(uriOf('g8.sec.txt'), position)?.contents as { value: string }).value;
+  assert.match(value, /\*\*Combined Premises Number\*\* \(Section G8\.41\): the thresholds it combines/);
+  for (const clause of ['G8.40', 'G8.41', 'G8.44A']) assert.ok(value.includes(`| ${clause} |`), clause);
+  assert.match(value, /= 5 × Non\\-Domestic Premises \\\+ Domestic Premises/);
+
+  const onThreshold = service.getHover(uriOf('g8.sec.txt'), { line: 2, character: 45 });
+  const table = (onThreshold?.contents as { value: string }).value;
+  assert.match(table, /Threshold: more than 250,000 Domestic Premises/);
+  assert.match(table, /\| G8\.41 \|.*exceeds 250,000/);
+  assert.match(table, /no non\\-domestic premises/);
 });

@@ -22,7 +22,6 @@ export interface Threshold {
   value: number;
   number: NumberMention;
   comparison: Comparison;
-  comparisonText: string;
   /** The counted subject as written ("Domestic Premises"), if known. */
   subject?: string;
   /** Normalised subject: lower case, singular ("domestic premises", "smart metering system"). */
@@ -375,7 +374,6 @@ function thresholdsIn(model: LegalModel, passages: Passage[], byLine: Map<number
         value: mention.value,
         number: mention,
         comparison,
-        comparisonText: p.text.slice(from, to).replace(mention.text, '…').replace(subjectSource === 'after' && subject ? subject : '\u0000', '').trim(),
         ...(subject ? { subject, subjectKey: key } : {}),
         subjectSource,
         measure: measureOf(key),
