@@ -104,8 +104,10 @@ test('reference-heading-mismatch against a Part heading in capitals: an uncertai
   assert.equal(d.fixes![0].certain, false);
 });
 
-test('a clause may also be titled by its Part heading', () => {
+test('a clause may also be titled by its Part or Section heading, a Part by its Section', () => {
   assert.deepEqual(mismatchIn('A1.1 Under Section G8.40 (User Security Assurance).\n'), []);
+  assert.deepEqual(mismatchIn('A1.1 Under Section G8 (Security) and Section G8.40 (Security).\n'), [], 'or by its Section');
+  assert.equal(mismatchIn('A1.1 Under Section G8.40 (Safety).\n').length, 1);
 });
 
 test('no mismatch for parentheticals, unknown targets, or a range whose start matches', () => {

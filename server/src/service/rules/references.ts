@@ -7,7 +7,7 @@
 import type { Finding, Range } from '../types';
 import type { LegalModel } from '../model/document';
 import { type Clause, clauseRuns } from '../model/structure';
-import { type ClauseNumber, compareClauseNumbers, parseClauseId, partOf } from '../model/clauseIds';
+import { type ClauseNumber, compareClauseNumbers, parseClauseId, partOf, sectionOf } from '../model/clauseIds';
 import { type ReferenceTarget, type SecReference, referencesOf } from '../model/references';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { RuleContext, RuleFamily } from './context';
@@ -121,9 +121,13 @@ function headingMismatch(model: LegalModel, ref: SecReference, workspace: Worksp
   if (known.length === 0) return undefined;
   const written = normaliseHeading(ref.heading);
   if (known.some(k => normaliseHeading(k.heading) === written)) return undefined;
-  // Drafters also title a clause by its Part ("Section G8.41 (User Security Assurance)").
-  const partTitles = ref.targets.filter(t => t.kind === 'clause').map(t => partOrSectionHeading({ id: partOf(t.id), kind: 'part' }, workspace));
-  if (partTitles.some(title => title !== undefined && normaliseHeading(title) === written)) return undefined;
+  // Drafters also title a clause by its Part ("Section G8.41 (User Security Assurance)"), and
+  // a Part by its Section ("Section A1 (Definitions and Interpretation)").
+  const broader = ref.targets.flatMap(t => t.kind === 'section' ? [] : [
+    ...(t.kind === 'clause' ? [partOrSectionHeading({ id: partOf(t.id), kind: 'part' }, workspace)] : []),
+    partOrSectionHeading({ id: sectionOf(t.id), kind: 'section' }, workspace),
+  ]);
+  if (broader.some(title => title !== undefined && normaliseHeading(title) === written)) return undefined;
   const distinct = [...new Set(known.map(k => k.heading))];
   const real = distinct[0];
   const isCaps = real === real.toUpperCase();
