@@ -23,8 +23,11 @@ test('repeated-word across a line break; the fix keeps the lines tidy', () => {
   assert.equal(applyFixes(service, 'a.sec.txt', 'repeated-word'), 'G8.1 The Panel shall notify the\nUser promptly.\nG8.2 It shall tell\nthe\nAuthority.\n');
 });
 
-test('"the the the" is one slip', () => {
-  assert.deepEqual(repeated('G8.1 Ask the the the Panel.\n'), ['1:10 repeated-word']);
+test('"the the the" is one slip, even over a line break, and the fix keeps one', () => {
+  const t = 'G8.1 Ask the the the Panel.\nG8.2 Ask the the\nthe Panel.\n';
+  const service = workspaceOf({ 'a.sec.txt': t });
+  assert.deepEqual(findingsOf(service, 'a.sec.txt', 'repeated-word'), ['1:10 repeated-word', '2:10 repeated-word']);
+  assert.equal(applyFixes(service, 'a.sec.txt', 'repeated-word'), 'G8.1 Ask the Panel.\nG8.2 Ask the Panel.\n');
 });
 
 test('legitimate doubles: "had had", and "that that" pointing at something', () => {

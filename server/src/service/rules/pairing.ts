@@ -179,12 +179,13 @@ function pairing(model: LegalModel): Finding[] {
     const blockMarks: { flat: FlatSegment; mark: QuoteMark }[] = [];
     for (const segment of block.segments) {
       const flat = flatten(segment);
-      findings.push(...unbalancedBrackets(flat));
+      // Loops rather than push(...spread): a pathological line may hold 100,000 brackets.
+      for (const f of unbalancedBrackets(flat)) findings.push(f);
       const scan = scanQuotes(flat.text);
-      findings.push(...unbalancedQuotes(flat, scan));
+      for (const f of unbalancedQuotes(flat, scan)) findings.push(f);
       for (const mark of scan.marks) blockMarks.push({ flat, mark });
     }
-    findings.push(...mixedQuotes(model.uri, blockMarks));
+    for (const f of mixedQuotes(model.uri, blockMarks)) findings.push(f);
   }
   return findings;
 }

@@ -28,21 +28,24 @@ function isLegitimateDouble(lower: string, next: string | undefined): boolean {
   return false;
 }
 
-/** Delete the second word with the whitespace before it; across a line break, with the whitespace after it. */
-function deletionFix(uri: string, text: string, first: Word, second: Word, positionAt: (o: number) => Position): SecFix {
-  const gap = text.slice(first.end, second.start);
+/**
+ * Delete the repeats after the first word (`firstRepeat` … `last`) with the whitespace before
+ * them; when a line break comes between, delete them with the whitespace after them instead,
+ * so that the line break stays where it was.
+ */
+function deletionFix(uri: string, text: string, first: Word, firstRepeat: Word, last: Word, positionAt: (o: number) => Position): SecFix {
   let from = first.end;
-  let to = second.end;
-  if (gap.includes('\n')) {
-    const trailing = /^[ \t]+/.exec(text.slice(second.end))?.[0] ?? '';
-    const atLineEnd = /^(?:\n|$)/.test(text.slice(second.end + trailing.length));
+  let to = last.end;
+  if (text.slice(first.end, last.start).includes('\n')) {
+    const trailing = /^[ \t]+/.exec(text.slice(last.end))?.[0] ?? '';
+    const atLineEnd = /^(?:\n|$)/.test(text.slice(last.end + trailing.length));
     if (!atLineEnd) {
-      from = second.start;
-      to = second.end + trailing.length;
+      from = firstRepeat.start;
+      to = last.end + trailing.length;
     }
   }
   return {
-    title: `Delete the repeated '${second.text}'`,
+    title: `Delete the repeated '${last.text}'`,
     certain: true,
     isPreferred: true,
     edits: [{ uri, range: { start: positionAt(from), end: positionAt(to) }, newText: '' }],
@@ -62,8 +65,10 @@ function isLetter(text: string, i: number): boolean {
  * The words of a text: letters (and digits) with inner apostrophes or hyphens ("User’s",
  * "Sub-Committee"); `spaced` says only whitespace separates it from the word before.
  */
-function scanWords(text: string): (Word & { digits: boolean; spaced: boolean })[] {
-  const words: (Word & { digits: boolean; spaced: boolean })[] = [];
+type ScannedWord = Word & { digits: boolean; spaced: boolean };
+
+function scanWords(text: string): ScannedWord[] {
+  const words: ScannedWord[] = [];
   let spaced = false;
   for (let i = 0; i < text.length;) {
     if (!isLetter(text, i) && !isDigit(text.charCodeAt(i))) {
@@ -86,6 +91,11 @@ function scanWords(text: string): (Word & { digits: boolean; spaced: boolean })[
   return words;
 }
 
+/** The same word (in any case), with only whitespace before it. */
+function sameWord(first: ScannedWord, next: ScannedWord): boolean {
+  return next.spaced && !first.digits && !next.digits && first.text.length === next.text.length && first.text.toLowerCase() === next.text.toLowerCase();
+}
+
 function repeatedWords(model: LegalModel): Finding[] {
   const findings: Finding[] = [];
   for (const block of proseBlocks(model)) {
@@ -94,17 +104,20 @@ function repeatedWords(model: LegalModel): Finding[] {
       const words = scanWords(flat.text);
       for (let i = 1; i < words.length; i++) {
         const first = words[i - 1];
-        const second = words[i];
-        if (!second.spaced || first.digits || second.digits || first.text.length !== second.text.length) continue;
+        if (!sameWord(first, words[i])) continue;
         const lower = first.text.toLowerCase();
-        if (lower !== second.text.toLowerCase() || isLegitimateDouble(lower, words[i + 1]?.text)) continue;
+        // "the the the" is one slip: the finding covers the whole run, the fix keeps one word.
+        let last = i;
+        while (last + 1 < words.length && sameWord(first, words[last + 1])) last++;
+        if (last === i && isLegitimateDouble(lower, words[i + 1]?.text)) continue;
+        const second = words[last];
         findings.push({
           code: 'repeated-word',
           range: { start: flat.positionAt(first.start), end: flat.positionAt(second.end) },
-          message: `'${first.text}' is repeated; delete one.`,
-          fixes: [deletionFix(model.uri, flat.text, first, second, flat.positionAt)],
+          message: last === i ? `'${first.text}' is repeated; delete one.` : `'${first.text}' is written ${last - i + 2} times in a row; keep one.`,
+          fixes: [deletionFix(model.uri, flat.text, first, words[i], second, flat.positionAt)],
         });
-        i++; // "the the the" is one slip, reported once
+        i = last;
       }
     }
   }
