@@ -101,7 +101,7 @@ export function incomingReferences(id: string, workspace: WorkspaceIndex): Locat
       }
     }
     return out;
-  });
+  }, ['legal']);
 }
 
 export function clauseReferences(ctx: FeatureContext, includeDeclaration: boolean): Location[] | undefined {

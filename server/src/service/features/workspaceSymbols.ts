@@ -17,7 +17,7 @@ function clauseSymbols(workspace: WorkspaceIndex): WorkspaceSymbol[] {
       }
     }
     return out;
-  });
+  }, ['legal']);
 }
 
 /** Add yours here. */
