@@ -5,28 +5,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-export interface CommentLinkInfo {
-  clause: string;
-  kind: 'explicit' | 'inferred';
-  score: number;
-  quote: string;
-  because?: string[];
-  target?: { uri: string; range: LspRange };
-}
+// The shapes are the server's own (types only: nothing of the server is bundled here).
+import type { SecCommentInfo, SecCommentLinkInfo } from '../../server/src/service/features/comments';
 
-export interface CommentInfo {
-  id: string;
-  uri: string;
-  range: LspRange;
-  question: string;
-  questionTitle: string;
-  respondent: string;
-  category: string;
-  response: string;
-  text: string;
-  status: 'linked' | 'general' | 'orphaned';
-  links: CommentLinkInfo[];
-}
+export type CommentInfo = SecCommentInfo;
+export type CommentLinkInfo = SecCommentLinkInfo;
 
 export interface LspRange {
   start: { line: number; character: number };
