@@ -139,3 +139,15 @@ test('severity ignore switches a term check off; suppression comments work', () 
   const g2 = G + '\nG1.3 The Panel Secretariat acts.\n';
   assert.deepEqual(findingsOf(ws(g2, {}, { severity: { 'undefined-term': 'ignore' } }), 'section-g.sec.txt', 'undefined-term'), []);
 });
+
+test('undefined-term traps: companies, EU regulations, Markdown tables and emphasis', () => {
+  const s = ws(G + dedent(`
+
+    G1.3 The DCC shall publish any report of Smart DCC Ltd under the General Data Protection Regulation and **each Supplier Party** shall read it.
+
+    | Column | Value |
+    | --- | --- |
+    | Panel Chair | Supplier Party |
+  `));
+  assert.deepEqual(s.getDiagnostics(uriOf('section-g.sec.txt')).filter(d => d.code === 'undefined-term').map(d => d.data?.term), ['Panel Chair']);
+});

@@ -393,8 +393,19 @@ const CALENDAR = new Set(('january february march april may june july august sep
 /** Words that name a part of a document before its number ("Section G8", "Schedule 1"). */
 const STRUCTURAL = new Set(('section sections part parts schedule schedules appendix appendices annex annexes paragraph paragraphs '
   + 'clause clauses condition conditions article articles table tables figure figures chapter chapters').split(' '));
-/** Last words of the titles of legislation ("Companies Act 2006", "… Regulations 2012"). */
-const LEGISLATION = new Set(['act', 'acts', 'regulations', 'order', 'rules', 'directive', 'measure', 'ordinance', 'statute']);
+/** Last words of the titles of legislation ("Companies Act 2006", "… Regulations 2012") and of companies' names. */
+const NAME_ENDINGS = new Set(['act', 'acts', 'regulation', 'regulations', 'order', 'rules', 'directive', 'measure', 'ordinance', 'statute',
+  'ltd', 'limited', 'plc', 'llp', 'inc']);
+const COMPANY_ENDINGS = new Set(['ltd', 'limited', 'plc', 'llp', 'inc']);
+
+/** Does a company's legal form follow the run within the same phrase ("Smart DCC Ltd")? */
+function beforeCompanyEnding(tokens: readonly Token[], to: number): boolean {
+  for (let k = to; k < Math.min(tokens.length, to + 3); k++) {
+    if (tokens[k].barrierBefore || !/^\p{Lu}/u.test(tokens[k].surface)) return false;
+    if (COMPANY_ENDINGS.has(tokens[k].norm)) return true;
+  }
+  return false;
+}
 
 function isCapitalised(t: Token): boolean {
   return /^\p{Lu}/u.test(t.surface);
@@ -439,8 +450,8 @@ export function capitalisedRuns(tokens: readonly Token[], covered: readonly bool
       else if (to - from === 1) from = to;
     }
     while (from < to && CONNECTORS.has(tokens[from].surface)) from++;
-    const endsLegislation = LEGISLATION.has(tokens[to - 1].norm);
-    if (from < to && !endsLegislation) runs.push({ from, to });
+    const isName = NAME_ENDINGS.has(tokens[to - 1].norm) || beforeCompanyEnding(tokens, to);
+    if (from < to && !isName) runs.push({ from, to });
     i = to;
   }
   return runs;

@@ -60,7 +60,8 @@ export function computeDiagnostics(model: DocumentModel, workspace: WorkspaceInd
     if (token.isCancellationRequested) return out;
     if (!family.kinds.includes(model.kind)) continue;
     if (family.codes.every(c => severityOf(c, settings) === 'ignore')) continue;
-    findings.push(...familyFindings(family, model, workspace, token));
+    // A loop, not push(...spread): a 10 MB file can yield more findings than the stack holds arguments.
+    for (const f of familyFindings(family, model, workspace, token)) findings.push(f);
   }
   for (const f of findings) {
     const severity = capSeverity(severityOf(f.code, settings), f.data?.severityCap);
