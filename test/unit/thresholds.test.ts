@@ -208,3 +208,21 @@ test('hover on a formula lists the thresholds it combines; hover on a threshold 
   assert.match(table, /\| G8\.41 \|.*exceeds 250,000/);
   assert.match(table, /no non\\-domestic premises/);
 });
+
+test('money, "or equal to" comparisons and "the number of X … exceeds"', () => {
+  const m = modelOf(dedent(`
+    G8 X
+
+    G8.1 Where the charge exceeds £5,000 the Panel shall decide.
+
+    G8.2 A Party whose aggregate number of Domestic Premises supplied together with its Affiliates exceeds 250,000 shall comply, as shall one with greater than or equal to 300 meters, or less than or equal to 400 meters, or up to and including 500 meters.
+  `));
+  assert.deepEqual(brief(m), [
+    'G8.1 gt 5000 pound (after)',
+    'G8.2 gt 250000 domestic premises (before)',
+    'G8.2 ge 300 meter (after)',
+    'G8.2 le 400 meter (after)',
+    'G8.2 le 500 meter (after)',
+  ]);
+  assert.equal(thresholdsOf(m).thresholds[0].text, 'exceeds £5,000');
+});

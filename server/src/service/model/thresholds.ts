@@ -123,8 +123,19 @@ function subjectAtEnd(text: string): string | undefined {
   return measureOf(subjectKey(subject)) !== 'other' || /\b(?:Number|Count|Total|Amount|Quantity)$/.test(subject) ? subject : undefined;
 }
 
+const CURRENCIES: Record<string, string> = { '£': 'pounds', $: 'dollars', '€': 'euros' };
+
+/** "the aggregate number of Domestic Premises supplied by it exceeds": the last "number of X" before a comparison. */
+function lastCountedSubject(text: string): string | undefined {
+  let subject: string | undefined;
+  for (const m of text.matchAll(/\bnumber\s+of\s+/gi)) subject = subjectAtStart(text.slice(m.index + m[0].length)) ?? subject;
+  return subject;
+}
+
 /** Comparisons written before the number, most specific first (negations before plain words). */
 const PREFIXES: [RegExp, Comparison][] = [
+  [/\b(?:(?:more|greater)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:more|greater)\s+than)\s*$/i, 'ge'],
+  [/\b(?:(?:less|fewer)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|fewer)\s+than|up\s+to\s+and\s+including)\s*$/i, 'le'],
   [/\b(?:not|no)\s+more\s+than\s*$/i, 'le'],
   [/\b(?:not|no)\s+greater\s+than\s*$/i, 'le'],
   [/\bnot\s+(?:exceeding|in\s+excess\s+of|above|over)\s*$/i, 'le'],
@@ -324,7 +335,9 @@ function thresholdsIn(model: LegalModel, passages: Passage[], byLine: Map<number
     for (const { mention, offset } of numbersIn(p, byLine)) {
       if (mention.inFormula || mention.malformed) continue;
       const end = offset + (mention.end - mention.start);
-      const before = p.text.slice(Math.max(0, offset - 60), offset);
+      // "exceeds £5,000": the currency sign sits between the comparison and the number.
+      const currency = /[£$€]\s*$/.exec(p.text.slice(Math.max(0, offset - 2), offset))?.[0] ?? '';
+      const before = p.text.slice(Math.max(0, offset - currency.length - 80), offset - currency.length);
       let after = p.text.slice(end, end + 200);
       let comparison: Comparison | undefined;
       let from = offset;
@@ -332,8 +345,8 @@ function thresholdsIn(model: LegalModel, passages: Passage[], byLine: Map<number
       const prefix = comparisonBefore(before);
       if (prefix) {
         comparison = prefix.comparison;
-        from = offset - prefix.length + (/^\s*/.exec(before.slice(before.length - prefix.length))![0].length);
-      }
+        from = offset - currency.length - prefix.length;
+      } else from = offset - currency.length;
       const suffix = SUFFIX_GE.exec(after) ?? SUFFIX_LE.exec(after);
       if (!comparison && suffix) {
         comparison = SUFFIX_GE.test(after) ? 'ge' : 'le';
@@ -343,7 +356,7 @@ function thresholdsIn(model: LegalModel, passages: Passage[], byLine: Map<number
       // "250,000 Domestic Premises or more"
       let subject: string | undefined;
       let subjectSource: Threshold['subjectSource'] = 'none';
-      const named = subjectAfter(after);
+      const named = currency ? { subject: CURRENCIES[currency.trim()], length: 0 } : subjectAfter(after);
       if (named) {
         subject = named.subject;
         subjectSource = 'after';
@@ -358,7 +371,7 @@ function thresholdsIn(model: LegalModel, passages: Passage[], byLine: Map<number
       if (!comparison) continue;
       if (!subject) {
         const beforeComparison = p.text.slice(Math.max(0, from - 120), from);
-        subject = subjectAtEnd(beforeComparison);
+        subject = subjectAtEnd(beforeComparison) ?? lastCountedSubject(beforeComparison);
         if (subject) subjectSource = 'before';
         else {
           subject = contextSubject(passages, p, model);
@@ -498,6 +511,8 @@ export function thresholdsOf(model: LegalModel): ThresholdModel {
     const countedSubjects: ThresholdModel['countedSubjects'] = [];
     for (const p of passages) {
       for (const m of p.text.matchAll(/\bnumber\s+of\s+(\S.*)/gi)) {
+        // "(and not the number of Smart Metering Systems at them)" says what is not counted.
+        if (/\bnot\s+(?:the\s+)?$/i.test(p.text.slice(Math.max(0, m.index - 10), m.index))) continue;
         const s = subjectAtStart(m[1]);
         if (s) countedSubjects.push({ key: subjectKey(s), clause: clauseAtLine(model.structure, p.line)?.id });
       }
