@@ -77,7 +77,10 @@ async function startCodeServer(sandbox) {
   { env: sandbox.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let log = '';
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not start in ${START_TIMEOUT_MS / 1000} s\n${log}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      reject(new Error(`code-server did not start in ${START_TIMEOUT_MS / 1000} s\n${log}`));
+    }, START_TIMEOUT_MS);
     const onData = data => {
       log += data;
       if (/HTTP server listening on/.test(log)) { clearTimeout(timer); resolve(); }
@@ -107,6 +110,11 @@ async function launchChromium() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    // run.js handles the signals itself (code-server must be stopped too); playwright's own
+    // handlers would exit the process before that.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });

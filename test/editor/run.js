@@ -73,6 +73,20 @@ async function main() {
   const sandbox = cs.createSandbox();
   let server;
   let browser;
+  let cleaned = false;
+  /** Stops chromium and code-server's process group and removes the temp folder, once. */
+  async function cleanUp() {
+    if (cleaned) return;
+    cleaned = true;
+    if (browser) await browser.close().catch(() => {});
+    if (server) await server.stop();
+    if (process.env.KEEP) log(`kept ${sandbox.dir}`);
+    else fs.rmSync(sandbox.dir, { recursive: true, force: true });
+  }
+  // Interrupted (Ctrl+C, or the npm test wrapper's timeout): still leave nothing running.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    process.once(signal, () => { log(`${signal}: stopping`); cleanUp().finally(() => process.exit(code)); });
+  }
   try {
     const extensionPath = cs.installVsix(sandbox, VSIX);
     log(`installed ${path.relative(cs.ROOT, VSIX)} → ${path.basename(extensionPath)}`);
@@ -92,10 +106,7 @@ async function main() {
     log(ok ? 'RESULT: PASS' : `RESULT: FAIL (suite ${suiteCode === 0 ? 'passed' : 'failed'}, ui ${uiOk ? 'passed' : 'failed'})`);
     return ok ? 0 : 1;
   } finally {
-    if (browser) await browser.close().catch(() => {});
-    if (server) await server.stop();
-    if (process.env.KEEP) log(`kept ${sandbox.dir}`);
-    else fs.rmSync(sandbox.dir, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 

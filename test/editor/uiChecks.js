@@ -69,9 +69,13 @@ async function runUiChecks({ browser, server, workspace, extensionPath, out, log
     await page.goto(cs.workbenchUrl(server, workspace));
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: STEP_TIMEOUT_MS });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: STEP_TIMEOUT_MS });
-    // The extension shows "SEC" in the status bar once it has activated.
-    await page.locator('.statusbar-item', { hasText: /^\s*SEC\s*$/ }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-    return `from ${path.basename(extensionPath)}`;
+    // The extension's status bar item reads "SEC" once activated, with the law icon while its
+    // language server runs (a sync or error icon otherwise).
+    const item = page.locator('.statusbar-item', { hasText: /^\s*SEC\s*$/ }).first();
+    await item.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const running = await pollUntil(() => item.locator('.codicon-law').count(), n => n > 0);
+    if (running === 0) throw new Error(`the SEC status item says the server is not running: ${await item.innerHTML()}`);
+    return `from ${path.basename(extensionPath)}, server running`;
   });
 
   await check('Quick Open section-g8 opens Section G8 as SEC legal text', 'section-g8', async () => {
