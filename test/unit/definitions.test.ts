@@ -46,8 +46,10 @@ test('quoted definitions in clauses and paragraphs', () => {
     G8.1 In this Section G8:
     (a) “Relevant Date” means 1 April 2026; and
     (b) "Cycle Year" has the meaning given to that expression in Section G8.43.
+    (c) **“Alpha Event”** means an event notified by the DCC.
   `);
-  assert.deepEqual(found.map(s => [s.term, s.form, s.clause]), [['Relevant Date', 'quoted', 'G8.1'], ['Cycle Year', 'table-pointer', 'G8.1']]);
+  assert.deepEqual(found.map(s => [s.term, s.form, s.clause]), [['Relevant Date', 'quoted', 'G8.1'], ['Cycle Year', 'table-pointer', 'G8.1'], ['Alpha Event', 'quoted', 'G8.1']]);
+  assert.equal(found[2].text, 'means an event notified by the DCC.');
   assert.equal(found[0].text, 'means 1 April 2026; and');
 });
 

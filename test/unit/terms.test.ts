@@ -27,6 +27,10 @@ test('plurals (s, es, y → ies) and possessives (’s, \'s, s’) are uses', ()
   ]);
 });
 
+test('a term defined in the plural is used in the singular', () => {
+  assert.deepEqual(matches(['Relevant Parties', 'Notices'], 'a Relevant Party and each Notice'), ['Relevant Party=Relevant Parties', 'Notice=Notices']);
+});
+
 test('words are compared, so a double space or a line break inside a term still matches', () => {
   assert.deepEqual(matches(['Verification User Security Assessment'], 'a Verification User  Security Assessment'), ['Verification User  Security Assessment=Verification User Security Assessment']);
   const model = buildLegalModel({ uri: 'file:///a.sec.txt', version: 1, text: 'G1.1 The Smart Metering\nSystem is here.\n' });

@@ -148,6 +148,13 @@ export function pluralForms(word: string): string[] {
   return forms;
 }
 
+/** A term defined in the plural is used in the singular too ("Relevant Parties" → "relevant party"). */
+export function singularForms(word: string): string[] {
+  if (/[^aeiou]ies$/.test(word)) return [word.slice(0, -3) + 'y'];
+  if (/[^su]s$/.test(word) && word.length > 3) return [word.slice(0, -1)];
+  return [];
+}
+
 /** Pluralise a term's last word as the text did ("Supplier Entity" → "Supplier Entities"). */
 export function pluralise(term: string): string {
   if (/[^aeiouAEIOU]y$/.test(term)) return term.slice(0, -1) + 'ies';
@@ -173,6 +180,7 @@ export class TermMatcher {
       const last = ws[ws.length - 1].norm;
       this.child(node, last).ends.push({ term, plural: false });
       for (const p of pluralForms(last)) this.child(node, p).ends.push({ term, plural: true });
+      for (const p of singularForms(last)) this.child(node, p).ends.push({ term, plural: false });
     });
   }
 
