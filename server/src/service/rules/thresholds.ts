@@ -146,15 +146,18 @@ function unitFindings(t: Threshold, all: WorkspaceThresholds, g: Groups): Findin
   const preferred = preferredMeasure(peers, g);
   if (preferred === t.measure) return [];
   const named = others.filter(o => o.subjectSource === 'after');
-  const them = (named.length > 0 ? named : others).map(o => `${where(o)} counts it in ${o.subject} (${quote(o)})`).join('; ');
+  const role = (o: Threshold) => (sideOf(o.comparison) === sideOf(t.comparison) ? `${where(o)}` : `its counterpart ${where(o)}`);
+  const them = (named.length > 0 ? named : others).map(o => `${role(o)} counts it in ${o.subject} (${quote(o)})`).join('; ');
   const countRule = g.counted.get(preferred)?.clause;
   const because = countRule ? ` Section ${countRule} says that the number of ${preferred} is what is counted.` : '';
+  const other = named[0] ?? others[0];
+  const device = t.measure === 'devices' ? t.subject : other.subject;
   return [{
     code: CODE,
     range: t.range,
     message: `${where(t)} counts the ${fmt(t.value)} threshold in ${t.subject} (${quote(t)}), but ${them}.${because} ` +
-      `${t.subject} and ${(named[0] ?? others[0]).subject} are different measures (premises may have several Smart Metering Systems, or none), ` +
-      `so a party can be over the threshold on one count and under it on the other and fall under both tests or neither. ` +
+      `${t.subject} and ${other.subject} are different measures (one premises may have several ${device}, or none), ` +
+      `so a party can be over the threshold on one count and under it on the other, and fall under both tests or neither. ` +
       `State the threshold in the same unit in every clause.`,
     related: everyStatement(t, all),
     data: { kind: 'unit', value: t.value, measure: t.measure, expectedMeasure: preferred },
