@@ -85,6 +85,9 @@ test('rename: every site and use across the workspace, keeping plurals and posse
   const possessive = service.rename(uriOf('g1.sec.txt'), { line: 2, character: G1.split('\n')[2].indexOf('User’s') + 2 }, 'Member')!;
   assert.match(TextDocument.applyEdits(TextDocument.create('x', 'sec', 1, G1), possessive.changes![uriOf('g1.sec.txt')] as TextEdit[]), /each Member’s Supplier Parties/);
   assert.equal(service.prepareRename(uri, { line: 0, character: 2 }), null, 'nothing to rename on a clause number');
+  const plural = workspaceOf({ 'g.sec.txt': 'G1.1 Each Party (together, the “Relevant Parties”) acts.\nG1.2 A Relevant Party’s duty.\n' });
+  const renamed = plural.rename(uriOf('g.sec.txt'), { line: 1, character: 10 }, 'Affected Bodies')!;
+  assert.deepEqual(renamed.changes![uriOf('g.sec.txt')].map(e => e.newText), ['Affected Bodies', 'Affected Body’s']);
 });
 
 test('completion: defined terms with their definitions; several typed words are replaced together', () => {

@@ -4,7 +4,7 @@ import { DocumentHighlightKind, type DocumentHighlight, type Location, type Text
 import type { Range } from '../types';
 import type { LegalModel } from '../model/document';
 import type { DefinitionSite } from '../model/definitions';
-import { type LocatedUse, type TermIndex, termAt, termIndex, workspaceTermUses, pluralise } from '../model/terms';
+import { type LocatedUse, type TermIndex, termAt, termIndex, workspaceTermUses, pluralise, singularise } from '../model/terms';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { FeatureContext } from './context';
 
@@ -68,6 +68,6 @@ export function termRename(ctx: FeatureContext, newName: string): WorkspaceEdit 
   const changes: Record<string, TextEdit[]> = {};
   const add = (uri: string, range: Range, newText: string) => (changes[uri] ??= []).push({ range, newText });
   for (const s of hit.index.terms[hit.term].sites) add(s.uri, s.range, name);
-  for (const u of usesOf(ctx.workspace, hit.term)) add(u.uri, u.range, (u.plural ? pluralise(name) : name) + u.possessive);
+  for (const u of usesOf(ctx.workspace, hit.term)) add(u.uri, u.range, (u.plural ? pluralise(name) : u.singular ? singularise(name) : name) + u.possessive);
   return { changes };
 }

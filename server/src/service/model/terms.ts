@@ -122,6 +122,8 @@ export function tokensOf(model: LegalModel): Token[] {
 interface TrieEnd {
   term: number;
   plural: boolean;
+  /** The singular of a term defined in the plural. */
+  singular?: boolean;
 }
 
 interface TrieNode {
@@ -138,6 +140,7 @@ export interface TokenMatch {
   to: number;
   kind: MatchKind;
   plural: boolean;
+  singular?: boolean;
 }
 
 /** "Party" → ["parties"], "User" → ["users"], "Premises" → ["premiseses"] (harmless). */
@@ -153,6 +156,12 @@ export function singularForms(word: string): string[] {
   if (/[^aeiou]ies$/.test(word)) return [word.slice(0, -3) + 'y'];
   if (/[^su]s$/.test(word) && word.length > 3) return [word.slice(0, -1)];
   return [];
+}
+
+/** The singular of a term defined in the plural, as the text wrote it ("Relevant Parties" → "Relevant Party"). */
+export function singularise(term: string): string {
+  if (/[^aeiouAEIOU]ies$/.test(term)) return term.slice(0, -3) + 'y';
+  return term.replace(/s$/, '');
 }
 
 /** Pluralise a term's last word as the text did ("Supplier Entity" → "Supplier Entities"). */
@@ -180,7 +189,7 @@ export class TermMatcher {
       const last = ws[ws.length - 1].norm;
       this.child(node, last).ends.push({ term, plural: false });
       for (const p of pluralForms(last)) this.child(node, p).ends.push({ term, plural: true });
-      for (const p of singularForms(last)) this.child(node, p).ends.push({ term, plural: false });
+      for (const p of singularForms(last)) this.child(node, p).ends.push({ term, plural: false, singular: true });
     });
   }
 
@@ -227,7 +236,7 @@ export class TermMatcher {
       for (let j = i; node; ) {
         for (const end of node.ends) {
           const kind = this.classify(tokens, i, j + 1, end.term);
-          const m: TokenMatch | undefined = kind ? { term: end.term, from: i, to: j + 1, kind, plural: end.plural } : undefined;
+          const m: TokenMatch | undefined = kind ? { term: end.term, from: i, to: j + 1, kind, plural: end.plural, ...(end.singular ? { singular: true } : {}) } : undefined;
           if (m && TermMatcher.better(m, best)) best = m;
         }
         if (tokens[j].possessive) break; // a possessive ends the phrase
@@ -306,6 +315,8 @@ export interface TermUse {
   kind: MatchKind;
   range: Range;
   plural: boolean;
+  /** Written in the singular, the term being defined in the plural. */
+  singular?: boolean;
   possessive: string;
   /** The words as written. */
   text: string;
@@ -338,7 +349,7 @@ export function termUsesOf(model: LegalModel, index: TermIndex): TermUse[] {
     const last = tokens[m.to - 1];
     const text = model.lines[range.start.line].text.slice(range.start.character, range.start.line === range.end.line ? range.end.character : undefined);
     const inHeading = HEADING_KINDS.has(model.structure.kinds[range.start.line]) || inRefHeading(range);
-    uses.push({ uri: model.uri, term: m.term, kind: m.kind, range, plural: m.plural, possessive: last.possessive, text, from: m.from, to: m.to, inHeading });
+    uses.push({ uri: model.uri, term: m.term, kind: m.kind, range, plural: m.plural, ...(m.singular ? { singular: true } : {}), possessive: last.possessive, text, from: m.from, to: m.to, inHeading });
   }
   perMatcher.set(index.matcher, uses);
   return uses;
