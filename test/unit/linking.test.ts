@@ -135,7 +135,7 @@ test('unknown-clause on the collation at the mention; versions and ranges of exi
     Question 1: Comments?
     Respondent Category Comments
     EDF Energy Large Supplier We think G8.99 should go, and G8.44A to G8.44C are fine.
-    SSE Large Supplier The SCF V1.15 and SECMP0044 say otherwise; see objectives (a), (f) and (g), and G8.41(a).
+    SSE Large Supplier The SCF V1.15 and SECMP0044 say otherwise; see objectives (a), (f) and (g), G8.41(a) and Section H1.2.
   `);
   const service = workspaceOf({ 'g8.sec.txt': G8, 'responses.txt': collation });
   assert.deepEqual(findingsOf(service, 'responses.txt', 'unknown-clause'), ['3:36 unknown-clause']);

@@ -209,8 +209,9 @@ export function analyseComment(model: ConsultationModel, comment: ConsultationCo
   const seenText = new Map<string, number>();
   for (const raw of scanMentions(comment.text)) {
     const part = partOf(raw.from);
-    // A bare number whose Part has no clauses here is something else ("V1.15").
-    if (!raw.withSection && !corpus.byPart.has(part)) continue;
+    // A number whose Part has no clauses here is something else ("V1.15"), or a clause of a
+    // Section the workspace does not hold: neither can be shown to be unknown.
+    if (!corpus.byPart.has(part)) continue;
     const nth = seenText.get(raw.text) ?? 0;
     seenText.set(raw.text, nth + 1);
     const range = locate(model, comment, raw.text, nth);

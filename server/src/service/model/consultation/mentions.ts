@@ -1,7 +1,7 @@
 // Clause numbers named in a comment: "G8.41", "G8.41(a)", "Section G8.44C", ranges
-// "G8.44A to G8.44C" and "G8.44A-C". A bare number counts only when its Part has clauses in
-// the workspace (so a document version "V1.15" is not a clause); with "Section" before it
-// always counts. Objectives "(a), (f) and (g)" and modification ids "SECMP0044" never match.
+// "G8.44A to G8.44C" and "G8.44A-C". Linking counts a number only when its Part has clauses
+// in the workspace (so a document version "V1.15" is not a clause, and a clause of a Section
+// not loaded is not "unknown"). Objectives "(a), (f) and (g)" and "SECMP0044" never match.
 import { compareClauseNumbers, parseClauseId } from '../clauseIds';
 
 const ID = String.raw`[A-Z]{1,2}\d{1,3}\.\d{1,3}[A-Z]{0,2}`;
