@@ -145,6 +145,8 @@ test('undefined-term traps: companies, EU regulations, Markdown tables and empha
 
     G1.3 The DCC shall publish any report of Smart DCC Ltd under the General Data Protection Regulation and **each Supplier Party** shall read it.
 
+    G1.4 As set out in Schedule 11 (Transition Arrangements) and Appendix A (Forms of Notice).
+
     | Column | Value |
     | --- | --- |
     | Panel Chair | Supplier Party |

@@ -73,6 +73,22 @@ function quotedSpans(model: LegalModel): Range[] {
   return spans;
 }
 
+/** "Schedule 11 (Transition Arrangements)", "Appendix A (Forms)": the bracket holds a title, as after "Section G8". */
+const TITLED_PART_RE = /\b(?:Schedules?|Appendix|Appendices|Annex(?:es)?|Parts?|Paragraphs?|Clauses?|Conditions?|Articles?|Chapters?|Tables?)\s+[A-Z0-9][\w.()-]*\s*\(([A-Z][^()]*)\)/g;
+
+function titledPartSpans(model: LegalModel): Range[] {
+  const spans: Range[] = [];
+  for (const l of model.lines) {
+    if (!l.text.includes('(')) continue;
+    TITLED_PART_RE.lastIndex = 0;
+    for (let m = TITLED_PART_RE.exec(l.text); m; m = TITLED_PART_RE.exec(l.text)) {
+      const start = m.index + m[0].lastIndexOf('(') + 1;
+      spans.push({ start: { line: l.line, character: start }, end: { line: l.line, character: start + m[1].length } });
+    }
+  }
+  return spans;
+}
+
 /** Which tokens can never be part of an undefined term, and why not matter. */
 function coveredTokens(model: LegalModel, index: TermIndex, words: readonly string[]): boolean[] {
   const tokens = tokensOf(model);
@@ -80,7 +96,7 @@ function coveredTokens(model: LegalModel, index: TermIndex, words: readonly stri
   const covered = tokens.map(t => !TEXT_KINDS.has(kinds[t.line]) || (kinds[t.line] === 'table-row' && kinds[t.line + 1] === 'table-separator'));
   for (const u of termUsesOf(model, index)) for (let i = u.from; i < u.to; i++) covered[i] = true;
   for (const m of namesMatcher(words).scan(tokens)) for (let i = m.from; i < m.to; i++) covered[i] = true;
-  const spans = [...quotedSpans(model), ...definitionsOf(model).map(s => s.range)];
+  const spans = [...quotedSpans(model), ...titledPartSpans(model), ...definitionsOf(model).map(s => s.range)];
   for (const ref of referencesOf(model)) if (ref.headingRange) spans.push(ref.headingRange);
   coverSpans(tokens, covered, spans);
   return covered;
