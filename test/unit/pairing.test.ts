@@ -78,6 +78,18 @@ test('mixed-quotes: each definition row and each clause is judged on its own', (
   assert.deepEqual(pairingOf(t), []);
 });
 
+test('mixed-quotes: a definition written as text is judged on its own, wrapped lines and paragraphs included', () => {
+  const t = dedent(`
+    A1.1 In this Code:
+    "Authority" means the authority.
+    “Code” means this code, including:
+    (a) its ‘Schedules’; and
+    (b) its "Appendices".
+    “Panel” means the panel.
+  `);
+  assert.deepEqual(pairingOf(t), ['5:9 mixed-quotes', '5:20 mixed-quotes']);
+});
+
 test('pairing ignores URLs, code, Markdown links and emphasis', () => {
   const t = 'G8.1 See [the guide](https://example.org/a_(b) and `f(x` and **bold** text and https://x.org/q?a=(1.\n';
   assert.deepEqual(pairingOf(t, 'a.sec.md'), []);

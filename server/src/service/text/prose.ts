@@ -119,6 +119,9 @@ export interface ProseBlock {
 // A list label at the start of a line: "(a)", "(iv)", "(2)", or the bare "a)" style.
 const LABEL_RE = /^(?:\([a-zA-Z]{1,5}\)|\(\d{1,3}\)|[a-z]{1,4}\)|\d{1,3}\))(?=\s|$)/;
 const HEADING_KINDS = new Set(['sub-heading', 'part-heading', 'section-heading', 'table-row']);
+// A definition written as text rather than a table row: “Term” means … (it runs, with any
+// paragraphs of its own, until the next definition, heading, clause or blank line).
+const DEFINITION_START_RE = /^[“"‘'][^“”"\n]{1,120}[”"’']\s+(?:means|has the meaning|shall mean|includes|shall include)\b/;
 
 /** The document's prose, block by block (memoised per model). */
 export function proseBlocks(model: LegalModel): ProseBlock[] {
@@ -130,14 +133,20 @@ function buildBlocks(model: LegalModel): ProseBlock[] {
   const blocks: ProseBlock[] = [];
   let key: string | undefined;
   let textRun = 0;
+  let definition: string | undefined;
   for (const l of model.lines) {
     const kind = kinds[l.line];
     if (!isProseLine(model, l.line)) {
-      if (kind === 'blank') textRun++;
+      if (kind === 'blank') {
+        textRun++;
+        definition = undefined;
+      }
       continue;
     }
     const clause = clauseAtLine(model.structure, l.line);
-    const lineKey = HEADING_KINDS.has(kind) ? `line:${l.line}` : clause ? `clause:${clause.firstLine}` : `text:${textRun}`;
+    if (kind !== 'continuation' && kind !== 'paragraph') definition = undefined;
+    else if (DEFINITION_START_RE.test(l.text.slice(contentColumn[l.line]))) definition = `definition:${l.line}`;
+    const lineKey = HEADING_KINDS.has(kind) ? `line:${l.line}` : definition ?? (clause ? `clause:${clause.firstLine}` : `text:${textRun}`);
     if (lineKey !== key) {
       blocks.push({ segments: [] });
       key = lineKey;
