@@ -171,3 +171,13 @@ test('links follow edits: changing the legal text relinks, the collation is re-r
   assert.ok(!after.find(e => e.comment.id === 'q2-e-on')!.links.some(l => l.clause === 'G8.44C'));
   assert.equal(after[0].comment, before[0].comment, 'the collation model was not rebuilt');
 });
+
+test('a clause far longer than the rest (a definitions table) takes explicit links but is never inferred', () => {
+  const table = 'A1 DEFINITIONS\n\nA1.1 In this Code:\n' + Array.from({ length: 120 }, (_, i) => `Term ${i} Premises | means Non-Domestic Premises counted by meters number ${i}.`).join('\n') + '\n';
+  const service = workspaceOf({ 'g8.sec.txt': G8, 'a1.sec.txt': table, 'consultation-responses.txt': COLLATION });
+  const inferred = service.getCommentLinks().filter(l => l.kind === 'inferred');
+  assert.ok(inferred.length > 0);
+  assert.ok(!inferred.some(l => l.clause === 'A1.1'));
+  const named = workspaceOf({ 'g8.sec.txt': G8, 'a1.sec.txt': table, 'r.txt': 'Question 1: Any?\nRespondent Category Comments\nSSE Large Supplier See A1.1 please.\n' });
+  assert.deepEqual(named.getCommentLinks().map(l => `${l.clause} ${l.kind}`), ['A1.1 explicit']);
+});

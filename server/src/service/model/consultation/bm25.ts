@@ -200,14 +200,16 @@ export class Bm25Index {
 
   /**
    * Scores of the documents sharing a term with the query (terms weighted), and how many
-   * distinct full-weight terms each shares; terms in more than `maxShare` of the documents
-   * say little and are skipped (which also keeps a query over a large Code fast).
+   * distinct full-weight terms each shares. Very common terms say little and are skipped:
+   * those in a quarter of a small text, or in a twentieth of a large Code (where they would
+   * also make a query slow).
    */
-  search(query: ReadonlyMap<string, number>, maxShare = 0.12): Map<number, { score: number; shared: number }> {
+  search(query: ReadonlyMap<string, number>): Map<number, { score: number; shared: number }> {
     const touched: number[] = [];
+    const maxDf = this.size <= 20 ? Infinity : Math.max(0.25 * Math.min(this.size, 400), 0.05 * this.size);
     for (const [term, weight] of query) {
       const p = this.postings.get(term);
-      if (!p || (this.size > 20 && p.docs.length > this.size * maxShare)) continue;
+      if (!p || p.docs.length > maxDf) continue;
       const idf = this.idf(term) * weight;
       const full = weight >= 1 ? 1 : 0;
       const { docs, tfs } = p;

@@ -25,6 +25,11 @@ export interface ClauseCorpus {
   phrases: PhraseSet;
   maxPhrase: number;
   index: Bm25Index;
+  /**
+   * Clauses too long to be what a comment "is about" (the A1.1 definitions table says a
+   * little about everything): they take explicit links but are never inferred.
+   */
+  tooBroad: Set<number>;
 }
 
 interface CorpusCache {
@@ -87,7 +92,10 @@ function buildCorpus(models: readonly LegalModel[]): ClauseCorpus {
       else byPart.set(c.part, [c.id]);
     });
   }
-  return { ids, byPart, known, phrases, maxPhrase, index: new Bm25Index(docs) };
+  const average = docs.reduce((a, d) => a + d.length, 0) / Math.max(1, docs.length);
+  const tooBroad = new Set<number>();
+  docs.forEach((d, i) => { if (docs.length > 3 && d.length > BROAD_FACTOR * average) tooBroad.add(i); });
+  return { ids, byPart, known, phrases, maxPhrase, index: new Bm25Index(docs), tooBroad };
 }
 
 /** The clause index of the workspace's legal text, rebuilt only when a legal model changes. */
@@ -157,6 +165,8 @@ const MAX_INFERRED = 5;
 const PART_WEIGHT = 0.35;
 /** An inferred link needs at least this many distinct terms in common: one rare word is chance. */
 const MIN_SHARED = 2;
+/** A clause this many times longer than the average is too broad to infer a link to. */
+const BROAD_FACTOR = 8;
 
 export function queryOf(terms: readonly Term[]): Map<string, number> {
   const q = new Map<string, number>();
@@ -167,7 +177,7 @@ export function queryOf(terms: readonly Term[]): Map<string, number> {
 function infer(corpus: ClauseCorpus, comment: ConsultationComment, text: string, threshold: number): CommentLink[] {
   const terms = tokenise(text, corpus.phrases, corpus.maxPhrase);
   if (terms.length === 0) return [];
-  const ranked = [...corpus.index.search(queryOf(terms))].filter(([, s]) => s.shared >= MIN_SHARED).sort((a, b) => b[1].score - a[1].score);
+  const ranked = [...corpus.index.search(queryOf(terms))].filter(([doc, s]) => s.shared >= MIN_SHARED && !corpus.tooBroad.has(doc)).sort((a, b) => b[1].score - a[1].score);
   const best = ranked[0]?.[1].score ?? 0;
   const links: CommentLink[] = [];
   for (const [doc, { score: raw }] of ranked.slice(0, MAX_INFERRED)) {
