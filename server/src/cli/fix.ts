@@ -10,6 +10,7 @@ import { createTwoFilesPatch } from 'diff';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { certainEdits } from '../service/features/codeActions';
 import { decodeText } from '../files';
+import { writeFileAtomic } from '../atomicWrite';
 import type { LoadedWorkspace } from './load';
 
 export type FixMode = 'write' | 'dry-run';
@@ -39,16 +40,9 @@ function fixDocument(ws: LoadedWorkspace, uri: string): { text: string; applied:
   return { text, applied };
 }
 
-/** Write `text` over `file` atomically, keeping its permissions and its UTF-8 byte-order mark. */
+/** Write `text` over `file` atomically (shared writer: temp file, fsync, rename), keeping its UTF-8 byte-order mark. */
 function writeAtomically(file: string, text: string, bom: boolean): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.secdraft-${process.pid}-${Date.now()}.tmp`);
-  try {
-    fs.writeFileSync(temp, (bom ? '\uFEFF' : '') + text, { encoding: 'utf8', mode: fs.statSync(file).mode });
-    fs.renameSync(temp, file);
-  } catch (e) {
-    fs.rmSync(temp, { force: true });
-    throw e;
-  }
+  writeFileAtomic(file, (bom ? '\uFEFF' : '') + text);
 }
 
 /** Why a fixed file cannot be written back, or undefined when it can (and whether it has a BOM). */
