@@ -54,9 +54,9 @@ test('the G8 fixture itself is clean', () => {
 test('broken-reference: a missing clause inside the reproduced range, across files', () => {
   const [d, ...rest] = brokenIn('A1.1 See Section G8.44D and Section G8.44B.\n');
   assert.equal(rest.length, 1);
-  assert.equal(d.message, 'Section G8.44D does not exist.');
+  assert.equal(d.message, 'Section G8.44D does not exist: G8.44A is followed by G8.45.');
   assert.deepEqual(d.range, { start: { line: 0, character: 9 }, end: { line: 0, character: 23 } });
-  assert.equal(rest[0].message, 'Section G8.44B does not exist.');
+  assert.equal(rest[0].message, 'Section G8.44B does not exist: G8.44A is followed by G8.45.');
 });
 
 test('broken-reference is silent where absence cannot be shown', () => {
@@ -71,13 +71,13 @@ test('broken-reference is silent where absence cannot be shown', () => {
 test('broken-reference: a paragraph that does not exist, and range ends', () => {
   assert.deepEqual(brokenIn('A1.1 Under Section G8.16(b)(iii) and Section G8.16(c) but Section G8.16(b)(i).\n').map(d => d.message),
     ['G8.16 has no paragraph (b)(iii).', 'G8.16 has no paragraph (c).']);
-  assert.deepEqual(brokenIn('A1.1 Sections G8.14 to G8.44B apply.\n').map(d => d.message), ['Section G8.44B (the end of the range) does not exist.']);
+  assert.deepEqual(brokenIn('A1.1 Sections G8.14 to G8.44B apply.\n').map(d => d.message), ['Section G8.44B (the end of the range) does not exist: G8.44A is followed by G8.45.']);
   assert.deepEqual(brokenIn('A1.1 Sections G8.44A to G8.40 apply.\n').map(d => d.message), ['The range G8.44A to G8.40 runs backwards.']);
 });
 
 test('broken-reference: one of several targets is reported on its own', () => {
   const [d] = brokenIn('A1.1 Section G8.40, G8.44B or G8.44A applies.\n');
-  assert.equal(d.message, 'Section G8.44B does not exist.');
+  assert.equal(d.message, 'Section G8.44B does not exist: G8.44A is followed by G8.45.');
   assert.deepEqual(d.range, { start: { line: 0, character: 20 }, end: { line: 0, character: 26 } });
 });
 

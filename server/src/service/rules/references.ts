@@ -7,22 +7,21 @@
 import type { Finding, Range } from '../types';
 import type { LegalModel } from '../model/document';
 import { type Clause, clauseRuns } from '../model/structure';
-import { type ClauseNumber, compareClauseNumbers, parseClauseId, partOf, sectionOf } from '../model/clauseIds';
+import { compareClauseNumbers, parseClauseId, partOf, sectionOf } from '../model/clauseIds';
 import { type ReferenceTarget, type SecReference, referencesOf } from '../model/references';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { RuleContext, RuleFamily } from './context';
 
-/** Per Part, the stretches of consecutive clauses present in the workspace. */
-type Coverage = Map<string, { from: ClauseNumber; to: ClauseNumber }[]>;
+/** Per Part, the stretches of consecutive clauses present in the workspace, each in order. */
+type Coverage = Map<string, Clause[][]>;
 
 function coverage(workspace: WorkspaceIndex): Coverage {
   return workspace.derived('references.coverage', () => {
     const map: Coverage = new Map();
     for (const m of workspace.legalModels()) {
       for (const run of clauseRuns(m.structure)) {
-        const sorted = run.slice().sort(compareClauseNumbers);
         const list = map.get(run[0].part) ?? [];
-        list.push({ from: sorted[0], to: sorted[sorted.length - 1] });
+        list.push(run.slice().sort(compareClauseNumbers));
         map.set(run[0].part, list);
       }
     }
@@ -30,11 +29,18 @@ function coverage(workspace: WorkspaceIndex): Coverage {
   }, ['legal']);
 }
 
-/** True when a missing clause would lie inside reproduced text, so its absence is real. */
-function provablyAbsent(id: string, cov: Coverage): boolean {
+/**
+ * When a missing clause would lie inside reproduced text (so its absence is real), the
+ * clauses either side of where it would be; otherwise undefined.
+ */
+function neighboursIfAbsent(id: string, cov: Coverage): [before: Clause, after: Clause] | undefined {
   const n = parseClauseId(id);
-  if (!n) return false;
-  return (cov.get(n.part) ?? []).some(r => compareClauseNumbers(r.from, n) <= 0 && compareClauseNumbers(n, r.to) <= 0);
+  if (!n) return undefined;
+  for (const run of cov.get(n.part) ?? []) {
+    const after = run.findIndex(c => compareClauseNumbers(c, n) > 0);
+    if (after > 0) return [run[after - 1], run[after]];
+  }
+  return undefined;
 }
 
 /** Does the clause have the paragraph? Labels written inline (not at line start) count too. */
@@ -56,8 +62,10 @@ function brokenTargets(ref: SecReference, workspace: WorkspaceIndex): Finding[] 
     // A lone target is reported from the word "Section"; one of several, on its own.
     const range: Range = ref.targets.length === 1 ? { start: ref.range.start, end: t.range.end } : t.range;
     if (!found) {
-      if (provablyAbsent(t.id, cov)) {
-        findings.push({ code: 'broken-reference', range, message: `Section ${t.id}${end} does not exist.`, data: { target: t.id } });
+      const around = neighboursIfAbsent(t.id, cov);
+      if (around) {
+        const message = `Section ${t.id}${end} does not exist: ${around[0].id} is followed by ${around[1].id}.`;
+        findings.push({ code: 'broken-reference', range, message, data: { target: t.id } });
       }
       continue;
     }
