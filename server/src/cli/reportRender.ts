@@ -22,6 +22,7 @@ table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size:
 th, td { border: 1px solid #bbb; padding: .3rem .45rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
 td.num, th.num { text-align: right; }
+table.comments th:nth-child(4) { width: 36%; } table.comments th:nth-child(6) { width: 28%; }
 tr.total td { font-weight: bold; }
 .where { color: #555; font-size: .85em; white-space: nowrap; }
 .sev-error { color: #b91c1c; font-weight: bold; } .sev-warning { color: #a16207; font-weight: bold; }
