@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeLens, Hover, Location, MarkupContent } from 'vscode-languageserver-types';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -109,4 +110,28 @@ test('in the collation, a clause number goes to the clause and hover shows its t
   assert.deepEqual(defs.map(d => [d.uri, d.range.start.line]), [[legalUri, 4]]);
   const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: collationUri }, position: { line, character } });
   assert.match((hover.contents as MarkupContent).value, /\*\*G8\\\.41\*\* — Supplier Parties[\s\S]*Combined Premises Number exceeds 250,000/);
+});
+
+test('a PDF collation in the workspace folder is read at start-up and its comments are served', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-pdf-'));
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 300]);
+  const put = (t: string, x: number, y: number) => page.drawText(t, { x, y, size: 9, font });
+  put('Question 1: Any further comments?', 40, 270);
+  ['Respondent', 'Category', 'Comments'].forEach((h, i) => put(h, [40, 150, 250][i], 245));
+  put('E.ON', 40, 225); put('Large Supplier', 150, 225); put('G8.41 multiplies by five; G8.99 is missing.', 250, 225);
+  fs.writeFileSync(path.join(root, 'consultation-responses.pdf'), await doc.save());
+  fs.writeFileSync(path.join(root, 'section-g8.sec.txt'), G8);
+  const pdfClient = await startServer({ rootPath: root });
+  try {
+    const pdfUri = fileUri(path.join(root, 'consultation-responses.pdf'));
+    const d = await pdfClient.diagnostics(pdfUri, x => x.some(y => y.code === 'unknown-clause'));
+    assert.equal(d.filter(x => x.code === 'unknown-clause').length, 1);
+    const result = await pdfClient.request<{ comments: { respondent: string; uri: string; links: { clause: string; kind: string }[] }[] }>('sec/comments', {});
+    assert.deepEqual(result.comments.map(c => [c.respondent, c.uri, c.links.map(l => `${l.clause} ${l.kind}`)]), [['E.ON', pdfUri, ['G8.41 explicit']]]);
+  } finally {
+    await pdfClient.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });
