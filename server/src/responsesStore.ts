@@ -78,5 +78,7 @@ export function recordResponse(service: SecLanguageService, params: RecordRespon
     return { ok: false, uri, message: `${name} could not be written: ${(e as Error).message}` };
   }
   service.setDocument({ uri, version: Date.now(), text });
-  return { ok: true, uri, message: `Recorded the response to ${entry.comment.respondent} (Question ${entry.comment.question}) in ${name}.` };
+  const clauseId = params.clause?.trim().replace(/\(.*$/, '');
+  const unknown = clauseId && !service.workspace.findClause(clauseId) ? ` Note: there is no clause ${clauseId} in the workspace.` : '';
+  return { ok: true, uri, message: `Recorded the response to ${entry.comment.respondent} (Question ${entry.comment.question}) in ${name}.${unknown}` };
 }

@@ -80,6 +80,7 @@ test('sec/recordResponse writes the responses file and the comment is no longer 
   const r = await record('q1-e-on', 'accepted', 'The multiplier reflects the larger risk.', 'G8.41');
   assert.equal(r.ok, true, r.message);
   assert.equal(r.uri, responsesUri);
+  assert.equal(r.message, 'Recorded the response to E.ON (Question 1) in consultation.responses.json.');
   const saved = JSON.parse(fs.readFileSync(responsesFile, 'utf8'));
   assert.deepEqual(saved, {
     version: 1, consultation: 'consultation.csv',
@@ -142,11 +143,12 @@ test('a responses file changed on disk since it was read is refused, then reload
   assert.equal(fs.readFileSync(responsesFile, 'utf8'), external, 'the colleague\'s edit is kept');
   // The refusal reloaded the file: Bryt is unanswered again, and a retry now succeeds.
   await client.diagnostics(csvUri, x => unanswered(x).length === 1);
-  const again = await record('q1-bryt', 'out-of-scope', 'A question for another modification.');
+  const again = await record('q1-bryt', 'accepted', 'The text now says why.', 'G8.99');
   assert.equal(again.ok, true, again.message);
+  assert.match(again.message, /Note: there is no clause G8\.99 in the workspace\./, 'recorded, with a warning');
   const saved = JSON.parse(fs.readFileSync(responsesFile, 'utf8'));
   assert.equal(saved.responses['q1-e-on'].response, 'Answered by a colleague.');
-  assert.equal(saved.responses['q1-bryt'].disposition, 'out-of-scope');
+  assert.deepEqual(saved.responses['q1-bryt'], { disposition: 'accepted', clause: 'G8.99', response: 'The text now says why.', respondent: 'Bryt' });
 });
 
 test('sec/prePublicationReport returns the report and a one-line verdict', async () => {
