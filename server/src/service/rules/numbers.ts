@@ -26,7 +26,15 @@ interface ValueUsage {
   all: Located[];
   /** spelling → its mentions */
   spellings: Map<string, Located[]>;
-  dominant?: { text: string; count: number; example: Located };
+  /** How the workspace should write it: its most used form, with figures in the workspace's grouping style. */
+  expected?: Expected;
+}
+
+interface Expected {
+  text: string;
+  /** Mentions already written so (0 when only the grouping style asks for it). */
+  count: number;
+  example?: Located;
 }
 
 interface NumberUsage {
@@ -35,17 +43,20 @@ interface NumberUsage {
   located: Map<NumberMention, Located>;
   grouped: Located[];
   ungroupedLarge: number;
+  largeInWords: number;
 }
 
 function usageOf(workspace: WorkspaceIndex): NumberUsage {
   return workspace.derived('numberUsage', () => {
-    const usage: NumberUsage = { byValue: new Map(), located: new Map(), grouped: [], ungroupedLarge: 0 };
+    const usage: NumberUsage = { byValue: new Map(), located: new Map(), grouped: [], ungroupedLarge: 0, largeInWords: 0 };
     for (const m of workspace.legalModels()) {
       for (const mention of numbersOf(m)) {
         if (mention.inFormula || mention.malformed || mention.form === 'pair') continue;
         const located = { mention, uri: m.uri, clause: clauseAtLine(m.structure, mention.line)?.id };
         usage.located.set(mention, located);
         if (mention.form === 'grouped') usage.grouped.push(located);
+        // Large numbers in words become figures with separators when fixed: they count for that style.
+        if (mention.form === 'words' && mention.value >= GROUPING_FROM) usage.largeInWords++;
         if (mention.form === 'plain' && mention.value >= GROUPING_FROM) usage.ungroupedLarge++;
         if (mention.value < SMALLEST_COMPARED) continue;
         let value = usage.byValue.get(mention.value);
@@ -56,7 +67,8 @@ function usageOf(workspace: WorkspaceIndex): NumberUsage {
         else value.spellings.set(spelling(mention), [located]);
       }
     }
-    for (const value of usage.byValue.values()) if (value.spellings.size > 1) value.dominant = dominantSpelling(value.spellings);
+    const groupedStyle = usage.grouped.length + usage.largeInWords > 0 && usage.grouped.length + usage.largeInWords >= usage.ungroupedLarge;
+    for (const [n, value] of usage.byValue) value.expected = expectedSpelling(n, value, groupedStyle);
     return usage;
   }, ['legal']);
 }
@@ -70,11 +82,23 @@ function spelling(m: NumberMention): string {
   return m.form === 'words' ? m.text.toLowerCase().replace(/\s+/g, ' ') : m.text;
 }
 
-/** The most used spelling of a value; ties go to figures with separators, then words. */
-function dominantSpelling(spellings: Map<string, Located[]>): { text: string; count: number; example: Located } {
-  const rank = (s: string) => (s.includes(',') ? 0 : /[a-z]/i.test(s) ? 1 : 2);
-  const [text, uses] = [...spellings.entries()].sort((a, b) => b[1].length - a[1].length || rank(a[0]) - rank(b[0]))[0];
-  return { text, count: uses.length, example: uses[0] };
+/**
+ * How a value should be written: in words only where words are used more than figures; in
+ * figures, with separators when the workspace groups its large numbers (one policy for every
+ * value, so that fixes never undo each other), else as most often written (ties: separators).
+ */
+function expectedSpelling(value: number, usage: ValueUsage, groupedStyle: boolean): Expected {
+  const entries = [...usage.spellings.entries()];
+  const total = (list: [string, Located[]][]) => list.reduce((n, [, uses]) => n + uses.length, 0);
+  const words = entries.filter(([text]) => /[a-z]/i.test(text));
+  const figures = entries.filter(([text]) => !/[a-z]/i.test(text));
+  const mostUsed = (list: [string, Located[]][]) =>
+    [...list].sort((a, b) => b[1].length - a[1].length || Number(b[0].includes(',')) - Number(a[0].includes(',')))[0][0];
+  const text = total(words) > total(figures) ? mostUsed(words)
+    : value >= GROUPING_FROM && groupedStyle ? formatGrouped(value)
+      : mostUsed(figures);
+  const uses = usage.spellings.get(text) ?? [];
+  return { text, count: uses.length, ...(uses[0] ? { example: uses[0] } : {}) };
 }
 
 function fix(uri: string, m: NumberMention, newText: string, certain: boolean, title = `Write ${newText}`): SecFix {
@@ -125,34 +149,25 @@ function relatedOf(all: Located[], self: Located): SecRelated[] {
   return out;
 }
 
-function sameValueFinding(uri: string, l: Located, usage: NumberUsage): Finding | undefined {
+function valueFinding(uri: string, l: Located, usage: NumberUsage): Finding | undefined {
   const value = usage.byValue.get(l.mention.value);
-  const dominant = value?.dominant;
-  if (!value || !dominant || spelling(l.mention) === dominant.text) return undefined;
-  const newText = matchCase(l.mention.text, dominant.text);
+  const expected = value?.expected;
+  if (!value || !expected || spelling(l.mention) === expected.text) return undefined;
+  const newText = matchCase(l.mention.text, expected.text);
+  const grouping = usage.grouped[0];
+  const message = expected.example
+    ? `${formatGrouped(l.mention.value)} is written “${l.mention.text}” here but “${expected.text}” ` +
+      `${expected.count === 1 ? 'in' : `${expected.count} times elsewhere, e.g. in`} ${where(expected.example)}; ` +
+      `write the same number the same way throughout, so that no reader wonders whether two amounts are meant.`
+    : `“${l.mention.text}” has no thousands separators, unlike the other large numbers in the text` +
+      `${grouping ? ` (e.g. “${grouping.mention.text}” in ${where(grouping)})` : ''}; write ${newText}.`;
   return {
     code: CODE,
     range: l.mention.range,
-    message: `${formatGrouped(l.mention.value)} is written “${l.mention.text}” here but “${dominant.text}” ` +
-      `${dominant.count === 1 ? 'in' : `${dominant.count} times elsewhere, e.g. in`} ${where(dominant.example)}; ` +
-      `write the same number the same way throughout, so that no reader wonders whether two amounts are meant.`,
+    message,
     fixes: [fix(uri, l.mention, newText, true)],
     related: relatedOf(value.all, l),
-    data: { kind: 'same-value', value: l.mention.value, expected: newText },
-  };
-}
-
-function groupingFinding(uri: string, l: Located, usage: NumberUsage): Finding | undefined {
-  if (l.mention.form !== 'plain' || l.mention.value < GROUPING_FROM) return undefined;
-  if (usage.grouped.length === 0 || usage.grouped.length < usage.ungroupedLarge) return undefined;
-  const example = usage.grouped[0];
-  const newText = formatGrouped(l.mention.value);
-  return {
-    code: CODE,
-    range: l.mention.range,
-    message: `“${l.mention.text}” has no thousands separators, unlike the other large numbers in the text (e.g. “${example.mention.text}” in ${where(example)}); write ${newText}.`,
-    fixes: [fix(uri, l.mention, newText, true)],
-    data: { kind: 'grouping', value: l.mention.value, expected: newText },
+    data: { kind: expected.example ? 'same-value' : 'grouping', value: l.mention.value, expected: newText },
   };
 }
 
@@ -171,7 +186,7 @@ export function checkNumberFormat(model: LegalModel, workspace: WorkspaceIndex):
     }
     if (m.inFormula) continue;
     const located = usage.located.get(m) ?? { mention: m, uri: model.uri };
-    const f = sameValueFinding(model.uri, located, usage) ?? groupingFinding(model.uri, located, usage);
+    const f = valueFinding(model.uri, located, usage);
     if (f) out.push(f);
   }
   return out;
