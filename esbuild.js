@@ -58,8 +58,13 @@ const tests = production ? [] : [
   },
 ].filter(o => o.entryPoints.length > 0);
 
+// The benchmark (`npm run bench` → bench/run.js); like the tests, never shipped.
+const bench = production ? [] : [
+  { ...common, entryPoints: { run: 'bench/run.ts', generate: 'bench/generate.ts' }, outdir: `${outRoot}/bench`, packages: 'external' },
+];
+
 async function main() {
-  const configs = [...programs, ...tests];
+  const configs = [...programs, ...tests, ...bench];
   if (watch) {
     for (const config of configs) {
       const ctx = await esbuild.context(config);

@@ -82,44 +82,81 @@ export function startServer(connection: Connection): SecLanguageService {
     scheduleAll();
   }
 
-  /** Publish diagnostics for every document the core knows (open or on disk). */
-  function publishDirty(): void {
-    pendingTimer = undefined;
-    const uris = [...dirty];
-    dirty.clear();
-    for (const uri of uris) {
-      try {
-        if (!service.workspace.has(uri)) {
-          if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-          continue;
-        }
-        const diagnostics = service.getDiagnostics(uri).map(toLspDiagnostic);
-        if (diagnostics.length || published.has(uri)) {
-          const doc = documents.get(uri);
-          void connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });
-          if (diagnostics.length) published.add(uri);
-          else published.delete(uri);
-        }
-      } catch (e) {
-        connection.console.error(`diagnostics for ${uri} failed: ${(e as Error)?.stack ?? e}`);
+  /** Publish one document's diagnostics; an empty list is sent only to clear earlier ones. */
+  function publishOne(uri: string): void {
+    try {
+      if (!service.workspace.has(uri)) {
+        if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        return;
       }
+      const diagnostics = service.getDiagnostics(uri).map(toLspDiagnostic);
+      if (diagnostics.length || published.has(uri)) {
+        const doc = documents.get(uri);
+        void connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });
+        if (diagnostics.length) published.add(uri);
+        else published.delete(uri);
+      }
+    } catch (e) {
+      connection.console.error(`diagnostics for ${uri} failed: ${(e as Error)?.stack ?? e}`);
+    }
+  }
+
+  /** Counts changes: a background round stops as soon as a newer change makes it stale. */
+  let changes = 0;
+  /** Until the start-up scan is done, findings that depend on other files would be wrong. */
+  let workspaceRead = false;
+  let publishing = false;
+
+  /**
+   * Publish the dirty documents one at a time, yielding between them so that requests and
+   * new edits are served while a large workspace is checked; a change made meanwhile ends
+   * this round, and the next debounce picks up what is left.
+   */
+  async function publishDirty(): Promise<void> {
+    pendingTimer = undefined;
+    if (publishing) return schedule([]);
+    publishing = true;
+    const round = changes;
+    try {
+      for (const uri of dirty) {
+        if (changes !== round) return;
+        dirty.delete(uri);
+        publishOne(uri);
+        await new Promise(resolve => setImmediate(resolve));
+      }
+    } finally {
+      publishing = false;
     }
   }
 
   function schedule(uris: Iterable<string>, delay = DIAGNOSTIC_DELAY_MS): void {
     for (const u of uris) dirty.add(u);
     if (pendingTimer) clearTimeout(pendingTimer);
-    pendingTimer = setTimeout(publishDirty, delay);
+    pendingTimer = setTimeout(() => void publishDirty(), delay);
+  }
+
+  /** Edited documents, published on the next turn of the event loop (edits in one batch coalesce). */
+  const urgent = new Set<string>();
+
+  function publishSoon(uri: string): void {
+    if (urgent.size === 0) {
+      setImmediate(() => {
+        for (const u of urgent) {
+          dirty.delete(u);
+          publishOne(u);
+        }
+        urgent.clear();
+      });
+    }
+    urgent.add(uri);
   }
 
   /** A change in one file can change findings in any other (terms, references, links). */
   function scheduleAll(first?: string): void {
-    const uris = service.workspace.uris();
-    if (first) {
-      // The edited document first and at once; the rest after the debounce.
-      dirty.add(first);
-    }
-    schedule([...uris, ...published]);
+    changes++;
+    // The edited document first and at once; the rest after the debounce, in the background.
+    if (first && workspaceRead) publishSoon(first);
+    schedule([...service.workspace.uris(), ...published]);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -175,7 +212,10 @@ export function startServer(connection: Connection): SecLanguageService {
     repoConfig = config;
     if (error) void connection.window.showWarningMessage(`SEC Drafting: ${error}. Using default settings.`);
     applySettings();
-    if (workspaceFolders.length === 0) return;
+    if (workspaceFolders.length === 0) {
+      workspaceRead = true;
+      return;
+    }
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin('SEC Drafting', 0, 'Reading the workspace…', false);
     try {
@@ -196,6 +236,7 @@ export function startServer(connection: Connection): SecLanguageService {
     } finally {
       progress.done();
     }
+    workspaceRead = true;
     scheduleAll();
   }
 

@@ -253,7 +253,7 @@ export function parseStructure(text: string): SecStructure {
     const kind = kinds[l.line];
     const column = contentColumn[l.line];
     const content = l.text.slice(column);
-    const trimmedEnd = content.replace(/\s+$/, '');
+    const trimmedEnd = content.trimEnd(); // not /\s+$/: that regex is quadratic in a long run of spaces
     switch (kind) {
       case 'section-heading': {
         closeClause();
