@@ -67,6 +67,13 @@ test('mixed-quotes: straight and curly in one clause; the odd ones out are repor
   assert.equal(applyFixes(service, 'a.sec.txt', 'mixed-quotes'), 'G8.1 A “Full Assessment” and a “Partial Assessment” are the User’s and the Panel’s.\n');
 });
 
+test('mixed-quotes: apostrophes are judged among apostrophes, quotation marks among quotation marks', () => {
+  // Curly quotes around a defined term and a straight apostrophe: two habits, both consistent.
+  assert.deepEqual(pairingOf('M2.9 Where a User disputes an amount (a “Disputed Amount”), it is paid in the DCC\'s favour.\n'), []);
+  // Straight single quotes beside curly double quotes are one habit broken.
+  assert.deepEqual(pairingOf('H1.9 The “Assurance Status” is \'approved\'.\n'), ['1:32 mixed-quotes', '1:41 mixed-quotes']);
+});
+
 test('mixed-quotes: each definition row and each clause is judged on its own', () => {
   const t = dedent(`
     A1.1 In this Code:

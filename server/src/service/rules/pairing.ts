@@ -154,8 +154,19 @@ function restyleFix(uri: string, range: { start: Position; end: Position }, mark
   return { title: `Replace ${mark.ch} with ${replacement}`, certain: mark.role !== 'unknown', isPreferred: true, edits: [{ uri, range, newText: replacement }] };
 }
 
-/** Report the marks of the minority style in a clause; on a tie, the straight ones (SEC house style is curly). */
+/**
+ * Report the marks of the minority style in a clause; on a tie, the straight ones (SEC house
+ * style is curly). Apostrophes are judged apart from quotation marks: a curly “Term” beside a
+ * straight DCC's is two habits (quoting, and the apostrophe key), not one mark typed two ways.
+ */
 function mixedQuotes(uri: string, marks: { flat: FlatSegment; mark: QuoteMark }[]): Finding[] {
+  return [
+    ...mixedStyle(uri, marks.filter(m => m.mark.role !== 'apostrophe')),
+    ...mixedStyle(uri, marks.filter(m => m.mark.role === 'apostrophe')),
+  ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function mixedStyle(uri: string, marks: { flat: FlatSegment; mark: QuoteMark }[]): Finding[] {
   const straight = marks.filter(m => m.mark.straight);
   const curly = marks.filter(m => !m.mark.straight);
   if (straight.length === 0 || curly.length === 0) return [];
@@ -167,7 +178,7 @@ function mixedQuotes(uri: string, marks: { flat: FlatSegment; mark: QuoteMark }[
     return {
       code: 'mixed-quotes',
       range,
-      message: `${mark.straight ? 'Straight' : 'Curly'} ${what} ${mark.ch} in a clause whose other quotation marks are ${usual}; use one style.`,
+      message: `${mark.straight ? 'Straight' : 'Curly'} ${what} ${mark.ch} in a clause whose other ${what}s are ${usual}; use one style.`,
       ...(fix ? { fixes: [fix] } : {}),
     };
   });
