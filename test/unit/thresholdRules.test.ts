@@ -48,6 +48,17 @@ test('complementary tests on the same boundary are consistent', () => {
   assert.deepEqual(thresholdFindings({ 'g8.sec.txt': text }), []);
 });
 
+test('the same number counted in another unit in another Part is a different threshold', () => {
+  const text = g8(`
+    G8.40 A Supplier Party which supplies more than 250,000 Domestic Premises shall be subject to a Full User Security Assessment.
+
+    H9 DCC CAPACITY
+
+    H9.1 The DCC shall report where it serves more than 250,000 Smart Metering Systems.
+  `);
+  assert.deepEqual(thresholdFindings({ 'g8.sec.txt': text }), []);
+});
+
 test('comparison words that disagree at the boundary', () => {
   const text = g8(`
     G8.40 A Supplier Party which supplies more than 250,000 Domestic Premises shall be subject to a Full User Security Assessment.

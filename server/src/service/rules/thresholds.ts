@@ -12,6 +12,7 @@
 // Complementary tests ("exceeds 250,000" / "250,000 or less") are consistent by design.
 import type { Finding, SecRelated } from '../types';
 import type { LegalModel } from '../model/document';
+import { partOf } from '../model/clauseIds';
 import { memo } from '../model/memo';
 import { formatGrouped } from '../model/numbers';
 import {
@@ -53,6 +54,10 @@ interface Shape {
   members: Threshold[];
   /** The first member in each place (file and clause). */
   places: Map<string, Threshold>;
+}
+
+function partKey(t: Threshold): string {
+  return t.clause ? partOf(t.clause) : t.uri;
 }
 
 function placeKey(t: Threshold): string {
@@ -141,7 +146,9 @@ function unitFindings(t: Threshold, all: WorkspaceThresholds, g: Groups): Findin
   if (t.measure !== 'premises' && t.measure !== 'devices') return [];
   const peers = (g.byValue.get(t.value) ?? []).filter(s => (s.rep.measure === 'premises' || s.rep.measure === 'devices') &&
     populationsCompatible(s.rep, t) && cutOf(s.rep) === cutOf(t));
-  const others = peers.filter(s => s.rep.measure !== t.measure).map(s => elsewhere(s, t)).filter((o): o is Threshold => o !== undefined);
+  // Only counterparts in the same Part are read as one threshold: another Part may count other things.
+  const others = peers.filter(s => s.rep.measure !== t.measure).map(s => elsewhere(s, t))
+    .filter((o): o is Threshold => o !== undefined && partKey(o) === partKey(t));
   if (others.length === 0) return [];
   const preferred = preferredMeasure(peers, g);
   if (preferred === t.measure) return [];
@@ -180,8 +187,16 @@ function boundaryProblem(t: Threshold, o: Threshold): string {
 /** Same counted subject: comparison words that disagree, or different numbers for the same test. */
 function subjectFindings(t: Threshold, all: WorkspaceThresholds, g: Groups): Finding[] {
   const shapes = (g.bySubject.get(t.subjectKey!) ?? []).filter(s => populationsCompatible(s.rep, t));
-  const cutWeight = (cut: number) => shapes.reduce((n, s) => n + (cutOf(s.rep) === cut ? s.members.length : 0), 0);
-  const twoSided = (cut: number) => new Set(shapes.filter(s => cutOf(s.rep) === cut).map(s => sideOf(s.rep.comparison))).size === 2;
+  // Statements and sides per cut, counted once: asked per shape, they made this quadratic.
+  const weights = new Map<number, number>();
+  const sides = new Map<number, Set<string>>();
+  for (const s of shapes) {
+    const cut = cutOf(s.rep);
+    weights.set(cut, (weights.get(cut) ?? 0) + s.members.length);
+    (sides.get(cut) ?? sides.set(cut, new Set()).get(cut)!).add(sideOf(s.rep.comparison));
+  }
+  const cutWeight = (cut: number) => weights.get(cut) ?? 0;
+  const twoSided = (cut: number) => sides.get(cut)?.size === 2;
   /** The statement that has fewer like it (or, equally many, comes later) is the one to change. */
   const isMinority = (o: Threshold) => cutWeight(cutOf(t)) < cutWeight(cutOf(o)) ||
     (cutWeight(cutOf(t)) === cutWeight(cutOf(o)) && compareStatements(o, t) < 0);
