@@ -90,6 +90,9 @@ test('comments reads a PDF collation through the bundled pdf.js, and a broken on
     'Haven Power Limited: No further comments.',
   ]);
   assert.deepEqual(report.comments[0].clauses, [{ id: 'G8.41', kind: 'explicit', score: 1 }]);
+  // check reads the same original: the PDF appears in its report as a consultation file.
+  const checked = secdraft(['check', '.', '--format', 'json'], dir);
+  assert.ok(JSON.parse(checked.stdout).files.some((f: { path: string; kind: string }) => f.path.endsWith('consultation-responses.pdf') && f.kind === 'consultation'), checked.stderr);
   fs.writeFileSync(path.join(dir, 'broken-responses.pdf'), '%PDF-1.7\n garbage');
   const bad = secdraft(['comments', '.'], dir);
   assert.equal(bad.code, 2);

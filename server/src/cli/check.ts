@@ -1,7 +1,7 @@
 // `secdraft check [paths…] [--format stylish|json] [--config file] [--fail-on level]`
 // Exit 0 when clean, 1 when a finding reaches the failure severity, 2 on usage/input errors.
 import type { SecDiagnostic, SeverityLevel } from '../service/types';
-import { loadWorkspace } from './load';
+import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
 import { toSarif } from './sarif';
 import { applyCertainFixes, type FixMode, unifiedDiff } from './fix';
@@ -64,11 +64,12 @@ function stylish(reports: FileReport[], summary: ReturnType<typeof summarise>): 
   return out.join('\n');
 }
 
-export function runCheck(options: CheckOptions, write: (s: string) => void, writeErr: (s: string) => void): number {
+export async function runCheck(options: CheckOptions, write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
   if (!['stylish', 'json', 'sarif'].includes(options.format)) throw new UsageError(`unknown format "${options.format}" (expected stylish, json or sarif)`);
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings must be a whole number, 0 or more');
-  const ws = loadWorkspace(options.paths, options.config);
+  // .docx and .pdf collations are read too: their comments are checked (unknown-clause, …).
+  const ws = await loadWorkspaceWithOriginals(options.paths, options.config);
   const failOn = (options.failOn ?? ws.config.failOn) as SeverityLevel;
   if (!(failOn in RANK)) throw new UsageError(`--fail-on must be hint, information, warning or error`);
   for (const p of ws.problems) writeErr(`secdraft: ${p.path}: ${p.reason}`);
