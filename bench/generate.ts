@@ -150,6 +150,8 @@ interface ClauseRef {
   id: string;
   heading: string;
   part: string;
+  /** How many lettered paragraphs it has, so "Section X(b)" names one that exists. */
+  paragraphs: number;
 }
 
 interface Plan {
@@ -178,7 +180,7 @@ function reference(p: Plan): string {
     return `Sections ${s}${a} to ${s}${a + r.int(1, 3)}`;
   }
   const target = p.clauses[Math.max(0, p.clauses.length - 1 - Math.floor(r.float() * r.float() * p.clauses.length))];
-  if (r.chance(0.15)) return `Section ${target.id}(${String.fromCharCode(97 + r.int(0, 3))})`;
+  if (target.paragraphs > 0 && r.chance(0.5)) return `Section ${target.id}(${String.fromCharCode(97 + r.int(0, target.paragraphs - 1))})`;
   // A few headings are stale, as in real drafts after a Part is retitled.
   const heading = r.chance(0.02) ? 'Previous Heading' : target.heading;
   return `Section ${target.id} (${heading})`;
@@ -213,6 +215,7 @@ function clauseBody(p: Plan, ref: ClauseRef): string[] {
   if (r.chance(0.15)) {
     lines.push(`${ref.id} ${first.replace(/\.$/, '')}, and the ${termUse(p)} shall:`);
     const n = r.int(2, 4);
+    ref.paragraphs = n;
     for (let i = 0; i < n; i++) {
       const end = i === n - 1 ? '.' : i === n - 2 ? '; and' : ';';
       lines.push(`(${String.fromCharCode(97 + i)}) ${r.pick(VERBS)} ${r.pick(OBJECTS)} to the ${termUse(p)}${end}`);
@@ -247,7 +250,7 @@ function sectionText(p: Plan, letter: string, title: string, scale: number, big:
       // Lettered insertions made by earlier modifications.
       if (r.chance(0.05)) for (let k = 0, m = r.int(1, 3); k < m; k++) ids.push(`${part}.${n}${String.fromCharCode(65 + k)}`);
       for (const id of ids) {
-        const ref = { id, heading, part };
+        const ref: ClauseRef = { id, heading, part, paragraphs: 0 };
         if (r.chance(0.01)) out.push(`${id} [Not used]`);
         else out.push(...clauseBody(p, ref));
         out.push('');
