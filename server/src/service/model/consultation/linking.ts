@@ -40,7 +40,7 @@ interface CorpusCache {
 const corpusCache = new WeakMap<WorkspaceIndex, CorpusCache>();
 
 interface ModelClauses {
-  clauses: { id: string; part: string; text: string }[];
+  clauses: { id: string; part: string; text: string; definitionsTable: boolean }[];
   /** Capitalised runs outside headings: candidate defined terms. */
   phrases: string[];
 }
@@ -50,7 +50,9 @@ function modelClauses(m: LegalModel): ModelClauses {
   return memo(m, 'consultation.clauses', () => {
     const clauses = m.structure.clauses.map(c => {
       const body = m.lines.slice(c.firstLine, c.lastLine + 1).map(l => l.text).join('\n');
-      return { id: c.id, part: c.part, text: c.heading ? `${c.heading}\n${body}` : body };
+      // A definitions table (A1.1) shares words with every comment; only an explicit mention links to it.
+      const rows = m.structure.kinds.slice(c.firstLine, c.lastLine + 1).filter(k => k === 'table-row').length;
+      return { id: c.id, part: c.part, text: c.heading ? `${c.heading}\n${body}` : body, definitionsTable: rows >= 3 };
     });
     const phrases: string[] = [];
     // Headings are in title case throughout: their runs are not terms.
@@ -80,11 +82,13 @@ function buildCorpus(models: readonly LegalModel[]): ClauseCorpus {
   const docs: string[][] = [];
   const byPart = new Map<string, string[]>();
   const known = new Set<string>();
+  const definitionTables: number[] = [];
   for (const m of models) {
     const tokens = modelTokens(m, phrases, maxPhrase);
     modelClauses(m).clauses.forEach((c, i) => {
       if (known.has(c.id)) return;
       known.add(c.id);
+      if (c.definitionsTable) definitionTables.push(ids.length);
       ids.push(c.id);
       docs.push(tokens[i]);
       const part = byPart.get(c.part);
@@ -93,7 +97,7 @@ function buildCorpus(models: readonly LegalModel[]): ClauseCorpus {
     });
   }
   const average = docs.reduce((a, d) => a + d.length, 0) / Math.max(1, docs.length);
-  const tooBroad = new Set<number>();
+  const tooBroad = new Set<number>(definitionTables);
   docs.forEach((d, i) => { if (docs.length > 3 && d.length > BROAD_FACTOR * average) tooBroad.add(i); });
   return { ids, byPart, known, phrases, maxPhrase, index: new Bm25Index(docs), tooBroad };
 }
