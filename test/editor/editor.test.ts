@@ -30,7 +30,7 @@ function runNode(script: string, args: string[], timeoutMinutes: number): { ok: 
 
 const tail = (text: string, lines = 80): string => text.trimEnd().split('\n').slice(-lines).join('\n');
 
-test('the extension in a real VS Code (code-server): editor suite and UI checks from the .vsix', { timeout: 30 * MINUTE }, t => {
+test('the extension in a real VS Code (code-server): editor suite and UI checks from the .vsix', { timeout: 45 * MINUTE }, t => {
   if (!fs.existsSync(CODE_SERVER)) {
     const message = `code-server is not installed in ${path.relative(ROOT, path.dirname(path.dirname(path.dirname(CODE_SERVER))))}/: run test/editor/install-code-server.sh`;
     if (process.env.CI) assert.fail(`${message} (CI must run .ci/install-system-deps first)`);
@@ -39,7 +39,7 @@ test('the extension in a real VS Code (code-server): editor suite and UI checks 
   }
   const packaged = runNode('test/editor/packageVsix.js', [VSIX], 10);
   assert.ok(packaged.ok, `packaging the .vsix failed:\n${tail(packaged.output)}`);
-  const run = runNode('test/editor/run.js', [], 25);
+  const run = runNode('test/editor/run.js', [], 40);
   for (const line of run.output.split('\n').filter(l => /\] (suite|ui|RESULT)/.test(l))) t.diagnostic(line.trim());
   assert.ok(run.ok, `npm run test:editor failed:\n${tail(run.output)}`);
 });

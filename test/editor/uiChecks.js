@@ -7,7 +7,7 @@ const fs = require('fs');
 const path = require('path');
 const cs = require('./codeServer');
 
-const STEP_TIMEOUT_MS = 60_000;
+const STEP_TIMEOUT_MS = 180_000; // a step takes seconds alone, minutes on a machine shared by many builds
 
 /** Monaco renders spaces as no-break spaces; compare text as the file has it. */
 const plain = text => text.replace(/\u00a0/g, ' ');
@@ -58,12 +58,21 @@ async function runUiChecks({ browser, server, workspace, extensionPath, out, log
 
   const keyboard = page.keyboard;
   const editorLine = startPattern => page.locator('.editor-instance .view-line').filter({ hasText: startPattern }).first();
-  async function goTo(line, column) {
-    await keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await keyboard.type(`${line}:${column}`);
-    await keyboard.press('Enter');
+  /**
+   * Opens the quick input with `shortcut`, puts `text` in it and accepts. Filling and pressing
+   * Enter on the input itself (not the page) keeps a slow workbench from sending the keys to
+   * the editor instead.
+   */
+  async function quickInput(shortcut, text, awaitRows = true) {
+    await keyboard.press(shortcut);
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(text);
+    if (awaitRows) await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
+    await input.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
+  const goTo = (line, column) => quickInput('Control+G', `:${line}:${column}`, false);
 
   await check('the workbench opens the example workspace and the extension from the .vsix activates', 'workbench', async () => {
     await page.goto(cs.workbenchUrl(server, workspace));
@@ -80,11 +89,7 @@ async function runUiChecks({ browser, server, workspace, extensionPath, out, log
 
   await check('Quick Open section-g8 opens Section G8 as SEC legal text', 'section-g8', async () => {
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
-    await keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await keyboard.type('section-g8');
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
-    await keyboard.press('Enter');
+    await quickInput('Control+P', 'section-g8');
     await editorLine(/^G8\.39\s/).waitFor({ timeout: STEP_TIMEOUT_MS });
     const language = (await page.locator('[id="status.editor.mode"]').innerText()).trim();
     if (!/SEC legal text/i.test(language)) throw new Error(`language mode is "${language}"`);
@@ -98,17 +103,15 @@ async function runUiChecks({ browser, server, workspace, extensionPath, out, log
     await number.waitFor({ timeout: STEP_TIMEOUT_MS });
     const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
     // The first hover can race the server's indexing: move away and back until it answers.
+    // Each time, give a slow server its time (the widget says "Loading…" meanwhile), since
+    // moving away cancels the request.
+    const hoverText = () => hover.innerText({ timeout: 1000 }).then(t => plain(t).replace(/\s+/g, ' '), () => '');
     const text = await pollUntil(async () => {
       const box = await number.boundingBox();
       if (!box) return '';
       await page.mouse.move(5, 5);
       await page.mouse.move(box.x + Math.min(12, box.width / 2), box.y + box.height / 2, { steps: 3 });
-      try {
-        await hover.waitFor({ state: 'visible', timeout: 3000 });
-        return plain(await hover.innerText()).replace(/\s+/g, ' ');
-      } catch {
-        return '';
-      }
+      return pollUntil(hoverText, t => /E\.ON/.test(t), 30_000);
     }, t => /E\.ON/.test(t));
     if (!/E\.ON/.test(text)) throw new Error(`hover does not name E.ON: ${JSON.stringify(text.slice(0, 300))}`);
     if (!/multiple the number of Non-Domestic Premises by five/.test(text)) throw new Error(`hover lacks E.ON's words: ${JSON.stringify(text.slice(0, 300))}`);
@@ -131,13 +134,18 @@ async function runUiChecks({ browser, server, workspace, extensionPath, out, log
   await check('the quick fix (Ctrl+.) replaces the double space with one', 'quick-fix-applied', async () => {
     const { line, column } = locate(workspace, 'G8.44C', '  ');
     const clauseLine = editorLine(/^G8\.44C\s/);
-    await page.locator('.markers-panel .monaco-tl-row', { hasText: 'double-space' }).first().dblclick();
     await goTo(line, column + 1);
     await clauseLine.waitFor({ timeout: STEP_TIMEOUT_MS });
     if (!plain(await clauseLine.innerText()).includes('User  Security')) throw new Error('the double space is not in the editor to begin with');
-    await keyboard.press('Control+.');
+    // Ctrl+. on a busy server can come back empty ("No code actions available"): ask again.
     const fixes = page.locator('.action-widget .monaco-list-row');
-    await fixes.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    const menuOpen = await pollUntil(async () => {
+      await keyboard.press('Escape');
+      await goTo(line, column + 1);
+      await keyboard.press('Control+.');
+      return fixes.first().waitFor({ state: 'visible', timeout: 20_000 }).then(() => true, () => false);
+    }, open => open);
+    if (!menuOpen) throw new Error('Ctrl+. never showed a quick fix menu');
     const titles = (await fixes.allInnerTexts()).map(t => t.trim());
     await page.screenshot({ path: path.join(out, `${String(shotNumber + 1).padStart(2, '0')}-quick-fix-menu.png`) });
     shotNumber++;
@@ -145,7 +153,7 @@ async function runUiChecks({ browser, server, workspace, extensionPath, out, log
     const focused = page.locator('.action-widget .monaco-list-row.focused');
     for (let i = 0; i < titles.length && !/single space/i.test(await focused.innerText().catch(() => '')); i++) await keyboard.press('ArrowDown');
     if (!/single space/i.test(await focused.innerText().catch(() => ''))) throw new Error(`no single-space fix among ${JSON.stringify(titles)}`);
-    await keyboard.press('Enter');
+    await focused.press('Enter');
     const after = await pollUntil(async () => plain(await clauseLine.innerText()), t => !t.includes('User  Security'), 15_000);
     if (after.includes('User  Security') || !after.includes('Verification User Security Assessment')) throw new Error(`line after the fix: ${JSON.stringify(after)}`);
     return `applied "${titles.find(t => /single space/i.test(t))}"`;
@@ -157,11 +165,7 @@ async function runUiChecks({ browser, server, workspace, extensionPath, out, log
     const view = views.find(v => /consult|comment/i.test(`${v.id} ${v.name}`));
     if (!view) throw new Error(`the extension contributes no consultation comments view (views: ${JSON.stringify(views.map(v => v.id))})`);
     await keyboard.press('Escape');
-    await keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await keyboard.type(`view ${view.name}`);
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
-    await keyboard.press('Enter');
+    await quickInput('Control+P', `view ${view.name}`);
     const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: view.name }) }).first();
     const rows = pane.locator('.monaco-list-row');
     const texts = await pollUntil(async () => (await rows.allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim()),
