@@ -97,6 +97,13 @@ test('mixed-quotes: a definition written as text is judged on its own, wrapped l
   assert.deepEqual(pairingOf(t), ['5:9 mixed-quotes', '5:20 mixed-quotes']);
 });
 
+test('pairing ignores balanced brackets inside a URL or a Markdown link target', () => {
+  const t = 'G8.1 See [the guidance](https://example.org/guidance-(users)/) and https://en.wikipedia.org/wiki/Smart_meter_(UK) (the wiki).\n';
+  assert.deepEqual(pairingOf(t, 'a.sec.md'), []);
+  // A bracket the URL does not close is still the prose's: "(see https://x.org/a" never closed.
+  assert.deepEqual(pairingOf('G8.1 Read the guide (see https://x.org/a and act.\n', 'a.sec.md'), ['1:21 unbalanced-bracket']);
+});
+
 test('pairing ignores URLs, code, Markdown links and emphasis', () => {
   const t = 'G8.1 See [the guide](https://example.org/a_(b) and `f(x` and **bold** text and https://x.org/q?a=(1.\n';
   assert.deepEqual(pairingOf(t, 'a.sec.md'), []);

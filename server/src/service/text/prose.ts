@@ -12,7 +12,7 @@ import { memo } from '../model/memo';
 export type Span = [start: number, end: number];
 
 const NON_PROSE_RE = new RegExp([
-  /(?:https?:\/\/|www\.)[^\s)>\]]+/.source, // URLs
+  /(?:https?:\/\/|www\.)(?:\([^\s()]*\)|[^\s)>\]])+/.source, // URLs, with balanced "(…)" inside ("…/guidance-(users)/")
   /`[^`]*`/.source, // inline code
   /<!--.*?(?:-->|$)/.source, // HTML comments (suppression directives in Markdown)
   /<\/?[a-zA-Z][^>]*>/.source, // HTML tags
@@ -20,7 +20,7 @@ const NON_PROSE_RE = new RegExp([
   /\*+/.source, // Markdown emphasis
   /__+/.source,
   /!?\[(?=[^\]\n]*\]\()/.source, // the "[" of a Markdown link "[text](url)"
-  /\]\([^)\s]*\)/.source, // its "](url)"
+  /\]\((?:\([^()\s]*\)|[^)\s])*\)/.source, // its "](url)", the url may hold balanced "(…)"
 ].join('|'), 'g');
 
 /** Spans of a line that are not prose, sorted and non-overlapping. */
