@@ -20,12 +20,12 @@ import type { SecSettings } from './service/types';
 import { readWorkspaceConfig, scanFolders, uriToPath } from './workspace';
 import { isProblem, readTextFile } from './files';
 import { type SecConfig, DEFAULT_CONFIG } from './config';
+import { isWordListFile, workspaceWordList } from './wordList';
+import { SEMANTIC_TOKENS_LEGEND } from './service/features/semanticTokens';
 import { COMMENTS_REQUEST, type SecCommentsParams } from './service/features/comments';
 import { registerGateRequests } from './gateRequests';
 import { isResponsesFile } from './service/model/responses';
 import { isOriginal, readOriginal } from './extract';
-import { isWordListFile, workspaceWordList } from './wordList';
-import { SEMANTIC_TOKENS_LEGEND } from './service/features/semanticTokens';
 
 /** The client's `secDrafting.*` settings as they arrive over workspace/configuration. */
 interface ClientSettings {
@@ -225,7 +225,7 @@ export function startServer(connection: Connection): SecLanguageService {
           legalGlobs: [...repoConfig.legalGlobs, ...(clientSettings.legalFiles ?? [])],
           consultationGlobs: [...repoConfig.consultationGlobs, ...(clientSettings.consultationFiles ?? [])],
         },
-        file => service.setDocument({ uri: file.uri, version: 0, text: file.text }),
+        file => service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings }),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
         uri => documents.get(uri) !== undefined,
       );
@@ -267,7 +267,7 @@ export function startServer(connection: Connection): SecLanguageService {
         });
       } else {
         const loaded = readTextFile(file);
-        if (!isProblem(loaded)) service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text });
+        if (!isProblem(loaded)) service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text, fileProblems: loaded.warnings });
       }
     }
     scheduleAll();
@@ -283,7 +283,7 @@ export function startServer(connection: Connection): SecLanguageService {
     const file = uriToPath(e.document.uri);
     const loaded = file ? readTextFile(file) : undefined;
     if (loaded && !isProblem(loaded) && (service.workspace.kindOf({ uri: e.document.uri, version: 0, text: loaded.text }) !== 'other' || isResponsesFile(e.document.uri))) {
-      service.setDocument({ uri: e.document.uri, version: 0, text: loaded.text });
+      service.setDocument({ uri: e.document.uri, version: 0, text: loaded.text, fileProblems: loaded.warnings });
     } else service.removeDocument(e.document.uri);
     scheduleAll();
   });
@@ -304,6 +304,13 @@ export function startServer(connection: Connection): SecLanguageService {
 
   connection.onCodeLens(runSafe('codeLens', [], (params, token) => service.getCodeLenses(params.textDocument.uri, token)));
 
+  // Consultation comments with their clause links, for the client's threads and tree view.
+  connection.onRequest(COMMENTS_REQUEST, runSafe('comments', { comments: [] }, (params: SecCommentsParams | null) => service.getCommentsResult(params ?? {})));
+
+  connection.onWorkspaceSymbol(runSafe('workspaceSymbol', [], (params, token) => service.getWorkspaceSymbols(params.query, token)));
+
+  connection.onFoldingRanges(runSafe('foldingRange', [], params => service.getFoldingRanges(params.textDocument.uri)));
+
   connection.onDocumentHighlight(runSafe('documentHighlight', [], (params, token) => service.getDocumentHighlights(params.textDocument.uri, params.position, token)));
 
   connection.onPrepareRename(runSafe('prepareRename', null, (params, token) => service.prepareRename(params.textDocument.uri, params.position, token)));
@@ -311,13 +318,6 @@ export function startServer(connection: Connection): SecLanguageService {
   connection.onRenameRequest(runSafe('rename', null, (params, token) => service.rename(params.textDocument.uri, params.position, params.newName, token)));
 
   connection.languages.semanticTokens.on(runSafe('semanticTokens', { data: [] }, params => service.getSemanticTokens(params.textDocument.uri)));
-
-  // Consultation comments with their clause links, for the client's threads and tree view.
-  connection.onRequest(COMMENTS_REQUEST, runSafe('comments', { comments: [] }, (params: SecCommentsParams | null) => service.getCommentsResult(params ?? {})));
-
-  connection.onWorkspaceSymbol(runSafe('workspaceSymbol', [], (params, token) => service.getWorkspaceSymbols(params.query, token)));
-
-  connection.onFoldingRanges(runSafe('foldingRange', [], params => service.getFoldingRanges(params.textDocument.uri)));
 
   // The publication gate: record responses, list unanswered comments, build the report.
   registerGateRequests(connection, {

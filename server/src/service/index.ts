@@ -16,11 +16,11 @@ import { getCompletions } from './features/completion';
 import { getCodeLenses } from './features/codeLens';
 import { getWorkspaceSymbols } from './features/workspaceSymbols';
 import { getFoldingRanges } from './features/folding';
+import { termHighlights, termPrepareRename, termRename } from './features/termNavigation';
+import { getSemanticTokens } from './features/semanticTokens';
 import { commentEntries, commentsByClause } from './model/consultation/linking';
 import type { CommentEntry, CommentLink } from './model/consultation/types';
 import { getCommentsResult, type SecCommentsParams, type SecCommentsResult } from './features/comments';
-import { termHighlights, termPrepareRename, termRename } from './features/termNavigation';
-import { getSemanticTokens } from './features/semanticTokens';
 
 export interface SecLanguageServiceOptions extends WorkspaceOptions {
   settings?: Partial<SecSettings>;

@@ -3,8 +3,8 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { CancellationLike } from '../types';
 import type { DocumentModel } from '../model/document';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { commentCodeLenses } from './commentCodeLens';
 import { termCodeLenses } from './termCodeLens';
+import { commentCodeLenses } from './commentCodeLens';
 
 export type CodeLensContributor = (model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike) => CodeLens[];
 

@@ -1,8 +1,8 @@
 // Completion: defined terms, and clause numbers after "Section ". Contributors add items.
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { FeatureContext } from './context';
-import { clauseCompletion } from './clauseCompletion';
 import { termCompletions } from './termCompletion';
+import { clauseCompletion } from './clauseCompletion';
 
 export type CompletionContributor = (ctx: FeatureContext) => CompletionItem[];
 

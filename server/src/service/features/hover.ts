@@ -5,9 +5,9 @@ import type { Hover } from 'vscode-languageserver-types';
 import type { Range } from '../types';
 import type { FeatureContext } from './context';
 import { thresholdHover } from './thresholdHover';
+import { termHover } from './termHover';
 import { clauseHover } from './clauseHover';
 import { commentHover } from './commentHover';
-import { termHover } from './termHover';
 
 export interface HoverPart {
   /** Markdown; any untrusted text inside must already be escaped. */

@@ -2,9 +2,9 @@
 // (terms, clause references, comment clause mentions); the first that answers wins.
 import type { Location } from 'vscode-languageserver-types';
 import type { FeatureContext } from './context';
+import { termDefinition, termReferences } from './termNavigation';
 import { clauseDefinition, clauseReferences } from './clauseNavigation';
 import { commentDefinition } from './commentNavigation';
-import { termDefinition, termReferences } from './termNavigation';
 
 export type DefinitionContributor = (ctx: FeatureContext) => Location[] | undefined;
 export type ReferencesContributor = (ctx: FeatureContext, includeDeclaration: boolean) => Location[] | undefined;
