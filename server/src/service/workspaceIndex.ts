@@ -65,8 +65,8 @@ export class WorkspaceIndex {
   /** Add or replace a document. Unchanged text keeps its model. */
   set(doc: SecDocument): void {
     const old = this.docs.get(doc.uri);
-    if (old && old.text === doc.text && old.languageId === doc.languageId) {
-      if (old.version !== doc.version) this.docs.set(doc.uri, doc);
+    if (old && old.text === doc.text && (old.languageId === doc.languageId || this.sameReading(old, doc))) {
+      if (old !== doc) this.docs.set(doc.uri, doc);
       return;
     }
     // The kinds the document was and is now: a file renamed into or out of a kind changes both.
@@ -74,6 +74,16 @@ export class WorkspaceIndex {
     this.docs.set(doc.uri, doc);
     this.models.delete(doc.uri);
     this.touch([...kinds]);
+  }
+
+  /**
+   * The editor opening a file the scan already read (same text, a language id the scan did not
+   * know) changes nothing when the file keeps its kind and its reading problems: keep the model
+   * and every index, instead of invalidating the whole workspace once per opened file.
+   */
+  private sameReading(old: SecDocument, doc: SecDocument): boolean {
+    const kind = this.models.get(doc.uri)?.kind ?? this.kindOf(old);
+    return this.kindOf(doc) === kind && (old.fileProblems ?? []).join('\n') === (doc.fileProblems ?? []).join('\n');
   }
 
   remove(uri: string): void {
