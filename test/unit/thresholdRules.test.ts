@@ -312,3 +312,28 @@ test('fix all replaces every certain number-format finding in the file', () => {
   assert.ok(all, 'a fix-all action is offered');
   assert.equal(all!.edit!.changes![uriOf('g8.sec.txt')].length, 2);
 });
+
+test('an edit of one file re-reads only that file, and its findings equal a fresh workspace\'s', async () => {
+  const { thresholdsOf } = await import('../../server/src/service/model/thresholds');
+  const a = g8(`
+    G8.40 A Supplier Party which supplies more than 250,000 Domestic Premises shall be subject to a Full User Security Assessment.
+
+    G8.41 A Supplier Party which supplies 250000 Domestic Premises or more shall be subject to a Full User Security Assessment.
+  `);
+  const b = 'SECTION H: OTHER\n\n' + dedent(`
+    H1.1 A Supplier Party which supplies fewer than 50,000 Smart Metering Systems shall be subject to a Verification User Security Assessment.
+  `);
+  const edited = b.replace('fewer than 50,000 Smart Metering Systems', 'more than 250,000 Smart Metering Systems');
+  const service = workspaceOf({ 'g8.sec.txt': a, 'h1.sec.txt': b });
+  const codes = ['inconsistent-threshold', 'number-format'];
+  const diagnostics = (s: typeof service, name: string) => s.getDiagnostics(uriOf(name)).filter(d => codes.includes(d.code));
+  for (const name of ['g8.sec.txt', 'h1.sec.txt']) diagnostics(service, name);
+  const unchanged = service.workspace.model(uriOf('g8.sec.txt'));
+  const before = thresholdsOf(unchanged as never);
+  service.setDocument({ uri: uriOf('h1.sec.txt'), version: 2, text: edited });
+  assert.equal(service.workspace.model(uriOf('g8.sec.txt')), unchanged);
+  assert.equal(thresholdsOf(service.workspace.model(uriOf('g8.sec.txt')) as never), before, 'the unchanged file keeps its statements');
+  const fresh = workspaceOf({ 'g8.sec.txt': a, 'h1.sec.txt': edited });
+  for (const name of ['g8.sec.txt', 'h1.sec.txt']) assert.deepEqual(diagnostics(service, name), diagnostics(fresh, name));
+  assert.ok(diagnostics(fresh, 'g8.sec.txt').some(d => d.code === 'number-format'), 'the fixture has number findings to compare');
+});

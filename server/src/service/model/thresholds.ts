@@ -555,15 +555,13 @@ export interface WorkspaceThresholds {
 /** Every threshold and equation in the workspace's legal text, rebuilt once per workspace change. */
 export function workspaceThresholds(workspace: WorkspaceIndex): WorkspaceThresholds {
   return workspace.derived('thresholds', () => {
-    const out: WorkspaceThresholds = { thresholds: [], equations: [], countedSubjects: [] };
-    for (const m of workspace.legalModels()) {
-      const t = thresholdsOf(m);
-      // Loops, not push(...spread): a large document holds more statements than a call has arguments.
-      for (const x of t.thresholds) out.thresholds.push(x);
-      for (const x of t.equations) out.equations.push(x);
-      for (const c of t.countedSubjects) out.countedSubjects.push({ ...c, uri: m.uri });
-    }
-    return out;
+    // Each document's statements are found once per model (an edit re-reads only its file); merging is concatenation.
+    const parts = workspace.legalModels().map(thresholdsOf);
+    return {
+      thresholds: parts.flatMap(t => t.thresholds),
+      equations: parts.flatMap(t => t.equations),
+      countedSubjects: workspace.legalModels().flatMap(m => memo(m, 'countedSubjects', () => thresholdsOf(m).countedSubjects.map(c => ({ ...c, uri: m.uri })))),
+    };
   }, ['legal']);
 }
 

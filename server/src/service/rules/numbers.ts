@@ -5,6 +5,7 @@
 import type { Finding, SecFix, SecRelated } from '../types';
 import type { LegalModel } from '../model/document';
 import { type NumberMention, formatGrouped, numbersOf } from '../model/numbers';
+import { memo } from '../model/memo';
 import { clauseAtLine } from '../model/structure';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { RuleContext, RuleFamily } from './context';
@@ -21,11 +22,18 @@ interface Located {
   clause?: string;
 }
 
+/** How often one spelling of a value is used, and its first use. */
+interface SpellingUse {
+  count: number;
+  first: Located;
+}
+
 /** The ways one value is written across the workspace. */
 interface ValueUsage {
-  all: Located[];
-  /** spelling → its mentions */
-  spellings: Map<string, Located[]>;
+  /** Every mention, as each document's list in workspace order (merged without copying the mentions). */
+  all: Located[][];
+  /** spelling → its uses, in order of first appearance */
+  spellings: Map<string, SpellingUse>;
   /** How the workspace should write it: its most used form, with figures in the workspace's grouping style. */
   expected?: Expected;
 }
@@ -40,34 +48,64 @@ interface Expected {
 interface NumberUsage {
   /** value → every plain, grouped or words mention of it (pairs, formulas and malformed numbers aside). */
   byValue: Map<number, ValueUsage>;
-  located: Map<NumberMention, Located>;
-  grouped: Located[];
+  firstGrouped?: Located;
+  grouped: number;
   ungroupedLarge: number;
   largeInWords: number;
 }
 
+/** One document's share of the usage, found once per model: an edit re-reads only its own file, then merges. */
+interface DocumentUsage extends Omit<NumberUsage, 'byValue'> {
+  located: Map<NumberMention, Located>;
+  /** value → its mentions and spellings in this document (values below SMALLEST_COMPARED left out). */
+  byValue: Map<number, { all: Located[]; spellings: Map<string, SpellingUse> }>;
+}
+
+function documentUsage(model: LegalModel): DocumentUsage {
+  return memo(model, 'numberUsage', () => {
+    const doc: DocumentUsage = { located: new Map(), byValue: new Map(), grouped: 0, ungroupedLarge: 0, largeInWords: 0 };
+    for (const mention of numbersOf(model)) {
+      if (mention.inFormula || mention.malformed || mention.form === 'pair') continue;
+      const located = { mention, uri: model.uri, clause: clauseAtLine(model.structure, mention.line)?.id };
+      doc.located.set(mention, located);
+      if (mention.form === 'grouped' && doc.grouped++ === 0) doc.firstGrouped = located;
+      // Large numbers in words become figures with separators when fixed: they count for that style.
+      if (mention.form === 'words' && mention.value >= GROUPING_FROM) doc.largeInWords++;
+      if (mention.form === 'plain' && mention.value >= GROUPING_FROM) doc.ungroupedLarge++;
+      if (mention.value < SMALLEST_COMPARED) continue;
+      let value = doc.byValue.get(mention.value);
+      if (!value) doc.byValue.set(mention.value, (value = { all: [], spellings: new Map() }));
+      value.all.push(located);
+      const same = value.spellings.get(spelling(mention));
+      if (same) same.count++;
+      else value.spellings.set(spelling(mention), { count: 1, first: located });
+    }
+    return doc;
+  });
+}
+
+/** The documents' usages merged in workspace order, per value and spelling rather than per mention. */
 function usageOf(workspace: WorkspaceIndex): NumberUsage {
   return workspace.derived('numberUsage', () => {
-    const usage: NumberUsage = { byValue: new Map(), located: new Map(), grouped: [], ungroupedLarge: 0, largeInWords: 0 };
+    const usage: NumberUsage = { byValue: new Map(), grouped: 0, ungroupedLarge: 0, largeInWords: 0 };
     for (const m of workspace.legalModels()) {
-      for (const mention of numbersOf(m)) {
-        if (mention.inFormula || mention.malformed || mention.form === 'pair') continue;
-        const located = { mention, uri: m.uri, clause: clauseAtLine(m.structure, mention.line)?.id };
-        usage.located.set(mention, located);
-        if (mention.form === 'grouped') usage.grouped.push(located);
-        // Large numbers in words become figures with separators when fixed: they count for that style.
-        if (mention.form === 'words' && mention.value >= GROUPING_FROM) usage.largeInWords++;
-        if (mention.form === 'plain' && mention.value >= GROUPING_FROM) usage.ungroupedLarge++;
-        if (mention.value < SMALLEST_COMPARED) continue;
-        let value = usage.byValue.get(mention.value);
-        if (!value) usage.byValue.set(mention.value, (value = { all: [], spellings: new Map() }));
-        value.all.push(located);
-        const same = value.spellings.get(spelling(mention));
-        if (same) same.push(located);
-        else value.spellings.set(spelling(mention), [located]);
+      const doc = documentUsage(m);
+      usage.firstGrouped ??= doc.firstGrouped;
+      usage.grouped += doc.grouped;
+      usage.largeInWords += doc.largeInWords;
+      usage.ungroupedLarge += doc.ungroupedLarge;
+      for (const [n, own] of doc.byValue) {
+        let value = usage.byValue.get(n);
+        if (!value) usage.byValue.set(n, (value = { all: [], spellings: new Map() }));
+        value.all.push(own.all);
+        for (const [text, use] of own.spellings) {
+          const same = value.spellings.get(text);
+          if (same) same.count += use.count;
+          else value.spellings.set(text, { ...use });
+        }
       }
     }
-    const groupedStyle = usage.grouped.length + usage.largeInWords > 0 && usage.grouped.length + usage.largeInWords >= usage.ungroupedLarge;
+    const groupedStyle = usage.grouped + usage.largeInWords > 0 && usage.grouped + usage.largeInWords >= usage.ungroupedLarge;
     for (const [n, value] of usage.byValue) value.expected = expectedSpelling(n, value, groupedStyle);
     return usage;
   }, ['legal']);
@@ -89,16 +127,16 @@ function spelling(m: NumberMention): string {
  */
 function expectedSpelling(value: number, usage: ValueUsage, groupedStyle: boolean): Expected {
   const entries = [...usage.spellings.entries()];
-  const total = (list: [string, Located[]][]) => list.reduce((n, [, uses]) => n + uses.length, 0);
+  const total = (list: [string, SpellingUse][]) => list.reduce((n, [, use]) => n + use.count, 0);
   const words = entries.filter(([text]) => /[a-z]/i.test(text));
   const figures = entries.filter(([text]) => !/[a-z]/i.test(text));
-  const mostUsed = (list: [string, Located[]][]) =>
-    [...list].sort((a, b) => b[1].length - a[1].length || Number(b[0].includes(',')) - Number(a[0].includes(',')))[0][0];
+  const mostUsed = (list: [string, SpellingUse][]) =>
+    [...list].sort((a, b) => b[1].count - a[1].count || Number(b[0].includes(',')) - Number(a[0].includes(',')))[0][0];
   const text = total(words) > total(figures) ? mostUsed(words)
     : value >= GROUPING_FROM && groupedStyle ? formatGrouped(value)
       : mostUsed(figures);
-  const uses = usage.spellings.get(text) ?? [];
-  return { text, count: uses.length, ...(uses[0] ? { example: uses[0] } : {}) };
+  const use = usage.spellings.get(text);
+  return { text, count: use?.count ?? 0, ...(use ? { example: use.first } : {}) };
 }
 
 function fix(uri: string, m: NumberMention, newText: string, certain: boolean, title = `Write ${newText}`): SecFix {
@@ -140,11 +178,13 @@ function malformedFinding(uri: string, m: NumberMention): Finding {
 const RELATED_LIMIT = 20;
 
 /** The other mentions of a value, at most RELATED_LIMIT (a generated file may hold thousands). */
-function relatedOf(all: Located[], self: Located): SecRelated[] {
+function relatedOf(all: Located[][], self: Located): SecRelated[] {
   const out: SecRelated[] = [];
-  for (const x of all) {
-    if (out.length >= RELATED_LIMIT) break;
-    if (x !== self) out.push({ uri: x.uri, range: x.mention.range, message: `${where(x)}: “${x.mention.text}”` });
+  for (const list of all) {
+    for (const x of list) {
+      if (out.length >= RELATED_LIMIT) return out;
+      if (x !== self) out.push({ uri: x.uri, range: x.mention.range, message: `${where(x)}: “${x.mention.text}”` });
+    }
   }
   return out;
 }
@@ -154,7 +194,7 @@ function valueFinding(uri: string, l: Located, usage: NumberUsage): Finding | un
   const expected = value?.expected;
   if (!value || !expected || spelling(l.mention) === expected.text) return undefined;
   const newText = matchCase(l.mention.text, expected.text);
-  const grouping = usage.grouped[0];
+  const grouping = usage.firstGrouped;
   const message = expected.example
     ? `${formatGrouped(l.mention.value)} is written “${l.mention.text}” here but “${expected.text}” ` +
       `${expected.count === 1 ? 'in' : `${expected.count} times elsewhere, e.g. in`} ${where(expected.example)}; ` +
@@ -173,6 +213,7 @@ function valueFinding(uri: string, l: Located, usage: NumberUsage): Finding | un
 
 export function checkNumberFormat(model: LegalModel, workspace: WorkspaceIndex): Finding[] {
   const usage = usageOf(workspace);
+  const own = documentUsage(model).located;
   const out: Finding[] = [];
   for (const m of numbersOf(model)) {
     if (m.form === 'pair') {
@@ -185,7 +226,7 @@ export function checkNumberFormat(model: LegalModel, workspace: WorkspaceIndex):
       continue;
     }
     if (m.inFormula) continue;
-    const located = usage.located.get(m) ?? { mention: m, uri: model.uri };
+    const located = own.get(m) ?? { mention: m, uri: model.uri };
     const f = valueFinding(model.uri, located, usage);
     if (f) out.push(f);
   }

@@ -71,12 +71,24 @@ interface Groups {
   singleTerm: Map<string, Set<Threshold>>;
 }
 
+/** Kept per statement: a statement of an unchanged file keeps its key across edits of other files. */
+const shapeKeys = new WeakMap<Threshold, string>();
+
+function shapeKeyOf(t: Threshold): string {
+  let key = shapeKeys.get(t);
+  if (key === undefined) {
+    key = [t.subjectKey, t.value, t.comparison, t.measure, t.population.join('|'), t.consequence.join('|')].join('#');
+    shapeKeys.set(t, key);
+  }
+  return key;
+}
+
 function groupsOf(all: WorkspaceThresholds): Groups {
   return memo(all, 'threshold-groups', () => {
     const shapes = new Map<string, Shape>();
     for (const t of all.thresholds) {
       if (!isComparable(t)) continue;
-      const key = [t.subjectKey, t.value, t.comparison, t.measure, t.population.join('|'), t.consequence.join('|')].join('#');
+      const key = shapeKeyOf(t);
       const shape = shapes.get(key);
       if (shape) shape.members.push(t);
       else shapes.set(key, { rep: t, members: [t], places: new Map() });
@@ -109,11 +121,16 @@ const RELATED_LIMIT = 50;
 /** Every other place this threshold appears (the same number, or the same subject), for `related`. */
 function everyStatement(t: Threshold, all: WorkspaceThresholds, extra: (Threshold | Equation)[] = []): SecRelated[] {
   const g = groupsOf(all);
-  const shapes = new Set([...(g.byValue.get(t.value) ?? []), ...(g.bySubject.get(t.subjectKey ?? '') ?? [])]);
   const statements: (Threshold | Equation)[] = [...extra];
-  for (const shape of shapes) {
+  // Shapes of the same value, then of the same subject, each once; nothing is added past the limit.
+  const seen = new Set<Shape>();
+  for (const shape of [...(g.byValue.get(t.value) ?? []), ...(g.bySubject.get(t.subjectKey ?? '') ?? [])]) {
+    if (statements.length >= RELATED_LIMIT) break;
+    if (seen.has(shape)) continue;
+    seen.add(shape);
     for (const m of shape.members) {
-      if (m !== t && statements.length < RELATED_LIMIT) statements.push(m);
+      if (statements.length >= RELATED_LIMIT) break;
+      if (m !== t) statements.push(m);
     }
   }
   for (const e of all.equations) {
@@ -184,35 +201,94 @@ function boundaryProblem(t: Threshold, o: Threshold): string {
     : `exactly ${n} falls under both tests`;
 }
 
+/** The shapes of one subject that a test with a given population is compared with, indexed once for all its tests. */
+interface SubjectPeers {
+  shapes: Shape[];
+  cuts: number[];
+  /** Statements per cut: the cut with fewer is the one to change. */
+  weights: Map<number, number>;
+  /** Cuts stated from both sides ("more than N" and "N or fewer"): counterparts by design. */
+  twoSided: Set<number>;
+  /** Shape indices by value, by side and consequence, and by side for one-sided cuts: the only shapes a test can disagree with. */
+  byValue: Map<number, number[]>;
+  bySideConsequence: Map<string, number[]>;
+  oneSidedBySide: Map<string, number[]>;
+}
+
+function push<K>(map: Map<K, number[]>, key: K, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+function subjectPeers(t: Threshold, g: Groups): SubjectPeers {
+  return memo(g, `peers#${t.subjectKey}#${t.population.join('|')}`, () => {
+    const shapes = (g.bySubject.get(t.subjectKey!) ?? []).filter(s => populationsCompatible(s.rep, t));
+    const cuts = shapes.map(s => cutOf(s.rep));
+    const weights = new Map<number, number>();
+    const sides = new Map<number, Set<string>>();
+    shapes.forEach((s, i) => {
+      weights.set(cuts[i], (weights.get(cuts[i]) ?? 0) + s.members.length);
+      (sides.get(cuts[i]) ?? sides.set(cuts[i], new Set()).get(cuts[i])!).add(sideOf(s.rep.comparison));
+    });
+    const twoSided = new Set([...sides].filter(([, set]) => set.size === 2).map(([cut]) => cut));
+    const peers: SubjectPeers = { shapes, cuts, weights, twoSided, byValue: new Map(), bySideConsequence: new Map(), oneSidedBySide: new Map() };
+    shapes.forEach((s, i) => {
+      const side = sideOf(s.rep.comparison);
+      push(peers.byValue, s.rep.value, i);
+      push(peers.bySideConsequence, `${side}#${s.rep.consequence.join('|')}`, i);
+      if (!twoSided.has(cuts[i])) push(peers.oneSidedBySide, side, i);
+    });
+    return peers;
+  });
+}
+
+/** Indices of the shapes that may disagree with `t`, in the groups' order (which orders the message). */
+function candidateShapes(t: Threshold, p: SubjectPeers): number[] {
+  const side = sideOf(t.comparison);
+  const lists = [p.byValue.get(t.value) ?? []];
+  if (t.consequence.length > 0) lists.push(p.bySideConsequence.get(`${side}#${t.consequence.join('|')}`) ?? []);
+  if (!p.twoSided.has(cutOf(t))) lists.push(p.oneSidedBySide.get(side === 'upper' ? 'lower' : 'upper') ?? []);
+  return mergeAscending(lists);
+}
+
+/** The union of ascending index lists, ascending, each index once (a linear merge: the lists may be long). */
+function mergeAscending(lists: number[][]): number[] {
+  const out: number[] = [];
+  const at = lists.map(() => 0);
+  for (;;) {
+    let next = Infinity;
+    lists.forEach((list, k) => { if (at[k] < list.length && list[at[k]] < next) next = list[at[k]]; });
+    if (next === Infinity) return out;
+    out.push(next);
+    lists.forEach((list, k) => { if (list[at[k]] === next) at[k]++; });
+  }
+}
+
 /** Same counted subject: comparison words that disagree, or different numbers for the same test. */
 function subjectFindings(t: Threshold, all: WorkspaceThresholds, g: Groups): Finding[] {
-  const shapes = (g.bySubject.get(t.subjectKey!) ?? []).filter(s => populationsCompatible(s.rep, t));
-  // Statements and sides per cut, counted once: asked per shape, they made this quadratic.
-  const weights = new Map<number, number>();
-  const sides = new Map<number, Set<string>>();
-  for (const s of shapes) {
-    const cut = cutOf(s.rep);
-    weights.set(cut, (weights.get(cut) ?? 0) + s.members.length);
-    (sides.get(cut) ?? sides.set(cut, new Set()).get(cut)!).add(sideOf(s.rep.comparison));
-  }
-  const cutWeight = (cut: number) => weights.get(cut) ?? 0;
-  const twoSided = (cut: number) => sides.get(cut)?.size === 2;
+  const p = subjectPeers(t, g);
+  const cutWeight = (cut: number) => p.weights.get(cut) ?? 0;
+  const twoSided = (cut: number) => p.twoSided.has(cut);
+  const tCut = cutOf(t);
   /** The statement that has fewer like it (or, equally many, comes later) is the one to change. */
-  const isMinority = (o: Threshold) => cutWeight(cutOf(t)) < cutWeight(cutOf(o)) ||
-    (cutWeight(cutOf(t)) === cutWeight(cutOf(o)) && compareStatements(o, t) < 0);
+  const isMinority = (o: Threshold, oCut: number) => cutWeight(tCut) < cutWeight(oCut) ||
+    (cutWeight(tCut) === cutWeight(oCut) && compareStatements(o, t) < 0);
   const boundary: Threshold[] = [];
   const numbers: { o: Threshold; why: string }[] = [];
-  for (const shape of shapes) {
-    if (cutOf(shape.rep) === cutOf(t)) continue;
+  for (const i of candidateShapes(t, p)) {
+    const shape = p.shapes[i];
+    const oCut = p.cuts[i];
+    if (oCut === tCut || cutWeight(tCut) > cutWeight(oCut)) continue;
     const o = elsewhere(shape, t);
-    if (!o || !isMinority(o)) continue;
+    if (!o || !isMinority(o, oCut)) continue;
     if (o.value === t.value) {
       boundary.push(o);
     } else if (sideOf(o.comparison) === sideOf(t.comparison)) {
       if (t.consequence.length > 0 && t.consequence.join('|') === o.consequence.join('|')) {
         numbers.push({ o, why: `the same test with the same result is set at ${fmt(o.value)} there and ${fmt(t.value)} here` });
       }
-    } else if (!twoSided(cutOf(t)) && !twoSided(cutOf(o))) {
+    } else if (!twoSided(tCut) && !twoSided(oCut)) {
       const upper = sideOf(t.comparison) === 'upper' ? t : o;
       const lower = upper === t ? o : t;
       const [lo, hi] = [Math.min(cutOf(upper), cutOf(lower)), Math.max(cutOf(upper), cutOf(lower)) - 1];
@@ -300,7 +376,7 @@ function equationFindings(t: Threshold, all: WorkspaceThresholds, g: Groups): Fi
 /** Two definitions of the same weighted count must use the same multipliers. */
 function multiplierFindings(model: LegalModel, all: WorkspaceThresholds): Finding[] {
   const out: Finding[] = [];
-  const sorted = [...all.equations].sort(compareStatements);
+  const sorted = memo(all, 'sorted-equations', () => [...all.equations].sort(compareStatements));
   for (const e of sorted.filter(x => x.uri === model.uri)) {
     const earlier = sorted.slice(0, sorted.indexOf(e)).filter(x => x.definesKey === e.definesKey);
     for (const prior of earlier) {
