@@ -155,22 +155,26 @@ export interface ScoredDoc {
   score: number;
 }
 
-/** BM25 (k1 1.2, b 0.75) over documents given as token lists. */
-export class Bm25Index {
-  private readonly postings = new Map<string, { docs: Int32Array; tfs: Float64Array }>();
-  private readonly termCounts: Map<string, number>[] = [];
-  /** k1 · (1 − b + b · length / average length), per document. */
-  private readonly lengthNorm: Float64Array;
-  private readonly scores: Float64Array;
-  private readonly shared: Int32Array;
-  readonly size: number;
+/** How often each term occurs in one document, and the document's length in tokens. */
+export interface TermCounts {
+  tf: Map<string, number>;
+  length: number;
+}
 
-  constructor(docs: readonly string[][], private readonly k1 = 1.2, b = 0.75) {
+export function termCounts(tokens: readonly string[]): TermCounts {
+  const tf = new Map<string, number>();
+  for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return { tf, length: tokens.length };
+}
+
+/** The postings of a run of documents (one legal file's clauses), built once and shared by every index holding it. */
+export class Bm25Segment {
+  /** Per term: the documents holding it (numbered within the segment) and how often. */
+  readonly postings = new Map<string, { docs: Int32Array; tfs: Float64Array }>();
+
+  constructor(readonly docs: readonly TermCounts[]) {
     const lists = new Map<string, number[]>();
-    docs.forEach((tokens, doc) => {
-      const tf = new Map<string, number>();
-      for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-      this.termCounts.push(tf);
+    docs.forEach(({ tf }, doc) => {
       for (const [t, n] of tf) {
         const list = lists.get(t);
         if (list) list.push(doc, n);
@@ -186,6 +190,32 @@ export class Bm25Index {
       }
       this.postings.set(t, { docs: docsOf, tfs });
     }
+  }
+}
+
+/**
+ * BM25 (k1 1.2, b 0.75) over documents given by their term counts, in segments: after one
+ * legal file changes only its segment is rebuilt; documents are numbered across segments.
+ */
+export class Bm25Index {
+  private readonly segments: readonly Bm25Segment[];
+  /** The number of the first document of each segment. */
+  private readonly bases: number[] = [];
+  private readonly termCounts: ReadonlyMap<string, number>[] = [];
+  /** k1 · (1 − b + b · length / average length), per document. */
+  private readonly lengthNorm: Float64Array;
+  private readonly scores: Float64Array;
+  private readonly shared: Int32Array;
+  readonly size: number;
+
+  constructor(segments: readonly Bm25Segment[] | readonly TermCounts[], private readonly k1 = 1.2, b = 0.75) {
+    this.segments = segments.length > 0 && !(segments[0] instanceof Bm25Segment) ? [new Bm25Segment(segments as TermCounts[])] : segments as Bm25Segment[];
+    const docs: TermCounts[] = [];
+    for (const segment of this.segments) {
+      this.bases.push(docs.length);
+      docs.push(...segment.docs);
+    }
+    for (const d of docs) this.termCounts.push(d.tf);
     this.size = docs.length;
     const average = docs.reduce((a, d) => a + d.length, 0) / Math.max(1, docs.length) || 1;
     this.lengthNorm = Float64Array.from(docs, d => k1 * (1 - b + b * d.length / average));
@@ -193,8 +223,15 @@ export class Bm25Index {
     this.shared = new Int32Array(docs.length);
   }
 
+  /** How many documents hold a term. */
+  private df(term: string): number {
+    let df = 0;
+    for (const segment of this.segments) df += segment.postings.get(term)?.docs.length ?? 0;
+    return df;
+  }
+
   idf(term: string): number {
-    const df = this.postings.get(term)?.docs.length ?? 0;
+    const df = this.df(term);
     return df === 0 ? 0 : Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
@@ -208,18 +245,23 @@ export class Bm25Index {
     const touched: number[] = [];
     const maxDf = this.size <= 20 ? Infinity : Math.max(0.25 * Math.min(this.size, 400), 0.05 * this.size);
     for (const [term, weight] of query) {
-      const p = this.postings.get(term);
-      if (!p || p.docs.length > maxDf) continue;
+      const df = this.df(term);
+      if (df === 0 || df > maxDf) continue;
       const idf = this.idf(term) * weight;
       const full = weight >= 1 ? 1 : 0;
-      const { docs, tfs } = p;
-      for (let i = 0; i < docs.length; i++) {
-        const doc = docs[i];
-        const tf = tfs[i];
-        if (this.scores[doc] === 0 && this.shared[doc] === 0) touched.push(doc);
-        this.scores[doc] += idf * tf * (this.k1 + 1) / (tf + this.lengthNorm[doc]);
-        this.shared[doc] += full;
-      }
+      this.segments.forEach((segment, s) => {
+        const p = segment.postings.get(term);
+        if (!p) return;
+        const base = this.bases[s];
+        const { docs, tfs } = p;
+        for (let i = 0; i < docs.length; i++) {
+          const doc = base + docs[i];
+          const tf = tfs[i];
+          if (this.scores[doc] === 0 && this.shared[doc] === 0) touched.push(doc);
+          this.scores[doc] += idf * tf * (this.k1 + 1) / (tf + this.lengthNorm[doc]);
+          this.shared[doc] += full;
+        }
+      });
     }
     const out = new Map<number, { score: number; shared: number }>();
     for (const doc of touched) {

@@ -11,7 +11,7 @@ import type { WorkspaceIndex } from '../../workspaceIndex';
 import type { LegalModel } from '../document';
 import type { ConsultationModel } from './index';
 import type { ClauseMention, CommentEntry, CommentLink, ConsultationComment } from './types';
-import { Bm25Index, PhraseSet, termPhrases, tokenise, type Term } from './bm25';
+import { Bm25Index, Bm25Segment, PhraseSet, termCounts, termPhrases, tokenise, type Term, type TermCounts } from './bm25';
 import { memo } from '../memo';
 import { expandRange, scanMentions } from './mentions';
 import { partOf } from '../clauseIds';
@@ -63,43 +63,69 @@ function modelClauses(m: LegalModel): ModelClauses {
   });
 }
 
-/** Tokens of one document's clauses, reused while the phrase vocabulary stays the same. */
-const tokenCache = new WeakMap<LegalModel, { phrases: PhraseSet; tokens: string[][] }>();
+/** Term counts of one document's clauses, reused while the phrase vocabulary stays the same. */
+const countCache = new WeakMap<LegalModel, { phrases: PhraseSet; counts: TermCounts[] }>();
 
-function modelTokens(m: LegalModel, phrases: PhraseSet, maxPhrase: number): string[][] {
-  const cached = tokenCache.get(m);
-  if (cached && (cached.phrases === phrases || cached.phrases.equals(phrases))) return cached.tokens;
-  const tokens = modelClauses(m).clauses.map(c => tokenise(c.text, phrases, maxPhrase).map(t => t.key));
-  tokenCache.set(m, { phrases, tokens });
-  return tokens;
+function modelCounts(m: LegalModel, phrases: PhraseSet, maxPhrase: number): TermCounts[] {
+  const cached = countCache.get(m);
+  if (cached && (cached.phrases === phrases || cached.phrases.equals(phrases))) return cached.counts;
+  const counts = modelClauses(m).clauses.map(c => termCounts(tokenise(c.text, phrases, maxPhrase).map(t => t.key)));
+  countCache.set(m, { phrases, counts });
+  return counts;
 }
 
-function buildCorpus(models: readonly LegalModel[]): ClauseCorpus {
-  const phrases = new PhraseSet(models.flatMap(m => modelClauses(m).phrases));
+/** One document's postings, rebuilt only when its clauses' counts change. */
+const segmentCache = new WeakMap<LegalModel, Bm25Segment>();
+
+function segmentOf(m: LegalModel, counts: TermCounts[]): Bm25Segment {
+  const cached = segmentCache.get(m);
+  if (cached && cached.docs.length === counts.length && cached.docs.every((d, i) => d === counts[i])) return cached;
+  const segment = new Bm25Segment(counts);
+  segmentCache.set(m, segment);
+  return segment;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+/**
+ * The phrase vocabulary: the previous one when every document's term phrases are the same as
+ * before (an edit that adds or removes no capitalised run), so the other documents' counts stay.
+ */
+function phraseSetOf(models: readonly LegalModel[], previous: CorpusCache | undefined): PhraseSet {
+  if (previous && previous.models.length === models.length
+    && models.every((m, i) => sameList(modelClauses(m).phrases, modelClauses(previous.models[i]).phrases))) return previous.corpus.phrases;
+  return new PhraseSet(models.flatMap(m => modelClauses(m).phrases));
+}
+
+function buildCorpus(models: readonly LegalModel[], previous: CorpusCache | undefined): ClauseCorpus {
+  const phrases = phraseSetOf(models, previous);
   let maxPhrase = 2;
   for (const list of phrases.byFirst.values()) maxPhrase = Math.max(maxPhrase, list[0]);
   const ids: string[] = [];
-  const docs: string[][] = [];
+  const docs: TermCounts[] = [];
   const byPart = new Map<string, string[]>();
   const known = new Set<string>();
   const definitionTables: number[] = [];
+  const segments: Bm25Segment[] = [];
   for (const m of models) {
-    const tokens = modelTokens(m, phrases, maxPhrase);
+    const counts = modelCounts(m, phrases, maxPhrase);
+    const first = docs.length;
     modelClauses(m).clauses.forEach((c, i) => {
       if (known.has(c.id)) return;
       known.add(c.id);
       if (c.definitionsTable) definitionTables.push(ids.length);
       ids.push(c.id);
-      docs.push(tokens[i]);
+      docs.push(counts[i]);
       const part = byPart.get(c.part);
       if (part) part.push(c.id);
       else byPart.set(c.part, [c.id]);
     });
+    segments.push(segmentOf(m, docs.slice(first)));
   }
   const average = docs.reduce((a, d) => a + d.length, 0) / Math.max(1, docs.length);
   const tooBroad = new Set<number>(definitionTables);
   docs.forEach((d, i) => { if (docs.length > 3 && d.length > BROAD_FACTOR * average) tooBroad.add(i); });
-  return { ids, byPart, known, phrases, maxPhrase, index: new Bm25Index(docs), tooBroad };
+  return { ids, byPart, known, phrases, maxPhrase, index: new Bm25Index(segments), tooBroad };
 }
 
 /** The clause index of the workspace's legal text, rebuilt only when a legal model changes. */
@@ -107,7 +133,7 @@ export function clauseCorpus(workspace: WorkspaceIndex): ClauseCorpus {
   const models = workspace.legalModels();
   const cached = corpusCache.get(workspace);
   if (cached && cached.models.length === models.length && cached.models.every((m, i) => m === models[i])) return cached.corpus;
-  const corpus = buildCorpus(models);
+  const corpus = buildCorpus(models, cached);
   corpusCache.set(workspace, { models, corpus });
   return corpus;
 }

@@ -33,12 +33,20 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const SPACE_OR_PIPE = /[\s|]/;
+
+/** Without the spaces and cell bars at either end (a scan, not a regex: `[\s|]+$` is quadratic on long space runs). */
 function stripPipes(s: string): string {
-  return s.replace(/^[\s|]+|[\s|]+$/g, '');
+  let start = 0;
+  let end = s.length;
+  while (start < end && SPACE_OR_PIPE.test(s[start])) start++;
+  while (end > start && SPACE_OR_PIPE.test(s[end - 1])) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
+/** One space for every run of spaces and cell bars. */
 function normal(s: string): string {
-  return stripPipes(s).replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ').trim();
+  return stripPipes(s).replace(/[\s|]+/g, ' ');
 }
 
 /** A header row (or the first cell of a header laid out one cell per line). */
