@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { buildLegalModel } from '../../server/src/service/model/document';
 import { TermMatcher, capitalisedRuns, pluralise, termIndex, termUsesOf, tokeniseLine, workspaceTermUses } from '../../server/src/service/model/terms';
 import type { LegalModel } from '../../server/src/service/model/document';
-import { dedent, uriOf, workspaceOf } from '../helpers/fixtures';
+import { dedent, findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
 
 function matches(terms: string[], text: string): string[] {
   const m = new TermMatcher(terms);
@@ -86,4 +86,28 @@ test('the workspace index counts uses across documents and rebuilds its automato
   assert.notEqual(termIndex(ws.workspace).matcher, index.matcher, 'a new term: the automaton is rebuilt');
   const model = ws.workspace.model(uriOf('g.sec.txt')) as LegalModel;
   assert.deepEqual(termUsesOf(model, termIndex(ws.workspace)).map(u => u.text), ['Party'], 'the definition site is not a use');
+});
+
+test('a phrase runs on over a line break only after a word, whatever trails the line', () => {
+  const ws = workspaceOf({ 'a.sec.txt': 'A1.1 Definitions\nSmart Metering System | means a system.\n' });
+  const usesIn = (text: string) => termUsesOf(buildLegalModel({ uri: 'file:///g.sec.txt', version: 1, text }), termIndex(ws.workspace)).map(u => `${u.range.start.line}:${u.range.start.character}-${u.range.end.line}:${u.range.end.character}`);
+  assert.deepEqual(usesIn('G1.1 The Smart Metering  \t\nSystem is here.\n'), ['0:9-1:6'], 'trailing blanks: the word still ends the line');
+  assert.deepEqual(usesIn('G1.1 The Smart Metering\u00a0\nSystem is here.\n'), ['0:9-1:6'], 'a no-break space trails too');
+  assert.deepEqual(usesIn('G1.1 The Smart Metering,\nSystem is here.\n'), [], 'punctuation ends the phrase');
+});
+
+test('an edit recomputes the uses of the edited document only, and the workspace totals follow it', () => {
+  const ws = workspaceOf({
+    'a.sec.txt': 'A1.1 Definitions:\nSupplier Party | means a Party which holds a supply licence.\nParty | means a person.\n',
+    'g.sec.txt': 'G1.1 Each Supplier Party shall tell each Party.\n',
+  });
+  const modelA = ws.workspace.model(uriOf('a.sec.txt')) as LegalModel;
+  const before = termUsesOf(modelA, termIndex(ws.workspace));
+  assert.deepEqual(findingsOf(ws, 'a.sec.txt', 'unused-definition'), []);
+  ws.setDocument({ uri: uriOf('g.sec.txt'), version: 2, text: 'G1.1 Each Party shall tell each other.\n' });
+  assert.equal(termUsesOf(modelA, termIndex(ws.workspace)), before, 'the unchanged document keeps its uses');
+  assert.deepEqual(findingsOf(ws, 'a.sec.txt', 'unused-definition'), ['2:1 unused-definition']);
+  const index = termIndex(ws.workspace);
+  assert.equal(workspaceTermUses(ws.workspace).get(index.numberOf.get('supplier party')!), undefined);
+  assert.equal(workspaceTermUses(ws.workspace).get(index.numberOf.get('party')!)!.length, 2);
 });

@@ -43,31 +43,56 @@ export function normaliseWord(word: string): string {
   return /^[A-Za-z0-9]*$/.test(word) ? word.toLowerCase() : normaliseTermText(word).toLowerCase();
 }
 
+const isQuote = (c: number) => c === 39 || c === 0x2019;
+const isHyphen = (c: number) => c === 45 || c === 0x2010 || c === 0x2011;
+
 function capsOf(word: string): string {
   let caps = '';
   let partStart = true;
-  for (const ch of word) {
-    if (partStart) caps += ch !== ch.toLowerCase() ? '1' : '0';
-    partStart = ch === '-' || ch === '\u2010' || ch === '\u2011';
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (partStart) {
+      if (c < 128) caps += c >= 65 && c <= 90 ? '1' : '0';
+      else {
+        const ch = String.fromCodePoint(word.codePointAt(i)!);
+        caps += ch !== ch.toLowerCase() ? '1' : '0';
+      }
+    }
+    partStart = isHyphen(c);
   }
   return caps;
+}
+
+/** A word of ASCII letters and digits has no other spelling to normalise: the common case, done without regexes. */
+function asciiWordCase(word: string): 'lower' | 'mixed' | undefined {
+  let upper = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return undefined;
+  }
+  return upper ? 'mixed' : 'lower';
 }
 
 function makeToken(line: number, start: number, raw: string, barrierBefore: boolean, sentenceStart: boolean): Token {
   let surface = raw;
   let possessive = '';
-  const m = /['\u2019]s$/.exec(raw);
-  if (m && raw.length > 2) {
-    possessive = m[0];
+  const n = raw.length;
+  const last = raw.charCodeAt(n - 1);
+  if (last === 115 /* s */ && n > 2 && isQuote(raw.charCodeAt(n - 2))) {
+    possessive = raw.slice(-2);
     surface = raw.slice(0, -2);
-  } else if (/['\u2019]$/.test(raw)) {
+  } else if (isQuote(last)) {
     surface = raw.slice(0, -1);
     // "Users’" is a plural possessive; "approved’" closes a quotation.
-    if (/s$/i.test(surface)) possessive = raw.slice(-1);
+    const s = surface.charCodeAt(surface.length - 1);
+    if (s === 115 || s === 83) possessive = raw.slice(-1);
   }
   const end = start + surface.length + possessive.length;
-  const norm = normaliseWord(surface);
-  return { line, start, end, surface, norm, possessive, barrierBefore, sentenceStart, caps: capsOf(surface), lower: surface === surface.toLowerCase() };
+  const ascii = asciiWordCase(surface);
+  const norm = ascii === 'lower' ? surface : ascii === 'mixed' ? surface.toLowerCase() : normaliseWord(surface);
+  const lower = ascii === 'lower' || (ascii === undefined && surface === surface.toLowerCase());
+  return { line, start, end, surface, norm, possessive, barrierBefore, sentenceStart, caps: capsOf(surface), lower };
 }
 
 /** The words of one line; `joined` says whether the first word continues the previous line's phrase. */
@@ -76,10 +101,18 @@ export function tokeniseLine(text: string, line: number, from = 0, joined = fals
   let prevEnd = from;
   WORD_RE.lastIndex = from;
   for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
-    const gap = text.slice(prevEnd, m.index);
     const first = tokens.length === 0;
-    const barrier = first ? !joined || gap.trim() !== '' : /[^\s]/.test(gap);
-    const sentenceStart = (first && !joined) || /[.?!:;[]["“‘'(*\s]*$/.test(gap);
+    let barrier: boolean;
+    let sentenceStart: boolean;
+    if (m.index - prevEnd === 1 && text.charCodeAt(prevEnd) === 32) {
+      // One space, the usual gap: no barrier, no sentence end (what the general case gives).
+      barrier = first && !joined;
+      sentenceStart = first && !joined;
+    } else {
+      const gap = text.slice(prevEnd, m.index);
+      barrier = first ? !joined || gap.trim() !== '' : /[^\s]/.test(gap);
+      sentenceStart = (first && !joined) || /[.?!:;[]["“‘'(*\s]*$/.test(gap);
+    }
     const token = makeToken(line, m.index, m[0], barrier, sentenceStart);
     tokens.push(token);
     prevEnd = token.end;
@@ -100,6 +133,18 @@ function textColumn(model: LegalModel, line: number, column: number): number {
   return column;
 }
 
+const ENDS_IN_WORD_RE = /[\p{L}\p{N}]\s*$/u;
+
+/** Does the line's last visible character belong to a word? (Read only for continuation lines.) */
+function endsInWord(text: string): boolean {
+  let end = text.length;
+  for (let c = text.charCodeAt(end - 1); c === 32 || (c >= 9 && c <= 13); c = text.charCodeAt(end - 1)) end--;
+  if (end === 0) return false;
+  const c = text.charCodeAt(end - 1);
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  return c > 127 && ENDS_IN_WORD_RE.test(text);
+}
+
 /** Every word of a legal document in order; a phrase runs on over a line break only into a continuation line. */
 export function tokensOf(model: LegalModel): Token[] {
   return memo(model, 'tokens', () => {
@@ -108,8 +153,7 @@ export function tokensOf(model: LegalModel): Token[] {
     for (const l of lines) {
       const kind = kinds[l.line];
       if (kind === 'blank' || kind === 'suppression' || kind === 'table-separator') continue;
-      const prev = l.line > 0 ? lines[l.line - 1].text.trimEnd() : '';
-      const joined = kind === 'continuation' && prev !== '' && /[\p{L}\p{N}]$/u.test(prev);
+      const joined = kind === 'continuation' && l.line > 0 && endsInWord(lines[l.line - 1].text);
       for (const t of tokeniseLine(l.text, l.line, textColumn(model, l.line, contentColumn[l.line]), joined)) tokens.push(t);
     }
     return tokens;
@@ -329,8 +373,22 @@ export interface TermUse {
 
 const HEADING_KINDS = new Set(['section-heading', 'part-heading', 'sub-heading']);
 
-function overlapsSite(sites: readonly DefinitionSite[], range: Range): boolean {
-  return sites.some(s => s.range.start.line === range.start.line && range.start.character < s.range.end.character && range.end.character > s.range.start.character);
+/** A document's definition sites by the line they start on: a match looks only at its own line. */
+function sitesByLine(model: LegalModel): Map<number, DefinitionSite[]> {
+  return memo(model, 'terms.sitesByLine', () => {
+    const byLine = new Map<number, DefinitionSite[]>();
+    for (const s of definitionsOf(model)) {
+      const list = byLine.get(s.range.start.line);
+      if (list) list.push(s);
+      else byLine.set(s.range.start.line, [s]);
+    }
+    return byLine;
+  });
+}
+
+function overlapsSite(byLine: Map<number, DefinitionSite[]>, range: Range): boolean {
+  const sites = byLine.get(range.start.line);
+  return !!sites && sites.some(s => range.start.character < s.range.end.character && range.end.character > s.range.start.character);
 }
 
 /** Uses (and lower-case writings) of defined terms in a document, not counting its definition sites. */
@@ -339,9 +397,16 @@ export function termUsesOf(model: LegalModel, index: TermIndex): TermUse[] {
   const cached = perMatcher.get(index.matcher);
   if (cached) return cached;
   const tokens = tokensOf(model);
-  const sites = definitionsOf(model);
-  const refHeadings = referencesOf(model).flatMap(r => (r.headingRange ? [r.headingRange] : []));
-  const inRefHeading = (r: Range) => refHeadings.some(h => h.start.line === r.start.line && h.start.character <= r.start.character && r.end.character <= h.end.character);
+  const sites = sitesByLine(model);
+  const refHeadings = new Map<number, Range[]>();
+  for (const r of referencesOf(model)) {
+    const h = r.headingRange;
+    if (!h) continue;
+    const list = refHeadings.get(h.start.line);
+    if (list) list.push(h);
+    else refHeadings.set(h.start.line, [h]);
+  }
+  const inRefHeading = (r: Range) => refHeadings.get(r.start.line)?.some(h => h.start.character <= r.start.character && r.end.character <= h.end.character) ?? false;
   const uses: TermUse[] = [];
   for (const m of index.matcher.scan(tokens)) {
     const range = tokenRange(tokens, m.from, m.to);
@@ -364,20 +429,54 @@ export function usesByFirstToken(model: LegalModel, index: TermIndex): Map<numbe
   return memo(uses, 'byFrom', () => new Map(uses.map(u => [u.from, u])));
 }
 
-/** Every use of every term across the workspace's legal documents, by term number. */
+/** One document's uses (not lower-case writings) by term number; kept while its text and the terms stay. */
+function usesByTerm(model: LegalModel, index: TermIndex): Map<number, TermUse[]> {
+  const uses = termUsesOf(model, index);
+  return memo(uses, 'byTerm', () => {
+    const byTerm = new Map<number, TermUse[]>();
+    for (const u of uses) {
+      if (u.kind !== 'use') continue;
+      const list = byTerm.get(u.term);
+      if (list) list.push(u);
+      else byTerm.set(u.term, [u]);
+    }
+    return byTerm;
+  });
+}
+
+/**
+ * Every use of every term across the workspace's legal documents, by term number: a merge of
+ * each document's own index, so an edit recomputes only the edited document's uses.
+ */
 export function workspaceTermUses(workspace: WorkspaceIndex): Map<number, LocatedUse[]> {
   return workspace.derived('terms.uses', () => {
     const index = termIndex(workspace);
     const byTerm = new Map<number, LocatedUse[]>();
     for (const m of workspace.legalModels()) {
-      for (const u of termUsesOf(m, index)) {
-        if (u.kind !== 'use') continue;
-        const list = byTerm.get(u.term);
-        if (list) list.push(u);
-        else byTerm.set(u.term, [u]);
+      for (const [term, uses] of usesByTerm(m, index)) {
+        const list = byTerm.get(term);
+        if (list) for (const u of uses) list.push(u);
+        else byTerm.set(term, uses.slice());
       }
     }
     return byTerm;
+  }, ['legal']);
+}
+
+/**
+ * The terms used (outside headings) somewhere in the workspace: the union of each document's
+ * set, cheaper than the full index of uses when only "is it used?" matters.
+ */
+export function usedTerms(workspace: WorkspaceIndex): Set<number> {
+  return workspace.derived('terms.used', () => {
+    const index = termIndex(workspace);
+    const used = new Set<number>();
+    for (const m of workspace.legalModels()) {
+      const uses = termUsesOf(m, index);
+      const own = memo(uses, 'usedTerms', () => new Set(uses.filter(u => u.kind === 'use' && !u.inHeading).map(u => u.term)));
+      for (const n of own) used.add(n);
+    }
+    return used;
   }, ['legal']);
 }
 

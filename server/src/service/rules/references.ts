@@ -10,23 +10,52 @@ import { type Clause, clauseRuns } from '../model/structure';
 import { compareClauseNumbers, parseClauseId, partOf, sectionOf } from '../model/clauseIds';
 import { type ReferenceTarget, type SecReference, referencesOf } from '../model/references';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { memo } from '../model/memo';
 import type { RuleContext, RuleFamily } from './context';
 
 /** Per Part, the stretches of consecutive clauses present in the workspace, each in order. */
 type Coverage = Map<string, Clause[][]>;
 
+/** One document's stretches of consecutive clauses, each in order: kept until its text changes. */
+function sortedRuns(model: LegalModel): Clause[][] {
+  return memo(model, 'references.runs', () => clauseRuns(model.structure).map(run => run.slice().sort(compareClauseNumbers)));
+}
+
+/** A merge of every document's own stretches, so an edit re-reads only the edited document. */
 function coverage(workspace: WorkspaceIndex): Coverage {
   return workspace.derived('references.coverage', () => {
     const map: Coverage = new Map();
     for (const m of workspace.legalModels()) {
-      for (const run of clauseRuns(m.structure)) {
-        const list = map.get(run[0].part) ?? [];
-        list.push(run.slice().sort(compareClauseNumbers));
-        map.set(run[0].part, list);
+      for (const run of sortedRuns(m)) {
+        const list = map.get(run[0].part);
+        if (list) list.push(run);
+        else map.set(run[0].part, [run]);
       }
     }
     return map;
   }, ['legal']);
+}
+
+/** A document's clauses by id, the first of a duplicated number only. */
+function clausesById(model: LegalModel): Map<string, Clause> {
+  return memo(model, 'references.clausesById', () => {
+    const byId = new Map<string, Clause>();
+    for (const c of model.structure.clauses) if (!byId.has(c.id)) byId.set(c.id, c);
+    return byId;
+  });
+}
+
+/**
+ * The clause as workspace.findClause finds it (the first place, documents in workspace
+ * order), looked up in each document's own index so that an edit rebuilds no
+ * workspace-wide map of clauses.
+ */
+function findClause(workspace: WorkspaceIndex, id: string): { uri: string; clause: Clause } | undefined {
+  for (const m of workspace.legalModels()) {
+    const clause = clausesById(m).get(id);
+    if (clause) return { uri: m.uri, clause };
+  }
+  return undefined;
 }
 
 /**
@@ -57,7 +86,7 @@ function brokenTargets(ref: SecReference, workspace: WorkspaceIndex): Finding[] 
   const cov = coverage(workspace);
   for (const t of ref.targets) {
     if (t.kind !== 'clause') continue;
-    const found = workspace.findClause(t.id);
+    const found = findClause(workspace, t.id);
     const end = t.rangeEnd ? ` (the ${t.rangeEnd} of the range)` : '';
     // A lone target is reported from the word "Section"; one of several, on its own.
     const range: Range = ref.targets.length === 1 ? { start: ref.range.start, end: t.range.end } : t.range;
@@ -95,7 +124,7 @@ function legalModel(workspace: WorkspaceIndex, uri: string): LegalModel | undefi
 
 /** The heading a target carries in the workspace, or undefined when it is not present. */
 export function headingOfTarget(target: Pick<ReferenceTarget, 'id' | 'kind'>, workspace: WorkspaceIndex): string | undefined {
-  if (target.kind === 'clause') return workspace.findClause(target.id)?.clause.heading;
+  if (target.kind === 'clause') return findClause(workspace, target.id)?.clause.heading;
   return partOrSectionHeading(target, workspace);
 }
 

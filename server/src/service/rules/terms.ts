@@ -8,7 +8,7 @@ import type { LegalModel } from '../model/document';
 import { type DefinitionSite, definitionsOf, normaliseTermText, pointerMatches } from '../model/definitions';
 import {
   type CandidateRun, type DefinedTerm, type TermIndex, type TermUse, type Token, TermMatcher,
-  capitalisedRuns, pluralise, termIndex, termUsesOf, tokenRange, tokensOf, usesByFirstToken, workspaceTermUses,
+  capitalisedRuns, pluralise, termIndex, termUsesOf, tokenRange, tokensOf, usedTerms, usesByFirstToken,
 } from '../model/terms';
 import { referencesOf } from '../model/references';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -228,11 +228,11 @@ export function primarySite(term: DefinedTerm): DefinitionSite {
 }
 
 function unusedDefinitions(model: LegalModel, workspace: WorkspaceIndex, index: TermIndex): Finding[] {
-  const uses = workspaceTermUses(workspace);
+  const used = usedTerms(workspace);
   const findings: Finding[] = [];
   index.terms.forEach((term, n) => {
     const site = primarySite(term);
-    if (site.uri !== model.uri || (uses.get(n) ?? []).some(u => !u.inHeading)) return;
+    if (site.uri !== model.uri || used.has(n)) return;
     findings.push({
       code: 'unused-definition',
       range: site.range,
