@@ -24,6 +24,11 @@ const NAME_CONNECTORS = new Set(['of', 'and', 'the', 'for', '&', 'de', 'und', '-
 
 const byLength = (a: string, b: string) => b.length - a.length;
 const CATEGORY_LIST = [...CATEGORIES].filter(c => c.toLowerCase() !== 'supplier').sort(byLength);
+/** The first words of longer categories that are not categories themselves ("Shared Resource", "Other SEC"). */
+const CATEGORY_HEADS = [...new Set(CATEGORY_LIST.flatMap(c => {
+  const words = c.split(' ');
+  return words.slice(1).map((_w, k) => words.slice(0, k + 1).join(' '));
+}))].filter(h => !CATEGORY_LIST.some(c => c.toLowerCase() === h.toLowerCase())).sort(byLength);
 const RESPONSE_RE = new RegExp(`^(${[...RESPONSES].sort(byLength).map(escapeRe).join('|')})(?![\\w-])`, 'i');
 /** The wrapped end of a company name: up to three capitalised words and a suffix ("Retail Limited"). */
 const SUFFIX_RE = new RegExp(`^((?:[A-Z][\\w&'’.-]*\\s+){0,3}(?:${COMPANY_SUFFIXES.map(escapeRe).join('|')}))(?=\\s|$|[,|])`);
@@ -79,15 +84,17 @@ interface Cell {
   /** The category as matched, and where it ends on its line. */
   category: string;
   end: number;
+  /** Only the first words of a category whose end wrapped onto a later line ("Shared Resource" … "Provider"). */
+  partial?: boolean;
 }
 
-/** Categories that start at `at` in `text`, longest first. */
+/** Categories that start at `at` in `text`: whole ones longest first, then the heads of wrapped ones. */
 function categoriesAt(text: string, at: number): Cell[] {
   const rest = text.slice(at).toLowerCase();
   const found: Cell[] = [];
-  for (const c of CATEGORY_LIST) {
-    if (rest.startsWith(c.toLowerCase()) && !/[\w-]/.test(rest[c.length] ?? '')) found.push({ category: text.slice(at, at + c.length), end: at + c.length });
-  }
+  const startsWith = (c: string) => rest.startsWith(c.toLowerCase()) && !/[\w-]/.test(rest[c.length] ?? '');
+  for (const c of CATEGORY_LIST) if (startsWith(c)) found.push({ category: text.slice(at, at + c.length), end: at + c.length });
+  for (const h of CATEGORY_HEADS) if (startsWith(h)) found.push({ category: text.slice(at, at + h.length), end: at + h.length, partial: true });
   return found;
 }
 
@@ -108,6 +115,8 @@ interface RowStart {
   /** Lines consumed by the row's name/category/response cells. */
   lastCellLine: number;
   score: number;
+  /** The category's last words wrapped onto a later line (found there by repairWraps). */
+  partial: boolean;
 }
 
 interface Section {
@@ -173,6 +182,7 @@ class Reader {
       // A name like "So Energy" is believed when a category and a response follow it.
       if (!strict && !(section.hasResponse && isPlausibleName(prefix, this.known, false))) continue;
       for (const cell of categoriesAt(text, at)) {
+        if (cell.partial && !this.endAhead(cell.category, i, limit)) continue;
         const resp = this.responseAfter(i, cell.end, section, limit);
         if (!resp || (!strict && !resp.response)) continue;
         let score = this.knownScore(prefix) + (resp.response ? 3 : 0) + (/\|\s*$/.test(prefix) ? 2 : 0);
@@ -180,7 +190,7 @@ class Reader {
         const j = this.nextNonBlank(i, limit);
         if (stripPipes(text.slice(cell.end)) === '' && j !== undefined && categoriesAt(stripPipes(this.lines[j].text), 0).length) score -= 5;
         score += this.completion(cell.category, i, limit) ? 2 : 0;
-        consider({ name: normal(prefix), category: cell.category, response: resp.response, textLine: resp.textLine, textColumn: resp.textColumn, lastCellLine: resp.lastCellLine, score });
+        consider({ name: normal(prefix), category: cell.category, response: resp.response, textLine: resp.textLine, textColumn: resp.textColumn, lastCellLine: resp.lastCellLine, score, partial: !!cell.partial });
       }
     }
     // The name alone on its line, the category on the next non-blank line.
@@ -190,15 +200,33 @@ class Reader {
         const lineJ = this.lines[j].text;
         const lead = /^[\s|]*/.exec(lineJ)![0].length;
         for (const cell of categoriesAt(lineJ, lead)) {
+          if (cell.partial && !this.endAhead(cell.category, j, limit)) continue;
           const resp = this.responseAfter(j, cell.end, section, limit);
           if (!resp) continue;
           const score = 4 + this.knownScore(text) + (resp.response ? 3 : 0);
-          consider({ name: normal(text), category: cell.category, response: resp.response, textLine: resp.textLine, textColumn: resp.textColumn, lastCellLine: resp.lastCellLine, score });
+          consider({ name: normal(text), category: cell.category, response: resp.response, textLine: resp.textLine, textColumn: resp.textColumn, lastCellLine: resp.lastCellLine, score, partial: !!cell.partial });
           break;
         }
       }
     }
     return best;
+  }
+
+  /**
+   * Does a line soon after start with the rest of a category whose head is on `line`
+   * ("Shared Resource" … "Provider …"; "Other SEC" … "Limited" … "Party")? Only then is the
+   * head a category and not the rationale's words.
+   */
+  endAhead(head: string, line: number, limit: number): boolean {
+    let seen = 0;
+    for (let j = line + 1; j < Math.min(limit, this.lines.length) && seen < 5; j++) {
+      const t = stripPipes(this.lines[j].text);
+      if (!t) continue;
+      seen++;
+      const afterName = t.replace(SUFFIX_RE, '').replace(/^[\s|]+/, '');
+      if (completeCategory(head, t) || completeCategory(head, afterName)) return true;
+    }
+    return false;
   }
 
   /** A category cut short by a line wrap ("Other" … next line "respondent"): the full one. */
@@ -298,7 +326,7 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
   const { lines } = reader;
   const { hasResponse, bodyStart } = sectionColumns(lines, q.line + 1, q.end);
   const section: Section = { hasResponse, known: reader.known };
-  interface OpenRow { start: RowStart; startLine: number; parts: (Fragment | 'blank')[] }
+  interface OpenRow { start: RowStart; startLine: number; parts: (Fragment | 'blank')[]; nameEnds: string[] }
   const rows: OpenRow[] = [];
   let current: OpenRow | undefined;
   for (let i = bodyStart; i < q.end; i++) {
@@ -310,17 +338,25 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
     if (headerKind(text)) continue;
     const start = reader.rowStart(i, section, q.end);
     if (start) {
-      current = { start, startLine: i, parts: [] };
+      current = { start, startLine: i, parts: [], nameEnds: [] };
       rows.push(current);
       const rest = lines[start.textLine].text.slice(start.textColumn);
       if (rest.trim()) current.parts.push({ line: start.textLine, column: start.textColumn, text: stripPipes(rest) });
       i = start.textLine;
       continue;
     }
+    const wrap = current && current.parts.length < 4 ? pipeWrap(text, hasResponse) : undefined;
+    if (current && wrap) {
+      current.nameEnds.push(wrap.nameEnd);
+      if (wrap.text) current.parts.push({ line: i, column: wrap.column, text: wrap.text });
+      continue;
+    }
     current?.parts.push({ line: i, column: 0, text: stripPipes(text) });
   }
   for (const row of rows) {
-    const { name, category } = repairWraps(reader, row.start, row.parts);
+    const repaired = repairWraps(reader, row.start, row.parts);
+    const name = [repaired.name, ...row.nameEnds].join(' ');
+    const category = repaired.category;
     const fragments = row.parts.filter((p): p is Fragment => p !== 'blank');
     const lastLine = fragments.length ? fragments[fragments.length - 1].line : row.start.lastCellLine;
     out.push({
@@ -333,6 +369,23 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
       range: { start: { line: row.startLine, character: 0 }, end: { line: lastLine, character: lines[lastLine].text.length } },
     });
   }
+}
+
+/**
+ * A wrapped row of a `|` table: the name cell's end, empty category/response cells, and the
+ * text's next words ("Electricity Networks | | | see why it was chosen.").
+ */
+function pipeWrap(text: string, hasResponse: boolean | undefined): { nameEnd: string; text: string; column: number } | undefined {
+  if (hasResponse === undefined) return undefined;
+  const columns = hasResponse ? 4 : 3;
+  const lead = /^\s*\|?/.exec(text)![0].length;
+  const cells = text.slice(lead).split('|');
+  if (cells.length < columns - 1 || cells.length > columns) return undefined;
+  const nameEnd = cells[0].trim();
+  if (!nameEnd || cells.slice(1, columns - 1).some(c => c.trim() !== '') || !isPlausibleName(nameEnd, new Set(), false)) return undefined;
+  const textCell = cells.length === columns ? cells[columns - 1] : '';
+  const column = text.length - textCell.length + (/^\s*/.exec(textCell)![0].length);
+  return { nameEnd, text: textCell.trim(), column };
 }
 
 /**
@@ -367,7 +420,7 @@ function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank'
   }
   // The category's end may follow the name's end on the wrapped line ("Retail Limited respondent …").
   if (!completion) {
-    for (const f of early.slice(0, 2)) {
+    for (const f of early.slice(0, start.partial ? 3 : 2)) {
       const rest = completeCategory(category, f.text);
       if (rest) {
         category = `${category} ${rest}`;
