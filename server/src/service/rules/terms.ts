@@ -291,10 +291,14 @@ function lowercaseTerms(model: LegalModel, index: TermIndex): Finding[] {
   const findings: Finding[] = [];
   const { kinds } = model.structure;
   const quoted = quotedSpans(model);
+  const definitions = definitionsOf(model);
+  // A definition describes its own term in plain words ("Consumer Prices Index | means the … consumer prices index").
+  const inOwnDefinition = (use: TermUse) => definitions.some(d => d.key === index.terms[use.term].key && d.textRange.start.line === use.range.start.line
+    && d.textRange.start.character <= use.range.start.character && use.range.end.character <= d.textRange.end.character);
   for (const use of termUsesOf(model, index)) {
     if (use.kind !== 'lowercase' || use.to - use.from < 2 || !TEXT_KINDS.has(kinds[use.range.start.line])) continue;
     const term = index.terms[use.term];
-    if (ORDINARY_OPENERS.has(term.term.split(' ')[0].toLowerCase())) continue;
+    if (ORDINARY_OPENERS.has(term.term.split(' ')[0].toLowerCase()) || inOwnDefinition(use)) continue;
     if (quoted.some(q => q.start.line === use.range.start.line && q.start.character <= use.range.start.character && use.range.end.character <= q.end.character)) continue;
     const replacement = (use.plural ? pluralise(term.term) : term.term) + use.possessive;
     findings.push({
