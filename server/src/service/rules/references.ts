@@ -13,12 +13,31 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { memo } from '../model/memo';
 import type { RuleContext, RuleFamily } from './context';
 
-/** Per Part, the stretches of consecutive clauses present in the workspace, each in order. */
-type Coverage = Map<string, Clause[][]>;
+/**
+ * A stretch of consecutive clauses of one Part, in order; `complete` when it starts at the
+ * Part's first clause and the text goes on to another Part or a Schedule after it, so the
+ * whole Part is reproduced.
+ */
+interface Run { clauses: Clause[]; complete: boolean }
+
+/** Per Part, the stretches of consecutive clauses present in the workspace. */
+type Coverage = Map<string, Run[]>;
+
+/** Headings that end the numbered clauses of a Section: its Schedules, Appendices and Annexes. */
+const END_OF_PART_RE = /^\s*(?:#{1,6}\s+)?(?:SCHEDULE|APPENDIX|ANNEX)\b/;
 
 /** One document's stretches of consecutive clauses, each in order: kept until its text changes. */
-function sortedRuns(model: LegalModel): Clause[][] {
-  return memo(model, 'references.runs', () => clauseRuns(model.structure).map(run => run.slice().sort(compareClauseNumbers)));
+function sortedRuns(model: LegalModel): Run[] {
+  return memo(model, 'references.runs', () => {
+    const { parts, elisions, lines } = model.structure;
+    return clauseRuns(model.structure).map(run => {
+      const last = run[run.length - 1].lastLine;
+      let next: number | undefined = parts.find(p => p.line > last && p.id !== run[0].part)?.line;
+      for (let l = last + 1; l < (next ?? lines.length); l++) if (END_OF_PART_RE.test(lines[l].text)) next = l;
+      const complete = run[0].id === `${run[0].part}.1` && next !== undefined && !elisions.some(l => l > last && l < next!);
+      return { clauses: run.slice().sort(compareClauseNumbers), complete };
+    });
+  });
 }
 
 /** A merge of every document's own stretches, so an edit re-reads only the edited document. */
@@ -27,9 +46,9 @@ function coverage(workspace: WorkspaceIndex): Coverage {
     const map: Coverage = new Map();
     for (const m of workspace.legalModels()) {
       for (const run of sortedRuns(m)) {
-        const list = map.get(run[0].part);
+        const list = map.get(run.clauses[0].part);
         if (list) list.push(run);
-        else map.set(run[0].part, [run]);
+        else map.set(run.clauses[0].part, [run]);
       }
     }
     return map;
@@ -62,12 +81,14 @@ function findClause(workspace: WorkspaceIndex, id: string): { uri: string; claus
  * When a missing clause would lie inside reproduced text (so its absence is real), the
  * clauses either side of where it would be; otherwise undefined.
  */
-function neighboursIfAbsent(id: string, cov: Coverage): [before: Clause, after: Clause] | undefined {
+function neighboursIfAbsent(id: string, cov: Coverage): [before: Clause, after: Clause | undefined] | undefined {
   const n = parseClauseId(id);
   if (!n) return undefined;
-  for (const run of cov.get(n.part) ?? []) {
+  for (const { clauses: run, complete } of cov.get(n.part) ?? []) {
     const after = run.findIndex(c => compareClauseNumbers(c, n) > 0);
     if (after > 0) return [run[after - 1], run[after]];
+    // Past the last clause of a Part that is reproduced to its end.
+    if (after < 0 && complete && compareClauseNumbers(run[run.length - 1], n) < 0) return [run[run.length - 1], undefined];
   }
   return undefined;
 }
@@ -93,7 +114,9 @@ function brokenTargets(ref: SecReference, workspace: WorkspaceIndex): Finding[] 
     if (!found) {
       const around = neighboursIfAbsent(t.id, cov);
       if (around) {
-        const message = `Section ${t.id}${end} does not exist: ${around[0].id} is followed by ${around[1].id}.`;
+        const message = around[1]
+          ? `Section ${t.id}${end} does not exist: ${around[0].id} is followed by ${around[1].id}.`
+          : `Section ${t.id}${end} does not exist: ${around[0].id} is the last clause of ${around[0].part}.`;
         findings.push({ code: 'broken-reference', range, message, data: { target: t.id } });
       }
       continue;
