@@ -7,7 +7,7 @@ import type { Finding, SecFix } from '../types';
 import type { LegalModel } from '../model/document';
 import type { Clause, Paragraph } from '../model/structure';
 import { clauseRuns, paragraphOrdinal, toRoman } from '../model/structure';
-import { type ClauseNumber, compareClauseNumbers, formatClauseId, ordinalSuffix, suffixOrdinal } from '../model/clauseIds';
+import { type ClauseNumber, compareClauseNumbers, formatClauseId, ordinalSuffix, parseClauseId, suffixOrdinal } from '../model/clauseIds';
 import type { RuleContext, RuleFamily } from './context';
 
 const CODE = 'clause-numbering';
@@ -28,6 +28,13 @@ function clauseProblem(prev: Clause, cur: Clause): { message: string; expected: 
     return { message: `Inserted clause ${cur.id} has no ${formatClauseId({ ...cur, suffix: '' })} before it; expected ${nextWhole}.`, expected: nextWhole };
   }
   return { message: `Clause numbering skips from ${prev.id} to ${cur.id}; expected ${nextWhole}.`, expected: nextWhole };
+}
+
+/** "H4.6 – H4.8 [Not used]" / "H4.6 to H4.8 [Not used]": one line stands for the whole range; its last clause. */
+function notUsedRangeEnd(clause: Clause): Clause | undefined {
+  const m = /^(?:–|—|-|to)\s*([A-Z]{1,2}\d+\.\d+[A-Z]*)\s*\[\s*not\s+used\s*\]/i.exec(clause.text.replace(/^\*\*|\*\*$/g, '').trim());
+  const end = m ? parseClauseId(m[1]) : undefined;
+  return end && end.part === clause.part && compareClauseNumbers(end, clause) > 0 ? { ...clause, ...end, id: m![1] } : undefined;
 }
 
 function clauseFindings(model: LegalModel): Finding[] {
@@ -52,7 +59,8 @@ function clauseFindings(model: LegalModel): Finding[] {
         });
       }
       if (!first) seen.set(cur.id, cur);
-      if (compareClauseNumbers(cur, high) > 0) high = cur;
+      const last = notUsedRangeEnd(cur) ?? cur;
+      if (compareClauseNumbers(last, high) > 0) high = last;
     }
   }
   return findings;
