@@ -515,6 +515,19 @@ const STRUCTURAL = new Set(('section sections part parts schedule schedules appe
 const NAME_ENDINGS = new Set(['act', 'acts', 'regulation', 'regulations', 'order', 'rules', 'directive', 'measure', 'ordinance', 'statute',
   'ltd', 'limited', 'plc', 'llp', 'inc']);
 const COMPANY_ENDINGS = new Set(['ltd', 'limited', 'plc', 'llp', 'inc']);
+/** First words of the names of public bodies joined by "of"/"for" ("Office for National Statistics", "Department for …"). */
+const BODY_HEADS = new Set(['office', 'department', 'ministry', 'bank', 'court', 'commission', 'agency', 'council', 'institute', 'institution', 'chamber']);
+
+/** "Office for National Statistics", "Ministry of Justice": a public body's name, not a term. */
+function namesPublicBody(tokens: readonly Token[], from: number, to: number): boolean {
+  return to - from >= 3 && BODY_HEADS.has(tokens[from].norm) && CONNECTORS.has(tokens[from + 1].surface);
+}
+
+/** "Category 1", "Release 2", "Phase 3": one word before a number is a label, like "Schedule 3". */
+function labelsANumber(tokens: readonly Token[], from: number, to: number): boolean {
+  const next = tokens[to];
+  return to - from === 1 && next !== undefined && !next.barrierBefore && /^\d+[A-Za-z]?$/.test(next.surface);
+}
 
 /** Does a company's legal form follow the run within the same phrase ("Smart DCC Ltd")? */
 function beforeCompanyEnding(tokens: readonly Token[], to: number): boolean {
@@ -532,6 +545,7 @@ function isCapitalised(t: Token): boolean {
 /** Acronyms, formula symbols, numbers and single letters are never terms to define here. */
 function isNeverTerm(t: Token): boolean {
   return /\d/.test(t.surface) || t.surface.length === 1 || /^\p{Lu}[\p{Lu}\d]+s?$/u.test(t.surface)
+    || /^\p{Lu}[\p{Lu}\d]+-\p{Ll}/u.test(t.surface) // "SMETS-compliant", "DCC-owned"
     || CALENDAR.has(t.norm) || STRUCTURAL.has(t.norm);
 }
 
@@ -568,7 +582,8 @@ export function capitalisedRuns(tokens: readonly Token[], covered: readonly bool
       else if (to - from === 1) from = to;
     }
     while (from < to && CONNECTORS.has(tokens[from].surface)) from++;
-    const isName = NAME_ENDINGS.has(tokens[to - 1].norm) || beforeCompanyEnding(tokens, to);
+    const isName = NAME_ENDINGS.has(tokens[to - 1].norm) || beforeCompanyEnding(tokens, to)
+      || namesPublicBody(tokens, from, to) || labelsANumber(tokens, from, to);
     if (from < to && !isName) runs.push({ from, to });
     i = to;
   }
