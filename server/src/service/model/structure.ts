@@ -293,6 +293,12 @@ export function parseStructure(text: string): SecStructure {
         const heading = currentSub ?? (currentPart && currentPart.id === num.part ? currentPart : undefined);
         const textColumn = column + m[0].length;
         const clauseText = l.text.slice(textColumn);
+        // A clause set as a Markdown heading with a title ("### D1.2 Form of Proposals", not a
+        // sentence ending in punctuation) is titled by its own words.
+        const ownTitle = mdHeadings[l.line] > 0 && /^[^.;:,]+$/.test(clauseText.trim()) && clauseText.trim().split(/\s+/).length <= 12
+          && !/^\[\s*not used\s*\]/i.test(clauseText.trim())
+          ? { title: clauseText.replace(/\*\*/g, '').trim(), range: lineRange(l.line, textColumn, textColumn + clauseText.trimEnd().length) }
+          : undefined;
         clause = {
           ...num,
           id,
@@ -300,8 +306,8 @@ export function parseStructure(text: string): SecStructure {
           range: lineRange(l.line, idStart, l.text.length),
           firstLine: l.line,
           lastLine: l.line,
-          heading: heading?.title,
-          headingRange: heading?.range,
+          heading: (ownTitle ?? heading)?.title,
+          headingRange: (ownTitle ?? heading)?.range,
           text: clauseText,
           textColumn,
           paragraphs: [],
