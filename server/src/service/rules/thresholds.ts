@@ -265,6 +265,11 @@ function mergeAscending(lists: number[][]): number[] {
   }
 }
 
+/** An amount of money: "£1,000,000" says how much, not of what (a liability cap, a charge, a debt). */
+function isMoney(t: Threshold): boolean {
+  return /^(?:pound|dollar|euro)s?$/.test(t.subjectKey ?? '');
+}
+
 /** Same counted subject: comparison words that disagree, or different numbers for the same test. */
 function subjectFindings(t: Threshold, all: WorkspaceThresholds, g: Groups): Finding[] {
   const p = subjectPeers(t, g);
@@ -282,6 +287,9 @@ function subjectFindings(t: Threshold, all: WorkspaceThresholds, g: Groups): Fin
     if (oCut === tCut || cutWeight(tCut) > cutWeight(oCut)) continue;
     const o = elsewhere(shape, t);
     if (!o || !isMinority(o, oCut)) continue;
+    // Two different sums of money are two prices of different things, not one threshold
+    // stated twice; the same sum with comparison words that disagree still is.
+    if (isMoney(t) && o.value !== t.value) continue;
     if (o.value === t.value) {
       boundary.push(o);
     } else if (sideOf(o.comparison) === sideOf(t.comparison)) {
