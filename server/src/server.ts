@@ -47,6 +47,8 @@ export function startServer(connection: Connection): SecLanguageService {
   let repoConfig: SecConfig | undefined;
   let clientSettings: ClientSettings = {};
   const published = new Set<string>();
+  /** What was last published per document: the service's findings list and the version. */
+  const lastSent = new Map<string, { found: readonly unknown[]; version: number | undefined }>();
   let pendingTimer: ReturnType<typeof setTimeout> | undefined;
   const dirty = new Set<string>();
 
@@ -86,12 +88,19 @@ export function startServer(connection: Connection): SecLanguageService {
   function publishOne(uri: string): void {
     try {
       if (!service.workspace.has(uri)) {
+        lastSent.delete(uri);
         if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
         return;
       }
-      const diagnostics = service.getDiagnostics(uri).map(toLspDiagnostic);
+      const found = service.getDiagnostics(uri);
+      const doc = documents.get(uri);
+      // The same findings (the service's cached list) for the same version are on the client
+      // already: re-sending every file after every change made start-up publish megabytes.
+      const last = lastSent.get(uri);
+      if (last && last.found === found && last.version === doc?.version) return;
+      const diagnostics = found.map(toLspDiagnostic);
+      lastSent.set(uri, { found, version: doc?.version });
       if (diagnostics.length || published.has(uri)) {
-        const doc = documents.get(uri);
         void connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });
         if (diagnostics.length) published.add(uri);
         else published.delete(uri);

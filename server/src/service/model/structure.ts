@@ -387,7 +387,7 @@ export function clauseRuns(structure: SecStructure): Clause[][] {
   for (const c of structure.clauses) {
     let run = runOfPart.get(c.part);
     const prev = run?.[run.length - 1];
-    if (!run || (prev && structure.elisions.some(l => l > prev.firstLine && l < c.firstLine))) {
+    if (!run || (prev && elisionBetween(structure.elisions, prev.firstLine, c.firstLine))) {
       run = [];
       runs.push(run);
       runOfPart.set(c.part, run);
@@ -395,4 +395,16 @@ export function clauseRuns(structure: SecStructure): Clause[][] {
     run.push(c);
   }
   return runs;
+}
+
+/** Whether an elision line lies strictly between two lines (binary search: `elisions` is in line order). */
+function elisionBetween(elisions: readonly number[], after: number, before: number): boolean {
+  let lo = 0;
+  let hi = elisions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (elisions[mid] <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < elisions.length && elisions[lo] < before;
 }
