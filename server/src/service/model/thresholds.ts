@@ -577,5 +577,6 @@ export function statementsOf(t: Threshold, all: WorkspaceThresholds): { threshol
 
 /** Document order across files: by uri, then position. */
 export function compareStatements(a: { uri: string; range: Range }, b: { uri: string; range: Range }): number {
-  return a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  // Most comparisons are within one file: skip the locale-aware comparison of equal uris.
+  return (a.uri === b.uri ? 0 : a.uri.localeCompare(b.uri)) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }

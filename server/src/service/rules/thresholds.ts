@@ -60,8 +60,12 @@ function partKey(t: Threshold): string {
   return t.clause ? partOf(t.clause) : t.uri;
 }
 
+const placeKeys = new WeakMap<Threshold, string>();
+
 function placeKey(t: Threshold): string {
-  return `${t.uri}#${t.clause ?? `line ${t.line}`}`;
+  let key = placeKeys.get(t);
+  if (key === undefined) placeKeys.set(t, (key = `${t.uri}#${t.clause ?? `line ${t.line}`}`));
+  return key;
 }
 
 interface Groups {
