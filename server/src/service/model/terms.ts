@@ -326,27 +326,45 @@ export interface TermIndex {
 /** The automaton of the last set of terms per workspace: rebuilt only when the set changes. */
 const matcherCache = new WeakMap<WorkspaceIndex, { signature: string; matcher: TermMatcher }>();
 
+/** The last index per workspace and the definition lists it was built from (uri, sites). */
+const indexCache = new WeakMap<WorkspaceIndex, { inputs: [string, DefinitionSite[]][]; index: TermIndex }>();
+
+/** Same documents with the same definition lists (a list without sites equals any other)? */
+function sameInputs(a: readonly [string, DefinitionSite[]][], b: readonly [string, DefinitionSite[]][]): boolean {
+  return a.length === b.length && a.every(([uri, sites], i) => uri === b[i][0] && (sites === b[i][1] || (sites.length === 0 && b[i][1].length === 0)));
+}
+
 /** Every defined term in the workspace, with one matcher for all of them. */
 export function termIndex(workspace: WorkspaceIndex): TermIndex {
   return workspace.derived('terms.index', () => {
-    const byKey = new Map<string, DefinedTerm>();
     const models = workspace.legalModels().slice().sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    for (const m of models) {
-      for (const site of definitionsOf(m)) {
-        const known = byKey.get(site.key);
-        if (known) known.sites.push(site);
-        else byKey.set(site.key, { term: site.term, key: site.key, sites: [site] });
-      }
-    }
-    const terms = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const signature = terms.map(t => t.key).join('\n');
-    let cached = matcherCache.get(workspace);
-    if (!cached || cached.signature !== signature) {
-      cached = { signature, matcher: new TermMatcher(terms.map(t => t.term)) };
-      matcherCache.set(workspace, cached);
-    }
-    return { terms, byKey, numberOf: new Map(terms.map((t, i) => [t.key, i])), matcher: cached.matcher };
+    // Typing in a document without definitions leaves every list as it was: keep the index.
+    const inputs = models.map((m): [string, DefinitionSite[]] => [m.uri, definitionsOf(m)]);
+    const last = indexCache.get(workspace);
+    if (last && sameInputs(last.inputs, inputs)) return last.index;
+    const index = buildTermIndex(workspace, models);
+    indexCache.set(workspace, { inputs, index });
+    return index;
   }, ['legal']);
+}
+
+function buildTermIndex(workspace: WorkspaceIndex, models: readonly LegalModel[]): TermIndex {
+  const byKey = new Map<string, DefinedTerm>();
+  for (const m of models) {
+    for (const site of definitionsOf(m)) {
+      const known = byKey.get(site.key);
+      if (known) known.sites.push(site);
+      else byKey.set(site.key, { term: site.term, key: site.key, sites: [site] });
+    }
+  }
+  const terms = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const signature = terms.map(t => t.key).join('\n');
+  let cached = matcherCache.get(workspace);
+  if (!cached || cached.signature !== signature) {
+    cached = { signature, matcher: new TermMatcher(terms.map(t => t.term)) };
+    matcherCache.set(workspace, cached);
+  }
+  return { terms, byKey, numberOf: new Map(terms.map((t, i) => [t.key, i])), matcher: cached.matcher };
 }
 
 // ---------------------------------------------------------------------------------------
