@@ -192,3 +192,10 @@ test('undefined-term: an acronym joined by a hyphen to a lower-case word is not 
   const service = workspaceOf({ 'a.sec.txt': DEFINITIONS, 'b.sec.txt': 'B1 X\n\nB1.1 Each Party’s SMETS-compliant and DCC-owned devices are covered by this Code, unlike Smart-Ready ones.\n' });
   assert.deepEqual(findingsOf(service, 'b.sec.txt', 'undefined-term'), ['3:90 undefined-term']);
 });
+
+test('undefined-term: the term is named without the possessive of its last word', () => {
+  const service = workspaceOf({ 'a.sec.txt': DEFINITIONS, 'b.sec.txt': 'B1 X\n\nB1.1 Each Party shall provide its Affiliates’ licences and the Good Industry Practice\'s rules.\n' });
+  const found = service.getDiagnostics('file:///ws/b.sec.txt').filter(d => d.code === 'undefined-term');
+  assert.deepEqual(found.map(d => (d.data as { term: string }).term), ['Affiliates', 'Good Industry Practice']);
+  assert.match(found[0].message, /^“Affiliates” is capitalised/);
+});

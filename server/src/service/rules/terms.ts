@@ -207,7 +207,9 @@ function undefinedTerms(ctx: RuleContext, model: LegalModel, index: TermIndex): 
   for (const run of undefinedRuns(model, index, ctx.settings.words)) {
     if (ctx.token.isCancellationRequested) break;
     const range = tokenRange(tokens, run.from, run.to);
-    const text = normaliseTermText(tokens.slice(run.from, run.to).map(t => t.surface + t.possessive).join(' '));
+    // The term is named without the possessive of its last word ("Affiliates'" → "Affiliates"): that is what a word list or a definition holds.
+    const words = tokens.slice(run.from, run.to);
+    const text = normaliseTermText(words.map((t, k) => t.surface + (k < words.length - 1 ? t.possessive : '')).join(' '));
     findings.push({
       code: 'undefined-term',
       range,
