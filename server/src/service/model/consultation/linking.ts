@@ -16,6 +16,7 @@ import { memo } from '../memo';
 import { expandRange, scanMentions } from './mentions';
 import { partOf } from '../clauseIds';
 import type { Range } from '../../types';
+import type { Clause } from '../structure';
 
 export interface ClauseCorpus {
   ids: string[];
@@ -40,7 +41,8 @@ interface CorpusCache {
 const corpusCache = new WeakMap<WorkspaceIndex, CorpusCache>();
 
 interface ModelClauses {
-  clauses: { id: string; part: string; text: string; definitionsTable: boolean }[];
+  /** Not the clause texts: those are joined again only when the counts are (no second copy of the Code kept). */
+  clauses: { id: string; part: string; definitionsTable: boolean; clause: Clause }[];
   /** Capitalised runs outside headings: candidate defined terms. */
   phrases: string[];
 }
@@ -49,10 +51,9 @@ interface ModelClauses {
 function modelClauses(m: LegalModel): ModelClauses {
   return memo(m, 'consultation.clauses', () => {
     const clauses = m.structure.clauses.map(c => {
-      const body = m.lines.slice(c.firstLine, c.lastLine + 1).map(l => l.text).join('\n');
       // A definitions table (A1.1) shares words with every comment; only an explicit mention links to it.
       const rows = m.structure.kinds.slice(c.firstLine, c.lastLine + 1).filter(k => k === 'table-row').length;
-      return { id: c.id, part: c.part, text: c.heading ? `${c.heading}\n${body}` : body, definitionsTable: rows >= 3 };
+      return { id: c.id, part: c.part, definitionsTable: rows >= 3, clause: c };
     });
     const phrases: string[] = [];
     // Headings are in title case throughout: their runs are not terms.
@@ -63,13 +64,19 @@ function modelClauses(m: LegalModel): ModelClauses {
   });
 }
 
+/** A clause's heading and every line, as one text. */
+function clauseText(m: LegalModel, c: Clause): string {
+  const body = m.lines.slice(c.firstLine, c.lastLine + 1).map(l => l.text).join('\n');
+  return c.heading ? `${c.heading}\n${body}` : body;
+}
+
 /** Term counts of one document's clauses, reused while the phrase vocabulary stays the same. */
 const countCache = new WeakMap<LegalModel, { phrases: PhraseSet; counts: TermCounts[] }>();
 
 function modelCounts(m: LegalModel, phrases: PhraseSet, maxPhrase: number): TermCounts[] {
   const cached = countCache.get(m);
   if (cached && (cached.phrases === phrases || cached.phrases.equals(phrases))) return cached.counts;
-  const counts = modelClauses(m).clauses.map(c => termCounts(tokenise(c.text, phrases, maxPhrase).map(t => t.key)));
+  const counts = modelClauses(m).clauses.map(c => termCounts(tokenise(clauseText(m, c.clause), phrases, maxPhrase).map(t => t.key)));
   countCache.set(m, { phrases, counts });
   return counts;
 }
