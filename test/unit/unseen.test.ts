@@ -190,7 +190,7 @@ function lineOf(text: string, needle: string): number {
   return text.slice(0, at).split('\n').length;
 }
 
-/** Slips not found yet (qa-findings.md FN2): reported as to do, so they are seen but do not fail the suite. */
+/** Slips not found yet (known gap, see CHANGELOG): skipped with the reason, so they are listed but do not fail the suite. */
 const TODO_PLANTS: Plant[] = [
   // Limbs (a) and (b) of one clause that overlap: 200,000 to 249,999 falls under both.
   { file: X, code: 'inconsistent-threshold', find: '(b) in any other case, a fixed charge', replace: '(b) where the Supplier Party has 200,000 or more Smart Metering Systems enrolled with the DCC, a fixed charge', orAt: 'fewer than 250,000 Smart Metering Systems' },
@@ -198,7 +198,8 @@ const TODO_PLANTS: Plant[] = [
 
 test('unseen planted slips: each planted slip is found, and nothing else is new', () => checkPlants(PLANTS));
 
-test('unseen planted slips not found yet', { todo: 'thresholds in the limbs of one clause are not compared (qa-findings.md FN2)' }, () => checkPlants(TODO_PLANTS));
+// Remove the skip when the limbs of one clause are compared: the test then has to pass.
+test('unseen planted slips not found yet', { skip: 'known gap: thresholds in the limbs of one clause are not compared' }, () => checkPlants(TODO_PLANTS));
 
 function checkPlants(plants: Plant[]): void {
   const clean = cleanTexts();
