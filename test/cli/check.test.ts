@@ -1,27 +1,12 @@
 // The `secdraft` command line as CI runs it: the built dist/cli.js in a child process.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
-const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
-const REPO = path.resolve(__dirname, '..', '..', '..');
+import { CLI, secdraft, tempDir } from '../helpers/cli';
 
-function secdraft(args: string[], cwd = REPO) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
-function tempDir(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 test('check --format json on examples/ reports the planted double space in G8.44C', () => {
   const r = secdraft(['check', 'examples/', '--format', 'json']);

@@ -1,15 +1,12 @@
 // `secdraft comments` as DESIGN.md §5 fixes it: the built dist/cli.js in a child process.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { parse } from 'csv-parse/sync';
 
-const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
-const REPO = path.resolve(__dirname, '..', '..', '..');
+import { REPO, secdraft, tempDir } from '../helpers/cli';
 const COLLATION = fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'secmp0059', 'consultation-responses.txt'), 'utf8');
 
 const G8 = `G8 USER SECURITY ASSURANCE
@@ -23,16 +20,7 @@ G8.46 A User acting in more than one User Role shall undergo a single User Secur
 G8.48 Where an Other User is also a Supplier Party, Section G8.46 applies and it shall not undergo a separate assessment as an Other User.
 `;
 
-function secdraft(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
-function tempDir(files: Record<string, string | Uint8Array>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-comments-'));
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-  return dir;
-}
 
 test('comments --format json: comments with their clauses, and clauses with their comments', () => {
   const dir = tempDir({ 'g8.sec.txt': G8, 'consultation-responses.txt': COLLATION });

@@ -1,23 +1,11 @@
 // `secdraft index` as CI and scripts run it: the built dist/cli.js in a child process.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 
-const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
+import { secdraft, tempDir } from '../helpers/cli';
 
-function secdraft(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
-function tempDir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-index-'));
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-  return dir;
-}
 
 const FILES = {
   'section-a.sec.txt': [

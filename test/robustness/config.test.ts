@@ -2,17 +2,12 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigError, loadConfig, parseConfig } from '../../server/src/config';
+import { tempDir } from '../helpers/cli';
 
 function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-config-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
+  return tempDir(files, 'secdraft-config-');
 }
 
 test('a word file inside the workspace is read; one outside is refused with the file named', () => {

@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createSecLanguageService } from '../../server/src/service';
+import { CLI } from '../helpers/cli';
 
-const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
 
 const HOSTILE = [
   'We note that G8.41 is unclear. [Click here](command:workbench.action.terminal.new?%5B%22rm%22%5D) for details.',

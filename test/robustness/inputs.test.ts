@@ -2,24 +2,19 @@
 // naming the file and the reason (or is simply checked), and every other file is still checked.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { decodeText } from '../../server/src/files';
+import { secdraft, tempDir } from '../helpers/cli';
 
-const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
 const GOOD = 'G8.1 One  two.\n';
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return secdraft(args, undefined, { maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
 }
 
 function workspace(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-robust-'));
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-  return dir;
+  return tempDir(files, 'secdraft-robust-');
 }
 
 interface JsonReport {
