@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { collationPdf } from '../helpers/pdf';
 import { parse } from 'csv-parse/sync';
 
 import { REPO, secdraft, tempDir } from '../helpers/cli';
@@ -58,17 +58,13 @@ test('comments --format md and csv', () => {
 });
 
 test('comments reads a PDF collation through the bundled pdf.js, and a broken one is exit 2 naming it', async () => {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage([595, 300]);
-  const put = (t: string, x: number, y: number) => page.drawText(t, { x, y, size: 9, font });
-  put('Question 1: Any further comments?', 40, 270);
-  ['Respondent', 'Category', 'Comments'].forEach((h, i) => put(h, [40, 150, 250][i], 245));
-  put('E.ON', 40, 225); put('Large Supplier', 150, 225); put('We note that G8.41 seems to multiply the number of', 250, 225);
-  put('Non-Domestic Premises by five.', 250, 213);
-  put('Haven Power', 40, 190); put('Small Supplier', 150, 190); put('No further comments.', 250, 190);
-  put('Limited', 40, 178);
-  const dir = tempDir({ 'g8.sec.txt': G8, 'consultation-responses.pdf': await doc.save() });
+  const pdf = await collationPdf([
+    ['E.ON', 40, 225], ['Large Supplier', 150, 225], ['We note that G8.41 seems to multiply the number of', 250, 225],
+    ['Non-Domestic Premises by five.', 250, 213],
+    ['Haven Power', 40, 190], ['Small Supplier', 150, 190], ['No further comments.', 250, 190],
+    ['Limited', 40, 178],
+  ]);
+  const dir = tempDir({ 'g8.sec.txt': G8, 'consultation-responses.pdf': pdf });
   const r = secdraft(['comments', '.'], dir);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stderr, '');

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeLens, Hover, Location, MarkupContent } from 'vscode-languageserver-types';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { collationPdf } from '../helpers/pdf';
 import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -114,14 +114,8 @@ test('in the collation, a clause number goes to the clause and hover shows its t
 
 test('a PDF collation in the workspace folder is read at start-up and its comments are served', async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-pdf-'));
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage([595, 300]);
-  const put = (t: string, x: number, y: number) => page.drawText(t, { x, y, size: 9, font });
-  put('Question 1: Any further comments?', 40, 270);
-  ['Respondent', 'Category', 'Comments'].forEach((h, i) => put(h, [40, 150, 250][i], 245));
-  put('E.ON', 40, 225); put('Large Supplier', 150, 225); put('G8.41 multiplies by five; G8.99 is missing.', 250, 225);
-  fs.writeFileSync(path.join(root, 'consultation-responses.pdf'), await doc.save());
+  const pdf = await collationPdf([['E.ON', 40, 225], ['Large Supplier', 150, 225], ['G8.41 multiplies by five; G8.99 is missing.', 250, 225]]);
+  fs.writeFileSync(path.join(root, 'consultation-responses.pdf'), pdf);
   fs.writeFileSync(path.join(root, 'section-g8.sec.txt'), G8);
   const pdfClient = await startServer({ rootPath: root });
   try {
