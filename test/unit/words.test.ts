@@ -53,3 +53,8 @@ test('not across punctuation, brackets, quotes, paragraph labels or Markdown; ne
 test('a suppression directive on the line silences it', () => {
   assert.deepEqual(repeated('G8.1 Bora Bora is an island. // sec-disable-line repeated-word\n'), []);
 });
+
+test('repeats are found in any case and beyond ASCII; near misses are not', () => {
+  const t = "G8.1 The Ofgem's OFGEM'S view. Été été. Sub-Committee SUB-COMMITTEE. Sub-Committee Sub-Commitee. User's Users.\n";
+  assert.deepEqual(repeated(t), ['1:10 repeated-word', '1:32 repeated-word', '1:41 repeated-word']);
+});

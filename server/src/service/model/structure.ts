@@ -105,21 +105,43 @@ const MD_HEADING_RE = /^(#{1,6})\s+/;
 const SUPPRESSION_RE = /^\s*(?:<!--|\/\/|%|\[)?\s*sec-(?:disable|enable)\b/;
 const TABLE_SEPARATOR_RE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const ELISION_RE = /^\s*(?:\[\s*(?:…|\.{3,}|\.\s\.\s\.)\s*\]|…|\.{3,}|\.\s\.\s\.|\*(?:\s+\*){2,}|\[\s*(?:text\s+)?(?:omitted|not\s+reproduced)\s*\])\s*$/i;
+const ELISION_CHAR_RE = /[….*[]/;
 const ROMAN_RE = /^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
 
 /** Strip Markdown line markers; return the column where the content starts. */
 function contentStart(text: string): { column: number; mdHeading: number } {
   let column = 0;
   let mdHeading = 0;
-  const quote = /^(>\s?)+/.exec(text);
-  if (quote) column = quote[0].length;
-  const heading = MD_HEADING_RE.exec(text.slice(column));
-  if (heading) {
-    mdHeading = heading[1].length;
-    column += heading[0].length;
+  // Most lines start with neither '>' nor '#': skip the regular expressions (and their slices) for them.
+  if (text.charCodeAt(0) === 62 /* > */) {
+    const quote = /^(>\s?)+/.exec(text);
+    if (quote) column = quote[0].length;
+  }
+  if (text.charCodeAt(column) === 35 /* # */) {
+    const heading = MD_HEADING_RE.exec(text.slice(column));
+    if (heading) {
+      mdHeading = heading[1].length;
+      column += heading[0].length;
+    }
   }
   while (text[column] === ' ' || text[column] === '\t') column++;
   return { column, mdHeading };
+}
+
+/** A line whose content is empty or only white space (no trimmed copy per line). */
+function isBlank(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // As String.prototype.trim sees it: ASCII tab to carriage return and space, or Unicode white space.
+    const white = c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(text[i]);
+    if (!white) return false;
+  }
+  return true;
+}
+
+/** Upper-case ASCII letter or '*': the only first characters of a clause, Part or Section line. */
+function mayStartHeadingOrClause(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 42;
 }
 
 function isAllCaps(s: string): boolean {
@@ -202,32 +224,31 @@ export function parseStructure(text: string): SecStructure {
     const { column, mdHeading } = contentStart(l.text);
     contentColumn[l.line] = column;
     mdHeadings[l.line] = mdHeading;
-    const content = l.text.slice(column);
-    if (content.trim() === '') kinds[l.line] = 'blank';
-    else if (SUPPRESSION_RE.test(l.text)) kinds[l.line] = 'suppression';
-    else if (SECTION_RE.test(content) && (isAllCaps(content) || mdHeading > 0)) kinds[l.line] = 'section-heading';
-    else if (CLAUSE_RE.test(content)) kinds[l.line] = 'clause';
-    else if (PART_RE.test(content) && (isAllCaps(content.replace(/^\S+/, '')) || mdHeading > 0)) kinds[l.line] = 'part-heading';
-    else if (PARAGRAPH_RE.test(content)) kinds[l.line] = 'paragraph';
-    else if (TABLE_SEPARATOR_RE.test(content) && content.includes('-')) kinds[l.line] = 'table-separator';
+    if (isBlank(l.text, column)) {
+      kinds[l.line] = 'blank';
+      continue;
+    }
+    const content = column === 0 ? l.text : l.text.slice(column);
+    // Cheap tests of the first character decide which regular expressions can match at all.
+    const first = content.charCodeAt(0);
+    const headingOrClause = mayStartHeadingOrClause(first);
+    if (l.text.includes('sec-') && SUPPRESSION_RE.test(l.text)) kinds[l.line] = 'suppression';
+    else if (headingOrClause && SECTION_RE.test(content) && (isAllCaps(content) || mdHeading > 0)) kinds[l.line] = 'section-heading';
+    else if (headingOrClause && CLAUSE_RE.test(content)) kinds[l.line] = 'clause';
+    else if (headingOrClause && PART_RE.test(content) && (isAllCaps(content.replace(/^\S+/, '')) || mdHeading > 0)) kinds[l.line] = 'part-heading';
+    else if (first === 40 /* ( */ && PARAGRAPH_RE.test(content)) kinds[l.line] = 'paragraph';
+    else if (content.includes('-') && TABLE_SEPARATOR_RE.test(content)) kinds[l.line] = 'table-separator';
     else if (content.includes('|')) kinds[l.line] = 'table-row';
     else kinds[l.line] = 'continuation';
   }
 
   // Pass 2: a continuation line standing alone between blank lines (or a Markdown heading)
   // that reads like a title is a sub-heading.
-  const prevNonBlankKind = (i: number): LineKind | undefined => {
-    for (let j = i - 1; j >= 0; j--) if (kinds[j] !== 'blank' && kinds[j] !== 'suppression') return kinds[j];
-    return undefined;
-  };
   for (const l of lines) {
     if (kinds[l.line] !== 'continuation') continue;
-    const content = l.text.slice(contentColumn[l.line]);
     const blankBefore = l.line === 0 || kinds[l.line - 1] === 'blank' || kinds[l.line - 1] === 'suppression';
     const blankAfter = l.line === lines.length - 1 || kinds[l.line + 1] === 'blank';
-    if (mdHeadings[l.line] > 0 || (blankBefore && blankAfter && looksLikeSubHeading(content) && prevNonBlankKind(l.line) !== undefined)) {
-      kinds[l.line] = 'sub-heading';
-    } else if (blankBefore && blankAfter && looksLikeSubHeading(content) && prevNonBlankKind(l.line) === undefined) {
+    if (mdHeadings[l.line] > 0 || (blankBefore && blankAfter && looksLikeSubHeading(l.text.slice(contentColumn[l.line])))) {
       kinds[l.line] = 'sub-heading';
     }
   }
@@ -252,7 +273,12 @@ export function parseStructure(text: string): SecStructure {
   for (const l of lines) {
     const kind = kinds[l.line];
     const column = contentColumn[l.line];
-    const content = l.text.slice(column);
+    if (kind === 'continuation' || kind === 'table-row' || kind === 'table-separator') {
+      if (clause) clause.lastLine = l.line;
+      continue;
+    }
+    if (kind === 'blank' || kind === 'suppression') continue;
+    const content = column === 0 ? l.text : l.text.slice(column);
     const trimmedEnd = content.trimEnd(); // not /\s+$/: that regex is quadratic in a long run of spaces
     switch (kind) {
       case 'section-heading': {
@@ -347,18 +373,14 @@ export function parseStructure(text: string): SecStructure {
         clause.lastLine = l.line;
         break;
       }
-      case 'blank':
-      case 'suppression':
-        break;
-      default:
-        if (clause) clause.lastLine = l.line;
     }
   }
   closeClause();
 
   const clauseById = new Map<string, Clause>();
   for (const c of clauses) if (!clauseById.has(c.id)) clauseById.set(c.id, c);
-  const elisions = lines.filter(l => ELISION_RE.test(l.text.slice(contentColumn[l.line]))).map(l => l.line);
+  // Only lines holding one of an elision's characters can be one (skips a slice per line).
+  const elisions = lines.filter(l => kinds[l.line] !== 'blank' && ELISION_CHAR_RE.test(l.text) && ELISION_RE.test(l.text.slice(contentColumn[l.line]))).map(l => l.line);
   return { lines, kinds, contentColumn, section, parts, subHeadings, clauses, clauseById, elisions };
 }
 

@@ -91,6 +91,55 @@ function scanWords(text: string): ScannedWord[] {
   return words;
 }
 
+/**
+ * Whether any word is followed, after only whitespace, by the same word in any case: the same
+ * scan as `scanWords` without building a word list, so that the common clean segment costs
+ * no allocation beyond the comparison.
+ */
+function mayRepeat(text: string): boolean {
+  let spaced = false;
+  let prevStart = -1;
+  let prevEnd = -1;
+  let prevDigits = false;
+  for (let i = 0; i < text.length;) {
+    if (!isLetter(text, i) && !isDigit(text.charCodeAt(i))) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 10 && c !== 9 && !(c > 127 && /\s/.test(text[i]))) spaced = false;
+      i++;
+      continue;
+    }
+    let j = i;
+    let digits = false;
+    while (j < text.length) {
+      if (isDigit(text.charCodeAt(j))) digits = true;
+      else if (!isLetter(text, j) && !("’'-".includes(text[j]) && j + 1 < text.length && isLetter(text, j + 1))) break;
+      j++;
+    }
+    if (spaced && prevStart >= 0 && !digits && !prevDigits && j - i === prevEnd - prevStart && sameLetters(text, prevStart, i, j - i)) return true;
+    prevStart = i;
+    prevEnd = j;
+    prevDigits = digits;
+    spaced = true;
+    i = j;
+  }
+  return false;
+}
+
+/** The `length` characters at `a` and at `b` are equal ignoring case (ASCII quickly, the rest by toLowerCase). */
+function sameLetters(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) {
+    const x = text.charCodeAt(a + k);
+    const y = text.charCodeAt(b + k);
+    if (x === y) continue;
+    if (x < 128 && y < 128) {
+      if ((x | 32) !== (y | 32) || !isLetter(text, a + k)) return false;
+      continue;
+    }
+    return text.slice(a, a + length).toLowerCase() === text.slice(b, b + length).toLowerCase();
+  }
+  return true;
+}
+
 /** The same word (in any case), with only whitespace before it. */
 function sameWord(first: ScannedWord, next: ScannedWord): boolean {
   return next.spaced && !first.digits && !next.digits && first.text.length === next.text.length && first.text.toLowerCase() === next.text.toLowerCase();
@@ -101,6 +150,7 @@ function repeatedWords(model: LegalModel): Finding[] {
   for (const block of proseBlocks(model)) {
     for (const segment of block.segments) {
       const flat = flatten(segment);
+      if (!mayRepeat(flat.text)) continue;
       const words = scanWords(flat.text);
       for (let i = 1; i < words.length; i++) {
         const first = words[i - 1];
