@@ -5,7 +5,7 @@
 // labels, version strings ("V1.15") and identifiers ("SECMP0044").
 import type { Range } from '../types';
 import { lineRange } from '../text/lines';
-import { nonProseSpans, overlaps } from '../text/prose';
+import { type Span, nonProseSpans, overlaps } from '../text/prose';
 import type { LegalModel } from './document';
 import { memo } from './memo';
 
@@ -42,7 +42,6 @@ const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 
 const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)].join('|')})`;
 /** A run of number words: "two hundred and fifty thousand", "twenty-five". */
 const WORDS_RE = new RegExp(`\\b${WORD}(?:(?:\\s+and\\s+|\\s+|-)${WORD})*\\b`, 'gi');
-const DIGITS_RE = /\d[\d,]*/g;
 const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 /** Words after which a number names a provision, not a quantity ("section 1159", "Schedule 2"). */
 const REFERENCE_WORDS = /^(?:sections?|regulations?|paragraphs?|sub-paragraphs?|schedules?|parts?|articles?|clauses?|conditions?|annex(?:es)?|appendix|appendices|chapters?|rules?|steps?|tables?|figures?|versions?|v|no|nos|number|item|items|question|questions|page|pages|release|modification|slc|lines?|column)$/i;
@@ -102,12 +101,62 @@ export function formatGrouped(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-function wordBefore(text: string, at: number): string {
-  return /([\p{L}]+)\W*$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? ''; // a window: lines may be 1 MB long
+// Character classes by code, for the scanner's hot paths: a line of legal text holds dozens of
+// digit runs (clause numbers, references), and a regex and a substring per run made reading the
+// numbers of the whole Code cost more than everything else the thresholds and numbers checks do.
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A character of `\w` (ASCII letters, digits and "_"). */
+function isWordChar(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95;
+}
+
+const WORD_BEFORE_RE = /([\p{L}]+)\W*$/u;
+const WORD_AFTER_RE = /^\W*([\p{L}]+)/u;
+
+/** The last word before `at` (within 40 characters: lines may be 1 MB long). */
+function wordBefore(text: string, at: number): string {
+  const from = Math.max(0, at - 40);
+  // ASCII scan: skip the non-word characters, then take the letters before them. Any other
+  // character (a curly quote, an accented letter) may be a letter to \p{L}: ask the regex.
+  let k = at;
+  for (; k > from; k--) {
+    const c = text.charCodeAt(k - 1);
+    if (c >= 128) return WORD_BEFORE_RE.exec(text.slice(from, at))?.[1] ?? '';
+    if (isWordChar(c)) break;
+  }
+  if (k === from || !isAsciiLetter(text.charCodeAt(k - 1))) return '';
+  let p = k - 1;
+  for (; p > from; p--) {
+    const c = text.charCodeAt(p - 1);
+    if (c >= 128) return WORD_BEFORE_RE.exec(text.slice(from, at))?.[1] ?? '';
+    if (!isAsciiLetter(c)) break;
+  }
+  return text.slice(p, k);
+}
+
+/** The first word after `at`. */
 function wordAfter(text: string, at: number): string {
-  return /^\W*([\p{L}]+)/u.exec(text.slice(at))?.[1] ?? '';
+  let k = at;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return WORD_AFTER_RE.exec(text.slice(at))?.[1] ?? '';
+    if (isWordChar(c)) break;
+  }
+  if (k === text.length || !isAsciiLetter(text.charCodeAt(k))) return '';
+  let q = k + 1;
+  for (; q < text.length; q++) {
+    const c = text.charCodeAt(q);
+    if (c >= 128) return WORD_AFTER_RE.exec(text.slice(at))?.[1] ?? '';
+    if (!isAsciiLetter(c)) break;
+  }
+  return text.slice(k, q);
 }
 
 /** A formula line: "CPN = (5 × NDP) + DP". */
@@ -119,9 +168,12 @@ export function isFormulaLine(text: string): boolean {
 function isQuantity(text: string, start: number, end: number, contentColumn: number, referenceChainEnd: number): boolean {
   const before = text[start - 1] ?? '';
   const after = text[end] ?? '';
-  if (/[\p{L}\p{N}_./\\:-]/u.test(before) && before !== '') return false; // G8.41, V1.15, SECMP0044, 28/02, 10:30
-  if (/[\p{L}_]/u.test(after)) return false; // 5th, 10am
-  if (/^[.:/]\d/.test(text.slice(end, end + 2))) return false; // 8.41, 10:30, 28/02
+  const b = text.charCodeAt(start - 1);
+  const a = text.charCodeAt(end);
+  // Most digit runs are clause numbers and references: reject them by character code first.
+  if (b < 128 ? isWordChar(b) || b === 46 || b === 47 || b === 92 || b === 58 || b === 45 : /[\p{L}\p{N}_./\\:-]/u.test(before)) return false; // G8.41, V1.15, SECMP0044, 28/02, 10:30
+  if (a < 128 ? isAsciiLetter(a) || a === 95 : /[\p{L}_]/u.test(after)) return false; // 5th, 10am
+  if ((a === 46 || a === 58 || a === 47) && isDigit(text.charCodeAt(end + 1))) return false; // 8.41, 10:30, 28/02
   if (after === '(' ) return false; // section 6(1)(c)
   if (before === '(' && after === ')') return false; // a label "(1)"
   if (start === contentColumn && /^[.)]/.test(after)) return false; // "1." numbered list
@@ -142,11 +194,15 @@ function isQuantity(text: string, start: number, end: number, contentColumn: num
 /** Every number mention on one line of prose (columns are the line's). */
 export function findNumbersInLine(text: string, line: number, contentColumn = 0): NumberMention[] {
   const out: NumberMention[] = [];
-  const skip = nonProseSpans(text);
+  // The non-prose spans are looked for only when a number may need them: most lines hold
+  // nothing but clause numbers and references, rejected before.
+  let skipSpans: Span[] | undefined;
+  const skip = () => (skipSpans ??= nonProseSpans(text));
   const inFormula = isFormulaLine(text.slice(contentColumn));
   const taken: [number, number][] = [];
-  const push = (m: Omit<NumberMention, 'line' | 'range' | 'inFormula'>) => {
-    out.push({ ...m, line, range: lineRange(line, m.start, m.end), inFormula });
+  // Each mention is written out in full (no spread of a partial object): one object shape, no copies.
+  const push = (m: NumberMention) => {
+    out.push(m);
     taken.push([m.start, m.end]);
   };
 
@@ -156,7 +212,7 @@ export function findNumbersInLine(text: string, line: number, contentColumn = 0)
     for (const [offset, words] of numberRuns(m[0])) {
       const start = m.index + offset;
       const value = parseNumberWords(words);
-      if (value === undefined || overlaps(skip, start, start + words.length)) continue;
+      if (value === undefined || overlaps(skip(), start, start + words.length)) continue;
       // "5 (five)": the words belong to the figures before them, read as a pair below.
       if (/\d\s*\($/.test(text.slice(Math.max(0, start - 8), start)) && text[start + words.length] === ')') continue;
       // "one of", "one another": a pronoun, not a count.
@@ -165,43 +221,60 @@ export function findNumbersInLine(text: string, line: number, contentColumn = 0)
       if (pair) {
         const end = start + words.length + pair[0].length;
         const digitsValue = Number(pair[1].replace(/,/g, ''));
-        push({ value, text: text.slice(start, end), form: 'pair', start, end, wordsValue: value, digitsValue, wordsText: words });
+        push({ value, text: text.slice(start, end), form: 'pair', start, end, wordsValue: value, digitsValue, wordsText: words, line, range: lineRange(line, start, end), inFormula });
       } else {
-        push({ value, text: words, form: 'words', start, end: start + words.length });
+        const end = start + words.length;
+        push({ value, text: words, form: 'words', start, end, line, range: lineRange(line, start, end), inFormula });
       }
     }
   }
 
-  // Digits, and "5 (five)" pairs whose digits come first.
+  // Digits (runs of /\d[\d,]*/, found by character code), and "5 (five)" pairs whose digits come first.
   let referenceChainEnd = -1;
   let takenIndex = 0;
-  DIGITS_RE.lastIndex = 0;
-  for (let m = DIGITS_RE.exec(text); m; m = DIGITS_RE.exec(text)) {
-    const raw = m[0].replace(/,+$/, '');
-    const start = m.index;
-    const end = start + raw.length;
+  for (let start = nextDigit(text, 0); start < text.length; start = nextDigit(text, start)) {
+    let runEnd = start + 1;
+    let end = runEnd; // the run without trailing commas
+    for (let c = text.charCodeAt(runEnd); isDigit(c) || c === 44; c = text.charCodeAt(++runEnd)) if (c !== 44) end = runEnd + 1;
+    const from = start;
+    start = runEnd;
     // Words were found left to right, so one pointer walks `taken` (a 1 MB line may hold 100,000 numbers).
-    while (takenIndex < taken.length && taken[takenIndex][1] <= start) takenIndex++;
-    const inWords = takenIndex < taken.length && start < taken[takenIndex][1] && end > taken[takenIndex][0];
-    if (inWords || overlaps(skip, start, end)) continue;
-    if (!isQuantity(text, start, end, contentColumn, referenceChainEnd)) {
-      if (REFERENCE_WORDS.test(wordBefore(text, start)) || referenceChainEnd >= 0) referenceChainEnd = end;
+    while (takenIndex < taken.length && taken[takenIndex][1] <= from) takenIndex++;
+    const inWords = takenIndex < taken.length && from < taken[takenIndex][1] && end > taken[takenIndex][0];
+    if (inWords) continue;
+    if (!isQuantity(text, from, end, contentColumn, referenceChainEnd)) {
+      if ((referenceChainEnd >= 0 || REFERENCE_WORDS.test(wordBefore(text, from))) && !overlaps(skip(), from, end)) referenceChainEnd = end;
       continue;
     }
+    if (overlaps(skip(), from, end)) continue;
     referenceChainEnd = -1;
+    const raw = text.slice(from, end);
     const grouped = raw.includes(',');
     const malformed = grouped && !/^\d{1,3}(?:,\d{3})+$/.test(raw);
-    const value = Number(raw.replace(/,/g, ''));
-    const wordsAfter = /^\s*\(([a-z][a-z\s-]*)\)/i.exec(text.slice(end));
+    const value = Number(grouped ? raw.replace(/,/g, '') : raw);
+    const wordsAfter = text.charCodeAt(end) === 40 || text.charCodeAt(end) <= 32 || text.charCodeAt(end) >= 128
+      ? /^\s*\(([a-z][a-z\s-]*)\)/i.exec(text.slice(end)) : null;
     const wordsValue = wordsAfter ? parseNumberWords(wordsAfter[1]) : undefined;
     if (wordsAfter && wordsValue !== undefined) {
       const pairEnd = end + wordsAfter[0].length;
-      push({ value: wordsValue, text: text.slice(start, pairEnd), form: 'pair', start, end: pairEnd, wordsValue, digitsValue: value });
+      push({ value: wordsValue, text: text.slice(from, pairEnd), form: 'pair', start: from, end: pairEnd, wordsValue, digitsValue: value, line, range: lineRange(line, from, pairEnd), inFormula });
       continue;
     }
-    push({ value, text: raw, form: grouped ? 'grouped' : 'plain', start, end, ...(malformed ? { malformed } : {}) });
+    const range = lineRange(line, from, end);
+    push(malformed
+      ? { value, text: raw, form: 'grouped', start: from, end, malformed, line, range, inFormula }
+      : { value, text: raw, form: grouped ? 'grouped' : 'plain', start: from, end, line, range, inFormula });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** The index of the next ASCII digit at or after `from`, or the text's length. */
+function nextDigit(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return i;
+  }
+  return text.length;
 }
 
 const PROSE_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row']);
