@@ -15,6 +15,7 @@ import type { ConsultationComment, ConsultationQuestion } from './types';
 
 const QUESTION_RE = /^\s*\|?\s*(?:Question|Q)\s*(\d+[a-z]?)\s*(?:[:.)\-–—]\s*|\s+(?=[A-Z]))(.*)$/i;
 const HEADER_WORDS = new Set(['respondent', 'respondents', 'organisation', 'organization', 'name', 'category', 'response', 'rationale', 'comments', 'comment', 'respondent category', 'response rationale']);
+const HEADER_INITIALS = new Set([...HEADER_WORDS].map(w => w[0]));
 const PAGE_NUMBER_RE = /^\s*(?:page\s+)?\d+(?:\s+of\s+\d+)?\s*$/i;
 /** Words that begin sentences, never a respondent's name. */
 const SENTENCE_STARTERS = new Set(('a an we our it its this that these those each any all where when if in for as however and but also there such no not ' +
@@ -29,6 +30,21 @@ const CATEGORY_HEADS = [...new Set(CATEGORY_LIST.flatMap(c => {
   const words = c.split(' ');
   return words.slice(1).map((_w, k) => words.slice(0, k + 1).join(' '));
 }))].filter(h => !CATEGORY_LIST.some(c => c.toLowerCase() === h.toLowerCase())).sort(byLength);
+const CATEGORY_INITIALS = new Set([...CATEGORY_LIST, ...CATEGORY_HEADS].map(c => c[0].toLowerCase()));
+const LONGEST_CATEGORY = Math.max(...CATEGORY_LIST.map(c => c.length));
+const NO_CELLS: Cell[] = [];
+// Lower-cased once (these are compared at every word of every line).
+const CATEGORY_LIST_LOWER = CATEGORY_LIST.map(c => c.toLowerCase());
+const CATEGORY_HEADS_LOWER = CATEGORY_HEADS.map(c => c.toLowerCase());
+/** The lower-cased categories and heads by their first letter's code, in the order tried. */
+const CATEGORIES_BY_INITIAL = new Map<number, { whole: string[]; heads: string[] }>();
+for (const [list, key] of [[CATEGORY_LIST_LOWER, 'whole'], [CATEGORY_HEADS_LOWER, 'heads']] as const) {
+  for (const c of list) {
+    const entry = CATEGORIES_BY_INITIAL.get(c.charCodeAt(0)) ?? { whole: [], heads: [] };
+    entry[key].push(c);
+    CATEGORIES_BY_INITIAL.set(c.charCodeAt(0), entry);
+  }
+}
 const RESPONSE_RE = new RegExp(`^(${[...RESPONSES].sort(byLength).map(escapeRe).join('|')})(?![\\w-])`, 'i');
 /** The wrapped end of a company name: up to three capitalised words and a suffix ("Retail Limited"). */
 const SUFFIX_RE = new RegExp(`^((?:[A-Z][\\w&'’.-]*\\s+){0,3}(?:${COMPANY_SUFFIXES.map(escapeRe).join('|')}))(?=\\s|$|[,|])`);
@@ -56,6 +72,11 @@ function normal(s: string): string {
 
 /** A header row (or the first cell of a header laid out one cell per line). */
 function headerKind(text: string): 'row' | 'cell' | undefined {
+  // Every header word starts with r, o, n or c: most lines (comment text) are refused here
+  // without normalising them (this runs twice per line of every collation).
+  let k = 0;
+  while (k < text.length && SPACE_OR_PIPE.test(text[k])) k++;
+  if (k === text.length || !HEADER_INITIALS.has(text[k].toLowerCase())) return undefined;
   const t = normal(text).toLowerCase();
   if (!t) return undefined;
   if (/^respondents?\b/.test(t) && /\b(category|response|rationale|comments?)\b/.test(t) && t.split(' ').every(w => HEADER_WORDS.has(w) || w === '/')) return 'row';
@@ -63,10 +84,12 @@ function headerKind(text: string): 'row' | 'cell' | undefined {
   return undefined;
 }
 
+const NAME_MAX = 60;
+
 /** Could this be a respondent's name? `strict` also refuses names starting like a sentence ("So Energy"). */
 function isPlausibleName(raw: string, known: Set<string>, strict = true): boolean {
   const name = normal(raw);
-  if (!name || name.length > 60) return false;
+  if (!name || name.length > NAME_MAX) return false;
   if (known.has(name.toLowerCase())) return true;
   if (/[,;:!?"“”]/.test(name) || /\.$/.test(name) && !/(Ltd|Inc|Co|plc)\.$|\.\w+$/.test(name)) return false;
   const words = name.split(' ');
@@ -90,19 +113,65 @@ interface Cell {
 
 /** Categories that start at `at` in `text`: whole ones longest first, then the heads of wrapped ones. */
 function categoriesAt(text: string, at: number): Cell[] {
-  const rest = text.slice(at).toLowerCase();
-  const found: Cell[] = [];
-  const startsWith = (c: string) => rest.startsWith(c.toLowerCase()) && !/[\w-]/.test(rest[c.length] ?? '');
-  for (const c of CATEGORY_LIST) if (startsWith(c)) found.push({ category: text.slice(at, at + c.length), end: at + c.length });
-  for (const h of CATEGORY_HEADS) if (startsWith(h)) found.push({ category: text.slice(at, at + h.length), end: at + h.length, partial: true });
-  return found;
+  // Runs at every word of every line: compared in place, without lower-casing a copy of the
+  // line's rest (that made a long line quadratic), and only against the categories starting
+  // with the word's letter.
+  const first = text.charCodeAt(at);
+  const byInitial = first < 128 ? CATEGORIES_BY_INITIAL.get(lowerAscii(first)) : undefined;
+  if (!byInitial) return NO_CELLS;
+  const end = Math.min(text.length, at + LONGEST_CATEGORY + 1);
+  for (let k = at; k < end; k++) if (text.charCodeAt(k) >= 128) return categoriesAtSlowly(text, at);
+  let found: Cell[] | undefined;
+  for (const c of byInitial.whole) if (asciiCategoryAt(text, at, c)) (found ??= []).push({ category: text.slice(at, at + c.length), end: at + c.length });
+  for (const h of byInitial.heads) if (asciiCategoryAt(text, at, h)) (found ??= []).push({ category: text.slice(at, at + h.length), end: at + h.length, partial: true });
+  return found ?? NO_CELLS;
+}
+
+/** The same on text with non-ASCII letters near `at` (whose lower case may be ASCII). */
+function categoriesAtSlowly(text: string, at: number): Cell[] {
+  if (!CATEGORY_INITIALS.has(text[at]?.toLowerCase() ?? '')) return NO_CELLS;
+  const rest = text.slice(at, at + LONGEST_CATEGORY + 1).toLowerCase();
+  let found: Cell[] | undefined;
+  const startsWith = (c: string) => rest.startsWith(c) && !/[\w-]/.test(rest[c.length] ?? '');
+  for (const c of CATEGORY_LIST_LOWER) if (startsWith(c)) (found ??= []).push({ category: text.slice(at, at + c.length), end: at + c.length });
+  for (const h of CATEGORY_HEADS_LOWER) if (startsWith(h)) (found ??= []).push({ category: text.slice(at, at + h.length), end: at + h.length, partial: true });
+  return found ?? NO_CELLS;
+}
+
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/** Does the lower-case ASCII `category` start at `at`, case-insensitively, as whole words (`[\w-]` may not follow)? */
+function asciiCategoryAt(text: string, at: number, category: string): boolean {
+  if (at + category.length > text.length) return false;
+  for (let k = 0; k < category.length; k++) if (lowerAscii(text.charCodeAt(at + k)) !== category.charCodeAt(k)) return false;
+  const after = at + category.length < text.length ? lowerAscii(text.charCodeAt(at + category.length)) : -1;
+  return !((after >= 97 && after <= 122) || (after >= 48 && after <= 57) || after === 95 || after === 45);
 }
 
 /** Word starts in a line (where a category may begin). */
 function wordStarts(text: string): number[] {
   const starts: number[] = [];
-  for (let i = 0; i < text.length; i++) if (/[A-Za-z]/.test(text[i]) && (i === 0 || /[\s|]/.test(text[i - 1]))) starts.push(i);
+  for (let i = 0; i < text.length; i++) if (isAsciiLetter(text.charCodeAt(i)) && (i === 0 || isSpaceOrPipe(text.charCodeAt(i - 1)))) starts.push(i);
   return starts;
+}
+
+/** How many characters from `from` on are neither spaces nor cell bars. */
+function nonSpaceFrom(text: string, from: number): number {
+  let n = 0;
+  for (let k = from; k < text.length; k++) if (!isSpaceOrPipe(text.charCodeAt(k))) n++;
+  return n;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** `[\s|]` on a character code, without a regex or a one-character string for the common ASCII case. */
+function isSpaceOrPipe(code: number): boolean {
+  if (code < 128) return code === 32 || code === 124 || (code >= 9 && code <= 13);
+  return SPACE_OR_PIPE.test(String.fromCharCode(code));
 }
 
 interface RowStart {
@@ -125,7 +194,29 @@ interface Section {
 }
 
 class Reader {
-  constructor(readonly lines: Line[], readonly known: Set<string>) {}
+  /** No longer prefix of a line can be a name: plausible names are short, known ones as long as the longest. */
+  readonly maxName: number;
+
+  constructor(readonly lines: Line[], readonly known: Set<string>) {
+    let longest = NAME_MAX;
+    for (const k of known) {
+      longest = Math.max(longest, k.length);
+      for (let at = k.indexOf(' '); at >= 0; at = k.indexOf(' ', at + 1)) {
+        const start = k.slice(0, at);
+        const list = this.knownByStart.get(start);
+        if (list) list.push(k);
+        else this.knownByStart.set(start, [k]);
+      }
+    }
+    this.maxName = longest;
+  }
+
+  /**
+   * Known names by each of their first words ("haven power" → ["haven power limited"]), in the
+   * order they were read: one look-up per row instead of a pass over every name (quadratic in
+   * the file's size, as both grow with it).
+   */
+  readonly knownByStart = new Map<string, string[]>();
 
   nextNonBlank(i: number, limit: number): number | undefined {
     for (let j = i + 1; j < limit && j <= i + 3; j++) if (this.lines[j].text.trim()) return j;
@@ -162,7 +253,7 @@ class Reader {
   knownScore(name: string): number {
     const n = normal(name).toLowerCase();
     if (this.known.has(n)) return 10;
-    for (const k of this.known) if (k.startsWith(n + ' ')) return 5;
+    if (this.knownByStart.has(n)) return 5;
     return 0;
   }
 
@@ -175,16 +266,24 @@ class Reader {
     const consider = (r: RowStart | undefined) => {
       if (r && (!best || r.score > best.score || (r.score === best.score && r.name.length > best.name.length))) best = r;
     };
-    // Name and category on the same line.
+    // Name and category on the same line. A name is at most `maxName` characters (spaces and
+    // bars aside), so the scan stops there: trying every word of a long line was quadratic.
+    let inName = 0;
+    let counted = 0;
     for (const at of wordStarts(text)) {
+      for (; counted < at; counted++) if (!isSpaceOrPipe(text.charCodeAt(counted))) inName++;
+      if (inName > this.maxName) break;
+      const cells = categoriesAt(text, at);
+      if (cells.length === 0) continue;
       const prefix = text.slice(0, at);
       const strict = isPlausibleName(prefix, this.known);
       // A name like "So Energy" is believed when a category and a response follow it.
       if (!strict && !(section.hasResponse && isPlausibleName(prefix, this.known, false))) continue;
-      for (const cell of categoriesAt(text, at)) {
-        if (cell.partial && !this.endAhead(cell.category, i, limit)) continue;
+      for (const cell of cells) {
+        // The response first: it refuses most heads in running text more cheaply than endAhead.
         const resp = this.responseAfter(i, cell.end, section, limit);
         if (!resp || (!strict && !resp.response)) continue;
+        if (cell.partial && !this.endAhead(cell.category, i, limit)) continue;
         let score = this.knownScore(prefix) + (resp.response ? 3 : 0) + (/\|\s*$/.test(prefix) ? 2 : 0);
         // "Smart DCC" alone followed by a category line is a name, not name + category.
         const j = this.nextNonBlank(i, limit);
@@ -194,15 +293,15 @@ class Reader {
       }
     }
     // The name alone on its line, the category on the next non-blank line.
-    if (isPlausibleName(text, this.known)) {
+    if (inName + nonSpaceFrom(text, counted) <= this.maxName && isPlausibleName(text, this.known)) {
       const j = this.nextNonBlank(i, limit);
       if (j !== undefined && !headerKind(this.lines[j].text)) {
         const lineJ = this.lines[j].text;
         const lead = /^[\s|]*/.exec(lineJ)![0].length;
         for (const cell of categoriesAt(lineJ, lead)) {
-          if (cell.partial && !this.endAhead(cell.category, j, limit)) continue;
           const resp = this.responseAfter(j, cell.end, section, limit);
           if (!resp) continue;
+          if (cell.partial && !this.endAhead(cell.category, j, limit)) continue;
           const score = 4 + this.knownScore(text) + (resp.response ? 3 : 0);
           consider({ name: normal(text), category: cell.category, response: resp.response, textLine: resp.textLine, textColumn: resp.textColumn, lastCellLine: resp.lastCellLine, score, partial: !!cell.partial });
           break;
@@ -231,16 +330,16 @@ class Reader {
 
   /** A category cut short by a line wrap ("Other" … next line "respondent"): the full one. */
   completion(category: string, line: number, limit: number): { full: string; line: number; length: number } | undefined {
-    const lower = category.toLowerCase();
+    const lower = category.toLowerCase() + ' ';
     for (let j = line + 1; j < Math.min(limit, this.lines.length) && j <= line + 3; j++) {
       const t = this.lines[j].text;
       if (!t.trim()) continue;
       const lead = /^[\s|]*/.exec(t)![0].length;
-      for (const c of CATEGORY_LIST) {
-        if (!c.toLowerCase().startsWith(lower + ' ')) continue;
+      for (const c of CATEGORY_LIST_LOWER) {
+        if (!c.startsWith(lower)) continue;
         const remainder = c.slice(category.length + 1);
         const head = t.slice(lead, lead + remainder.length);
-        if (head.toLowerCase() === remainder.toLowerCase() && !/[\w-]/.test(t[lead + remainder.length] ?? '')) {
+        if (head.toLowerCase() === remainder && !/[\w-]/.test(t[lead + remainder.length] ?? '')) {
           return { full: category + ' ' + head, line: j, length: lead + remainder.length };
         }
       }
@@ -404,7 +503,8 @@ function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank'
   }
   for (const f of early) {
     const t = f.text.replace(/^[\s|]+/, '');
-    const known = [...reader.known].find(k => k.startsWith(name.toLowerCase() + ' ') && t.toLowerCase().startsWith(k.slice(name.length + 1)) && !/\w/.test(t[k.length - name.length - 1] ?? ''));
+    const lower = t.toLowerCase();
+    const known = reader.knownByStart.get(name.toLowerCase())?.find(k => lower.startsWith(k.slice(name.length + 1)) && !/\w/.test(t[k.length - name.length - 1] ?? ''));
     if (known) {
       const extra = t.slice(0, known.length - name.length - 1);
       name = `${name} ${extra}`;
@@ -435,10 +535,13 @@ function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank'
 /** The words that complete a cut category at the start of `text` ("Other" + "respondent …"). */
 function completeCategory(category: string, text: string): string | undefined {
   const t = text.replace(/^[\s|]+/, '');
-  for (const c of CATEGORY_LIST) {
-    if (!c.toLowerCase().startsWith(category.toLowerCase() + ' ')) continue;
+  const head = category.toLowerCase() + ' ';
+  let lower: string | undefined;
+  for (const c of CATEGORY_LIST_LOWER) {
+    if (!c.startsWith(head)) continue;
     const remainder = c.slice(category.length + 1);
-    if (t.toLowerCase().startsWith(remainder.toLowerCase()) && !/[\w-]/.test(t[remainder.length] ?? '')) return t.slice(0, remainder.length);
+    lower ??= t.toLowerCase();
+    if (lower.startsWith(remainder) && !/[\w-]/.test(t[remainder.length] ?? '')) return t.slice(0, remainder.length);
   }
   return undefined;
 }
