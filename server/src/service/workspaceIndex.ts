@@ -11,6 +11,7 @@ import { type ConsultationModel, buildConsultationModel } from './model/consulta
 import { globToRegExp, hasConsultationName, hasLegalName, looksLikeConsultation } from './model/classify';
 import type { Clause } from './model/structure';
 import { isResponsesFile } from './model/responses';
+import { memo } from './model/memo';
 
 export interface ClauseLocation {
   uri: string;
@@ -33,6 +34,7 @@ export class WorkspaceIndex {
   private readonly docs = new Map<string, SecDocument>();
   private readonly models = new Map<string, DocumentModel>();
   private readonly derivedCache = new Map<string, { stamp: string; value: unknown }>();
+  private readonly signatures = new Map<string, { stamp: string; uris: string[]; parts: string[]; version: number }>();
   private readonly aspectGenerations: Record<WorkspaceAspect, number> = { legal: 0, consultation: 0, other: 0, settings: 0 };
   private legalPatterns: RegExp[] = [];
   private consultationPatterns: RegExp[] = [];
@@ -169,6 +171,26 @@ export class WorkspaceIndex {
     return value;
   }
 
+  /**
+   * A number that changes only when what `signatureOf` reads from the legal documents changes:
+   * each document's signature is computed once per version, and the number is bumped only when
+   * one differs from before (or documents come or go). A one-character edit inside a clause's
+   * words keeps, say, the clause index's number, so findings that read only the clause index
+   * elsewhere are kept instead of recomputed.
+   */
+  legalSignature(key: string, signatureOf: (model: LegalModel) => string): number {
+    const stamp = this.stampOf(['legal']);
+    const before = this.signatures.get(key);
+    if (before && before.stamp === stamp) return before.version;
+    const models = this.legalModels();
+    const uris = models.map(m => m.uri);
+    const parts = models.map(m => memo(m, `signature:${key}`, () => signatureOf(m)));
+    const same = before !== undefined && sameStrings(before.uris, uris) && sameStrings(before.parts, parts);
+    const version = same ? before.version : (before?.version ?? 0) + 1;
+    this.signatures.set(key, { stamp, uris, parts, version });
+    return version;
+  }
+
   /** A string that changes whenever one of the aspects changes: a cache key for derived data. */
   stampOf(aspects: readonly WorkspaceAspect[]): string {
     let stamp = '';
@@ -180,4 +202,8 @@ export class WorkspaceIndex {
     this.generation++;
     for (const a of aspects) this.aspectGenerations[a] = this.generation;
   }
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

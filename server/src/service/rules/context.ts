@@ -24,5 +24,11 @@ export interface RuleFamily {
    * re-runs the family.
    */
   dependsOn?: readonly WorkspaceAspect[];
+  /**
+   * Finer than `dependsOn`: a key of everything the family reads from other documents (e.g.
+   * `workspace.legalSignature(…)` of the clause index). When given, a document's findings are
+   * kept while the key and the document are unchanged, whatever else was edited.
+   */
+  inputsKey?(workspace: WorkspaceIndex): string;
   check(ctx: RuleContext): Finding[];
 }

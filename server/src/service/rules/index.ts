@@ -41,28 +41,66 @@ export function capSeverity(level: SeverityLevel, cap: unknown): SeverityLevel {
 const familyCache = new WeakMap<DocumentModel, Map<RuleFamily, { stamp: string; findings: Finding[] }>>();
 
 function familyFindings(family: RuleFamily, model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike): Finding[] {
-  const stamp = workspace.stampOf(['settings', ...(family.dependsOn ?? ALL_ASPECTS)]);
+  const stamp = family.inputsKey
+    ? `${workspace.stampOf(['settings'])}:${family.inputsKey(workspace)}`
+    : workspace.stampOf(['settings', ...(family.dependsOn ?? ALL_ASPECTS)]);
   let perModel = familyCache.get(model);
   const cached = perModel?.get(family);
   if (cached && cached.stamp === stamp) return cached.findings;
-  const findings = family.check({ model, workspace, settings: workspace.settings, token });
-  if (token.isCancellationRequested) return findings;
+  const fresh = family.check({ model, workspace, settings: workspace.settings, token });
+  if (token.isCancellationRequested) return fresh;
+  // Recomputed to the same findings: keep the old list, so the document's diagnostics stay the same object.
+  const findings = cached && sameFindings(cached.findings, fresh) ? cached.findings : fresh;
   if (!perModel) familyCache.set(model, (perModel = new Map()));
   perModel.set(family, { stamp, findings });
   return findings;
 }
 
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.code !== y.code || x.message !== y.message || !sameRange(x.range, y.range)) return false;
+  }
+  // Only when everything cheap agrees: the details (fixes, related places, data).
+  return a.every((x, i) => JSON.stringify([x.data, x.related, x.fixes]) === JSON.stringify([b[i].data, b[i].related, b[i].fixes]));
+}
+
+function sameRange(a: Finding['range'], b: Finding['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/**
+ * The last diagnostics of each model with the family results they were made from: when every
+ * family kept its findings, the same list is returned, so the server sees nothing changed and
+ * sends nothing.
+ */
+const lastDiagnostics = new WeakMap<DocumentModel, { settings: string; parts: Finding[][]; diagnostics: SecDiagnostic[] }>();
+
 export function computeDiagnostics(model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike = NEVER_CANCELLED): SecDiagnostic[] {
   const settings = workspace.settings;
-  const out: SecDiagnostic[] = [];
-  const findings = model.problems.slice();
+  const parts: Finding[][] = [];
   for (const family of RULE_FAMILIES) {
-    if (token.isCancellationRequested) return out;
+    if (token.isCancellationRequested) return [];
     if (!family.kinds.includes(model.kind)) continue;
     if (family.codes.every(c => severityOf(c, settings) === 'ignore')) continue;
-    // A loop, not push(...spread): a 10 MB file can yield more findings than the stack holds arguments.
-    for (const f of familyFindings(family, model, workspace, token)) findings.push(f);
+    parts.push(familyFindings(family, model, workspace, token));
   }
+  const settingsStamp = workspace.stampOf(['settings']);
+  const last = lastDiagnostics.get(model);
+  if (last && last.settings === settingsStamp && last.parts.length === parts.length && last.parts.every((p, i) => p === parts[i])) return last.diagnostics;
+  const diagnostics = toDiagnostics(model, parts, settings);
+  if (!token.isCancellationRequested) lastDiagnostics.set(model, { settings: settingsStamp, parts, diagnostics });
+  return diagnostics;
+}
+
+/** Severities, suppressions and the clause of each finding, in document order. */
+function toDiagnostics(model: DocumentModel, parts: Finding[][], settings: SecSettings): SecDiagnostic[] {
+  const out: SecDiagnostic[] = [];
+  const findings = model.problems.slice();
+  // A loop, not push(...spread): a 10 MB file can yield more findings than the stack holds arguments.
+  for (const part of parts) for (const f of part) findings.push(f);
   for (const f of findings) {
     const severity = capSeverity(severityOf(f.code, settings), f.data?.severityCap);
     if (severity === 'ignore') continue;

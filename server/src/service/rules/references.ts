@@ -207,9 +207,35 @@ function headingMismatch(model: LegalModel, ref: SecReference, workspace: Worksp
   };
 }
 
+/** Labels written inline in a clause without paragraph lines ("… under (a) or (b)"), for hasParagraph. */
+function inlineLabels(model: LegalModel, clause: Clause): string {
+  if (clause.paragraphs.length > 0) return '';
+  let labels = '';
+  for (let l = clause.firstLine; l <= clause.lastLine; l++) for (const m of model.lines[l].text.matchAll(/\([^()]+\)/g)) labels += m[0];
+  return labels;
+}
+
+/**
+ * Everything this family reads from a document when checking references in other documents:
+ * its clause numbers, places, headings and paragraphs, its Parts, Section and stretches of
+ * consecutive clauses. Words inside a clause are not part of it, so typing in one file does
+ * not re-check the references of every other file.
+ */
+function referenceSignature(model: LegalModel): string {
+  const { section, parts, clauses } = model.structure;
+  const out: string[] = [`S${section?.letter}:${section?.title}`];
+  for (const p of parts) out.push(`P${p.id}:${p.line}:${p.title}`);
+  for (const c of clauses) {
+    out.push(`C${c.id}:${c.firstLine}-${c.lastLine}:${c.idRange.start.character}-${c.idRange.end.character}:${c.heading}:${c.paragraphs.map(p => p.path).join('')}:${inlineLabels(model, c)}`);
+  }
+  for (const run of sortedRuns(model)) out.push(`R${run.clauses[0].id}:${run.clauses.length}:${run.complete}`);
+  return out.join('\n');
+}
+
 export const referenceRules: RuleFamily = {
   name: 'references',
   dependsOn: ['legal'],
+  inputsKey: workspace => `references${workspace.legalSignature('references', referenceSignature)}`,
   kinds: ['legal'],
   codes: ['broken-reference', 'reference-heading-mismatch'],
   check(ctx: RuleContext): Finding[] {

@@ -1,0 +1,64 @@
+// What an edit re-checks: findings in other documents are kept while what they read is unchanged,
+// and recomputed as soon as it changes.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
+import { RULE_FAMILIES } from '../../server/src/service/rules';
+import { WorkspaceIndex } from '../../server/src/service/workspaceIndex';
+
+const TARGET = 'G1 PANEL\n\nMeetings\n\nG1.1 The Panel shall meet monthly.\n\nG1.2 The Panel may meet more often.\n\nG2 SUB-COMMITTEES\n\nG2.1 The Panel may establish Sub-Committees.\n';
+const CITING = 'H1 USERS\n\nH1.1 Users shall attend as set out in Section G1.2 (Meetings).\n\nH1.2 See Section G1.3.\n';
+
+/** Counts calls of one family's check on one document while `run` runs. */
+function countChecks(family: string, uri: string, run: () => void): number {
+  const f = RULE_FAMILIES.find(x => x.name === family)!;
+  const original = f.check;
+  let calls = 0;
+  f.check = ctx => {
+    if (ctx.model.uri === uri) calls++;
+    return original(ctx);
+  };
+  try {
+    run();
+  } finally {
+    f.check = original;
+  }
+  return calls;
+}
+
+test('typing inside a clause keeps the reference findings of other documents, and the same list', () => {
+  const service = workspaceOf({ 'g1.sec.txt': TARGET, 'h1.sec.txt': CITING });
+  const before = service.getDiagnostics(uriOf('h1.sec.txt'));
+  assert.deepEqual(findingsOf(service, 'h1.sec.txt'), ['5:10 broken-reference']);
+  const calls = countChecks('references', uriOf('h1.sec.txt'), () => {
+    service.setDocument({ uri: uriOf('g1.sec.txt'), version: 2, text: TARGET.replace('monthly', 'weekly') });
+    assert.equal(service.getDiagnostics(uriOf('h1.sec.txt')), before, 'the same list object: nothing to re-send');
+  });
+  assert.equal(calls, 0);
+});
+
+test('a changed heading or a new clause elsewhere re-checks the references that read them', () => {
+  const service = workspaceOf({ 'g1.sec.txt': TARGET, 'h1.sec.txt': CITING });
+  assert.deepEqual(findingsOf(service, 'h1.sec.txt'), ['5:10 broken-reference']);
+  const calls = countChecks('references', uriOf('h1.sec.txt'), () => {
+    service.setDocument({ uri: uriOf('g1.sec.txt'), version: 2, text: TARGET.replace('Meetings', 'Proceedings') });
+    assert.deepEqual(findingsOf(service, 'h1.sec.txt'), ['3:39 reference-heading-mismatch', '5:10 broken-reference']);
+    service.setDocument({ uri: uriOf('g1.sec.txt'), version: 3, text: TARGET.replace('G2 SUB', 'G1.3 Minutes shall be kept.\n\nG2 SUB') });
+    assert.deepEqual(findingsOf(service, 'h1.sec.txt'), []);
+  });
+  assert.equal(calls, 2);
+});
+
+test('legalSignature: the number changes only when a document signature changes or documents come and go', () => {
+  const ws = new WorkspaceIndex();
+  const firstLine = (m: { lines: { text: string }[] }) => m.lines[0].text;
+  ws.set({ uri: 'file:///a.sec.txt', version: 1, text: 'G1 PANEL\nG1.1 One.\n' });
+  const v1 = ws.legalSignature('first', firstLine);
+  ws.set({ uri: 'file:///a.sec.txt', version: 2, text: 'G1 PANEL\nG1.1 Two.\n' });
+  assert.equal(ws.legalSignature('first', firstLine), v1);
+  ws.set({ uri: 'file:///a.sec.txt', version: 3, text: 'G2 PANEL\nG2.1 Two.\n' });
+  const v2 = ws.legalSignature('first', firstLine);
+  assert.notEqual(v2, v1);
+  ws.set({ uri: 'file:///b.sec.txt', version: 1, text: 'G2 PANEL\n' });
+  assert.notEqual(ws.legalSignature('first', firstLine), v2);
+});
