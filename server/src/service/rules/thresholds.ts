@@ -35,16 +35,22 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? formatGrouped(n) : formatGrouped(Math.floor(n)) + String(n % 1).slice(1, 5);
 }
 
-function relatedOf(items: { uri: string; range: Threshold['range']; clause?: string; line: number; text: string }[]): SecRelated[] {
-  const seen = new Set<string>();
-  const out: SecRelated[] = [];
-  for (const i of [...items].sort(compareStatements)) {
-    const key = `${i.uri}#${i.range.start.line}:${i.range.start.character}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ uri: i.uri, range: i.range, message: `${where(i)}: ${quote(i)}` });
-  }
-  return out;
+/** Each statement's related entry, built once: a statement is listed by many findings. */
+const relatedEntries = new WeakMap<object, SecRelated>();
+
+function relatedEntry(i: { uri: string; range: Threshold['range']; clause?: string; line: number; text: string }): SecRelated {
+  let entry = relatedEntries.get(i);
+  if (!entry) relatedEntries.set(i, (entry = { uri: i.uri, range: i.range, message: `${where(i)}: ${quote(i)}` }));
+  return entry;
+}
+
+function samePosition(a: { uri: string; range: Threshold['range'] }, b: { uri: string; range: Threshold['range'] }): boolean {
+  return a.uri === b.uri && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+}
+
+/** In document order, each position once (the first listed wins: the sort is stable, and equal positions sort together). */
+function relatedOf(items: (Threshold | Equation)[]): SecRelated[] {
+  return relatedInOrder([...items].sort(compareStatements));
 }
 
 /** Statements identical in everything the checks compare, so a file of 100,000 alike is compared once. */
@@ -73,6 +79,10 @@ interface Groups {
   byValue: Map<number, Shape[]>;
   counted: Map<Measure, { count: number; clause?: string }>;
   singleTerm: Map<string, Set<Threshold>>;
+  /** Per value and subject: the statements a related list is drawn from (see `relatedCandidates`). */
+  related: Map<string, RelatedCandidates>;
+  /** Per value, cut and population: the shapes a unit check compares (see `unitPeers`). */
+  unitPeers: Map<string, { peers: Shape[]; measures: Set<Measure> }>;
 }
 
 /** Kept per statement: a statement of an unchanged file keeps its key across edits of other files. */
@@ -97,7 +107,7 @@ function groupsOf(all: WorkspaceThresholds): Groups {
       if (shape) shape.members.push(t);
       else shapes.set(key, { rep: t, members: [t], places: new Map() });
     }
-    const groups: Groups = { bySubject: new Map(), byValue: new Map(), counted: new Map(), singleTerm: new Map() };
+    const groups: Groups = { bySubject: new Map(), byValue: new Map(), counted: new Map(), singleTerm: new Map(), related: new Map(), unitPeers: new Map() };
     for (const shape of shapes.values()) {
       shape.members.sort(compareStatements);
       shape.rep = shape.members[0];
@@ -122,25 +132,81 @@ function groupsOf(all: WorkspaceThresholds): Groups {
 
 const RELATED_LIMIT = 50;
 
-/** Every other place this threshold appears (the same number, or the same subject), for `related`. */
-function everyStatement(t: Threshold, all: WorkspaceThresholds, extra: (Threshold | Equation)[] = []): SecRelated[] {
-  const g = groupsOf(all);
-  const statements: (Threshold | Equation)[] = [...extra];
-  // Shapes of the same value, then of the same subject, each once; nothing is added past the limit.
+/** Equations that define or combine a subject, in workspace order (indexed once per workspace change). */
+function equationsOf(all: WorkspaceThresholds, subjectKey: string): { combining: Equation[]; related: Equation[] } {
+  const index = memo(all, 'equations-by-subject', () => {
+    const map = new Map<string, { combining: Equation[]; related: Equation[] }>();
+    const entry = (key: string) => map.get(key) ?? map.set(key, { combining: [], related: [] }).get(key)!;
+    for (const e of all.equations) {
+      const keys = new Set(e.terms.map(term => term.subjectKey));
+      for (const key of keys) entry(key).combining.push(e);
+      for (const key of new Set([e.definesKey, ...keys])) entry(key).related.push(e);
+    }
+    return map;
+  });
+  return index.get(subjectKey) ?? { combining: [], related: [] };
+}
+
+/**
+ * What the related list of any statement of one value and subject is drawn from: the first
+ * RELATED_LIMIT + 1 statements of the value's shapes, then of the subject's (each shape once),
+ * and the equations of the subject; and all of them in document order. A statement's own list
+ * is this without itself (and without the extra statement when it is not among the first):
+ * worked out once per value and subject instead of once per finding.
+ */
+interface RelatedCandidates {
+  first: Threshold[];
+  equations: Equation[];
+  /** `first` and `equations` in document order; `rank` is the index in `first` (-1: an equation). */
+  sorted: { item: Threshold | Equation; rank: number }[];
+}
+
+function relatedCandidates(t: Threshold, all: WorkspaceThresholds, g: Groups): RelatedCandidates {
+  const key = `${t.value}#${t.subjectKey ?? ''}`;
+  let found = g.related.get(key);
+  if (found) return found;
+  const first: Threshold[] = [];
   const seen = new Set<Shape>();
   for (const shape of [...(g.byValue.get(t.value) ?? []), ...(g.bySubject.get(t.subjectKey ?? '') ?? [])]) {
-    if (statements.length >= RELATED_LIMIT) break;
+    if (first.length > RELATED_LIMIT) break;
     if (seen.has(shape)) continue;
     seen.add(shape);
     for (const m of shape.members) {
-      if (statements.length >= RELATED_LIMIT) break;
-      if (m !== t) statements.push(m);
+      if (first.length > RELATED_LIMIT) break;
+      first.push(m);
     }
   }
-  for (const e of all.equations) {
-    if (e.definesKey === t.subjectKey || e.terms.some(term => term.subjectKey === t.subjectKey)) statements.push(e);
+  const equations = t.subjectKey === undefined ? [] : equationsOf(all, t.subjectKey).related;
+  const sorted = [...first.map((item, rank) => ({ item, rank })), ...equations.map(item => ({ item, rank: -1 }))]
+    .sort((a, b) => compareStatements(a.item, b.item)); // stable: equal positions keep the order above
+  found = { first, equations, sorted };
+  g.related.set(key, found);
+  return found;
+}
+
+/** Every other place this threshold appears (the same number, or the same subject), for `related`. */
+function everyStatement(t: Threshold, all: WorkspaceThresholds, extra: (Threshold | Equation)[] = []): SecRelated[] {
+  const g = groupsOf(all);
+  const c = relatedCandidates(t, all, g);
+  const own = c.first.indexOf(t);
+  if (extra.length === 0) {
+    // The first RELATED_LIMIT statements other than t: all of `first` but t, or all but the last.
+    const dropped = own >= 0 && own < RELATED_LIMIT ? own : RELATED_LIMIT;
+    return relatedInOrder(c.sorted.filter(s => s.rank !== dropped && s.item !== t).map(s => s.item));
   }
-  return relatedOf(statements.filter(s => s !== t));
+  const room = Math.max(0, RELATED_LIMIT - extra.length);
+  const members = c.first.filter(m => m !== t).slice(0, room);
+  return relatedOf([...extra, ...members, ...c.equations].filter(s => s !== t));
+}
+
+/** `relatedOf` for statements already in document order. */
+function relatedInOrder(sorted: (Threshold | Equation)[]): SecRelated[] {
+  const out: SecRelated[] = [];
+  sorted.forEach((i, k) => {
+    for (let j = k - 1; j >= 0 && compareStatements(sorted[j], i) === 0; j--) if (samePosition(sorted[j], i)) return;
+    out.push(relatedEntry(i));
+  });
+  return out;
 }
 
 /** A statement of the shape elsewhere than `t` (another clause or file), if any. */
@@ -162,11 +228,24 @@ function preferredMeasure(peers: Shape[], g: Groups): Measure {
   return ranked[0][0];
 }
 
+/** The premises and devices shapes of t's value, cut and population, found once for all such tests. */
+function unitPeers(t: Threshold, g: Groups): { peers: Shape[]; measures: Set<Measure> } {
+  const key = `${t.value}#${cutOf(t)}#${t.population.join('|')}`;
+  let found = g.unitPeers.get(key);
+  if (!found) {
+    const peers = (g.byValue.get(t.value) ?? []).filter(s => (s.rep.measure === 'premises' || s.rep.measure === 'devices') &&
+      populationsCompatible(s.rep, t) && cutOf(s.rep) === cutOf(t));
+    found = { peers, measures: new Set(peers.map(s => s.rep.measure)) };
+    g.unitPeers.set(key, found);
+  }
+  return found;
+}
+
 /** The same number counted in premises in one test and in devices in its counterpart. */
 function unitFindings(t: Threshold, all: WorkspaceThresholds, g: Groups): Finding[] {
   if (t.measure !== 'premises' && t.measure !== 'devices') return [];
-  const peers = (g.byValue.get(t.value) ?? []).filter(s => (s.rep.measure === 'premises' || s.rep.measure === 'devices') &&
-    populationsCompatible(s.rep, t) && cutOf(s.rep) === cutOf(t));
+  const { peers, measures } = unitPeers(t, g);
+  if (measures.size < 2) return []; // every peer counts in t's own measure
   // Only counterparts in the same Part are read as one threshold: another Part may count other things.
   const others = peers.filter(s => s.rep.measure !== t.measure).map(s => elsewhere(s, t))
     .filter((o): o is Threshold => o !== undefined && partKey(o) === partKey(t));
@@ -214,15 +293,38 @@ interface SubjectPeers {
   /** Cuts stated from both sides ("more than N" and "N or fewer"): counterparts by design. */
   twoSided: Set<number>;
   /** Shape indices by value, by side and consequence, and by side for one-sided cuts: the only shapes a test can disagree with. */
-  byValue: Map<number, number[]>;
-  bySideConsequence: Map<string, number[]>;
-  oneSidedBySide: Map<string, number[]>;
+  byValue: Map<number, CutShapes[]>;
+  bySideConsequence: Map<string, CutShapes[]>;
+  oneSidedBySide: Map<string, CutShapes[]>;
+}
+
+/**
+ * The shapes of one list that share a cut, ascending, with the cut's weight. A test is only
+ * ever the one to change against a cut stated at least as often as its own, so each list is
+ * kept heaviest cut first and read only down to the test's own weight: a test on the majority
+ * cut looks at a few shapes, not at every other statement of its value or subject.
+ */
+interface CutShapes {
+  cut: number;
+  weight: number;
+  shapes: number[];
 }
 
 function push<K>(map: Map<K, number[]>, key: K, i: number): void {
   const list = map.get(key);
   if (list) list.push(i);
   else map.set(key, [i]);
+}
+
+/** Each list of shape indices split by cut, heaviest cut first. */
+function byCut<K>(lists: Map<K, number[]>, cuts: number[], weights: Map<number, number>): Map<K, CutShapes[]> {
+  const out = new Map<K, CutShapes[]>();
+  for (const [key, list] of lists) {
+    const perCut = new Map<number, number[]>();
+    for (const i of list) push(perCut, cuts[i], i);
+    out.set(key, [...perCut].map(([cut, shapes]) => ({ cut, weight: weights.get(cut) ?? 0, shapes })).sort((a, b) => b.weight - a.weight));
+  }
+  return out;
 }
 
 function subjectPeers(t: Threshold, g: Groups): SubjectPeers {
@@ -236,37 +338,46 @@ function subjectPeers(t: Threshold, g: Groups): SubjectPeers {
       (sides.get(cuts[i]) ?? sides.set(cuts[i], new Set()).get(cuts[i])!).add(sideOf(s.rep.comparison));
     });
     const twoSided = new Set([...sides].filter(([, set]) => set.size === 2).map(([cut]) => cut));
-    const peers: SubjectPeers = { shapes, cuts, weights, twoSided, byValue: new Map(), bySideConsequence: new Map(), oneSidedBySide: new Map() };
+    const byValue = new Map<number, number[]>();
+    const bySideConsequence = new Map<string, number[]>();
+    const oneSidedBySide = new Map<string, number[]>();
     shapes.forEach((s, i) => {
       const side = sideOf(s.rep.comparison);
-      push(peers.byValue, s.rep.value, i);
-      push(peers.bySideConsequence, `${side}#${s.rep.consequence.join('|')}`, i);
-      if (!twoSided.has(cuts[i])) push(peers.oneSidedBySide, side, i);
+      push(byValue, s.rep.value, i);
+      push(bySideConsequence, `${side}#${s.rep.consequence.join('|')}`, i);
+      if (!twoSided.has(cuts[i])) push(oneSidedBySide, side, i);
     });
-    return peers;
+    return {
+      shapes, cuts, weights, twoSided,
+      byValue: byCut(byValue, cuts, weights),
+      bySideConsequence: byCut(bySideConsequence, cuts, weights),
+      oneSidedBySide: byCut(oneSidedBySide, cuts, weights),
+    };
   });
 }
 
-/** Indices of the shapes that may disagree with `t`, in the groups' order (which orders the message). */
+/**
+ * Indices of the shapes that may disagree with `t`, in the groups' order (which orders the
+ * message): in its lists, on another cut stated at least as often as its own.
+ */
 function candidateShapes(t: Threshold, p: SubjectPeers): number[] {
   const side = sideOf(t.comparison);
-  const lists = [p.byValue.get(t.value) ?? []];
-  if (t.consequence.length > 0) lists.push(p.bySideConsequence.get(`${side}#${t.consequence.join('|')}`) ?? []);
-  if (!p.twoSided.has(cutOf(t))) lists.push(p.oneSidedBySide.get(side === 'upper' ? 'lower' : 'upper') ?? []);
-  return mergeAscending(lists);
-}
-
-/** The union of ascending index lists, ascending, each index once (a linear merge: the lists may be long). */
-function mergeAscending(lists: number[][]): number[] {
-  const out: number[] = [];
-  const at = lists.map(() => 0);
-  for (;;) {
-    let next = Infinity;
-    lists.forEach((list, k) => { if (at[k] < list.length && list[at[k]] < next) next = list[at[k]]; });
-    if (next === Infinity) return out;
-    out.push(next);
-    lists.forEach((list, k) => { if (list[at[k]] === next) at[k]++; });
+  const tCut = cutOf(t);
+  const tWeight = p.weights.get(tCut) ?? 0;
+  const lists = [p.byValue.get(t.value)];
+  if (t.consequence.length > 0) lists.push(p.bySideConsequence.get(`${side}#${t.consequence.join('|')}`));
+  if (!p.twoSided.has(tCut)) lists.push(p.oneSidedBySide.get(side === 'upper' ? 'lower' : 'upper'));
+  const picked: number[][] = [];
+  for (const list of lists) {
+    for (const c of list ?? []) {
+      if (c.weight < tWeight) break;
+      if (c.cut !== tCut) picked.push(c.shapes);
+    }
   }
+  if (picked.length <= 1) return picked[0] ?? [];
+  // The union, ascending, each index once.
+  const all = picked.flat().sort((a, b) => a - b);
+  return all.filter((i, k) => k === 0 || all[k - 1] !== i);
 }
 
 /** An amount of money: "£1,000,000" says how much, not of what (a liability cap, a charge, a debt). */
@@ -359,9 +470,9 @@ function compatibleComparisons(a: Threshold, b: Threshold): boolean {
 /** A weighted count's threshold must match the single-subject thresholds it combines. */
 function equationFindings(t: Threshold, all: WorkspaceThresholds, g: Groups): Finding[] {
   const out: Finding[] = [];
-  for (const e of all.equations) {
+  for (const e of equationsOf(all, t.subjectKey!).combining) {
     const index = e.terms.findIndex(term => term.subjectKey === t.subjectKey);
-    if (index < 0 || !singleTermThresholds(all, g, e, index).has(t)) continue;
+    if (!singleTermThresholds(all, g, e, index).has(t)) continue;
     const term = e.terms[index];
     const wrong = (g.bySubject.get(e.definesKey) ?? []).map(s => s.rep)
       .filter(d => compatibleComparisons(d, t) && term.coefficient * t.value !== d.value);
