@@ -2,18 +2,35 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { DocumentModel } from '../model/document';
 import { definitionsOf } from '../model/definitions';
-import { termIndex, workspaceTermUses } from '../model/terms';
+import { docUses, isUse, termIndex, wordRange, wordsOf } from '../model/terms';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import type { Range } from '../types';
+import type { Words } from '../model/termWords';
 
 export function termCodeLenses(model: DocumentModel, workspace: WorkspaceIndex): CodeLens[] {
   if (model.kind !== 'legal') return [];
   const index = termIndex(workspace);
-  const uses = workspaceTermUses(workspace);
-  return definitionsOf(model).flatMap(site => {
+  const sites = definitionsOf(model);
+  if (sites.length === 0) return [];
+  // The locations of the uses of this document's terms only, read from each document's compact uses.
+  const locations = new Map<number, { uri: string; range: Range }[]>();
+  for (const site of sites) {
+    const n = index.numberOf.get(site.key);
+    if (n !== undefined) locations.set(index.idOfNumber[n], []);
+  }
+  for (const m of workspace.legalModels()) {
+    const uses = docUses(m, index);
+    let words: Words | undefined;
+    for (let k = 0; k < uses.count; k++) {
+      const list = isUse(uses, k) ? locations.get(uses.term[k]) : undefined;
+      if (list) list.push({ uri: m.uri, range: wordRange((words ??= wordsOf(m)), uses.from[k], uses.to[k]) });
+    }
+  }
+  return sites.flatMap(site => {
     const n = index.numberOf.get(site.key);
     if (n === undefined) return [];
-    const locations = (uses.get(n) ?? []).map(u => ({ uri: u.uri, range: u.range }));
-    const title = `${locations.length} use${locations.length === 1 ? '' : 's'}`;
-    return [{ range: site.range, command: { title, command: 'editor.action.showReferences', arguments: [model.uri, site.range.start, locations] } }];
+    const found = locations.get(index.idOfNumber[n])!;
+    const title = `${found.length} use${found.length === 1 ? '' : 's'}`;
+    return [{ range: site.range, command: { title, command: 'editor.action.showReferences', arguments: [model.uri, site.range.start, found.slice()] } }];
   });
 }

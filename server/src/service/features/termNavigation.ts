@@ -4,7 +4,7 @@ import { DocumentHighlightKind, type DocumentHighlight, type Location, type Text
 import type { Range } from '../types';
 import type { LegalModel } from '../model/document';
 import type { DefinitionSite } from '../model/definitions';
-import { type LocatedUse, type TermIndex, termAt, termIndex, workspaceTermUses, pluralise, singularise } from '../model/terms';
+import { type LocatedUse, type TermIndex, termAt, termIndex, usesOfTerm, pluralise, singularise } from '../model/terms';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { FeatureContext } from './context';
 
@@ -32,7 +32,7 @@ export function sitesOf(index: TermIndex, term: number): DefinitionSite[] {
 }
 
 export function usesOf(workspace: WorkspaceIndex, term: number): LocatedUse[] {
-  return workspaceTermUses(workspace).get(term) ?? [];
+  return usesOfTerm(workspace, term);
 }
 
 export function termDefinition(ctx: FeatureContext): Location[] | undefined {

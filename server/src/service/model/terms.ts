@@ -1,124 +1,25 @@
-// Uses of defined terms in text, found in ONE pass over each document's words with a
-// word-level trie of every defined term (built once per change of the set of terms):
-// - longest term first: "User Security Assessment Report" is one use, not a use of "User";
-// - plurals (s, es, y → ies) and possessives (User's, User’s, Users’) of a term's last word;
-// - whitespace-normalised: words are compared, not characters, so "User  Security" matches;
-// - case decides what a match is: "Non-Domestic Premises" is a use, "non-domestic premises"
-//   is the term written in lower case, "other Users" is neither.
+// Uses of defined terms in legal text, found in one pass over each document's words (see
+// termWords.ts) with the automaton of every defined term (see termMatcher.ts).
+// Everything per document is kept compact (typed arrays of word numbers and stable term ids)
+// and reused for as long as the document's text and the terms it could match stay the same;
+// objects (TermUse) are made only for what an editor feature or a finding shows.
 import type { Range } from '../types';
 import type { LegalModel } from './document';
-import { type DefinitionSite, definitionsOf, normaliseTermText, termKey } from './definitions';
+import { type DefinitionSite, definitionsOf, termKey } from './definitions';
 import { memo } from './memo';
 import { clauseAtLine } from './structure';
 import { referencesOf } from './references';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import {
+  type Words, BARRIER, CAPITALISED, LOWER, SENTENCE_START, WordsBuilder, possessiveOf, readLineWords, surfaceOf, wordIdSet,
+} from './termWords';
+import { type MatchKind, type Matches, IS_PLURAL, IS_SINGULAR, IS_USE, TermMatcher } from './termMatcher';
+
+export { type Words, BARRIER, CAPITALISED, SENTENCE_START, normaliseWord, possessiveOf, surfaceOf, tokeniseLine } from './termWords';
+export { type MatchKind, type Matches, TermMatcher, pluralForms, singularForms } from './termMatcher';
 
 // ---------------------------------------------------------------------------------------
 // Words
-
-export interface Token {
-  line: number;
-  /** Columns of the word as written, possessive included. */
-  start: number;
-  end: number;
-  /** The word without its possessive ending, as written. */
-  surface: string;
-  /** `surface` in lower case with one kind of apostrophe and hyphen: what the trie compares. */
-  norm: string;
-  /** "’s", "'s", "’", "'" or "". */
-  possessive: string;
-  /** True when punctuation, a bracket, a quote or a line break that ends a phrase precedes it. */
-  barrierBefore: boolean;
-  /** True for the first word of a clause, paragraph or sentence (capitalised for grammar, not meaning). */
-  sentenceStart: boolean;
-  /** Which hyphen-separated parts start with a capital ("Non-Domestic" → "11", "Follow-up" → "10"). */
-  caps: string;
-  /** No capital letter anywhere. */
-  lower: boolean;
-}
-
-const WORD_RE = /[\p{L}\p{N}]+(?:[-\u2010\u2011'\u2019][\p{L}\p{N}]+)*['\u2019]?/gu;
-
-export function normaliseWord(word: string): string {
-  return /^[A-Za-z0-9]*$/.test(word) ? word.toLowerCase() : normaliseTermText(word).toLowerCase();
-}
-
-const isQuote = (c: number) => c === 39 || c === 0x2019;
-const isHyphen = (c: number) => c === 45 || c === 0x2010 || c === 0x2011;
-
-function capsOf(word: string): string {
-  let caps = '';
-  let partStart = true;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (partStart) {
-      if (c < 128) caps += c >= 65 && c <= 90 ? '1' : '0';
-      else {
-        const ch = String.fromCodePoint(word.codePointAt(i)!);
-        caps += ch !== ch.toLowerCase() ? '1' : '0';
-      }
-    }
-    partStart = isHyphen(c);
-  }
-  return caps;
-}
-
-/** A word of ASCII letters and digits has no other spelling to normalise: the common case, done without regexes. */
-function asciiWordCase(word: string): 'lower' | 'mixed' | undefined {
-  let upper = false;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c >= 65 && c <= 90) upper = true;
-    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return undefined;
-  }
-  return upper ? 'mixed' : 'lower';
-}
-
-function makeToken(line: number, start: number, raw: string, barrierBefore: boolean, sentenceStart: boolean): Token {
-  let surface = raw;
-  let possessive = '';
-  const n = raw.length;
-  const last = raw.charCodeAt(n - 1);
-  if (last === 115 /* s */ && n > 2 && isQuote(raw.charCodeAt(n - 2))) {
-    possessive = raw.slice(-2);
-    surface = raw.slice(0, -2);
-  } else if (isQuote(last)) {
-    surface = raw.slice(0, -1);
-    // "Users’" is a plural possessive; "approved’" closes a quotation.
-    const s = surface.charCodeAt(surface.length - 1);
-    if (s === 115 || s === 83) possessive = raw.slice(-1);
-  }
-  const end = start + surface.length + possessive.length;
-  const ascii = asciiWordCase(surface);
-  const norm = ascii === 'lower' ? surface : ascii === 'mixed' ? surface.toLowerCase() : normaliseWord(surface);
-  const lower = ascii === 'lower' || (ascii === undefined && surface === surface.toLowerCase());
-  return { line, start, end, surface, norm, possessive, barrierBefore, sentenceStart, caps: capsOf(surface), lower };
-}
-
-/** The words of one line; `joined` says whether the first word continues the previous line's phrase. */
-export function tokeniseLine(text: string, line: number, from = 0, joined = false): Token[] {
-  const tokens: Token[] = [];
-  let prevEnd = from;
-  WORD_RE.lastIndex = from;
-  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
-    const first = tokens.length === 0;
-    let barrier: boolean;
-    let sentenceStart: boolean;
-    if (m.index - prevEnd === 1 && text.charCodeAt(prevEnd) === 32) {
-      // One space, the usual gap: no barrier, no sentence end (what the general case gives).
-      barrier = first && !joined;
-      sentenceStart = first && !joined;
-    } else {
-      const gap = text.slice(prevEnd, m.index);
-      barrier = first ? !joined || gap.trim() !== '' : /[^\s]/.test(gap);
-      sentenceStart = (first && !joined) || /[.?!:;[]["“‘'(*\s]*$/.test(gap);
-    }
-    const token = makeToken(line, m.index, m[0], barrier, sentenceStart);
-    tokens.push(token);
-    prevEnd = token.end;
-  }
-  return tokens;
-}
 
 const LABEL_RE = /^\(([a-zA-Z]{1,6}|\d{1,2})\)\s*/;
 
@@ -145,61 +46,28 @@ function endsInWord(text: string): boolean {
   return c > 127 && ENDS_IN_WORD_RE.test(text);
 }
 
+/** One builder for every document: its arrays grow to the largest document and are copied out. */
+const scratch = new WordsBuilder(1 << 16);
+
 /** Every word of a legal document in order; a phrase runs on over a line break only into a continuation line. */
-export function tokensOf(model: LegalModel): Token[] {
-  return memo(model, 'tokens', () => {
+export function wordsOf(model: LegalModel): Words {
+  return memo(model, 'terms.words', () => {
     const { lines, kinds, contentColumn } = model.structure;
-    const tokens: Token[] = [];
+    const out = scratch;
+    out.reset();
     for (const l of lines) {
       const kind = kinds[l.line];
       if (kind === 'blank' || kind === 'suppression' || kind === 'table-separator') continue;
       const joined = kind === 'continuation' && l.line > 0 && endsInWord(lines[l.line - 1].text);
-      for (const t of tokeniseLine(l.text, l.line, textColumn(model, l.line, contentColumn[l.line]), joined)) tokens.push(t);
+      readLineWords(out, l.text, l.line, textColumn(model, l.line, contentColumn[l.line]), joined);
     }
-    return tokens;
+    return out.finish(lines.map(l => l.text));
   });
 }
 
-// ---------------------------------------------------------------------------------------
-// The trie
-
-interface TrieEnd {
-  term: number;
-  plural: boolean;
-  /** The singular of a term defined in the plural. */
-  singular?: boolean;
-}
-
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  ends: TrieEnd[];
-}
-
-export type MatchKind = 'use' | 'lowercase';
-
-export interface TokenMatch {
-  term: number;
-  /** Index of the first and one past the last token. */
-  from: number;
-  to: number;
-  kind: MatchKind;
-  plural: boolean;
-  singular?: boolean;
-}
-
-/** "Party" → ["parties"], "User" → ["users"], "Premises" → ["premiseses"] (harmless). */
-export function pluralForms(word: string): string[] {
-  const forms = [word + 's'];
-  if (/(?:s|x|z|ch|sh)$/.test(word)) forms.push(word + 'es');
-  if (/[^aeiou]y$/.test(word)) forms.push(word.slice(0, -1) + 'ies');
-  return forms;
-}
-
-/** A term defined in the plural is used in the singular too ("Relevant Parties" → "relevant party"). */
-export function singularForms(word: string): string[] {
-  if (/[^aeiou]ies$/.test(word)) return [word.slice(0, -3) + 'y'];
-  if (/[^su]s$/.test(word) && word.length > 3) return [word.slice(0, -1)];
-  return [];
+/** The range of words from..to-1. */
+export function wordRange(words: Words, from: number, to: number): Range {
+  return { start: { line: words.line[from], character: words.start[from] }, end: { line: words.line[to - 1], character: words.end[to - 1] } };
 }
 
 /** The singular of a term defined in the plural, as the text wrote it ("Relevant Parties" → "Relevant Party"). */
@@ -215,94 +83,6 @@ export function pluralise(term: string): string {
   return term + 's';
 }
 
-
-export class TermMatcher {
-  private readonly root: TrieNode = { next: new Map(), ends: [] };
-  /** Each term's words' capitals (see Token.caps), for deciding what a match is. */
-  private readonly caps: string[][];
-  private readonly hasCapital: boolean[];
-
-  constructor(readonly terms: readonly string[]) {
-    const words = terms.map(t => tokeniseLine(t, 0));
-    this.caps = words.map(ws => ws.map(w => w.caps));
-    this.hasCapital = terms.map(t => t !== t.toLowerCase());
-    words.forEach((ws, term) => {
-      if (ws.length === 0) return;
-      let node = this.root;
-      for (const w of ws.slice(0, -1)) node = this.child(node, w.norm);
-      const last = ws[ws.length - 1].norm;
-      this.child(node, last).ends.push({ term, plural: false });
-      for (const p of pluralForms(last)) this.child(node, p).ends.push({ term, plural: true });
-      for (const p of singularForms(last)) this.child(node, p).ends.push({ term, plural: false, singular: true });
-    });
-  }
-
-  private child(node: TrieNode, word: string): TrieNode {
-    let next = node.next.get(word);
-    if (!next) node.next.set(word, (next = { next: new Map(), ends: [] }));
-    return next;
-  }
-
-  /** How the words of tokens[from, to) relate to the term: a use, the term in lower case, or neither. */
-  private classify(tokens: readonly Token[], from: number, to: number, term: number): MatchKind | undefined {
-    const caps = this.caps[term];
-    let allLower = true;
-    let sameCase = true;
-    for (let i = from; i < to; i++) {
-      if (!tokens[i].lower) allLower = false;
-      if (tokens[i].caps !== caps[i - from]) sameCase = false;
-    }
-    if (sameCase) return 'use';
-    if (allLower && this.hasCapital[term]) return 'lowercase';
-    return undefined;
-  }
-
-  /** Is `a` a better match than `b` starting at the same word? Longer, then a use, then singular. */
-  private static better(a: TokenMatch, b: TokenMatch | undefined): boolean {
-    if (!b) return true;
-    if (a.to !== b.to) return a.to > b.to;
-    if (a.kind !== b.kind) return a.kind === 'use';
-    return !a.plural && b.plural;
-  }
-
-  /**
-   * Leftmost-longest matches over a token stream. At each word the trie is walked as far as
-   * the words allow; the longest term that reads as a use (or as the term in lower case) wins
-   * and the scan resumes after it.
-   */
-  scan(tokens: readonly Token[]): TokenMatch[] {
-    const out: TokenMatch[] = [];
-    const n = tokens.length;
-    let i = 0;
-    while (i < n) {
-      let node = this.root.next.get(tokens[i].norm);
-      let best: TokenMatch | undefined;
-      for (let j = i; node; ) {
-        for (const end of node.ends) {
-          const kind = this.classify(tokens, i, j + 1, end.term);
-          const m: TokenMatch | undefined = kind ? { term: end.term, from: i, to: j + 1, kind, plural: end.plural, ...(end.singular ? { singular: true } : {}) } : undefined;
-          if (m && TermMatcher.better(m, best)) best = m;
-        }
-        if (tokens[j].possessive) break; // a possessive ends the phrase
-        j++;
-        if (j >= n || tokens[j].barrierBefore) break;
-        node = node.next.get(tokens[j].norm);
-      }
-      if (best) {
-        out.push(best);
-        i = best.to;
-      } else i++;
-    }
-    return out;
-  }
-}
-
-export function tokenRange(tokens: readonly Token[], from: number, to: number): Range {
-  const first = tokens[from];
-  const last = tokens[to - 1];
-  return { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.end } };
-}
-
 // ---------------------------------------------------------------------------------------
 // The workspace's defined terms
 
@@ -315,16 +95,21 @@ export interface DefinedTerm {
 }
 
 export interface TermIndex {
-  /** Sorted by key; a term's position is its number in matches. */
+  /** Sorted by key; a term's position is its number in uses and findings. */
   terms: DefinedTerm[];
   byKey: Map<string, DefinedTerm>;
   /** Key → position in `terms`. */
   numberOf: Map<string, number>;
+  /** The workspace's automaton (updated in place as terms change) and its version for this index. */
   matcher: TermMatcher;
+  version: number;
+  /** Position in `terms` → the matcher's stable id, and back (-1: not a term of this index). */
+  idOfNumber: Int32Array;
+  numberOfId: Int32Array;
 }
 
-/** The automaton of the last set of terms per workspace: rebuilt only when the set changes. */
-const matcherCache = new WeakMap<WorkspaceIndex, { signature: string; matcher: TermMatcher }>();
+/** The automaton of each workspace: one for its life, updated when the set of terms changes. */
+const matchers = new WeakMap<WorkspaceIndex, TermMatcher>();
 
 /** The last index per workspace and the definition lists it was built from (uri, sites). */
 const indexCache = new WeakMap<WorkspaceIndex, { inputs: [string, DefinitionSite[]][]; index: TermIndex }>();
@@ -358,17 +143,29 @@ function buildTermIndex(workspace: WorkspaceIndex, models: readonly LegalModel[]
     }
   }
   const terms = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const signature = terms.map(t => t.key).join('\n');
-  let cached = matcherCache.get(workspace);
-  if (!cached || cached.signature !== signature) {
-    cached = { signature, matcher: new TermMatcher(terms.map(t => t.term)) };
-    matcherCache.set(workspace, cached);
-  }
-  return { terms, byKey, numberOf: new Map(terms.map((t, i) => [t.key, i])), matcher: cached.matcher };
+  let matcher = matchers.get(workspace);
+  if (!matcher) matchers.set(workspace, (matcher = new TermMatcher()));
+  const ids = matcher.update(terms.map(t => t.term));
+  const numberOfId = new Int32Array(matcher.size).fill(-1);
+  ids.forEach((id, n) => (numberOfId[id] = n));
+  return { terms, byKey, numberOf: new Map(terms.map((t, i) => [t.key, i])), matcher, version: matcher.version, idOfNumber: Int32Array.from(ids), numberOfId };
 }
 
 // ---------------------------------------------------------------------------------------
 // Uses in a document
+
+/** Flag of a DocUses entry besides the match flags: in a heading or a reference's heading. */
+const IN_HEADING = 8;
+
+/** A document's uses, compact: words from[k]..to[k] use the matcher's term[k] (a stable id). */
+export interface DocUses {
+  readonly count: number;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly term: Int32Array;
+  /** IS_USE (else the term in lower case), IS_PLURAL, IS_SINGULAR, IN_HEADING. */
+  readonly flags: Uint8Array;
+}
 
 export interface TermUse {
   uri: string;
@@ -382,118 +179,192 @@ export interface TermUse {
   possessive: string;
   /** The words as written. */
   text: string;
-  /** Index of the first and one past the last token in tokensOf(model). */
+  /** Index of the first and one past the last word in wordsOf(model). */
   from: number;
   to: number;
   /** In a heading or a reference's bracketed heading: found by rename, not counted as a use. */
   inHeading: boolean;
 }
 
-const HEADING_KINDS = new Set(['section-heading', 'part-heading', 'sub-heading']);
-
-/** A document's definition sites by the line they start on: a match looks only at its own line. */
-function sitesByLine(model: LegalModel): Map<number, DefinitionSite[]> {
-  return memo(model, 'terms.sitesByLine', () => {
-    const byLine = new Map<number, DefinitionSite[]>();
-    for (const s of definitionsOf(model)) {
-      const list = byLine.get(s.range.start.line);
-      if (list) list.push(s);
-      else byLine.set(s.range.start.line, [s]);
-    }
-    return byLine;
-  });
-}
-
-function overlapsSite(byLine: Map<number, DefinitionSite[]>, range: Range): boolean {
-  const sites = byLine.get(range.start.line);
-  return !!sites && sites.some(s => range.start.character < s.range.end.character && range.end.character > s.range.start.character);
-}
-
-/** Uses (and lower-case writings) of defined terms in a document, not counting its definition sites. */
-export function termUsesOf(model: LegalModel, index: TermIndex): TermUse[] {
-  const perMatcher = memo(model, 'terms.uses', () => new WeakMap<TermMatcher, TermUse[]>());
-  const cached = perMatcher.get(index.matcher);
-  if (cached) return cached;
-  const tokens = tokensOf(model);
-  const sites = sitesByLine(model);
-  const refHeadings = new Map<number, Range[]>();
-  for (const r of referencesOf(model)) {
-    const h = r.headingRange;
-    if (!h) continue;
-    const list = refHeadings.get(h.start.line);
-    if (list) list.push(h);
-    else refHeadings.set(h.start.line, [h]);
-  }
-  const inRefHeading = (r: Range) => refHeadings.get(r.start.line)?.some(h => h.start.character <= r.start.character && r.end.character <= h.end.character) ?? false;
-  const uses: TermUse[] = [];
-  for (const m of index.matcher.scan(tokens)) {
-    const range = tokenRange(tokens, m.from, m.to);
-    if (overlapsSite(sites, range)) continue;
-    const last = tokens[m.to - 1];
-    const text = model.lines[range.start.line].text.slice(range.start.character, range.start.line === range.end.line ? range.end.character : undefined);
-    const inHeading = HEADING_KINDS.has(model.structure.kinds[range.start.line]) || inRefHeading(range);
-    uses.push({ uri: model.uri, term: m.term, kind: m.kind, range, plural: m.plural, ...(m.singular ? { singular: true } : {}), possessive: last.possessive, text, from: m.from, to: m.to, inHeading });
-  }
-  perMatcher.set(index.matcher, uses);
-  return uses;
-}
-
 /** A use with its document (every TermUse carries its uri). */
 export type LocatedUse = TermUse;
 
-/** A document's uses by the number of their first token, for "what term follows this word?". */
-export function usesByFirstToken(model: LegalModel, index: TermIndex): Map<number, TermUse> {
-  const uses = termUsesOf(model, index);
-  return memo(uses, 'byFrom', () => new Map(uses.map(u => [u.from, u])));
+const HEADING_KINDS = new Set(['section-heading', 'part-heading', 'sub-heading']);
+
+/**
+ * The matches of the workspace's terms in a document. Kept across changes of the terms when
+ * none of the changed terms' words occur in the document (see TermMatcher.unchangedSince).
+ */
+function matchesOf(model: LegalModel, index: TermIndex): Matches {
+  const state = memo(model, 'terms.matches', () => ({ matcher: undefined as TermMatcher | undefined, version: -1, matches: undefined as Matches | undefined }));
+  if (state.matcher === index.matcher && state.matches && state.version === index.version) return state.matches;
+  const words = wordsOf(model);
+  if (state.matcher === index.matcher && state.matches && index.version === index.matcher.version && index.matcher.unchangedSince(state.version, words)) {
+    state.version = index.version;
+    return state.matches;
+  }
+  state.matcher = index.matcher;
+  state.version = index.matcher.version;
+  state.matches = index.matcher.scan(words);
+  return state.matches;
 }
 
-/** One document's uses (not lower-case writings) by term number; kept while its text and the terms stay. */
-function usesByTerm(model: LegalModel, index: TermIndex): Map<number, TermUse[]> {
-  const uses = termUsesOf(model, index);
-  return memo(uses, 'byTerm', () => {
-    const byTerm = new Map<number, TermUse[]>();
-    for (const u of uses) {
-      if (u.kind !== 'use') continue;
-      const list = byTerm.get(u.term);
-      if (list) list.push(u);
-      else byTerm.set(u.term, [u]);
+/** Does a range overlap one of the spans (by line)? */
+function overlapsAny(byLine: Map<number, Range[]>, range: Range): boolean {
+  const spans = byLine.get(range.start.line);
+  return !!spans && spans.some(s => range.start.character < s.end.character && range.end.character > s.start.character);
+}
+
+function byStartLine(ranges: Iterable<Range>): Map<number, Range[]> {
+  const byLine = new Map<number, Range[]>();
+  for (const r of ranges) {
+    const list = byLine.get(r.start.line);
+    if (list) list.push(r);
+    else byLine.set(r.start.line, [r]);
+  }
+  return byLine;
+}
+
+/** Uses (and lower-case writings) of defined terms in a document, not counting its definition sites. */
+export function docUses(model: LegalModel, index: TermIndex): DocUses {
+  const matches = matchesOf(model, index);
+  return memo(matches, 'uses', () => {
+    const words = wordsOf(model);
+    const sites = byStartLine(definitionsOf(model).map(s => s.range));
+    const refHeadings = byStartLine(referencesOf(model).flatMap(r => (r.headingRange ? [r.headingRange] : [])));
+    const inRefHeading = (r: Range) => refHeadings.get(r.start.line)?.some(h => h.start.character <= r.start.character && r.end.character <= h.end.character) ?? false;
+    const keep: number[] = [];
+    const flags: number[] = [];
+    for (let k = 0; k < matches.count; k++) {
+      const range = wordRange(words, matches.from[k], matches.to[k]);
+      if (overlapsAny(sites, range)) continue;
+      const inHeading = HEADING_KINDS.has(model.structure.kinds[range.start.line]) || inRefHeading(range);
+      keep.push(k);
+      flags.push(matches.flags[k] | (inHeading ? IN_HEADING : 0));
     }
-    return byTerm;
+    if (keep.length === matches.count) return { ...matches, flags: Uint8Array.from(flags) };
+    const pick = (a: Int32Array) => Int32Array.from(keep, k => a[k]);
+    return { count: keep.length, from: pick(matches.from), to: pick(matches.to), term: pick(matches.term), flags: Uint8Array.from(flags) };
   });
 }
 
-/**
- * Every use of every term across the workspace's legal documents, by term number: a merge of
- * each document's own index, so an edit recomputes only the edited document's uses.
- */
-export function workspaceTermUses(workspace: WorkspaceIndex): Map<number, LocatedUse[]> {
-  return workspace.derived('terms.uses', () => {
-    const index = termIndex(workspace);
-    const byTerm = new Map<number, LocatedUse[]>();
-    for (const m of workspace.legalModels()) {
-      for (const [term, uses] of usesByTerm(m, index)) {
-        const list = byTerm.get(term);
-        if (list) for (const u of uses) list.push(u);
-        else byTerm.set(term, uses.slice());
-      }
-    }
-    return byTerm;
-  }, ['legal']);
+/** Entry k of a document's uses as a TermUse. */
+export function useOf(model: LegalModel, index: TermIndex, uses: DocUses, k: number): TermUse {
+  const words = wordsOf(model);
+  const from = uses.from[k];
+  const to = uses.to[k];
+  const f = uses.flags[k];
+  const range = wordRange(words, from, to);
+  const text = model.lines[range.start.line].text.slice(range.start.character, range.start.line === range.end.line ? range.end.character : undefined);
+  return {
+    uri: model.uri, term: index.numberOfId[uses.term[k]], kind: f & IS_USE ? 'use' : 'lowercase', range, plural: (f & IS_PLURAL) !== 0,
+    ...(f & IS_SINGULAR ? { singular: true } : {}), possessive: possessiveOf(words, to - 1), text, from, to, inHeading: (f & IN_HEADING) !== 0,
+  };
 }
 
+export const isUse = (uses: DocUses, k: number) => (uses.flags[k] & IS_USE) !== 0;
+export const isInHeading = (uses: DocUses, k: number) => (uses.flags[k] & IN_HEADING) !== 0;
+
+/** Every use in a document as objects (for editor features); made once per document and term index. */
+export function termUsesOf(model: LegalModel, index: TermIndex): TermUse[] {
+  const uses = docUses(model, index);
+  const perIndex = memo(uses, 'objects', () => new WeakMap<TermIndex, TermUse[]>());
+  let list = perIndex.get(index);
+  if (!list) {
+    list = [];
+    for (let k = 0; k < uses.count; k++) list.push(useOf(model, index, uses, k));
+    perIndex.set(index, list);
+  }
+  return list;
+}
+
+/** The entry of a document's uses that starts at word `from`, or -1. */
+export function useStartingAt(uses: DocUses, from: number): number {
+  let lo = 0;
+  let hi = uses.count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const f = uses.from[mid];
+    if (f === from) return mid;
+    if (f < from) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The uses (not lower-case writings) of one term across the workspace's legal documents. */
+export function usesOfTerm(workspace: WorkspaceIndex, term: number): LocatedUse[] {
+  const index = termIndex(workspace);
+  const id = index.idOfNumber[term];
+  const found: LocatedUse[] = [];
+  for (const m of workspace.legalModels()) {
+    const uses = docUses(m, index);
+    for (let k = 0; k < uses.count; k++) if (uses.term[k] === id && isUse(uses, k)) found.push(useOf(m, index, uses, k));
+  }
+  return found;
+}
+
+/** Every use of every term across the workspace's legal documents, by term number. */
+export function workspaceTermUses(workspace: WorkspaceIndex): Map<number, LocatedUse[]> {
+  const index = termIndex(workspace);
+  const byTerm = new Map<number, LocatedUse[]>();
+  for (const m of workspace.legalModels()) {
+    const uses = docUses(m, index);
+    for (let k = 0; k < uses.count; k++) {
+      if (!isUse(uses, k)) continue;
+      const n = index.numberOfId[uses.term[k]];
+      const list = byTerm.get(n) ?? byTerm.set(n, []).get(n)!;
+      list.push(useOf(m, index, uses, k));
+    }
+  }
+  return byTerm;
+}
+
+/** The stable ids of the terms a document uses outside headings (each once). */
+function usedIdsOf(uses: DocUses): Int32Array {
+  return memo(uses, 'usedIds', () => {
+    const seen = new Set<number>();
+    for (let k = 0; k < uses.count; k++) if ((uses.flags[k] & (IS_USE | IN_HEADING)) === IS_USE) seen.add(uses.term[k]);
+    return Int32Array.from(seen);
+  });
+}
+
+/** Per workspace: how many documents use each stable id, and each document's contribution. */
+const useCounts = new WeakMap<WorkspaceIndex, { perDoc: Map<string, Int32Array>; count: Map<number, number> }>();
+
 /**
- * The terms used (outside headings) somewhere in the workspace: the union of each document's
- * set, cheaper than the full index of uses when only "is it used?" matters.
+ * The terms used (outside headings) somewhere in the workspace. Kept as a count of documents
+ * per term, updated by the documents whose uses changed: an edit or a renamed term re-counts
+ * only the documents it touched.
  */
 export function usedTerms(workspace: WorkspaceIndex): Set<number> {
   return workspace.derived('terms.used', () => {
     const index = termIndex(workspace);
-    const used = new Set<number>();
+    let state = useCounts.get(workspace);
+    if (!state) useCounts.set(workspace, (state = { perDoc: new Map(), count: new Map() }));
+    const { perDoc, count } = state;
+    const add = (ids: Int32Array, by: number) => {
+      for (const id of ids) count.set(id, (count.get(id) ?? 0) + by);
+    };
+    const seen = new Set<string>();
     for (const m of workspace.legalModels()) {
-      const uses = termUsesOf(m, index);
-      const own = memo(uses, 'usedTerms', () => new Set(uses.filter(u => u.kind === 'use' && !u.inHeading).map(u => u.term)));
-      for (const n of own) used.add(n);
+      seen.add(m.uri);
+      const ids = usedIdsOf(docUses(m, index));
+      const before = perDoc.get(m.uri);
+      if (before === ids) continue;
+      if (before) add(before, -1);
+      add(ids, 1);
+      perDoc.set(m.uri, ids);
     }
+    for (const [uri, ids] of perDoc) {
+      if (seen.has(uri)) continue;
+      add(ids, -1);
+      perDoc.delete(uri);
+    }
+    const used = new Set<number>();
+    index.idOfNumber.forEach((id, n) => {
+      if ((count.get(id) ?? 0) > 0) used.add(n);
+    });
     return used;
   }, ['legal']);
 }
@@ -508,63 +379,75 @@ export function termAt(model: LegalModel, index: TermIndex, line: number, charac
       if (term !== undefined) return { term, range: site.range, site };
     }
   }
-  for (const use of termUsesOf(model, index)) {
-    if (use.kind === 'use' && inside(use.range)) return { term: use.term, range: use.range, use };
+  const words = wordsOf(model);
+  const uses = docUses(model, index);
+  for (let k = 0; k < uses.count; k++) {
+    if (!isUse(uses, k) || words.line[uses.from[k]] > line || words.line[uses.to[k] - 1] < line) continue;
+    const use = useOf(model, index, uses, k);
+    if (inside(use.range)) return { term: use.term, range: use.range, use };
   }
   return undefined;
+}
+
+/** The key of a stable id's term. */
+export function keyOfId(index: TermIndex, id: number): string {
+  return termKey(index.matcher.termText(id));
 }
 
 // ---------------------------------------------------------------------------------------
 // Candidate undefined terms: runs of capitalised words that no defined term explains
 
 /** Words capitalised only because they open a sentence ("Each", "The", "In this Code"). */
-const OPENING_WORDS = new Set(('a an the each every any all both either neither no not in if where when whether while unless until '
+const OPENING_WORDS = wordIdSet(('a an the each every any all both either neither no not in if where when whether while unless until '
   + 'for on at by to from with within without under upon after before during since subject save except notwithstanding '
   + 'this that these those such its it there here as so but and or nor further furthermore accordingly however having '
   + 'following nothing where whereas provided other otherwise once then thereafter').split(' '));
 /** Lower-case words that may join a proper name's words ("Secretary of State", "England and Wales"). */
-const CONNECTORS = new Set(['of', 'and', 'for']);
-const CALENDAR = new Set(('january february march april may june july august september october november december '
+const CONNECTORS = wordIdSet(['of', 'and', 'for']);
+const CALENDAR = wordIdSet(('january february march april may june july august september october november december '
   + 'monday tuesday wednesday thursday friday saturday sunday').split(' '));
 /** Words that name a part of a document before its number ("Section G8", "Schedule 1"). */
-const STRUCTURAL = new Set(('section sections part parts schedule schedules appendix appendices annex annexes paragraph paragraphs '
+const STRUCTURAL = wordIdSet(('section sections part parts schedule schedules appendix appendices annex annexes paragraph paragraphs '
   + 'clause clauses condition conditions article articles table tables figure figures chapter chapters').split(' '));
 /** Last words of the titles of legislation ("Companies Act 2006", "… Regulations 2012") and of companies' names. */
-const NAME_ENDINGS = new Set(['act', 'acts', 'regulation', 'regulations', 'order', 'rules', 'directive', 'measure', 'ordinance', 'statute',
+const NAME_ENDINGS = wordIdSet(['act', 'acts', 'regulation', 'regulations', 'order', 'rules', 'directive', 'measure', 'ordinance', 'statute',
   'ltd', 'limited', 'plc', 'llp', 'inc']);
-const COMPANY_ENDINGS = new Set(['ltd', 'limited', 'plc', 'llp', 'inc']);
+const COMPANY_ENDINGS = wordIdSet(['ltd', 'limited', 'plc', 'llp', 'inc']);
 /** First words of the names of public bodies joined by "of"/"for" ("Office for National Statistics", "Department for …"). */
-const BODY_HEADS = new Set(['office', 'department', 'ministry', 'bank', 'court', 'commission', 'agency', 'council', 'institute', 'institution', 'chamber']);
+const BODY_HEADS = wordIdSet(['office', 'department', 'ministry', 'bank', 'court', 'commission', 'agency', 'council', 'institute', 'institution', 'chamber']);
+
+/** Is word i written exactly "of", "and" or "for" (lower case)? */
+function isConnector(words: Words, i: number): boolean {
+  return CONNECTORS.has(words.id[i]) && (words.flags[i] & LOWER) !== 0;
+}
+
+const barrierBefore = (words: Words, i: number) => (words.flags[i] & BARRIER) !== 0;
 
 /** "Office for National Statistics", "Ministry of Justice": a public body's name, not a term. */
-function namesPublicBody(tokens: readonly Token[], from: number, to: number): boolean {
-  return to - from >= 3 && BODY_HEADS.has(tokens[from].norm) && CONNECTORS.has(tokens[from + 1].surface);
+function namesPublicBody(words: Words, from: number, to: number): boolean {
+  return to - from >= 3 && BODY_HEADS.has(words.id[from]) && isConnector(words, from + 1);
 }
 
 /** "Category 1", "Release 2", "Phase 3": one word before a number is a label, like "Schedule 3". */
-function labelsANumber(tokens: readonly Token[], from: number, to: number): boolean {
-  const next = tokens[to];
-  return to - from === 1 && next !== undefined && !next.barrierBefore && /^\d+[A-Za-z]?$/.test(next.surface);
+function labelsANumber(words: Words, from: number, to: number): boolean {
+  return to - from === 1 && to < words.count && !barrierBefore(words, to) && /^\d+[A-Za-z]?$/.test(surfaceOf(words, to));
 }
 
 /** Does a company's legal form follow the run within the same phrase ("Smart DCC Ltd")? */
-function beforeCompanyEnding(tokens: readonly Token[], to: number): boolean {
-  for (let k = to; k < Math.min(tokens.length, to + 3); k++) {
-    if (tokens[k].barrierBefore || !/^\p{Lu}/u.test(tokens[k].surface)) return false;
-    if (COMPANY_ENDINGS.has(tokens[k].norm)) return true;
+function beforeCompanyEnding(words: Words, to: number): boolean {
+  for (let k = to; k < Math.min(words.count, to + 3); k++) {
+    if (barrierBefore(words, k) || (words.flags[k] & CAPITALISED) === 0) return false;
+    if (COMPANY_ENDINGS.has(words.id[k])) return true;
   }
   return false;
 }
 
-function isCapitalised(t: Token): boolean {
-  return /^\p{Lu}/u.test(t.surface);
-}
-
 /** Acronyms, formula symbols, numbers and single letters are never terms to define here. */
-function isNeverTerm(t: Token): boolean {
-  return /\d/.test(t.surface) || t.surface.length === 1 || /^\p{Lu}[\p{Lu}\d]+s?$/u.test(t.surface)
-    || /^\p{Lu}[\p{Lu}\d]+-\p{Ll}/u.test(t.surface) // "SMETS-compliant", "DCC-owned"
-    || CALENDAR.has(t.norm) || STRUCTURAL.has(t.norm);
+function isNeverTerm(words: Words, i: number): boolean {
+  if (CALENDAR.has(words.id[i]) || STRUCTURAL.has(words.id[i])) return true;
+  const surface = surfaceOf(words, i);
+  return /\d/.test(surface) || surface.length === 1 || /^\p{Lu}[\p{Lu}\d]+s?$/u.test(surface)
+    || /^\p{Lu}[\p{Lu}\d]+-\p{Ll}/u.test(surface); // "SMETS-compliant", "DCC-owned"
 }
 
 export interface CandidateRun {
@@ -573,35 +456,36 @@ export interface CandidateRun {
 }
 
 /**
- * Runs of capitalised words among the tokens not `covered` (by a defined term, a known name,
+ * Runs of capitalised words among the words not `covered` (by a defined term, a known name,
  * quotes, a heading …), joined by "of"/"and"/"for" between capitalised words. A sentence's
  * opening word is dropped when it is a function word; a run of one word at a sentence start
  * is dropped; titles of legislation are dropped.
  */
-export function capitalisedRuns(tokens: readonly Token[], covered: readonly boolean[]): CandidateRun[] {
+export function capitalisedRuns(words: Words, covered: ArrayLike<number | boolean>): CandidateRun[] {
   const runs: CandidateRun[] = [];
-  const usable = (i: number) => i < tokens.length && !covered[i] && isCapitalised(tokens[i]) && !isNeverTerm(tokens[i]);
+  const n = words.count;
+  const usable = (i: number) => i < n && !covered[i] && (words.flags[i] & CAPITALISED) !== 0 && !isNeverTerm(words, i);
   let i = 0;
-  while (i < tokens.length) {
+  while (i < n) {
     if (!usable(i)) {
       i++;
       continue;
     }
     let to = i + 1;
     for (;;) {
-      if (usable(to) && !tokens[to].barrierBefore) to++;
-      else if (to + 1 < tokens.length && !covered[to] && CONNECTORS.has(tokens[to].surface) && !tokens[to].barrierBefore
-        && usable(to + 1) && !tokens[to + 1].barrierBefore) to += 2;
+      if (usable(to) && !barrierBefore(words, to)) to++;
+      else if (to + 1 < n && !covered[to] && isConnector(words, to) && !barrierBefore(words, to)
+        && usable(to + 1) && !barrierBefore(words, to + 1)) to += 2;
       else break;
     }
     let from = i;
-    if (tokens[from].sentenceStart) {
-      if (OPENING_WORDS.has(tokens[from].norm)) from++;
+    if (words.flags[from] & SENTENCE_START) {
+      if (OPENING_WORDS.has(words.id[from])) from++;
       else if (to - from === 1) from = to;
     }
-    while (from < to && CONNECTORS.has(tokens[from].surface)) from++;
-    const isName = NAME_ENDINGS.has(tokens[to - 1].norm) || beforeCompanyEnding(tokens, to)
-      || namesPublicBody(tokens, from, to) || labelsANumber(tokens, from, to);
+    while (from < to && isConnector(words, from)) from++;
+    const isName = NAME_ENDINGS.has(words.id[to - 1]) || beforeCompanyEnding(words, to)
+      || namesPublicBody(words, from, to) || labelsANumber(words, from, to);
     if (from < to && !isName) runs.push({ from, to });
     i = to;
   }

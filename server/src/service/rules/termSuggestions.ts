@@ -29,9 +29,41 @@ export function wordDistance(a: readonly string[], b: readonly string[]): number
 /** Stem of a word for finding neighbours: a near-miss shares its first letters with the term's word. */
 const stem = (w: string) => w.slice(0, 3);
 
+/** Per term index, the answers found so far, by query. */
+const answers = new WeakMap<TermIndex, Map<string, string[]>>();
+let lastIndex: TermIndex | undefined;
+
+/**
+ * Answers carried over from the previous index to a new one: an answer can change only if a
+ * term added, removed or re-spelt shares a stem with one of the query's words (the candidates
+ * are the terms sharing a stem, in key order, so the others keep their places).
+ */
+function carriedOver(previous: TermIndex | undefined, index: TermIndex): Map<string, string[]> {
+  const known = previous && answers.get(previous);
+  const fresh = new Map<string, string[]>();
+  if (!known || known.size === 0) return fresh;
+  const before = new Set(previous.terms.map(t => `${t.key}\n${t.term}`));
+  const after = new Set(index.terms.map(t => `${t.key}\n${t.term}`));
+  const changedStems = new Set<string>();
+  const note = (entry: string) => {
+    for (const w of entry.slice(0, entry.indexOf('\n')).split(' ')) changedStems.add(stem(w));
+  };
+  for (const e of before) if (!after.has(e)) note(e);
+  for (const e of after) if (!before.has(e)) note(e);
+  for (const [query, found] of known) {
+    const text = query.slice(query.indexOf('|', query.indexOf('|') + 1) + 1);
+    if (!termKey(text).split(' ').some(w => changedStems.has(stem(w)))) fresh.set(query, found);
+  }
+  return fresh;
+}
+
 /** The (at most `limit`) defined terms nearest to `text`, nearest first; none if nothing is close. */
 export function nearestTerms(index: TermIndex, text: string, limit = 2, maxDistance = Number.MAX_SAFE_INTEGER): string[] {
-  const cache = memo(index.matcher, 'terms.nearest', () => new Map<string, string[]>());
+  let cache = answers.get(index);
+  if (!cache) {
+    answers.set(index, (cache = carriedOver(lastIndex, index)));
+    lastIndex = index;
+  }
   const key = `${limit}|${maxDistance}|${text}`;
   let found = cache.get(key);
   if (!found) cache.set(key, (found = computeNearest(index, text, limit, maxDistance)));
@@ -39,7 +71,7 @@ export function nearestTerms(index: TermIndex, text: string, limit = 2, maxDista
 }
 
 function computeNearest(index: TermIndex, text: string, limit: number, maxDistance: number): string[] {
-  const byStem = memo(index.matcher, 'terms.byStem', () => {
+  const byStem = memo(index, 'terms.byStem', () => {
     const map = new Map<string, number[]>();
     index.terms.forEach((t, n) => {
       for (const w of new Set(t.key.split(' ').map(stem))) (map.get(w) ?? map.set(w, []).get(w)!).push(n);

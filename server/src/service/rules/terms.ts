@@ -7,8 +7,8 @@ import type { Finding, Range, SecFix, SecRelated } from '../types';
 import type { LegalModel } from '../model/document';
 import { type DefinitionSite, definitionsOf, normaliseTermText, pointerMatches } from '../model/definitions';
 import {
-  type CandidateRun, type DefinedTerm, type TermIndex, type TermUse, type Token, TermMatcher,
-  capitalisedRuns, pluralise, termIndex, termUsesOf, tokenRange, tokensOf, usedTerms, usesByFirstToken,
+  type CandidateRun, type DefinedTerm, type DocUses, type TermIndex, type TermUse, type Words, BARRIER, CAPITALISED, SENTENCE_START, TermMatcher,
+  capitalisedRuns, docUses, isUse, pluralise, possessiveOf, surfaceOf, termIndex, termKey, usedTerms, useOf, useStartingAt, wordRange, wordsOf,
 } from '../model/terms';
 import { referencesOf } from '../model/references';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -48,20 +48,31 @@ function where(site: DefinitionSite): string {
 // ---------------------------------------------------------------------------------------
 // undefined-term
 
-/** Mark the tokens whose columns fall inside any of the spans of their line. */
-function coverSpans(tokens: readonly Token[], covered: boolean[], spans: readonly Range[]): void {
-  const byLine = new Map<number, Range[]>();
-  for (const s of spans) for (let l = s.start.line; l <= s.end.line; l++) (byLine.get(l) ?? byLine.set(l, []).get(l)!).push(s);
-  tokens.forEach((t, i) => {
-    for (const s of byLine.get(t.line) ?? []) {
-      const from = s.start.line === t.line ? s.start.character : 0;
-      const to = s.end.line === t.line ? s.end.character : Number.MAX_SAFE_INTEGER;
-      if (t.start < to && t.end > from) covered[i] = true;
+/** Mark the words whose columns fall inside any of the spans (words are in line order: found by binary search). */
+function coverSpans(words: Words, covered: Uint8Array, spans: readonly Range[]): void {
+  const { line, start, end, count } = words;
+  for (const s of spans) {
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (line[mid] < s.start.line) lo = mid + 1;
+      else hi = mid;
     }
-  });
+    for (let i = lo; i < count && line[i] <= s.end.line; i++) {
+      const from = s.start.line === line[i] ? s.start.character : 0;
+      const to = s.end.line === line[i] ? s.end.character : Number.MAX_SAFE_INTEGER;
+      if (start[i] < to && end[i] > from) covered[i] = 1;
+    }
+  }
 }
 
+/** Quoted text in a document (kept per document: two checks read it). */
 function quotedSpans(model: LegalModel): Range[] {
+  return memo(model, 'terms.quoted', () => findQuotedSpans(model));
+}
+
+function findQuotedSpans(model: LegalModel): Range[] {
   const spans: Range[] = [];
   for (const l of model.lines) {
     if (!/[“‘"]/.test(l.text)) continue;
@@ -89,16 +100,21 @@ function titledPartSpans(model: LegalModel): Range[] {
   return spans;
 }
 
-/** Which tokens can never be part of an undefined term, and why not matter. */
-function coveredTokens(model: LegalModel, index: TermIndex, words: readonly string[]): boolean[] {
-  const tokens = tokensOf(model);
+/** Which words can never be part of an undefined term, and why not matter. */
+function coveredWords(model: LegalModel, uses: DocUses, names: TermMatcher): Uint8Array {
+  const words = wordsOf(model);
   const { kinds } = model.structure;
-  const covered = tokens.map(t => !TEXT_KINDS.has(kinds[t.line]) || (kinds[t.line] === 'table-row' && kinds[t.line + 1] === 'table-separator'));
-  for (const u of termUsesOf(model, index)) for (let i = u.from; i < u.to; i++) covered[i] = true;
-  for (const m of namesMatcher(words).scan(tokens)) for (let i = m.from; i < m.to; i++) covered[i] = true;
+  const covered = new Uint8Array(words.count);
+  for (let i = 0; i < words.count; i++) {
+    const l = words.line[i];
+    if (!TEXT_KINDS.has(kinds[l]) || (kinds[l] === 'table-row' && kinds[l + 1] === 'table-separator')) covered[i] = 1;
+  }
+  for (let k = 0; k < uses.count; k++) covered.fill(1, uses.from[k], uses.to[k]);
+  const named = names.scan(words);
+  for (let k = 0; k < named.count; k++) covered.fill(1, named.from[k], named.to[k]);
   const spans = [...quotedSpans(model), ...titledPartSpans(model), ...definitionsOf(model).map(s => s.range)];
   for (const ref of referencesOf(model)) if (ref.headingRange) spans.push(ref.headingRange);
-  coverSpans(tokens, covered, spans);
+  coverSpans(words, covered, spans);
   return covered;
 }
 
@@ -106,15 +122,16 @@ function coveredTokens(model: LegalModel, index: TermIndex, words: readonly stri
  * Inside a definition, a name that ends in the term being defined is the defined thing's
  * full name ("Authority | means the Gas and Electricity Markets Authority").
  */
-function namesDefinedThing(model: LegalModel, index: TermIndex, run: CandidateRun): boolean {
-  const tokens = tokensOf(model);
-  const next = tokens[run.to];
-  if (!next || next.barrierBefore) return false;
-  const use = usesByFirstToken(model, index).get(run.to);
-  if (!use) return false;
-  const key = index.terms[use.term].key;
-  return definitionsOf(model).some(s => s.key === key && s.textRange.start.line === next.line
-    && s.textRange.start.character <= next.start && next.end <= s.textRange.end.character);
+function namesDefinedThing(model: LegalModel, uses: DocUses, matcher: TermMatcher, run: CandidateRun): boolean {
+  const words = wordsOf(model);
+  const next = run.to;
+  if (next >= words.count || words.flags[next] & BARRIER) return false;
+  const k = useStartingAt(uses, next);
+  if (k < 0) return false;
+  const key = termKey(matcher.termText(uses.term[k]));
+  const line = words.line[next];
+  return definitionsOf(model).some(s => s.key === key && s.textRange.start.line === line
+    && s.textRange.start.character <= words.start[next] && words.end[next] <= s.textRange.end.character);
 }
 
 /** The document holding the A1.1 table: the legal document with the most table definitions. */
@@ -129,18 +146,43 @@ function definitionsDocument(workspace: WorkspaceIndex): { model: LegalModel; ro
   }, ['legal']);
 }
 
-/** A stub row for a new term, in alphabetical order among the A1.1 rows (one per term and workspace state). */
+/**
+ * A stub row for a new term, in alphabetical order among the A1.1 rows. Kept per term while
+ * the definitions document's rows stay the same (an edit elsewhere keeps every stub).
+ */
 function stubFix(workspace: WorkspaceIndex, term: string): SecFix | undefined {
-  const cache = workspace.derived('terms.stubFixes', () => new Map<string, SecFix | undefined>(), ['legal']);
-  if (!cache.has(term)) cache.set(term, makeStubFix(workspace, term));
+  const doc = definitionsDocument(workspace);
+  if (!doc) return undefined;
+  const cache = memo(definitionsOf(doc.model), 'terms.stubFixes', () => new Map<string, SecFix | undefined>());
+  if (!cache.has(term)) cache.set(term, makeStubFix(doc, term));
   return cache.get(term);
 }
 
-function makeStubFix(workspace: WorkspaceIndex, term: string): SecFix | undefined {
-  const doc = definitionsDocument(workspace);
-  if (!doc) return undefined;
+/** The first row whose term sorts after `key`: the running maximum of the rows' terms is searched by halves. */
+function firstRowAfter(rows: readonly DefinitionSite[], key: string): DefinitionSite | undefined {
+  const maxima = memo(rows, 'terms.rowMaxima', () => {
+    const out: string[] = [];
+    let max = '';
+    for (const r of rows) {
+      const t = r.term.toLowerCase();
+      if (out.length === 0 || t > max) max = t;
+      out.push(max);
+    }
+    return out;
+  });
+  let lo = 0;
+  let hi = maxima.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (maxima[mid] > key) hi = mid;
+    else lo = mid + 1;
+  }
+  return rows[lo];
+}
+
+function makeStubFix(doc: { model: LegalModel; rows: DefinitionSite[] }, term: string): SecFix | undefined {
   const key = term.toLowerCase();
-  const after = doc.rows.find(r => r.term.toLowerCase() > key);
+  const after = firstRowAfter(doc.rows, key);
   const sample = doc.model.lines[(after ?? doc.rows[doc.rows.length - 1]).range.start.line].text;
   const row = sample.trimStart().startsWith('|') ? `| ${term} | means [definition to be drafted]. |` : `${term} | means [definition to be drafted].`;
   const title = `Add a definition of “${term}” to ${fileName(doc.model.uri)}`;
@@ -158,10 +200,12 @@ function makeStubFix(workspace: WorkspaceIndex, term: string): SecFix | undefine
  * rest matched as another term ("Party"), so the run is also tried with its neighbour.
  */
 function replacements(model: LegalModel, index: TermIndex, run: CandidateRun, text: string, range: Range): { range: Range; term: string }[] {
-  const tokens = tokensOf(model);
-  const next = usesByFirstToken(model, index).get(run.to);
-  if (next && next.kind === 'use' && !tokens[next.from].barrierBefore) {
-    const joined = tokenRange(tokens, run.from, next.to);
+  const words = wordsOf(model);
+  const uses = docUses(model, index);
+  const k = useStartingAt(uses, run.to);
+  if (k >= 0 && isUse(uses, k) && !(words.flags[run.to] & BARRIER)) {
+    const next = useOf(model, index, uses, k);
+    const joined = wordRange(words, run.from, next.to);
     const near = nearestTerms(index, `${text} ${next.text}`, 2, 1);
     if (near.length) return near.map(term => ({ range: joined, term }));
   }
@@ -187,29 +231,30 @@ function undefinedTermFixes(ctx: RuleContext, index: TermIndex, run: CandidateRu
   return fixes;
 }
 
-/** The runs to report in a document; recomputed only when its text, the terms or the word list change. */
-function undefinedRuns(model: LegalModel, index: TermIndex, words: readonly string[]): CandidateRun[] {
-  const names = namesMatcher(words);
-  const perMatcher = memo(model, 'terms.undefinedRuns', () => new WeakMap<TermMatcher, WeakMap<TermMatcher, CandidateRun[]>>());
-  const byNames = perMatcher.get(index.matcher) ?? perMatcher.set(index.matcher, new WeakMap()).get(index.matcher)!;
+/** The runs to report in a document; recomputed only when its text, the matches of its terms or the word list change. */
+function undefinedRuns(model: LegalModel, index: TermIndex, wordList: readonly string[]): CandidateRun[] {
+  const names = namesMatcher(wordList);
+  const uses = docUses(model, index);
+  const byNames = memo(uses, 'terms.undefinedRuns', () => new WeakMap<TermMatcher, CandidateRun[]>());
   let runs = byNames.get(names);
   if (!runs) {
-    const covered = coveredTokens(model, index, words);
-    runs = capitalisedRuns(tokensOf(model), covered).filter(run => !namesDefinedThing(model, index, run));
+    const covered = coveredWords(model, uses, names);
+    runs = capitalisedRuns(wordsOf(model), covered).filter(run => !namesDefinedThing(model, uses, index.matcher, run));
     byNames.set(names, runs);
   }
   return runs;
 }
 
 function undefinedTerms(ctx: RuleContext, model: LegalModel, index: TermIndex): Finding[] {
-  const tokens = tokensOf(model);
+  const words = wordsOf(model);
   const findings: Finding[] = [];
   for (const run of undefinedRuns(model, index, ctx.settings.words)) {
     if (ctx.token.isCancellationRequested) break;
-    const range = tokenRange(tokens, run.from, run.to);
+    const range = wordRange(words, run.from, run.to);
     // The term is named without the possessive of its last word ("Affiliates'" → "Affiliates"): that is what a word list or a definition holds.
-    const words = tokens.slice(run.from, run.to);
-    const text = normaliseTermText(words.map((t, k) => t.surface + (k < words.length - 1 ? t.possessive : '')).join(' '));
+    const parts: string[] = [];
+    for (let i = run.from; i < run.to; i++) parts.push(surfaceOf(words, i) + (i < run.to - 1 ? possessiveOf(words, i) : ''));
+    const text = normaliseTermText(parts.join(' '));
     findings.push({
       code: 'undefined-term',
       range,
@@ -297,8 +342,11 @@ function lowercaseTerms(model: LegalModel, index: TermIndex): Finding[] {
   // A definition describes its own term in plain words ("Consumer Prices Index | means the … consumer prices index").
   const inOwnDefinition = (use: TermUse) => definitions.some(d => d.key === index.terms[use.term].key && d.textRange.start.line === use.range.start.line
     && d.textRange.start.character <= use.range.start.character && use.range.end.character <= d.textRange.end.character);
-  for (const use of termUsesOf(model, index)) {
-    if (use.kind !== 'lowercase' || use.to - use.from < 2 || !TEXT_KINDS.has(kinds[use.range.start.line])) continue;
+  const words = wordsOf(model);
+  const uses = docUses(model, index);
+  for (let k = 0; k < uses.count; k++) {
+    if (isUse(uses, k) || uses.to[k] - uses.from[k] < 2 || !TEXT_KINDS.has(kinds[words.line[uses.from[k]]])) continue;
+    const use = useOf(model, index, uses, k);
     const term = index.terms[use.term];
     if (ORDINARY_OPENERS.has(term.term.split(' ')[0].toLowerCase()) || inOwnDefinition(use)) continue;
     if (quoted.some(q => q.start.line === use.range.start.line && q.start.character <= use.range.start.character && use.range.end.character <= q.end.character)) continue;
@@ -321,6 +369,42 @@ function lowercaseTerms(model: LegalModel, index: TermIndex): Finding[] {
 const HEAD_END_RE = /[,;(]|\b(?:which|who|whom|whose|that|where|when|in relation to|in respect of)\b/;
 
 /**
+ * A document's definition heads and the terms they use: [defined term's key, stable id of the
+ * used term]. Kept while the document's uses stay (an edit elsewhere or a renamed term that
+ * does not occur here keeps it).
+ */
+function headEdgesOf(model: LegalModel, index: TermIndex): [string, number][] {
+  const uses = docUses(model, index);
+  return memo(uses, 'terms.headEdges', () => {
+    const words = wordsOf(model);
+    // "Gas and Electricity Markets Authority" names a body; its last word is not a use of "Authority".
+    const tailOfName = (from: number) => from > 0 && !(words.flags[from] & BARRIER) && (words.flags[from - 1] & CAPITALISED) !== 0
+      && !(words.flags[from - 1] & SENTENCE_START);
+    const usesByLine = new Map<number, number[]>();
+    for (let k = 0; k < uses.count; k++) {
+      if (!isUse(uses, k) || tailOfName(uses.from[k])) continue;
+      const line = words.line[uses.from[k]];
+      (usesByLine.get(line) ?? usesByLine.set(line, []).get(line)!).push(k);
+    }
+    const edges: [string, number][] = [];
+    for (const site of definitionsOf(model)) {
+      if (site.form !== 'table' && site.form !== 'quoted') continue;
+      const head = HEAD_END_RE.exec(site.text);
+      const headEnd = site.textRange.start.character + (head ? head.index : site.text.length);
+      for (const k of usesByLine.get(site.textRange.start.line) ?? []) {
+        const to = uses.to[k] - 1;
+        if (words.start[uses.from[k]] < site.textRange.start.character || words.end[to] > headEnd) continue;
+        edges.push([site.key, uses.term[k]]);
+      }
+    }
+    return edges;
+  });
+}
+
+/** The last cycles per workspace and the per-document edges they were found from. */
+const cyclesCache = new WeakMap<WorkspaceIndex, { index: TermIndex; inputs: [string, number][][]; cycles: Map<number, string[]> }>();
+
+/**
  * Each term's cycle, if its definition leads back to it. Only the head of an explicit
  * definition counts ("User | means a Party which … User Role"): "a Party" is what a User is;
  * the words after "which" only qualify it, and definitions that mention each other there
@@ -329,51 +413,47 @@ const HEAD_END_RE = /[,;(]|\b(?:which|who|whom|whose|that|where|when|in relation
 function definitionCycles(workspace: WorkspaceIndex): Map<number, string[]> {
   return workspace.derived('terms.cycles', () => {
     const index = termIndex(workspace);
+    const inputs = workspace.legalModels().filter(m => definitionsOf(m).length > 0).map(m => headEdgesOf(m, index));
+    const last = cyclesCache.get(workspace);
+    if (last && last.index === index && last.inputs.length === inputs.length && last.inputs.every((e, i) => e === inputs[i])) return last.cycles;
     const edges = new Map<number, Set<number>>();
-    for (const m of workspace.legalModels()) {
-      if (definitionsOf(m).length === 0) continue;
-      const tokens = tokensOf(m);
-      // "Gas and Electricity Markets Authority" names a body; its last word is not a use of "Authority".
-      const tailOfName = (from: number) => from > 0 && !tokens[from].barrierBefore && /^\p{Lu}/u.test(tokens[from - 1].surface) && !tokens[from - 1].sentenceStart;
-      const usesByLine = new Map<number, TermUse[]>();
-      for (const u of termUsesOf(m, index)) {
-        if (u.kind === 'use' && !tailOfName(u.from)) (usesByLine.get(u.range.start.line) ?? usesByLine.set(u.range.start.line, []).get(u.range.start.line)!).push(u);
-      }
-      for (const site of definitionsOf(m)) {
-        if (site.form !== 'table' && site.form !== 'quoted') continue;
-        const from = index.numberOf.get(site.key);
-        if (from === undefined) continue;
-        const head = HEAD_END_RE.exec(site.text);
-        const headEnd = site.textRange.start.character + (head ? head.index : site.text.length);
-        for (const u of usesByLine.get(site.textRange.start.line) ?? []) {
-          if (u.range.start.character < site.textRange.start.character || u.range.end.character > headEnd) continue;
-          (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(u.term);
-        }
+    for (const list of inputs) {
+      for (const [key, id] of list) {
+        const from = index.numberOf.get(key);
+        const to = index.numberOfId[id];
+        if (from === undefined || to < 0) continue;
+        (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(to);
       }
     }
-    const cycles = new Map<number, string[]>();
-    for (const start of edges.keys()) {
-      // Breadth-first search for the shortest way back to `start`.
-      const parent = new Map<number, number>();
-      const queue = [start];
-      search: while (queue.length) {
-        const n = queue.shift()!;
-        for (const next of edges.get(n) ?? []) {
-          if (next === start) {
-            const back: number[] = [];
-            for (let at = n; at !== start; at = parent.get(at)!) back.push(at);
-            cycles.set(start, [start, ...back.reverse(), start].map(t => index.terms[t].term));
-            break search;
-          }
-          if (!parent.has(next)) {
-            parent.set(next, n);
-            queue.push(next);
-          }
-        }
-      }
-    }
+    const cycles = shortestCycles(edges, index);
+    cyclesCache.set(workspace, { index, inputs, cycles });
     return cycles;
   }, ['legal']);
+}
+
+/** Per term in a cycle, the shortest way back to it (breadth-first, edges in the order found). */
+function shortestCycles(edges: Map<number, Set<number>>, index: TermIndex): Map<number, string[]> {
+  const cycles = new Map<number, string[]>();
+  for (const start of edges.keys()) {
+    const parent = new Map<number, number>();
+    const queue = [start];
+    search: for (let q = 0; q < queue.length; q++) {
+      const n = queue[q];
+      for (const next of edges.get(n) ?? []) {
+        if (next === start) {
+          const back: number[] = [];
+          for (let at = n; at !== start; at = parent.get(at)!) back.push(at);
+          cycles.set(start, [start, ...back.reverse(), start].map(t => index.terms[t].term));
+          break search;
+        }
+        if (!parent.has(next)) {
+          parent.set(next, n);
+          queue.push(next);
+        }
+      }
+    }
+  }
+  return cycles;
 }
 
 function circularDefinitions(model: LegalModel, workspace: WorkspaceIndex, index: TermIndex): Finding[] {

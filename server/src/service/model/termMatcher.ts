@@ -1,0 +1,344 @@
+// The automaton of defined terms: a word-level trie over word ids (see termWords.ts).
+// - longest term first: "User Security Assessment Report" is one use, not a use of "User";
+// - plurals (s, es, y → ies) and possessives (User's, User’s, Users’) of a term's last word;
+// - whitespace-normalised: words are compared, not characters, so "User  Security" matches;
+// - case decides what a match is: "Non-Domestic Premises" is a use, "non-domestic premises"
+//   is the term written in lower case, "other Users" is neither.
+// A term keeps its number (its stable id) while the matcher lives, and the matcher is updated
+// in place when terms are added or removed. It remembers which terms changed, so a document
+// whose words contain none of them keeps its matches (renaming one term in Section A must not
+// re-read every file).
+import { type Words, BARRIER, LOWER, tokeniseLine, wordId, wordOfId } from './termWords';
+
+interface TrieEnd {
+  term: number;
+  plural: boolean;
+  /** The singular of a term defined in the plural. */
+  singular: boolean;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** In the order of the terms' ranks (the order of the list the matcher was given). */
+  ends: TrieEnd[];
+}
+
+export type MatchKind = 'use' | 'lowercase';
+
+/** Match flags. */
+export const IS_USE = 1;
+export const IS_PLURAL = 2;
+export const IS_SINGULAR = 4;
+
+/** Matches over a Words, in order: words from[k]..to[k] match term[k] (a stable id). */
+export interface Matches {
+  readonly count: number;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly term: Int32Array;
+  /** IS_USE (else the term in lower case), IS_PLURAL, IS_SINGULAR. */
+  readonly flags: Uint8Array;
+}
+
+/** "Party" → ["parties"], "User" → ["users"], "Premises" → ["premiseses"] (harmless). */
+export function pluralForms(word: string): string[] {
+  const forms = [word + 's'];
+  if (/(?:s|x|z|ch|sh)$/.test(word)) forms.push(word + 'es');
+  if (/[^aeiou]y$/.test(word)) forms.push(word.slice(0, -1) + 'ies');
+  return forms;
+}
+
+/** A term defined in the plural is used in the singular too ("Relevant Parties" → "relevant party"). */
+export function singularForms(word: string): string[] {
+  if (/[^aeiou]ies$/.test(word)) return [word.slice(0, -3) + 'y'];
+  if (/[^su]s$/.test(word) && word.length > 3) return [word.slice(0, -1)];
+  return [];
+}
+
+/** A term as the trie sees it: the ids of its words, the last in each of its forms. */
+interface TermShape {
+  text: string;
+  /** Ids of every word but the last. */
+  head: number[];
+  /** The last word's forms: as written, plurals, singulars. */
+  last: { id: number; plural: boolean; singular: boolean }[];
+  /** Each word's capitals (Words.caps). */
+  caps: Int32Array;
+  hasCapital: boolean;
+}
+
+function shapeOf(text: string): TermShape {
+  const words = tokeniseLine(text, 0);
+  const n = words.count;
+  const head: number[] = [];
+  for (let i = 0; i < n - 1; i++) head.push(words.id[i]);
+  const last: TermShape['last'] = [];
+  if (n > 0) {
+    const lastId = words.id[n - 1];
+    const norm = wordOfId(lastId);
+    last.push({ id: lastId, plural: false, singular: false });
+    for (const p of pluralForms(norm)) last.push({ id: wordId(p), plural: true, singular: false });
+    for (const s of singularForms(norm)) last.push({ id: wordId(s), plural: false, singular: true });
+  }
+  return { text, head, last, caps: words.caps.slice(), hasCapital: text !== text.toLowerCase() };
+}
+
+/** One change of the set of terms: the shapes added or removed (all of them when `reset`). */
+interface Change {
+  version: number;
+  shapes: TermShape[];
+  reset: boolean;
+}
+
+/** How many changes are remembered; a document older than that is read again. */
+const LOG_LENGTH = 64;
+
+export class TermMatcher {
+  private root: TrieNode = { next: new Map(), ends: [] };
+  private readonly idOf = new Map<string, number>();
+  /** By stable id. */
+  private readonly shapes: TermShape[] = [];
+  private readonly rank: number[] = [];
+  private readonly live: boolean[] = [];
+  private log: Change[] = [];
+  /** Per version a document may be behind: a small trie of the terms changed since then. */
+  private readonly probes = new Map<number, TermMatcher>();
+  /** Bumped by every change of the set of terms. */
+  version = 0;
+
+  constructor(terms: readonly string[] = []) {
+    this.update(terms);
+  }
+
+  /** The stable id of a term's text, if it is one of the terms. */
+  termId(text: string): number | undefined {
+    const id = this.idOf.get(text);
+    return id !== undefined && this.live[id] ? id : undefined;
+  }
+
+  /** The text of a stable id. */
+  termText(id: number): string {
+    return this.shapes[id].text;
+  }
+
+  /** The largest stable id + 1. */
+  get size(): number {
+    return this.shapes.length;
+  }
+
+  /**
+   * Make the matcher match exactly `terms` (where two terms end at the same words, the
+   * earlier in the list wins a tie). Returns each term's stable id. Unchanged terms keep theirs.
+   */
+  update(terms: readonly string[]): number[] {
+    const wanted = new Set(terms);
+    const removed: number[] = [];
+    const before = new Set<number>();
+    this.live.forEach((alive, id) => {
+      if (!alive) return;
+      before.add(id);
+      if (!wanted.has(this.shapes[id].text)) removed.push(id);
+    });
+    // Ties between terms ending at the same node go to the earlier rank: if the kept terms
+    // changed order, the trie is rebuilt rather than re-sorted node by node.
+    let ordered = true;
+    let lastRank = -1;
+    const added = new Set<number>();
+    const ids = terms.map(text => {
+      let id = this.idOf.get(text);
+      if (id === undefined) {
+        id = this.shapes.length;
+        this.idOf.set(text, id);
+        this.shapes.push(shapeOf(text));
+        this.rank.push(0);
+        this.live.push(false);
+      }
+      if (before.has(id)) {
+        if (this.rank[id] < lastRank) ordered = false;
+        lastRank = this.rank[id];
+      } else added.add(id);
+      return id;
+    });
+    if (removed.length === 0 && added.size === 0 && ordered) return ids;
+    for (const id of removed) this.live[id] = false;
+    for (const id of added) this.live[id] = true;
+    for (let r = ids.length - 1; r >= 0; r--) this.rank[ids[r]] = r; // a repeated term ranks first where first listed
+    this.version++;
+    this.probes.clear();
+    if (!ordered || this.version === 1) {
+      this.root = { next: new Map(), ends: [] };
+      for (const id of new Set(ids)) this.insert(id);
+      this.record({ version: this.version, shapes: [], reset: true });
+    } else {
+      for (const id of removed) this.remove(id);
+      for (const id of added) this.insert(id);
+      this.record({ version: this.version, shapes: [...removed, ...added].map(id => this.shapes[id]), reset: false });
+    }
+    return ids;
+  }
+
+  private record(change: Change): void {
+    this.log.push(change);
+    if (this.log.length > LOG_LENGTH) this.log = this.log.slice(-LOG_LENGTH);
+  }
+
+  private lastNode(shape: TermShape, create: boolean): TrieNode | undefined {
+    let node: TrieNode | undefined = this.root;
+    for (const w of shape.head) {
+      let next: TrieNode | undefined = node.next.get(w);
+      if (!next) {
+        if (!create) return undefined;
+        node.next.set(w, (next = { next: new Map(), ends: [] }));
+      }
+      node = next;
+    }
+    return node;
+  }
+
+  private insert(id: number): void {
+    const shape = this.shapes[id];
+    if (shape.last.length === 0) return;
+    const node = this.lastNode(shape, true)!;
+    for (const form of shape.last) {
+      let end = node.next.get(form.id);
+      if (!end) node.next.set(form.id, (end = { next: new Map(), ends: [] }));
+      const rank = this.rank[id];
+      let at = end.ends.length;
+      while (at > 0 && this.rank[end.ends[at - 1].term] > rank) at--;
+      end.ends.splice(at, 0, { term: id, plural: form.plural, singular: form.singular });
+    }
+  }
+
+  private remove(id: number): void {
+    const shape = this.shapes[id];
+    const node = this.lastNode(shape, false);
+    if (!node) return;
+    for (const form of shape.last) {
+      const end = node.next.get(form.id);
+      if (end) end.ends = end.ends.filter(e => e.term !== id);
+    }
+  }
+
+  /**
+   * Are matches made at `version` still right? Only a document that holds the words of a
+   * term added or removed since then (last word in any form) can match differently: a scan
+   * reaches a changed end of the trie only through exactly those words.
+   */
+  unchangedSince(version: number, words: Words): boolean {
+    if (version === this.version) return true;
+    let probe = this.probes.get(version);
+    if (!probe) {
+      const changes = this.log.filter(c => c.version > version);
+      if (changes.length === 0 || changes[0].version !== version + 1 || changes.some(c => c.reset)) return false;
+      probe = new TermMatcher();
+      probe.insertShapes(changes.flatMap(c => c.shapes));
+      this.probes.set(version, probe);
+    }
+    return !probe.occursIn(words);
+  }
+
+  private insertShapes(shapes: readonly TermShape[]): void {
+    shapes.forEach((shape, id) => {
+      this.shapes.push(shape);
+      this.rank.push(id);
+      this.live.push(true);
+      this.insert(id);
+    });
+  }
+
+  /** Does any term's sequence of words occur in `words` (ignoring case and phrase ends)? */
+  private occursIn(words: Words): boolean {
+    const { id, count } = words;
+    for (let i = 0; i < count; i++) {
+      let node = this.root.next.get(id[i]);
+      for (let j = i + 1; node; j++) {
+        if (node.ends.length) return true;
+        if (j >= count) break;
+        node = node.next.get(id[j]);
+      }
+    }
+    return false;
+  }
+
+  /** How words[from, to) relate to the term: IS_USE, the term in lower case (0), or neither (-1). */
+  private classify(words: Words, from: number, to: number, term: number): number {
+    const shape = this.shapes[term];
+    let allLower = true;
+    let sameCase = true;
+    for (let i = from; i < to; i++) {
+      if ((words.flags[i] & LOWER) === 0) allLower = false;
+      if (words.caps[i] !== shape.caps[i - from]) sameCase = false;
+    }
+    if (sameCase) return IS_USE;
+    if (allLower && shape.hasCapital) return 0;
+    return -1;
+  }
+
+  /**
+   * Leftmost-longest matches over words. At each word the trie is walked as far as the words
+   * allow; the longest term that reads as a use (or as the term in lower case) wins, then a
+   * use, then the singular; the scan resumes after it.
+   */
+  scan(words: Words): Matches {
+    const n = words.count;
+    const { id, flags } = words;
+    let cap = 64;
+    let mFrom = new Int32Array(cap);
+    let mTo = new Int32Array(cap);
+    let mTerm = new Int32Array(cap);
+    let mFlags = new Uint8Array(cap);
+    let count = 0;
+    const POSSESSIVE_BITS = 0xf0;
+    let i = 0;
+    while (i < n) {
+      let node = this.root.next.get(id[i]);
+      let bestTo = -1;
+      let bestTerm = 0;
+      let bestFlags = 0;
+      for (let j = i; node; ) {
+        for (const end of node.ends) {
+          const kind = this.classify(words, i, j + 1, end.term);
+          if (kind < 0) continue;
+          const to = j + 1;
+          const f = kind | (end.plural ? IS_PLURAL : 0) | (end.singular ? IS_SINGULAR : 0);
+          // Better: longer, then a use, then not plural.
+          const better = bestTo < 0 || (to !== bestTo ? to > bestTo
+            : (f & IS_USE) !== (bestFlags & IS_USE) ? (f & IS_USE) !== 0
+              : !end.plural && (bestFlags & IS_PLURAL) !== 0);
+          if (better) {
+            bestTo = to;
+            bestTerm = end.term;
+            bestFlags = f;
+          }
+        }
+        if (flags[j] & POSSESSIVE_BITS) break; // a possessive ends the phrase
+        j++;
+        if (j >= n || flags[j] & BARRIER) break;
+        node = node.next.get(id[j]);
+      }
+      if (bestTo < 0) {
+        i++;
+        continue;
+      }
+      if (count === cap) {
+        cap *= 2;
+        const grow = <T extends Int32Array | Uint8Array>(a: T, make: (k: number) => T): T => {
+          const b = make(cap);
+          b.set(a);
+          return b;
+        };
+        mFrom = grow(mFrom, k => new Int32Array(k));
+        mTo = grow(mTo, k => new Int32Array(k));
+        mTerm = grow(mTerm, k => new Int32Array(k));
+        mFlags = grow(mFlags, k => new Uint8Array(k));
+      }
+      mFrom[count] = i;
+      mTo[count] = bestTo;
+      mTerm[count] = bestTerm;
+      mFlags[count] = bestFlags;
+      count++;
+      i = bestTo;
+    }
+    return { count, from: mFrom.slice(0, count), to: mTo.slice(0, count), term: mTerm.slice(0, count), flags: mFlags.slice(0, count) };
+  }
+}

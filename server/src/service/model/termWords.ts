@@ -1,0 +1,365 @@
+// The words of legal text as the term checks see them, stored compactly: a document of
+// 500,000 words is a few typed arrays (about 21 bytes a word), not 500,000 objects with three
+// strings each. A word's lower-case form is an integer id in one shared vocabulary, so the
+// automaton of defined terms compares integers; its text is sliced from the line only where a
+// check needs it (a candidate undefined term, a suggestion).
+import { normaliseTermText } from './definitions';
+
+// ---------------------------------------------------------------------------------------
+// Vocabulary: normalised word (lower case, one kind of apostrophe and hyphen) ↔ integer id
+
+const vocabulary: string[] = [];
+/** Hash of each id's word, kept so the table can grow without rehashing strings. */
+const hashes: number[] = [];
+/** Open addressing: slot → id + 1 (0 = empty). */
+let table = new Int32Array(1 << 15);
+
+/** The character a word is compared by: ASCII in lower case, ’ as ', ‐ and ‑ as -. */
+function foldChar(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c === 0x2019) return 39;
+  if (c === 0x2010 || c === 0x2011) return 45;
+  return c;
+}
+
+const HASH_SEED = 0x811c9dc5 | 0;
+const hashStep = (h: number, folded: number) => Math.imul(h ^ folded, 16777619);
+
+function hashFolded(text: string, from: number, to: number): number {
+  let h = HASH_SEED;
+  for (let i = from; i < to; i++) h = hashStep(h, foldChar(text.charCodeAt(i)));
+  return h;
+}
+
+function grow(): void {
+  const bigger = new Int32Array(table.length * 2);
+  const mask = bigger.length - 1;
+  for (let id = 0; id < vocabulary.length; id++) {
+    let slot = hashes[id] & mask;
+    while (bigger[slot] !== 0) slot = (slot + 1) & mask;
+    bigger[slot] = id + 1;
+  }
+  table = bigger;
+}
+
+/**
+ * The id of text[from, to) folded (see foldChar). Only for text whose folded form is its
+ * normalised form: ASCII letters, digits, apostrophes and hyphens (the common case, looked up
+ * without making a string), or a string already normalised.
+ */
+function idOfFolded(text: string, from: number, to: number, h = hashFolded(text, from, to)): number {
+  const mask = table.length - 1;
+  let slot = h & mask;
+  const len = to - from;
+  for (let entry = table[slot]; entry !== 0; entry = table[slot]) {
+    const id = entry - 1;
+    if (hashes[id] === h) {
+      const word = vocabulary[id];
+      if (word.length === len) {
+        let same = true;
+        for (let k = 0; k < len && same; k++) same = word.charCodeAt(k) === foldChar(text.charCodeAt(from + k));
+        if (same) return id;
+      }
+    }
+    slot = (slot + 1) & mask;
+  }
+  let word = '';
+  for (let k = from; k < to; k++) word += String.fromCharCode(foldChar(text.charCodeAt(k)));
+  const id = vocabulary.length;
+  vocabulary.push(word);
+  hashes.push(h);
+  table[slot] = id + 1;
+  if (vocabulary.length * 2 > table.length) grow();
+  return id;
+}
+
+export function normaliseWord(word: string): string {
+  return /^[A-Za-z0-9]*$/.test(word) ? word.toLowerCase() : normaliseTermText(word).toLowerCase();
+}
+
+/** The id of a word (any spelling: "User’s" is not split, "Parties" stays plural). */
+export function wordId(word: string): number {
+  const norm = normaliseWord(word);
+  return idOfFolded(norm, 0, norm.length);
+}
+
+/** The normalised word of an id. */
+export function wordOfId(id: number): string {
+  return vocabulary[id];
+}
+
+/** Ids of a list of normalised words, for membership tests by id. */
+export function wordIdSet(words: Iterable<string>): Set<number> {
+  const ids = new Set<number>();
+  for (const w of words) ids.add(wordId(w));
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------
+// Words
+
+/** Flags of a word. */
+export const BARRIER = 1; // punctuation, a bracket, a quote or a line break that ends a phrase precedes it
+export const SENTENCE_START = 2; // first word of a clause, paragraph or sentence
+export const LOWER = 4; // no capital letter anywhere
+export const CAPITALISED = 8; // starts with an upper-case letter (\p{Lu})
+const POSSESSIVE_SHIFT = 4; // 3 bits: 0 none, 1 ’s, 2 's, 3 ’, 4 '
+const POSSESSIVES = ['', '\u2019s', "'s", '\u2019', "'"];
+
+/**
+ * The words of a text in order. Word i is on line[i], columns start[i]..end[i] (possessive
+ * included); id[i] is its form without the possessive (see wordId); caps[i] says which of its
+ * hyphen-separated parts start with a capital (see capsCode).
+ */
+export interface Words {
+  readonly count: number;
+  readonly line: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly id: Int32Array;
+  readonly caps: Int32Array;
+  readonly flags: Uint8Array;
+  /** Text of each line the words were read from (index = line number). */
+  readonly texts: readonly string[];
+}
+
+export function possessiveOf(words: Words, i: number): string {
+  return POSSESSIVES[words.flags[i] >> POSSESSIVE_SHIFT];
+}
+
+/** End column of the word without its possessive. */
+export function surfaceEnd(words: Words, i: number): number {
+  return words.end[i] - POSSESSIVES[words.flags[i] >> POSSESSIVE_SHIFT].length;
+}
+
+/** The word as written, without its possessive. */
+export function surfaceOf(words: Words, i: number): string {
+  return words.texts[words.line[i]].slice(words.start[i], surfaceEnd(words, i));
+}
+
+const WORD_CHAR_RE = /^[\p{L}\p{N}]$/u;
+const UPPER_RE = /^\p{Lu}$/u;
+/** Non-ASCII code units of the Basic Multilingual Plane: 0 unknown, 1 letter or digit, 2 neither. */
+const bmpWordChar = new Uint8Array(65536);
+
+/** How many code units the letter or digit at i takes (1 or 2), or 0 when it is neither. */
+function wordCharWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    return cp > 0xffff && WORD_CHAR_RE.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  let known = bmpWordChar[c];
+  if (known === 0) bmpWordChar[c] = known = WORD_CHAR_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
+const isQuote = (c: number) => c === 39 || c === 0x2019;
+const isHyphen = (c: number) => c === 45 || c === 0x2010 || c === 0x2011;
+const isJoiner = (c: number) => isHyphen(c) || isQuote(c);
+
+/** JavaScript's \s. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** What may stand between a sentence's end and its next word: quotes, brackets, stars, spaces. */
+const isOpener = (c: number) => c === 34 || c === 0x201c || c === 0x2018 || c === 39 || c === 40 || c === 42 || isSpace(c);
+const isStop = (c: number) => c === 46 || c === 63 || c === 33 || c === 58 || c === 59 || c === 91;
+
+/** Does text[from, to) end a sentence: a stop (. ? ! : ; [) followed only by openers? */
+function endsSentence(text: string, from: number, to: number): boolean {
+  let k = to - 1;
+  while (k >= from && isOpener(text.charCodeAt(k))) k--;
+  return k >= from && isStop(text.charCodeAt(k));
+}
+
+/** Growable typed arrays that become a Words. */
+export class WordsBuilder {
+  count = 0;
+  private line: Int32Array;
+  private start: Int32Array;
+  private end: Int32Array;
+  private id: Int32Array;
+  private caps: Int32Array;
+  private flags: Uint8Array;
+
+  constructor(capacity = 64) {
+    this.line = new Int32Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.id = new Int32Array(capacity);
+    this.caps = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
+
+  private growTo(capacity: number): void {
+    const copy = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(capacity);
+      b.set(a);
+      return b;
+    };
+    this.line = copy(this.line);
+    this.start = copy(this.start);
+    this.end = copy(this.end);
+    this.id = copy(this.id);
+    this.caps = copy(this.caps);
+    this.flags = copy(this.flags);
+  }
+
+  /** Start again (the arrays are kept: finish copies what was read). */
+  reset(): void {
+    this.count = 0;
+  }
+
+  push(line: number, start: number, end: number, id: number, caps: number, flags: number): void {
+    if (this.count === this.line.length) this.growTo(this.count * 2 + 16);
+    const i = this.count++;
+    this.line[i] = line;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.id[i] = id;
+    this.caps[i] = caps;
+    this.flags[i] = flags;
+  }
+
+  /** The words read, in arrays of exactly their length. */
+  finish(texts: readonly string[]): Words {
+    const n = this.count;
+    return {
+      count: n,
+      line: this.line.slice(0, n),
+      start: this.start.slice(0, n),
+      end: this.end.slice(0, n),
+      id: this.id.slice(0, n),
+      caps: this.caps.slice(0, n),
+      flags: this.flags.slice(0, n),
+      texts,
+    };
+  }
+}
+
+/**
+ * Read the words of one line from column `from` into `out`; `joined` says whether the first
+ * word continues the previous line's phrase. A word is letters and digits joined by hyphens or
+ * apostrophes, with a trailing apostrophe; "User’s" is the word "User" with a possessive.
+ */
+export function readLineWords(out: WordsBuilder, text: string, line: number, from = 0, joined = false): void {
+  const n = text.length;
+  let prevEnd = from;
+  let first = true;
+  let i = from;
+  while (i < n) {
+    let w = wordCharWidth(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    /* A word: it records its caps as bit k for a part k that starts with a capital, plus a
+       leading 1 bit for the number of parts ("Non-Domestic" → 0b111, "Follow-up" → 0b101). */
+    // One pass over the word: its end, and (for ASCII letters, digits, apostrophes and
+    // hyphens, the common case) its hash, case and capitals, without making a string.
+    const start = i;
+    let h = HASH_SEED;
+    let hBefore1 = h; // the hash before the last character, and before the last two
+    let hBefore2 = h;
+    let simple = true;
+    let upper = false;
+    let caps = 0;
+    let part = 0;
+    let partStart = true;
+    for (;;) {
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : (w = wordCharWidth(text, i)) !== 0) {
+        if (c < 128) {
+          const isUpper = c <= 90 && c >= 65;
+          if (isUpper) upper = true;
+          if (partStart && part < 30) {
+            if (isUpper) caps |= 1 << part;
+            part++;
+          }
+          hBefore2 = hBefore1;
+          hBefore1 = h;
+          h = hashStep(h, isUpper ? c + 32 : c);
+          i++;
+        } else {
+          simple = false;
+          if (partStart && part < 30) {
+            const ch = String.fromCodePoint(text.codePointAt(i)!);
+            if (ch !== ch.toLowerCase()) caps |= 1 << part;
+            part++;
+          }
+          i += w;
+        }
+        partStart = false;
+        continue;
+      }
+      // A hyphen or apostrophe joins two words' letters ("Non-Domestic", "User’s").
+      if (isJoiner(c) && i + 1 < n && wordCharWidth(text, i + 1) !== 0) {
+        if (c >= 128 && c !== 0x2019 && c !== 0x2010 && c !== 0x2011) simple = false;
+        hBefore2 = hBefore1;
+        hBefore1 = h;
+        h = hashStep(h, foldChar(c));
+        partStart = isHyphen(c);
+        i++;
+        continue;
+      }
+      break;
+    }
+    caps |= 1 << part;
+    const rawEnd = i < n && isQuote(text.charCodeAt(i)) ? i + 1 : i;
+    // The possessive: "User’s", "Users’"; "approved’" closes a quotation and is not part of the word.
+    let surfEnd = rawEnd;
+    let end = rawEnd;
+    let possessive = 0;
+    const last = text.charCodeAt(rawEnd - 1);
+    if (last === 115 /* s */ && rawEnd - start > 2 && isQuote(text.charCodeAt(rawEnd - 2))) {
+      possessive = text.charCodeAt(rawEnd - 2) === 39 ? 2 : 1;
+      surfEnd = rawEnd - 2;
+      h = hBefore2; // rawEnd is i here: the quote and the s were the last two characters hashed
+    } else if (isQuote(last)) {
+      surfEnd = rawEnd - 1;
+      const s = text.charCodeAt(surfEnd - 1);
+      if (s === 115 || s === 83) possessive = last === 39 ? 4 : 3;
+      else end = surfEnd;
+    }
+    // The gap before the word: one space (the usual case) neither ends a phrase nor a sentence.
+    let flags = 0;
+    if (start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32) {
+      if (first && !joined) flags |= BARRIER | SENTENCE_START;
+    } else {
+      let visible = false;
+      for (let k = prevEnd; k < start && !visible; k++) visible = !isSpace(text.charCodeAt(k));
+      if (first ? !joined || visible : visible) flags |= BARRIER;
+      if ((first && !joined) || endsSentence(text, prevEnd, start)) flags |= SENTENCE_START;
+    }
+    let id: number;
+    if (simple) {
+      id = idOfFolded(text, start, surfEnd, h);
+      if (!upper) flags |= LOWER;
+      const c = text.charCodeAt(start);
+      if (c >= 65 && c <= 90) flags |= CAPITALISED;
+    } else {
+      const surface = text.slice(start, surfEnd);
+      id = wordId(surface);
+      if (surface === surface.toLowerCase()) flags |= LOWER;
+      if (UPPER_RE.test(String.fromCodePoint(surface.codePointAt(0)!))) flags |= CAPITALISED;
+    }
+    out.push(line, start, end, id, caps, flags | (possessive << POSSESSIVE_SHIFT));
+    first = false;
+    prevEnd = end;
+    i = rawEnd;
+  }
+}
+
+/** The words of a single line of text (a term, a test's sentence). */
+export function tokeniseLine(text: string, line = 0, from = 0, joined = false): Words {
+  const out = new WordsBuilder(16);
+  readLineWords(out, text, line, from, joined);
+  const texts: string[] = [];
+  texts[line] = text;
+  return out.finish(texts);
+}
