@@ -325,8 +325,11 @@ export function parseStructure(text: string): SecStructure {
           && !/^\[\s*not used\s*\]/i.test(clauseText.trim())
           ? { title: clauseText.replace(/\*\*/g, '').trim(), range: lineRange(l.line, textColumn, textColumn + clauseText.trimEnd().length) }
           : undefined;
+        // Properties written out (not `...num`): one object shape for every clause, much faster to build.
         clause = {
-          ...num,
+          part: num.part,
+          base: num.base,
+          suffix: num.suffix,
           id,
           idRange: lineRange(l.line, idStart, idStart + id.length),
           range: lineRange(l.line, idStart, l.text.length),

@@ -211,7 +211,17 @@ function headingMismatch(model: LegalModel, ref: SecReference, workspace: Worksp
 function inlineLabels(model: LegalModel, clause: Clause): string {
   if (clause.paragraphs.length > 0) return '';
   let labels = '';
-  for (let l = clause.firstLine; l <= clause.lastLine; l++) for (const m of model.lines[l].text.matchAll(/\([^()]+\)/g)) labels += m[0];
+  for (let l = clause.firstLine; l <= clause.lastLine; l++) {
+    const text = model.lines[l].text;
+    // Each "(…)" holding no bracket, found by indexOf: this runs for every clause of every edited file.
+    for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+      const close = text.indexOf(')', open + 1);
+      if (close < 0) break;
+      const inner = text.indexOf('(', open + 1);
+      if (inner >= 0 && inner < close) continue;
+      if (close > open + 1) labels += text.slice(open, close + 1);
+    }
+  }
   return labels;
 }
 
