@@ -42,6 +42,7 @@ const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 
 const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)].join('|')})`;
 /** A run of number words: "two hundred and fifty thousand", "twenty-five". */
 const WORDS_RE = new RegExp(`\\b${WORD}(?:(?:\\s+and\\s+|\\s+|-)${WORD})*\\b`, 'gi');
+const DIGITS_RE = /\d[\d,]*/g;
 const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 /** Words after which a number names a provision, not a quantity ("section 1159", "Schedule 2"). */
 const REFERENCE_WORDS = /^(?:sections?|regulations?|paragraphs?|sub-paragraphs?|schedules?|parts?|articles?|clauses?|conditions?|annex(?:es)?|appendix|appendices|chapters?|rules?|steps?|tables?|figures?|versions?|v|no|nos|number|item|items|question|questions|page|pages|release|modification|slc|lines?|column)$/i;
@@ -229,15 +230,14 @@ export function findNumbersInLine(text: string, line: number, contentColumn = 0)
     }
   }
 
-  // Digits (runs of /\d[\d,]*/, found by character code), and "5 (five)" pairs whose digits come first.
+  // Digits, and "5 (five)" pairs whose digits come first.
   let referenceChainEnd = -1;
   let takenIndex = 0;
-  for (let start = nextDigit(text, 0); start < text.length; start = nextDigit(text, start)) {
-    let runEnd = start + 1;
-    let end = runEnd; // the run without trailing commas
-    for (let c = text.charCodeAt(runEnd); isDigit(c) || c === 44; c = text.charCodeAt(++runEnd)) if (c !== 44) end = runEnd + 1;
-    const from = start;
-    start = runEnd;
+  DIGITS_RE.lastIndex = 0;
+  for (let m = DIGITS_RE.exec(text); m; m = DIGITS_RE.exec(text)) {
+    const from = m.index;
+    let end = from + m[0].length;
+    while (text.charCodeAt(end - 1) === 44) end--; // the run without trailing commas
     // Words were found left to right, so one pointer walks `taken` (a 1 MB line may hold 100,000 numbers).
     while (takenIndex < taken.length && taken[takenIndex][1] <= from) takenIndex++;
     const inWords = takenIndex < taken.length && from < taken[takenIndex][1] && end > taken[takenIndex][0];
@@ -266,15 +266,6 @@ export function findNumbersInLine(text: string, line: number, contentColumn = 0)
       : { value, text: raw, form: grouped ? 'grouped' : 'plain', start: from, end, line, range, inFormula });
   }
   return out.sort((a, b) => a.start - b.start);
-}
-
-/** The index of the next ASCII digit at or after `from`, or the text's length. */
-function nextDigit(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return i;
-  }
-  return text.length;
 }
 
 const PROSE_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row']);

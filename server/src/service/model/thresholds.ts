@@ -187,6 +187,15 @@ function passagesOf(model: LegalModel): Passage[] {
   const { lines, kinds, contentColumn } = model.structure;
   const out: Passage[] = [];
   let current: Passage | undefined;
+  // The passage being built: its lines' contents, joined once it is complete (not string by
+  // string, which re-read a growing text per line), and whether its text ends a sentence.
+  let parts: string[] = [];
+  let length = 0;
+  let endsSentence = false;
+  const finish = () => {
+    if (current && parts.length > 1) current.text = parts.join(' ');
+    current = undefined;
+  };
   let clauseLeadIn = '';
   let headers: string[] = [];
   for (const l of lines) {
@@ -194,7 +203,7 @@ function passagesOf(model: LegalModel): Passage[] {
     const column = contentColumn[l.line];
     const content = l.text.slice(column);
     if (kind === 'table-row') {
-      current = undefined;
+      finish();
       // A Markdown table's first row, above its |---| line, heads the columns.
       if (kinds[l.line + 1] === 'table-separator') headers = content.split('|');
       else if (kinds[l.line - 1] !== 'table-row' && kinds[l.line - 1] !== 'table-separator') headers = [];
@@ -207,21 +216,29 @@ function passagesOf(model: LegalModel): Passage[] {
       continue;
     }
     if (kind !== 'clause' && kind !== 'paragraph' && kind !== 'continuation') {
-      current = undefined;
+      finish();
       continue;
     }
     if (kind === 'clause') clauseLeadIn = content.split(':')[0];
     const formula = isFormulaLine(content);
-    const joins = kind === 'continuation' && current && !formula && !/[.;:]\s*$/.test(current.text);
+    const joins = kind === 'continuation' && current && !formula && !endsSentence;
+    // "Ends with [.;:] and white space": a blank content adds only white space to the text.
+    if (/\S/.test(content)) endsSentence = /[.;:]\s*$/.test(content);
+    else if (!joins) endsSentence = false;
     if (joins && current) {
-      current.pieces.push({ offset: current.text.length + 1, line: l.line, column });
-      current.text += ' ' + content;
+      current.pieces.push({ offset: length + 1, line: l.line, column });
+      parts.push(content);
+      length += 1 + content.length;
     } else {
+      finish();
       current = { text: content, pieces: [{ offset: 0, line: l.line, column }], line: l.line, leadIn: kind === 'paragraph' ? clauseLeadIn : '' };
+      parts = [content];
+      length = content.length;
       out.push(current);
     }
-    if (formula) current = undefined;
+    if (formula) finish();
   }
+  finish();
   return out;
 }
 
