@@ -3,7 +3,7 @@
 // `file-error` problems, reported with the rest by the runner.
 import type { Finding } from '../types';
 import type { ConsultationModel } from '../model/consultation';
-import { collationLinks } from '../model/consultation/linking';
+import { collationMentions } from '../model/consultation/linking';
 import type { RuleContext, RuleFamily } from './context';
 
 function unknownClauses(ctx: RuleContext): Finding[] {
@@ -11,7 +11,8 @@ function unknownClauses(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   // Without any legal text loaded every clause is unknown: say nothing rather than everything.
   if (ctx.workspace.legalModels().length === 0) return findings;
-  const analyses = collationLinks(ctx.workspace, model);
+  // Only the clause numbers are needed: the mentions are checked without the BM25 index.
+  const analyses = collationMentions(ctx.workspace, model);
   for (const comment of model.comments) {
     const a = analyses.get(comment.id);
     if (!a) continue;

@@ -2,6 +2,9 @@
 // Defined terms (capitalised phrases of the legal text, e.g. "Non-Domestic Premises") are
 // single tokens, matched case-insensitively, so "non-domestic premises" in a comment is one
 // rare term rather than two common words. Thresholds ("50,000") are tokens too.
+// The whole Code is tokenised on a cold start, so the words are scanned by hand (no match
+// objects), each distinct word is stemmed once, and clause texts are kept as typed arrays of
+// term ids rather than strings and maps.
 
 const STOPWORDS = new Set((
   'a about above after again against all also am an and any are as at be because been before being below between both but by can could ' +
@@ -20,8 +23,6 @@ const STOPWORDS = new Set((
 /** Leading words that make a capitalised run a sentence start, not part of a term. */
 const LEADING = new Set(['each', 'where', 'the', 'a', 'an', 'any', 'for', 'if', 'in', 'on', 'no', 'this', 'that', 'such', 'every', 'all', 'within', 'after', 'before', 'having', 'when', 'while', 'its', 'their', 'we', 'our']);
 
-const WORD_RE = /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?/g;
-
 /** Lower case, plural and possessive folded: "Assessments" → "assessment", "User’s" → "user". */
 export function stem(word: string): string {
   let w = word.toLowerCase().replace(/[’']s?$/, '').replace(/,/g, '');
@@ -32,6 +33,207 @@ export function stem(word: string): string {
   return w;
 }
 
+// ---- Term ids: every stem and phrase key met, numbered once for the process ----------------
+// (Ids outlive workspaces so cached typed arrays stay valid; the vocabulary of SEC text and
+// comments is some tens of thousands of keys.)
+
+const idOfKey = new Map<string, number>();
+const keys: string[] = [];
+/** Per id: counts as a term on its own (not a stopword, short word or small number). */
+const ALONE = 1;
+/** Per id: counts as the word of a phrase (not a stopword, longer than two letters). */
+const PART = 2;
+/** Per id: a word that starts a sentence rather than a term ("The", "Each"). */
+const LEADS = 4;
+let flags = new Uint8Array(4096);
+
+/** The number of a stem or phrase key. */
+export function termId(key: string): number {
+  let id = idOfKey.get(key);
+  if (id === undefined) {
+    id = keys.length;
+    keys.push(key);
+    idOfKey.set(key, id);
+    if (id >= flags.length) {
+      const grown = new Uint8Array(flags.length * 2);
+      grown.set(flags);
+      flags = grown;
+    }
+    flags[id] = flagsOf(key);
+  }
+  return id;
+}
+
+/** The stem or phrase key of a term id. */
+export function termKey(id: number): string {
+  return keys[id];
+}
+
+export function vocabularySize(): number {
+  return keys.length;
+}
+
+function flagsOf(key: string): number {
+  let f = 0;
+  const stop = STOPWORDS.has(key);
+  // Paragraph and day counts say little, nor do stopwords and one- or two-letter words.
+  if (!stop && !(key.length < 3 && !/^\d/.test(key)) && !(/^\d+$/.test(key) && Number(key) < 100)) f |= ALONE;
+  if (!stop && key.length > 2) f |= PART;
+  if (LEADING.has(key)) f |= LEADS;
+  return f;
+}
+
+/**
+ * Stem ids by a word as written, in an open-addressing table looked up by the word's
+ * characters in place: scanning the Code makes no string per word, only per distinct word.
+ * Cleared when very large (typing makes many passing words); the ids stay.
+ */
+let surfaceKeys: (string | undefined)[] = new Array<string | undefined>(1 << 15).fill(undefined);
+let surfaceIds = new Int32Array(1 << 15);
+let surfaceCount = 0;
+
+/** FNV-1a over character codes, one step. */
+const HASH_START = 0x811c9dc5;
+const hashStep = (hash: number, code: number) => Math.imul(hash ^ code, 0x01000193);
+
+/** The stem id of `text[start .. end)`, whose hash the scanner worked out as it went. */
+function stemIdAt(text: string, start: number, end: number, hash: number): number {
+  const mask = surfaceKeys.length - 1;
+  let slot = (hash >>> 0) & mask;
+  for (let key = surfaceKeys[slot]; key !== undefined; key = surfaceKeys[slot]) {
+    if (key.length === end - start && sameAt(text, start, key)) return surfaceIds[slot];
+    slot = (slot + 1) & mask;
+  }
+  const surface = text.slice(start, end);
+  const id = termId(stem(surface));
+  if (surfaceCount > 500_000) clearSurfaces(1 << 15);
+  else if ((surfaceCount + 1) * 2 > surfaceKeys.length) growSurfaces();
+  else {
+    surfaceKeys[slot] = surface;
+    surfaceIds[slot] = id;
+    surfaceCount++;
+    return id;
+  }
+  insertSurface(surface, id);
+  return id;
+}
+
+/** Does `text` hold `key` at `start`? (`startsWith` with a position is several times slower here.) */
+function sameAt(text: string, start: number, key: string): boolean {
+  for (let k = 0; k < key.length; k++) if (text.charCodeAt(start + k) !== key.charCodeAt(k)) return false;
+  return true;
+}
+
+function clearSurfaces(size: number): void {
+  surfaceKeys = new Array<string | undefined>(size).fill(undefined);
+  surfaceIds = new Int32Array(size);
+  surfaceCount = 0;
+}
+
+function growSurfaces(): void {
+  const keys = surfaceKeys;
+  const ids = surfaceIds;
+  clearSurfaces(keys.length * 2);
+  keys.forEach((key, slot) => { if (key !== undefined) insertSurface(key, ids[slot]); });
+}
+
+function insertSurface(surface: string, id: number): void {
+  let hash = HASH_START;
+  for (let k = 0; k < surface.length; k++) hash = hashStep(hash, surface.charCodeAt(k));
+  const mask = surfaceKeys.length - 1;
+  let slot = (hash >>> 0) & mask;
+  while (surfaceKeys[slot] !== undefined) slot = (slot + 1) & mask;
+  surfaceKeys[slot] = surface;
+  surfaceIds[slot] = id;
+  surfaceCount++;
+}
+
+// ---- Words -------------------------------------------------------------------------------
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** ",123" at p: one thousands group. */
+const isGroup = (text: string, p: number) => text.charCodeAt(p) === 44 && isDigit(text.charCodeAt(p + 1)) && isDigit(text.charCodeAt(p + 2)) && isDigit(text.charCodeAt(p + 3));
+
+/** The words `scan` found last: stem id, and where each starts and ends. */
+interface Scanned {
+  count: number;
+  ids: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+const scanned: Scanned = { count: 0, ids: new Int32Array(256), starts: new Int32Array(256), ends: new Int32Array(256) };
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * The words of a text into `scanned`, exactly as
+ * /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?/g finds them:
+ * a word (inner apostrophes and hyphens kept), a number with thousands commas, or a decimal.
+ */
+function scan(text: string): Scanned {
+  const out = scanned;
+  let count = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let end = -1;
+    let next = i + 1;
+    let hash = HASH_START;
+    if (isLetter(c)) {
+      // The hash is taken up to each letter, so that it stops at the word's last one.
+      let running = hashStep(hash, c);
+      hash = running;
+      let last = i;
+      let j = i + 1;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (isLetter(d)) {
+          last = j;
+          running = hashStep(running, d);
+          hash = running;
+        } else if (d === 39 || d === 0x2019 || d === 45) running = hashStep(running, d);
+        else break;
+      }
+      // Trailing apostrophes and hyphens are not the word's, and cannot start one.
+      end = last + 1;
+      next = j;
+    } else if (isDigit(c)) {
+      let j = i + 1;
+      while (isDigit(text.charCodeAt(j))) j++;
+      if (j - i <= 3 && isGroup(text, j)) {
+        do j += 4; while (isGroup(text, j));
+      } else if (text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
+        j += 2;
+        while (isDigit(text.charCodeAt(j))) j++;
+      }
+      end = j;
+      next = j;
+      for (let k = i; k < j; k++) hash = hashStep(hash, text.charCodeAt(k));
+    }
+    if (end >= 0) {
+      if (count === out.ids.length) {
+        out.ids = grow(out.ids);
+        out.starts = grow(out.starts);
+        out.ends = grow(out.ends);
+      }
+      out.ids[count] = stemIdAt(text, i, end, hash);
+      out.starts[count] = i;
+      out.ends[count] = end;
+      count++;
+    }
+    i = next;
+  }
+  out.count = count;
+  return out;
+}
+
 export interface Word {
   stem: string;
   surface: string;
@@ -40,34 +242,111 @@ export interface Word {
 }
 
 export function words(text: string): Word[] {
+  const s = scan(text);
   const out: Word[] = [];
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) out.push({ stem: stem(m[0]), surface: m[0], index: m.index, capital: /^[A-Z]/.test(m[0]) });
+  for (let k = 0; k < s.count; k++) out.push({ stem: keys[s.ids[k]], surface: text.slice(s.starts[k], s.ends[k]), index: s.starts[k], capital: isCapital(text.charCodeAt(s.starts[k])) });
   return out;
 }
 
-/** Capitalised runs of 2–5 words in legal text: the candidate defined terms. */
-export function termPhrases(text: string): string[] {
-  const found: string[] = [];
-  const ws = words(text);
-  let run: Word[] = [];
-  const flush = () => {
-    while (run.length && LEADING.has(run[0].stem)) run.shift();
-    if (run.length >= 2 && run.length <= 5) found.push(run.map(w => w.stem).join(' '));
-    run = [];
-  };
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i];
-    const adjacent = run.length === 0 || /^\s+$/.test(text.slice(run[run.length - 1].index + run[run.length - 1].surface.length, w.index));
-    if (w.capital && /^[A-Za-z]/.test(w.surface) && adjacent) run.push(w);
-    else {
-      flush();
-      if (w.capital && /^[A-Za-z]/.test(w.surface)) run.push(w);
-    }
+const isCapital = (c: number) => c >= 65 && c <= 90;
+
+/** Only white space (at least one character) between two offsets. */
+function spaceBetween(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128 || !/\s/.test(text[k])) return false;
   }
-  flush();
-  return found;
+  return true;
 }
+
+/**
+ * Stem ids of many lines, one after another in one growing typed array (a typed array per
+ * line would be tens of thousands of small objects for the Code).
+ */
+export class WordBuffer {
+  ids: Int32Array;
+  count = 0;
+
+  constructor(capacity = 1024) {
+    this.ids = new Int32Array(capacity);
+  }
+
+  private reserve(n: number): void {
+    if (this.count + n <= this.ids.length) return;
+    const grown = new Int32Array(Math.max(this.ids.length * 2, this.count + n));
+    grown.set(this.ids.subarray(0, this.count));
+    this.ids = grown;
+  }
+
+  /** Append a line's words; with `phrases`, append its term phrases there (see `appendPhrases`). */
+  appendLine(text: string, phrases?: WordBuffer): void {
+    const s = scan(text);
+    this.appendIds(s.ids, 0, s.count);
+    if (phrases) appendPhrases(text, s, phrases);
+  }
+
+  /** Append ids read before, `ids[from .. to)` (copied one by one: a view per line would be an object per line). */
+  appendIds(ids: Int32Array, from: number, to: number): void {
+    this.reserve(to - from);
+    const into = this.ids;
+    let at = this.count;
+    for (let k = from; k < to; k++) into[at++] = ids[k];
+    this.count = at;
+  }
+
+  push(n: number): void {
+    this.reserve(1);
+    this.ids[this.count++] = n;
+  }
+
+  /** The ids appended so far, in an array of their own. */
+  toArray(): Int32Array {
+    return this.ids.slice(0, this.count);
+  }
+}
+
+/**
+ * Capitalised runs of 2–5 words in legal text, the candidate defined terms, of the words
+ * `scan` found last in `text`: each appended to `out` as its length then its stem ids (no
+ * string is made for a phrase until the phrase set meets it for the first time).
+ */
+function appendPhrases(text: string, s: Scanned, out: WordBuffer): void {
+  let runStart = 0;
+  let runEnd = 0; // words runStart .. runEnd-1 are the run
+  for (let i = 0; i <= s.count; i++) {
+    const capital = i < s.count && isCapital(text.charCodeAt(s.starts[i]));
+    if (capital && runEnd > runStart && spaceBetween(text, s.ends[runEnd - 1], s.starts[i])) {
+      runEnd = i + 1;
+      continue;
+    }
+    // The run ends: without the words that start a sentence, 2–5 words make a phrase.
+    while (runStart < runEnd && flags[s.ids[runStart]] & LEADS) runStart++;
+    const length = runEnd - runStart;
+    if (length >= 2 && length <= 5) {
+      out.push(length);
+      out.appendIds(s.ids, runStart, runEnd);
+    }
+    runStart = i;
+    runEnd = capital ? i + 1 : i;
+  }
+}
+
+/** The phrases of a text as keys ("user security assessment"), for tests and small texts. */
+export function termPhrases(text: string): string[] {
+  const found = new WordBuffer(64);
+  appendPhrases(text, scan(text), found);
+  const out: string[] = [];
+  for (let k = 0; k < found.count; k += found.ids[k] + 1) {
+    const words: string[] = [];
+    for (let j = 1; j <= found.ids[k]; j++) words.push(keys[found.ids[k + j]]);
+    out.push(words.join(' '));
+  }
+  return out;
+}
+
+// ---- Phrases and tokens -------------------------------------------------------------------
 
 export interface Term {
   key: string;
@@ -79,75 +358,221 @@ export interface Term {
   index: number;
 }
 
+interface TrieNode {
+  /** The phrase's term id where a phrase ends here, else -1. */
+  id: number;
+  next?: Map<number, TrieNode>;
+}
+
+/**
+ * Known phrases, as a tree of stem ids: the first word by its id in an array (every word of
+ * the Code is looked up), the next ones in maps.
+ */
+export class PhraseSet {
+  private first: (TrieNode | undefined)[] = [];
+  /** The term ids of the phrases. */
+  private readonly ids = new Set<number>();
+  /** The most words in a phrase (at least 2). */
+  longest = 2;
+
+  /** Phrases as `appendPhrases` lists them: a length, then that many stem ids; one list per document. */
+  constructor(lists: readonly { ids: Int32Array; count: number }[]) {
+    const first: (TrieNode | undefined)[] = new Array(vocabularySize()).fill(undefined);
+    for (const list of lists) {
+      for (let k = 0; k < list.count; k += list.ids[k] + 1) {
+        const length = list.ids[k];
+        let node = first[list.ids[k + 1]];
+        if (!node) node = first[list.ids[k + 1]] = { id: -1 };
+        for (let j = 2; j <= length; j++) {
+          const next: Map<number, TrieNode> = node.next ??= new Map();
+          let child = next.get(list.ids[k + j]);
+          if (!child) next.set(list.ids[k + j], child = { id: -1 });
+          node = child;
+        }
+        if (node.id < 0) {
+          const words: string[] = [];
+          for (let j = 1; j <= length; j++) words.push(keys[list.ids[k + j]]);
+          node.id = termId(words.join(' '));
+          this.ids.add(node.id);
+          this.longest = Math.max(this.longest, length);
+        }
+      }
+    }
+    this.first = first;
+  }
+
+  has(key: string): boolean {
+    const id = idOfKey.get(key);
+    return id !== undefined && this.ids.has(id);
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** Same phrases as another set (then tokens made with either are the same). */
+  equals(other: PhraseSet): boolean {
+    if (other.size !== this.size) return false;
+    for (const id of this.ids) if (!other.ids.has(id)) return false;
+    return true;
+  }
+
+  /**
+   * The longest phrase (at most `maxPhrase` words) starting at word `from` of `ids[..count)`:
+   * its length (0 for none); its term id is left in `matchedId`.
+   */
+  longestAt(ids: Int32Array, from: number, count: number, maxPhrase: number): number {
+    let node = this.first[ids[from]];
+    if (!node) return 0;
+    let length = 0;
+    for (let k = 1; ; k++) {
+      if (node.id >= 0) {
+        length = k;
+        this.matchedId = node.id;
+      }
+      if (k >= maxPhrase || from + k >= count || !node.next) break;
+      const child = node.next.get(ids[from + k]);
+      if (!child) break;
+      node = child;
+    }
+    return length;
+  }
+
+  matchedId = -1;
+}
+
 /**
  * Tokens of a text: known phrases (longest first) as one token, other words on their own.
  * With `withParts`, a phrase's own words follow it as well, so "security assessments" in a
  * comment still meets "User Security Assessment" (the whole phrase scores higher).
  */
 export function tokenise(text: string, phrases: PhraseSet, maxPhrase: number, withParts = true): Term[] {
-  const ws = words(text);
+  const s = scan(text);
   const out: Term[] = [];
-  for (let i = 0; i < ws.length; i++) {
-    let matched = 0;
-    const lengths = phrases.byFirst.get(ws[i].stem);
-    if (lengths) {
-      for (const n of lengths) {
-        if (n > maxPhrase || i + n > ws.length) continue;
-        let key = ws[i].stem;
-        for (let k = 1; k < n; k++) key += ' ' + ws[i + k].stem;
-        if (!phrases.has(key)) continue;
-        const last = ws[i + n - 1];
-        out.push({ key, surface: text.slice(ws[i].index, last.index + last.surface.length), index: ws[i].index });
-        if (withParts) for (let k = i; k < i + n; k++) if (!STOPWORDS.has(ws[k].stem) && ws[k].stem.length > 2) out.push({ key: ws[k].stem, surface: ws[k].surface, index: ws[k].index, part: true });
-        matched = n;
-        break;
-      }
-    }
-    if (matched) {
-      i += matched - 1;
+  for (let i = 0; i < s.count; i++) {
+    const n = phrases.longestAt(s.ids, i, s.count, maxPhrase);
+    if (n > 0) {
+      out.push({ key: keys[phrases.matchedId], surface: text.slice(s.starts[i], s.ends[i + n - 1]), index: s.starts[i] });
+      if (withParts) for (let k = i; k < i + n; k++) if (flags[s.ids[k]] & PART) out.push({ key: keys[s.ids[k]], surface: text.slice(s.starts[k], s.ends[k]), index: s.starts[k], part: true });
+      i += n - 1;
       continue;
     }
-    const w = ws[i];
-    if (STOPWORDS.has(w.stem) || (w.stem.length < 3 && !/^\d/.test(w.stem))) continue;
-    if (/^\d+$/.test(w.stem) && Number(w.stem) < 100) continue; // paragraph and day counts say little
-    out.push({ key: w.stem, surface: w.surface, index: w.index });
+    if (flags[s.ids[i]] & ALONE) out.push({ key: keys[s.ids[i]], surface: text.slice(s.starts[i], s.ends[i]), index: s.starts[i] });
   }
   return out;
 }
 
-/** Known phrases, with the lengths (longest first) of those each first word can start. */
-export class PhraseSet {
-  private readonly keys = new Set<string>();
-  readonly byFirst = new Map<string, number[]>();
-
-  constructor(phrases: Iterable<string>) {
-    for (const p of phrases) {
-      if (this.keys.has(p)) continue;
-      this.keys.add(p);
-      const parts = p.split(' ');
-      const list = this.byFirst.get(parts[0]) ?? [];
-      if (!list.includes(parts.length)) {
-        list.push(parts.length);
-        list.sort((a, b) => b - a);
-      }
-      this.byFirst.set(parts[0], list);
+/**
+ * The term ids `tokenise` (with parts) would give for a run of stem ids, handed to `emit`
+ * one by one: the clause index counts them without making a token object per word.
+ */
+export function forEachTermId(ids: Int32Array, count: number, phrases: PhraseSet, maxPhrase: number, emit: (id: number) => void): void {
+  for (let i = 0; i < count; i++) {
+    const n = phrases.longestAt(ids, i, count, maxPhrase);
+    if (n > 0) {
+      emit(phrases.matchedId);
+      for (let k = i; k < i + n; k++) if (flags[ids[k]] & PART) emit(ids[k]);
+      i += n - 1;
+      continue;
     }
+    if (flags[ids[i]] & ALONE) emit(ids[i]);
+  }
+}
+
+// ---- Term counts and the index ------------------------------------------------------------
+
+/**
+ * How often each term occurs in each of a run of documents: for document d, the term ids
+ * `terms[starts[d] .. starts[d + 1])` with their counts in `tfs`, and its length in tokens.
+ */
+export interface TermCounts {
+  terms: Int32Array;
+  tfs: Int32Array;
+  starts: Int32Array;
+  lengths: Int32Array;
+}
+
+/** A growing array of integers (a JS array of numbers would be copied as it grows, and scanned by the GC). */
+class IntList {
+  items = new Int32Array(1024);
+  length = 0;
+
+  push(n: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = n;
   }
 
-  has(key: string): boolean {
-    return this.keys.has(key);
+  toArray(): Int32Array {
+    return this.items.slice(0, this.length);
+  }
+}
+
+/** Collects term counts document by document (one shared counter, cleared after each). */
+export class TermCounter {
+  private counts = new Int32Array(1024);
+  private readonly seen = new IntList();
+  private readonly terms = new IntList();
+  private readonly tfs = new IntList();
+  private readonly starts = new IntList();
+  private readonly lengths = new IntList();
+  private length = 0;
+
+  constructor() {
+    this.starts.push(0);
   }
 
-  get size(): number {
-    return this.keys.size;
+  readonly add = (id: number): void => {
+    if (id >= this.counts.length) {
+      const grown = new Int32Array(Math.max(this.counts.length * 2, id + 1));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    if (this.counts[id]++ === 0) this.seen.push(id);
+    this.length++;
+  };
+
+  /** Close the current document. */
+  end(): void {
+    const seen = this.seen.items;
+    for (let k = 0; k < this.seen.length; k++) {
+      const id = seen[k];
+      this.terms.push(id);
+      this.tfs.push(this.counts[id]);
+      this.counts[id] = 0;
+    }
+    this.seen.length = 0;
+    this.starts.push(this.terms.length);
+    this.lengths.push(this.length);
+    this.length = 0;
   }
 
-  /** Same phrases as another set (then tokens made with either are the same). */
-  equals(other: PhraseSet): boolean {
-    if (other.size !== this.size) return false;
-    for (const k of this.keys) if (!other.has(k)) return false;
-    return true;
+  /** Close the current document with the counts of one counted before. */
+  copy(from: TermCounts, doc: number): void {
+    for (let k = from.starts[doc]; k < from.starts[doc + 1]; k++) {
+      this.terms.push(from.terms[k]);
+      this.tfs.push(from.tfs[k]);
+    }
+    this.starts.push(this.terms.length);
+    this.lengths.push(from.lengths[doc]);
   }
+
+  result(): TermCounts {
+    return { terms: this.terms.toArray(), tfs: this.tfs.toArray(), starts: this.starts.toArray(), lengths: this.lengths.toArray() };
+  }
+}
+
+/** Term counts of token lists (for tests and small texts). */
+export function termCounts(docs: readonly (readonly string[])[]): TermCounts {
+  const counter = new TermCounter();
+  for (const tokens of docs) {
+    for (const t of tokens) counter.add(termId(t));
+    counter.end();
+  }
+  return counter.result();
 }
 
 export interface ScoredDoc {
@@ -155,41 +580,79 @@ export interface ScoredDoc {
   score: number;
 }
 
-/** How often each term occurs in one document, and the document's length in tokens. */
-export interface TermCounts {
-  tf: Map<string, number>;
-  length: number;
-}
+/** Scratch for building postings, per term id: how many documents, then where the next goes. */
+let postingFill = new Int32Array(1024);
 
-export function termCounts(tokens: readonly string[]): TermCounts {
-  const tf = new Map<string, number>();
-  for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-  return { tf, length: tokens.length };
-}
-
-/** The postings of a run of documents (one legal file's clauses), built once and shared by every index holding it. */
+/**
+ * The postings of a run of documents (one legal file's clauses, those of `counts` listed in
+ * `included`), built once and shared by every index holding it. All terms' postings are in
+ * two flat arrays (a pair of arrays per term would be some hundred thousand objects).
+ */
 export class Bm25Segment {
-  /** Per term: the documents holding it (numbered within the segment) and how often. */
-  readonly postings = new Map<string, { docs: Int32Array; tfs: Float64Array }>();
+  /** Per term: its number here; its documents (numbered within the segment, ascending) are `docs[offsets[t] .. offsets[t + 1])`. */
+  readonly terms = new Map<string, number>();
+  readonly offsets: Int32Array;
+  readonly docs: Int32Array;
+  readonly tfs: Float64Array;
+  /** Each document's length in tokens. */
+  readonly lengths: Int32Array;
 
-  constructor(readonly docs: readonly TermCounts[]) {
-    const lists = new Map<string, number[]>();
-    docs.forEach(({ tf }, doc) => {
-      for (const [t, n] of tf) {
-        const list = lists.get(t);
-        if (list) list.push(doc, n);
-        else lists.set(t, [doc, n]);
+  constructor(readonly counts: TermCounts, readonly included: readonly number[] = [...counts.lengths.keys()]) {
+    this.lengths = Int32Array.from(included, d => counts.lengths[d]);
+    if (postingFill.length < vocabularySize()) postingFill = new Int32Array(Math.max(postingFill.length * 2, vocabularySize()));
+    const fill = postingFill;
+    const touched: number[] = [];
+    let total = 0;
+    for (const d of included) {
+      for (let k = counts.starts[d]; k < counts.starts[d + 1]; k++) {
+        if (fill[counts.terms[k]]++ === 0) touched.push(counts.terms[k]);
+        total++;
+      }
+    }
+    this.offsets = new Int32Array(touched.length + 1);
+    let at = 0;
+    touched.forEach((t, slot) => {
+      this.terms.set(keys[t], slot);
+      this.offsets[slot] = at;
+      at += fill[t];
+      fill[t] = this.offsets[slot]; // from here on: where the term's next document goes
+    });
+    this.offsets[touched.length] = at;
+    this.docs = new Int32Array(total);
+    this.tfs = new Float64Array(total);
+    included.forEach((d, doc) => {
+      for (let k = counts.starts[d]; k < counts.starts[d + 1]; k++) {
+        const next = fill[counts.terms[k]]++;
+        this.docs[next] = doc;
+        this.tfs[next] = counts.tfs[k];
       }
     });
-    for (const [t, list] of lists) {
-      const docsOf = new Int32Array(list.length / 2);
-      const tfs = new Float64Array(list.length / 2);
-      for (let i = 0; i < docsOf.length; i++) {
-        docsOf[i] = list[2 * i];
-        tfs[i] = list[2 * i + 1];
-      }
-      this.postings.set(t, { docs: docsOf, tfs });
+    for (const t of touched) fill[t] = 0;
+  }
+
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  /** How many documents hold a term. */
+  df(term: string): number {
+    const slot = this.terms.get(term);
+    return slot === undefined ? 0 : this.offsets[slot + 1] - this.offsets[slot];
+  }
+
+  /** How often a term occurs in a document of this segment. */
+  tf(term: string, doc: number): number {
+    const slot = this.terms.get(term);
+    if (slot === undefined) return 0;
+    let lo = this.offsets[slot];
+    let hi = this.offsets[slot + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.docs[mid] === doc) return this.tfs[mid];
+      if (this.docs[mid] < doc) lo = mid + 1;
+      else hi = mid - 1;
     }
+    return 0;
   }
 }
 
@@ -201,32 +664,35 @@ export class Bm25Index {
   private readonly segments: readonly Bm25Segment[];
   /** The number of the first document of each segment. */
   private readonly bases: number[] = [];
-  private readonly termCounts: ReadonlyMap<string, number>[] = [];
   /** k1 · (1 − b + b · length / average length), per document. */
   private readonly lengthNorm: Float64Array;
   private readonly scores: Float64Array;
   private readonly shared: Int32Array;
   readonly size: number;
 
-  constructor(segments: readonly Bm25Segment[] | readonly TermCounts[], private readonly k1 = 1.2, b = 0.75) {
-    this.segments = segments.length > 0 && !(segments[0] instanceof Bm25Segment) ? [new Bm25Segment(segments as TermCounts[])] : segments as Bm25Segment[];
-    const docs: TermCounts[] = [];
+  constructor(segments: readonly Bm25Segment[] | TermCounts, private readonly k1 = 1.2, b = 0.75) {
+    this.segments = Array.isArray(segments) ? segments : [new Bm25Segment(segments as TermCounts)];
+    let size = 0;
+    let total = 0;
     for (const segment of this.segments) {
-      this.bases.push(docs.length);
-      docs.push(...segment.docs);
+      this.bases.push(size);
+      size += segment.size;
+      for (const length of segment.lengths) total += length;
     }
-    for (const d of docs) this.termCounts.push(d.tf);
-    this.size = docs.length;
-    const average = docs.reduce((a, d) => a + d.length, 0) / Math.max(1, docs.length) || 1;
-    this.lengthNorm = Float64Array.from(docs, d => k1 * (1 - b + b * d.length / average));
-    this.scores = new Float64Array(docs.length);
-    this.shared = new Int32Array(docs.length);
+    this.size = size;
+    const average = total / Math.max(1, size) || 1;
+    this.lengthNorm = new Float64Array(size);
+    this.segments.forEach((segment, s) => {
+      segment.lengths.forEach((length, d) => { this.lengthNorm[this.bases[s] + d] = k1 * (1 - b + b * length / average); });
+    });
+    this.scores = new Float64Array(size);
+    this.shared = new Int32Array(size);
   }
 
   /** How many documents hold a term. */
   private df(term: string): number {
     let df = 0;
-    for (const segment of this.segments) df += segment.postings.get(term)?.docs.length ?? 0;
+    for (const segment of this.segments) df += segment.df(term);
     return df;
   }
 
@@ -250,11 +716,11 @@ export class Bm25Index {
       const idf = this.idf(term) * weight;
       const full = weight >= 1 ? 1 : 0;
       this.segments.forEach((segment, s) => {
-        const p = segment.postings.get(term);
-        if (!p) return;
+        const slot = segment.terms.get(term);
+        if (slot === undefined) return;
         const base = this.bases[s];
-        const { docs, tfs } = p;
-        for (let i = 0; i < docs.length; i++) {
+        const { docs, tfs } = segment;
+        for (let i = segment.offsets[slot]; i < segment.offsets[slot + 1]; i++) {
           const doc = base + docs[i];
           const tf = tfs[i];
           if (this.scores[doc] === 0 && this.shared[doc] === 0) touched.push(doc);
@@ -274,7 +740,9 @@ export class Bm25Index {
 
   /** One term's part of a document's score (to say which words made a link). */
   contribution(term: string, doc: number): number {
-    const tf = this.termCounts[doc]?.get(term) ?? 0;
+    let s = this.segments.length - 1;
+    while (s > 0 && this.bases[s] > doc) s--;
+    const tf = this.segments[s]?.tf(term, doc - this.bases[s]) ?? 0;
     if (tf === 0) return 0;
     return this.idf(term) * tf * (this.k1 + 1) / (tf + this.lengthNorm[doc]);
   }

@@ -5,24 +5,35 @@
 //             words that made the link; below `settings.linkThreshold` a comment stays general.
 // Each link keeps the sentence that makes it, so a stored link whose clause was renumbered
 // can re-attach by that sentence (`reattach`), and otherwise shows as orphaned.
-// The clause index is built once per set of legal models and shared by every comment; the
-// links of a collation are recomputed only when it, the clauses or the threshold change.
+// The clause index is built once per set of legal models and shared by every comment. After
+// an edit to one legal file only its changed lines are read again and only its changed clauses
+// counted again; explicit mentions are checked again only when the clause numbers change (and
+// never need the BM25 index), and only comments that need inference are scored again when the
+// clause texts change.
 import type { WorkspaceIndex } from '../../workspaceIndex';
 import type { LegalModel } from '../document';
 import type { ConsultationModel } from './index';
 import type { ClauseMention, CommentEntry, CommentLink, ConsultationComment } from './types';
-import { Bm25Index, Bm25Segment, PhraseSet, termCounts, termPhrases, tokenise, type Term, type TermCounts } from './bm25';
+import { Bm25Index, Bm25Segment, PhraseSet, TermCounter, WordBuffer, forEachTermId, tokenise, type Term, type TermCounts } from './bm25';
 import { memo } from '../memo';
 import { expandRange, scanMentions } from './mentions';
 import { partOf } from '../clauseIds';
 import type { Range } from '../../types';
 import type { Clause } from '../structure';
 
-export interface ClauseCorpus {
+/** The clause ids of the workspace's legal text: what explicit mentions are checked against. */
+export interface ClauseIds {
+  /** Each id once, in file then clause order (a duplicated number counts where first seen). */
   ids: string[];
   /** Clause ids by Part ("G8" → ids), to resolve ranges and bare numbers. */
   byPart: Map<string, string[]>;
   known: Set<string>;
+}
+
+export interface ClauseCorpus {
+  clauses: ClauseIds;
+  /** Document d of the index is clause `ids[d]`. */
+  ids: string[];
   phrases: PhraseSet;
   maxPhrase: number;
   index: Bm25Index;
@@ -33,50 +44,120 @@ export interface ClauseCorpus {
   tooBroad: Set<number>;
 }
 
-interface CorpusCache {
-  models: readonly LegalModel[];
-  corpus: ClauseCorpus;
+interface ModelClause {
+  id: string;
+  part: string;
+  definitionsTable: boolean;
+  clause: Clause;
 }
 
-const corpusCache = new WeakMap<WorkspaceIndex, CorpusCache>();
-
-interface ModelClauses {
-  /** Not the clause texts: those are joined again only when the counts are (no second copy of the Code kept). */
-  clauses: { id: string; part: string; definitionsTable: boolean; clause: Clause }[];
-  /** Capitalised runs outside headings: candidate defined terms. */
-  phrases: string[];
+/** One legal document's clauses, once per model. */
+function modelClauses(m: LegalModel): ModelClause[] {
+  return memo(m, 'consultation.clauses', () => m.structure.clauses.map(c => {
+    // A definitions table (A1.1) shares words with every comment; only an explicit mention links to it.
+    let rows = 0;
+    for (let i = c.firstLine; i <= c.lastLine; i++) if (m.structure.kinds[i] === 'table-row') rows++;
+    return { id: c.id, part: c.part, definitionsTable: rows >= 3, clause: c };
+  }));
 }
 
-/** One legal document's clause texts (heading and every line) and term phrases, once per model. */
-function modelClauses(m: LegalModel): ModelClauses {
-  return memo(m, 'consultation.clauses', () => {
-    const clauses = m.structure.clauses.map(c => {
-      // A definitions table (A1.1) shares words with every comment; only an explicit mention links to it.
-      const rows = m.structure.kinds.slice(c.firstLine, c.lastLine + 1).filter(k => k === 'table-row').length;
-      return { id: c.id, part: c.part, definitionsTable: rows >= 3, clause: c };
-    });
-    const phrases: string[] = [];
-    // Headings are in title case throughout: their runs are not terms.
-    m.lines.forEach((l, i) => {
-      if (!/heading$/.test(m.structure.kinds[i] ?? '')) phrases.push(...termPhrases(l.text));
-    });
-    return { clauses, phrases };
-  });
+/** The words of one legal document, as stem ids per line, and its candidate defined terms. */
+interface ModelWords {
+  /** Line i's words are `words[lineStarts[i] .. lineStarts[i + 1])`. */
+  words: Int32Array;
+  lineStarts: Int32Array;
+  /**
+   * Capitalised runs outside headings (headings are in title case throughout), each as its
+   * length then its stem ids; line i's are `phrases.ids[phraseStarts[i] .. phraseStarts[i + 1])`.
+   */
+  phrases: WordBuffer;
+  phraseStarts: Int32Array;
 }
 
-/** A clause's heading and every line, as one text. */
-function clauseText(m: LegalModel, c: Clause): string {
-  const body = m.lines.slice(c.firstLine, c.lastLine + 1).map(l => l.text).join('\n');
-  return c.heading ? `${c.heading}\n${body}` : body;
+const wordsCache = new WeakMap<LegalModel, ModelWords>();
+
+const isHeading = (m: LegalModel, i: number) => /heading$/.test(m.structure.kinds[i] ?? '');
+
+/**
+ * How many lines at the start and at the end two versions of a document share (same text,
+ * same heading-or-not): after an edit only the lines between are read again.
+ */
+function sharedEnds(m: LegalModel, old: LegalModel | undefined): { head: number; tail: number } {
+  if (!old) return { head: 0, tail: 0 };
+  const same = (i: number, j: number) => m.lines[i].text === old.lines[j].text && isHeading(m, i) === isHeading(old, j);
+  const n = m.lines.length;
+  const o = old.lines.length;
+  let head = 0;
+  while (head < n && head < o && same(head, head)) head++;
+  let tail = 0;
+  while (tail < n - head && tail < o - head && same(n - 1 - tail, o - 1 - tail)) tail++;
+  return { head, tail };
+}
+
+function modelWords(m: LegalModel, old: LegalModel | undefined): ModelWords {
+  const cached = wordsCache.get(m);
+  if (cached) return cached;
+  const before = old && wordsCache.get(old);
+  const { head, tail } = before ? sharedEnds(m, old) : { head: 0, tail: 0 };
+  const n = m.lines.length;
+  const shift = before ? old!.lines.length - n : 0;
+  // About one word in six characters of legal text: mostly one allocation.
+  const buffer = new WordBuffer(Math.max(1024, Math.ceil(m.text.length / 5)));
+  const phrases = new WordBuffer();
+  const lineStarts = new Int32Array(n + 1);
+  const phraseStarts = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    if (before && (i < head || i >= n - tail)) {
+      // An unchanged line: its words and phrases as read in the previous version.
+      const j = i < head ? i : i + shift;
+      buffer.appendIds(before.words, before.lineStarts[j], before.lineStarts[j + 1]);
+      phrases.appendIds(before.phrases.ids, before.phraseStarts[j], before.phraseStarts[j + 1]);
+    } else {
+      buffer.appendLine(m.lines[i].text, isHeading(m, i) ? undefined : phrases);
+    }
+    lineStarts[i + 1] = buffer.count;
+    phraseStarts[i + 1] = phrases.count;
+  }
+  const result = { words: buffer.ids, lineStarts, phrases, phraseStarts };
+  wordsCache.set(m, result);
+  return result;
 }
 
 /** Term counts of one document's clauses, reused while the phrase vocabulary stays the same. */
-const countCache = new WeakMap<LegalModel, { phrases: PhraseSet; counts: TermCounts[] }>();
+const countCache = new WeakMap<LegalModel, { phrases: PhraseSet; counts: TermCounts }>();
 
-function modelCounts(m: LegalModel, phrases: PhraseSet, maxPhrase: number): TermCounts[] {
+function modelCounts(m: LegalModel, old: LegalModel | undefined, phrases: PhraseSet, maxPhrase: number): TermCounts {
   const cached = countCache.get(m);
   if (cached && (cached.phrases === phrases || cached.phrases.equals(phrases))) return cached.counts;
-  const counts = modelClauses(m).clauses.map(c => termCounts(tokenise(clauseText(m, c.clause), phrases, maxPhrase).map(t => t.key)));
+  const { words, lineStarts } = modelWords(m, old);
+  // After an edit, a clause whose lines and heading did not change keeps its counts.
+  const before = old && countCache.get(old);
+  const reusable = before && (before.phrases === phrases || before.phrases.equals(phrases)) ? before.counts : undefined;
+  const { head, tail } = reusable ? sharedEnds(m, old) : { head: 0, tail: 0 };
+  const oldByFirstLine = new Map<number, number>();
+  if (reusable && old) modelClauses(old).forEach((c, k) => oldByFirstLine.set(c.clause.firstLine, k));
+  const shift = old ? old.lines.length - m.lines.length : 0;
+  const counter = new TermCounter();
+  const sequence = new WordBuffer();
+  for (const { clause: c } of modelClauses(m)) {
+    if (reusable && old) {
+      const inHead = c.lastLine < head;
+      const inTail = c.firstLine >= m.lines.length - tail;
+      const k = inHead || inTail ? oldByFirstLine.get(inHead ? c.firstLine : c.firstLine + shift) : undefined;
+      const o = k !== undefined ? modelClauses(old)[k].clause : undefined;
+      if (k !== undefined && o && o.lastLine === (inHead ? c.lastLine : c.lastLine + shift) && o.heading === c.heading) {
+        counter.copy(reusable, k);
+        continue;
+      }
+    }
+    // The heading's words, then every line's (as in the clause's text, heading first).
+    sequence.count = 0;
+    if (c.heading) sequence.appendLine(c.heading);
+    sequence.appendIds(words, lineStarts[c.firstLine], lineStarts[c.lastLine + 1]);
+    forEachTermId(sequence.ids, sequence.count, phrases, maxPhrase, counter.add);
+    counter.end();
+  }
+  const counts = counter.result();
   countCache.set(m, { phrases, counts });
   return counts;
 }
@@ -84,63 +165,129 @@ function modelCounts(m: LegalModel, phrases: PhraseSet, maxPhrase: number): Term
 /** One document's postings, rebuilt only when its clauses' counts change. */
 const segmentCache = new WeakMap<LegalModel, Bm25Segment>();
 
-function segmentOf(m: LegalModel, counts: TermCounts[]): Bm25Segment {
+function segmentOf(m: LegalModel, counts: TermCounts, included: number[]): Bm25Segment {
   const cached = segmentCache.get(m);
-  if (cached && cached.docs.length === counts.length && cached.docs.every((d, i) => d === counts[i])) return cached;
-  const segment = new Bm25Segment(counts);
+  if (cached && cached.counts === counts && sameList(cached.included, included)) return cached;
+  const segment = new Bm25Segment(counts, included);
   segmentCache.set(m, segment);
   return segment;
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+/** The clause ids of one document, once per model. */
+function modelIds(m: LegalModel): string[] {
+  return memo(m, 'consultation.ids', () => m.structure.clauses.map(c => c.id));
+}
+
+const idsCache = new WeakMap<WorkspaceIndex, { models: readonly LegalModel[]; value: ClauseIds }>();
+
+/**
+ * The clause ids of the workspace, rebuilt when a legal model changes but kept (the same
+ * object) when the new models hold the same ids in the same order: an edit inside a clause's
+ * text then re-checks no explicit mention.
+ */
+export function clauseIds(workspace: WorkspaceIndex): ClauseIds {
+  const models = workspace.legalModels();
+  const cached = idsCache.get(workspace);
+  if (cached && sameList(cached.models, models)) return cached.value;
+  if (cached && cached.models.length === models.length && models.every((m, i) => m.uri === cached.models[i].uri && sameList(modelIds(m), modelIds(cached.models[i])))) {
+    idsCache.set(workspace, { models, value: cached.value });
+    return cached.value;
+  }
+  const ids: string[] = [];
+  const byPart = new Map<string, string[]>();
+  const known = new Set<string>();
+  for (const m of models) {
+    for (const c of modelClauses(m)) {
+      if (known.has(c.id)) continue;
+      known.add(c.id);
+      ids.push(c.id);
+      const part = byPart.get(c.part);
+      if (part) part.push(c.id);
+      else byPart.set(c.part, [c.id]);
+    }
+  }
+  const value = { ids, byPart, known };
+  idsCache.set(workspace, { models, value });
+  return value;
+}
+
+interface CorpusCache {
+  models: readonly LegalModel[];
+  corpus: ClauseCorpus;
+}
+
+const corpusCache = new WeakMap<WorkspaceIndex, CorpusCache>();
+
+/** The previous version of each document, to re-read only its changed lines. */
+function previousVersions(models: readonly LegalModel[], previous: CorpusCache | undefined): Map<string, LegalModel> {
+  const byUri = new Map<string, LegalModel>();
+  if (!previous) return byUri;
+  const now = new Set(models);
+  for (const m of previous.models) if (!now.has(m)) byUri.set(m.uri, m);
+  return byUri;
+}
 
 /**
  * The phrase vocabulary: the previous one when every document's term phrases are the same as
  * before (an edit that adds or removes no capitalised run), so the other documents' counts stay.
  */
-function phraseSetOf(models: readonly LegalModel[], previous: CorpusCache | undefined): PhraseSet {
+function phraseSetOf(models: readonly LegalModel[], old: Map<string, LegalModel>, previous: CorpusCache | undefined): PhraseSet {
+  const lists = models.map(m => modelWords(m, old.get(m.uri)).phrases);
   if (previous && previous.models.length === models.length
-    && models.every((m, i) => sameList(modelClauses(m).phrases, modelClauses(previous.models[i]).phrases))) return previous.corpus.phrases;
-  return new PhraseSet(models.flatMap(m => modelClauses(m).phrases));
+    && lists.every((list, i) => sameWords(list, modelWords(previous.models[i], undefined).phrases))) return previous.corpus.phrases;
+  return new PhraseSet(lists);
 }
 
-function buildCorpus(models: readonly LegalModel[], previous: CorpusCache | undefined): ClauseCorpus {
-  const phrases = phraseSetOf(models, previous);
-  let maxPhrase = 2;
-  for (const list of phrases.byFirst.values()) maxPhrase = Math.max(maxPhrase, list[0]);
-  const ids: string[] = [];
-  const docs: TermCounts[] = [];
-  const byPart = new Map<string, string[]>();
-  const known = new Set<string>();
+function sameWords(a: WordBuffer, b: WordBuffer): boolean {
+  if (a === b) return true;
+  if (a.count !== b.count) return false;
+  for (let k = 0; k < a.count; k++) if (a.ids[k] !== b.ids[k]) return false;
+  return true;
+}
+
+function buildCorpus(workspace: WorkspaceIndex, models: readonly LegalModel[], previous: CorpusCache | undefined): ClauseCorpus {
+  const old = previousVersions(models, previous);
+  const phrases = phraseSetOf(models, old, previous);
+  const maxPhrase = phrases.longest;
+  const clauses = clauseIds(workspace);
+  const seen = new Set<string>();
   const definitionTables: number[] = [];
   const segments: Bm25Segment[] = [];
+  let doc = 0;
   for (const m of models) {
-    const counts = modelCounts(m, phrases, maxPhrase);
-    const first = docs.length;
-    modelClauses(m).clauses.forEach((c, i) => {
-      if (known.has(c.id)) return;
-      known.add(c.id);
-      if (c.definitionsTable) definitionTables.push(ids.length);
-      ids.push(c.id);
-      docs.push(counts[i]);
-      const part = byPart.get(c.part);
-      if (part) part.push(c.id);
-      else byPart.set(c.part, [c.id]);
+    const counts = modelCounts(m, old.get(m.uri), phrases, maxPhrase);
+    const included: number[] = [];
+    modelClauses(m).forEach((c, i) => {
+      if (seen.has(c.id)) return;
+      seen.add(c.id);
+      if (c.definitionsTable) definitionTables.push(doc);
+      included.push(i);
+      doc++;
     });
-    segments.push(segmentOf(m, docs.slice(first)));
+    segments.push(segmentOf(m, counts, included));
   }
-  const average = docs.reduce((a, d) => a + d.length, 0) / Math.max(1, docs.length);
+  let total = 0;
+  for (const segment of segments) for (const length of segment.lengths) total += length;
+  const average = total / Math.max(1, doc);
   const tooBroad = new Set<number>(definitionTables);
-  docs.forEach((d, i) => { if (docs.length > 3 && d.length > BROAD_FACTOR * average) tooBroad.add(i); });
-  return { ids, byPart, known, phrases, maxPhrase, index: new Bm25Index(segments), tooBroad };
+  let d = 0;
+  for (const segment of segments) {
+    for (const length of segment.lengths) {
+      if (doc > 3 && length > BROAD_FACTOR * average) tooBroad.add(d);
+      d++;
+    }
+  }
+  return { clauses, ids: clauses.ids, phrases, maxPhrase, index: new Bm25Index(segments), tooBroad };
 }
 
 /** The clause index of the workspace's legal text, rebuilt only when a legal model changes. */
 export function clauseCorpus(workspace: WorkspaceIndex): ClauseCorpus {
   const models = workspace.legalModels();
   const cached = corpusCache.get(workspace);
-  if (cached && cached.models.length === models.length && cached.models.every((m, i) => m === models[i])) return cached.corpus;
-  const corpus = buildCorpus(models, cached);
+  if (cached && sameList(cached.models, models)) return cached.corpus;
+  const corpus = buildCorpus(workspace, models, cached);
   corpusCache.set(workspace, { models, corpus });
   return corpus;
 }
@@ -211,8 +358,30 @@ export function queryOf(terms: readonly Term[]): Map<string, number> {
   return q;
 }
 
-function infer(corpus: ClauseCorpus, comment: ConsultationComment, text: string, threshold: number): CommentLink[] {
-  const terms = tokenise(text, corpus.phrases, corpus.maxPhrase);
+/**
+ * Tokens of the texts a collation's comments are matched by (comment texts, quoted sentences),
+ * kept while the phrase vocabulary stays the same: after an edit to the legal text the
+ * comments are scored again without being read again.
+ */
+const tokenCache = new WeakMap<ConsultationModel, { phrases: PhraseSet; tokens: Map<string, Term[]> }>();
+
+function tokensOf(model: ConsultationModel | undefined, corpus: ClauseCorpus, text: string): Term[] {
+  if (!model) return tokenise(text, corpus.phrases, corpus.maxPhrase);
+  let cache = tokenCache.get(model);
+  if (!cache || (cache.phrases !== corpus.phrases && !cache.phrases.equals(corpus.phrases))) {
+    cache = { phrases: corpus.phrases, tokens: new Map() };
+    tokenCache.set(model, cache);
+  }
+  let terms = cache.tokens.get(text);
+  if (!terms) {
+    terms = tokenise(text, corpus.phrases, corpus.maxPhrase);
+    cache.tokens.set(text, terms);
+  }
+  return terms;
+}
+
+function infer(corpus: ClauseCorpus, comment: ConsultationComment, text: string, threshold: number, model?: ConsultationModel): CommentLink[] {
+  const terms = tokensOf(model, corpus, text);
   if (terms.length === 0) return [];
   const ranked = [...corpus.index.search(queryOf(terms))].filter(([doc, s]) => s.shared >= MIN_SHARED && !corpus.tooBroad.has(doc)).sort((a, b) => b[1].score - a[1].score);
   const best = ranked[0]?.[1].score ?? 0;
@@ -220,13 +389,13 @@ function infer(corpus: ClauseCorpus, comment: ConsultationComment, text: string,
   for (const [doc, { score: raw }] of ranked.slice(0, MAX_INFERRED)) {
     const score = squash(raw);
     if (score < threshold || raw < best * 0.6) break;
-    links.push({ commentId: comment.id, clause: corpus.ids[doc], kind: 'inferred', score, ...explain(corpus, doc, terms, text) });
+    links.push({ commentId: comment.id, clause: corpus.ids[doc], kind: 'inferred', score, ...explain(corpus, doc, terms, text, model) });
   }
   return links;
 }
 
 /** The words that made an inferred link, and the sentence richest in them. */
-function explain(corpus: ClauseCorpus, doc: number, terms: Term[], text: string): { quote: string; because: string[] } {
+function explain(corpus: ClauseCorpus, doc: number, terms: Term[], text: string, model?: ConsultationModel): { quote: string; because: string[] } {
   const weight = new Map<string, { surface: string; w: number }>();
   for (const t of terms) {
     if (weight.has(t.key)) continue;
@@ -237,7 +406,7 @@ function explain(corpus: ClauseCorpus, doc: number, terms: Term[], text: string)
   let quote = '';
   let bestScore = -1;
   for (const s of sentences(text)) {
-    const sTerms = new Set(tokenise(s.text, corpus.phrases, corpus.maxPhrase).map(t => t.key));
+    const sTerms = new Set(tokensOf(model, corpus, s.text).map(t => t.key));
     let score = 0;
     for (const k of sTerms) score += weight.get(k)?.w ?? 0;
     if (score > bestScore) {
@@ -248,7 +417,17 @@ function explain(corpus: ClauseCorpus, doc: number, terms: Term[], text: string)
   return { quote, because };
 }
 
-export function analyseComment(model: ConsultationModel, comment: ConsultationComment, corpus: ClauseCorpus, threshold: number): CommentAnalysis {
+/** What a comment's own clause numbers say, before any inference. */
+export interface ExplicitAnalysis {
+  mentions: ClauseMention[];
+  /** Mentions of clauses that do not exist (with the id that is missing). */
+  unknown: ClauseMention[];
+  /** Links to the named clauses that exist. */
+  links: CommentLink[];
+}
+
+/** The clauses a comment names, checked against the clause ids (no BM25 needed). */
+export function explicitMentions(model: ConsultationModel, comment: ConsultationComment, clauses: ClauseIds): ExplicitAnalysis {
   const mentions: ClauseMention[] = [];
   const unknown: ClauseMention[] = [];
   const links: CommentLink[] = [];
@@ -258,15 +437,15 @@ export function analyseComment(model: ConsultationModel, comment: ConsultationCo
     const part = partOf(raw.from);
     // A number whose Part has no clauses here is something else ("V1.15"), or a clause of a
     // Section the workspace does not hold: neither can be shown to be unknown.
-    if (!corpus.byPart.has(part)) continue;
+    if (!clauses.byPart.has(part)) continue;
     const nth = seenText.get(raw.text) ?? 0;
     seenText.set(raw.text, nth + 1);
     const range = locate(model, comment, raw.text, nth);
     const quote = sentenceAt(comment.text, raw.index);
-    for (const id of expandRange(raw, corpus.byPart.get(part) ?? [])) {
+    for (const id of expandRange(raw, clauses.byPart.get(part) ?? [])) {
       const mention: ClauseMention = { commentId: comment.id, clause: id, text: raw.text, range };
       mentions.push(mention);
-      if (!corpus.known.has(id)) {
+      if (!clauses.known.has(id)) {
         unknown.push(mention);
         continue;
       }
@@ -275,35 +454,78 @@ export function analyseComment(model: ConsultationModel, comment: ConsultationCo
       links.push({ commentId: comment.id, clause: id, kind: 'explicit', score: 1, quote });
     }
   }
+  return { mentions, unknown, links };
+}
+
+/** A comment's links: the clauses it names, else (or for names that no longer exist) those inferred. */
+function linksOf(explicit: ExplicitAnalysis, comment: ConsultationComment, corpus: () => ClauseCorpus, threshold: number, model?: ConsultationModel): CommentAnalysis {
+  const { mentions, unknown, links } = explicit;
   if (links.length > 0) return { mentions, unknown, links, status: 'linked' };
   if (unknown.length > 0) {
     // Named clauses that no longer exist (renumbered?): try to re-attach by the sentences.
     const quotes = [...new Set(unknown.map(u => sentenceAt(comment.text, comment.text.indexOf(u.text))))].join(' ');
-    const again = infer(corpus, comment, quotes, threshold);
+    const again = infer(corpus(), comment, quotes, threshold, model);
     return { mentions, unknown, links: again, status: again.length ? 'linked' : 'orphaned' };
   }
   if (!comment.text.trim()) return { mentions, unknown, links, status: 'general' };
-  const inferred = infer(corpus, comment, comment.text, threshold);
+  const inferred = infer(corpus(), comment, comment.text, threshold, model);
   return { mentions, unknown, links: inferred, status: inferred.length ? 'linked' : 'general' };
 }
 
+export function analyseComment(model: ConsultationModel, comment: ConsultationComment, corpus: ClauseCorpus, threshold: number): CommentAnalysis {
+  return linksOf(explicitMentions(model, comment, corpus.clauses), comment, () => corpus, threshold);
+}
+
+/** Does the analysis of a comment read the BM25 index (it names no existing clause)? */
+const needsInference = (explicit: ExplicitAnalysis, comment: ConsultationComment) => explicit.links.length === 0 && (explicit.unknown.length > 0 || comment.text.trim() !== '');
+
+const explicitCache = new WeakMap<ConsultationModel, { clauses: ClauseIds; analyses: Map<string, ExplicitAnalysis> }>();
+
+/**
+ * The explicit mentions of every comment of one collation, memoised per collation and clause
+ * ids: an edit to legal text that keeps every clause number checks nothing again, and the
+ * `unknown-clause` rule never builds the BM25 index.
+ */
+export function collationMentions(workspace: WorkspaceIndex, model: ConsultationModel): Map<string, ExplicitAnalysis> {
+  const clauses = clauseIds(workspace);
+  const cached = explicitCache.get(model);
+  if (cached && cached.clauses === clauses) return cached.analyses;
+  const analyses = new Map<string, ExplicitAnalysis>();
+  for (const c of model.comments) analyses.set(c.id, explicitMentions(model, c, clauses));
+  explicitCache.set(model, { clauses, analyses });
+  return analyses;
+}
+
 interface LinkCache {
-  corpus: ClauseCorpus;
+  explicit: Map<string, ExplicitAnalysis>;
+  corpus: ClauseCorpus | undefined;
   threshold: number;
   analyses: Map<string, CommentAnalysis>;
 }
 
 const linkCache = new WeakMap<ConsultationModel, LinkCache>();
 
-/** Analyses of every comment of one collation (memoised per collation, clauses and threshold). */
+/**
+ * Analyses of every comment of one collation (memoised per collation, clauses and threshold).
+ * A comment with explicit links keeps its analysis while the clause ids stay; only those
+ * that need inference are scored again when the clause texts change.
+ */
 export function collationLinks(workspace: WorkspaceIndex, model: ConsultationModel): Map<string, CommentAnalysis> {
-  const corpus = clauseCorpus(workspace);
+  const explicit = collationMentions(workspace, model);
   const threshold = workspace.settings.linkThreshold;
   const cached = linkCache.get(model);
-  if (cached && cached.corpus === corpus && cached.threshold === threshold) return cached.analyses;
+  const inferring = model.comments.some(c => needsInference(explicit.get(c.id)!, c));
+  const corpus = inferring ? clauseCorpus(workspace) : undefined;
+  if (cached && cached.explicit === explicit && cached.corpus === corpus && cached.threshold === threshold) return cached.analyses;
   const analyses = new Map<string, CommentAnalysis>();
-  for (const c of model.comments) analyses.set(c.id, analyseComment(model, c, corpus, threshold));
-  linkCache.set(model, { corpus, threshold, analyses });
+  const keep = cached && cached.explicit === explicit && cached.threshold === threshold ? cached.analyses : undefined;
+  for (const c of model.comments) {
+    const e = explicit.get(c.id)!;
+    const kept = keep?.get(c.id);
+    if (kept && !needsInference(e, c)) analyses.set(c.id, kept);
+    else analyses.set(c.id, linksOf(e, c, () => corpus!, threshold, model));
+  }
+  linkCache.set(model, { explicit, corpus, threshold, analyses });
   return analyses;
 }
 
@@ -343,7 +565,7 @@ export function commentsByClause(workspace: WorkspaceIndex): Map<string, { entry
  */
 export function reattach(workspace: WorkspaceIndex, stored: Pick<CommentLink, 'commentId' | 'clause' | 'quote'>): { status: 'attached' | 'reattached' | 'orphaned'; clause?: string; score?: number } {
   const corpus = clauseCorpus(workspace);
-  if (corpus.known.has(stored.clause)) return { status: 'attached', clause: stored.clause };
+  if (corpus.clauses.known.has(stored.clause)) return { status: 'attached', clause: stored.clause };
   const probe: ConsultationComment = { id: stored.commentId, question: '', respondent: '', category: '', response: '', text: stored.quote, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
   const best = infer(corpus, probe, stored.quote.replace(new RegExp(stored.clause.replace(/\./g, '\\.'), 'g'), ''), workspace.settings.linkThreshold)[0];
   return best ? { status: 'reattached', clause: best.clause, score: best.score } : { status: 'orphaned' };
