@@ -209,6 +209,22 @@ export class WordsBuilder {
     this.flags = copy(this.flags);
   }
 
+  /** Append words[from, to) of an earlier reading, their line numbers moved by `lineShift`. */
+  copy(words: Words, from: number, to: number, lineShift: number): void {
+    const n = to - from;
+    if (n <= 0) return;
+    if (this.count + n > this.line.length) this.growTo(Math.max(this.count + n, this.count * 2 + 16));
+    const at = this.count;
+    this.line.set(words.line.subarray(from, to), at);
+    if (lineShift !== 0) for (let i = at; i < at + n; i++) this.line[i] += lineShift;
+    this.start.set(words.start.subarray(from, to), at);
+    this.end.set(words.end.subarray(from, to), at);
+    this.id.set(words.id.subarray(from, to), at);
+    this.caps.set(words.caps.subarray(from, to), at);
+    this.flags.set(words.flags.subarray(from, to), at);
+    this.count += n;
+  }
+
   /** Start again (the arrays are kept: finish copies what was read). */
   reset(): void {
     this.count = 0;

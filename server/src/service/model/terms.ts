@@ -49,19 +49,77 @@ function endsInWord(text: string): boolean {
 /** One builder for every document: its arrays grow to the largest document and are copied out. */
 const scratch = new WordsBuilder(1 << 16);
 
-/** Every word of a legal document in order; a phrase runs on over a line break only into a continuation line. */
+/**
+ * How a document's words were read, kept to re-read only the lines an edit changed: per line,
+ * -1 for a line without words to read, else its text column × 2 (+1 when it continues the
+ * previous line's phrase); and the number of each line's first word.
+ */
+interface WordsReading {
+  words: Words;
+  how: Int32Array;
+  firstWord: Int32Array;
+}
+
+/** The last reading of each document (by uri): the words of its unchanged lines are copied from it. */
+const lastReading = new Map<string, WordsReading>();
+const MAX_READINGS = 1000;
+
+function howLinesRead(model: LegalModel): Int32Array {
+  const { lines, kinds, contentColumn } = model.structure;
+  const how = new Int32Array(lines.length);
+  for (const l of lines) {
+    const kind = kinds[l.line];
+    if (kind === 'blank' || kind === 'suppression' || kind === 'table-separator') how[l.line] = -1;
+    else {
+      const joined = kind === 'continuation' && l.line > 0 && endsInWord(lines[l.line - 1].text);
+      how[l.line] = textColumn(model, l.line, contentColumn[l.line]) * 2 + (joined ? 1 : 0);
+    }
+  }
+  return how;
+}
+
+/**
+ * Every word of a legal document in order; a phrase runs on over a line break only into a
+ * continuation line. After an edit, the lines before and after the edited ones are copied
+ * from the document's last reading (a line's words depend only on its text and how it is read).
+ */
 export function wordsOf(model: LegalModel): Words {
   return memo(model, 'terms.words', () => {
-    const { lines, kinds, contentColumn } = model.structure;
+    const { lines } = model.structure;
+    const texts = lines.map(l => l.text);
+    const how = howLinesRead(model);
+    const n = lines.length;
+    const firstWord = new Int32Array(n + 1);
     const out = scratch;
     out.reset();
-    for (const l of lines) {
-      const kind = kinds[l.line];
-      if (kind === 'blank' || kind === 'suppression' || kind === 'table-separator') continue;
-      const joined = kind === 'continuation' && l.line > 0 && endsInWord(lines[l.line - 1].text);
-      readLineWords(out, l.text, l.line, textColumn(model, l.line, contentColumn[l.line]), joined);
+    const prev = lastReading.get(model.uri);
+    let same = 0; // lines equal at the start
+    let sameEnd = 0; // and at the end
+    if (prev) {
+      const old = prev.words.texts;
+      const oldN = old.length;
+      const max = Math.min(oldN, n);
+      while (same < max && prev.how[same] === how[same] && old[same] === texts[same]) same++;
+      while (sameEnd < max - same && prev.how[oldN - 1 - sameEnd] === how[n - 1 - sameEnd] && old[oldN - 1 - sameEnd] === texts[n - 1 - sameEnd]) sameEnd++;
+      out.copy(prev.words, 0, prev.firstWord[same], 0);
+      firstWord.set(prev.firstWord.subarray(0, same));
     }
-    return out.finish(lines.map(l => l.text));
+    for (let l = same; l < n - sameEnd; l++) {
+      firstWord[l] = out.count;
+      if (how[l] >= 0) readLineWords(out, texts[l], l, how[l] >> 1, (how[l] & 1) === 1);
+    }
+    if (prev && sameEnd > 0) {
+      const oldN = prev.words.texts.length;
+      const from = prev.firstWord[oldN - sameEnd];
+      const shift = out.count - from;
+      out.copy(prev.words, from, prev.words.count, n - oldN);
+      for (let l = n - sameEnd; l < n; l++) firstWord[l] = prev.firstWord[l - (n - oldN)] + shift;
+    }
+    firstWord[n] = out.count;
+    const words = out.finish(texts);
+    if (lastReading.size >= MAX_READINGS) lastReading.clear();
+    lastReading.set(model.uri, { words, how, firstWord });
+    return words;
   });
 }
 
@@ -209,12 +267,6 @@ function matchesOf(model: LegalModel, index: TermIndex): Matches {
   return state.matches;
 }
 
-/** Does a range overlap one of the spans (by line)? */
-function overlapsAny(byLine: Map<number, Range[]>, range: Range): boolean {
-  const spans = byLine.get(range.start.line);
-  return !!spans && spans.some(s => range.start.character < s.end.character && range.end.character > s.start.character);
-}
-
 function byStartLine(ranges: Iterable<Range>): Map<number, Range[]> {
   const byLine = new Map<number, Range[]>();
   for (const r of ranges) {
@@ -232,13 +284,15 @@ export function docUses(model: LegalModel, index: TermIndex): DocUses {
     const words = wordsOf(model);
     const sites = byStartLine(definitionsOf(model).map(s => s.range));
     const refHeadings = byStartLine(referencesOf(model).flatMap(r => (r.headingRange ? [r.headingRange] : [])));
-    const inRefHeading = (r: Range) => refHeadings.get(r.start.line)?.some(h => h.start.character <= r.start.character && r.end.character <= h.end.character) ?? false;
     const keep: number[] = [];
     const flags: number[] = [];
+    const { kinds } = model.structure;
     for (let k = 0; k < matches.count; k++) {
-      const range = wordRange(words, matches.from[k], matches.to[k]);
-      if (overlapsAny(sites, range)) continue;
-      const inHeading = HEADING_KINDS.has(model.structure.kinds[range.start.line]) || inRefHeading(range);
+      const line = words.line[matches.from[k]];
+      const start = words.start[matches.from[k]];
+      const end = words.end[matches.to[k] - 1];
+      if (sites.get(line)?.some(s => start < s.end.character && end > s.start.character)) continue;
+      const inHeading = HEADING_KINDS.has(kinds[line]) || (refHeadings.get(line)?.some(h => h.start.character <= start && end <= h.end.character) ?? false);
       keep.push(k);
       flags.push(matches.flags[k] | (inHeading ? IN_HEADING : 0));
     }
