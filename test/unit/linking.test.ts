@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dedent, findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
-import { reattach } from '../../server/src/service/model/consultation/linking';
+import { clauseCorpus, collationLinks, collationMentions, reattach } from '../../server/src/service/model/consultation/linking';
+import type { ConsultationModel } from '../../server/src/service/model/consultation';
 import { scanMentions } from '../../server/src/service/model/consultation/mentions';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -180,4 +181,19 @@ test('a clause far longer than the rest (a definitions table) takes explicit lin
   assert.ok(!inferred.some(l => l.clause === 'A1.1'));
   const named = workspaceOf({ 'g8.sec.txt': G8, 'a1.sec.txt': table, 'r.txt': 'Question 1: Any?\nRespondent Category Comments\nSSE Large Supplier See A1.1 please.\n' });
   assert.deepEqual(named.getCommentLinks().map(l => `${l.clause} ${l.kind}`), ['A1.1 explicit']);
+});
+
+test('an edit inside a clause keeps the explicit mentions and the explicit links; new clause numbers check them again', () => {
+  const service = workspaceOf({ 'g8.sec.txt': G8, 'consultation-responses.txt': COLLATION });
+  const collation = service.workspace.model(uriOf('consultation-responses.txt')) as ConsultationModel;
+  const mentions = collationMentions(service.workspace, collation);
+  const links = collationLinks(service.workspace, collation);
+  const corpus = clauseCorpus(service.workspace);
+  service.setDocument({ uri: uriOf('g8.sec.txt'), version: 2, text: G8.replace('shall agree the dates', 'shall agree the datesx') });
+  assert.equal(collationMentions(service.workspace, collation), mentions, 'same clause numbers: mentions not checked again');
+  const again = collationLinks(service.workspace, collation);
+  assert.notEqual(clauseCorpus(service.workspace), corpus, 'the clause texts changed');
+  assert.equal(again.get('q2-e-on'), links.get('q2-e-on'), 'an explicitly linked comment keeps its analysis');
+  service.setDocument({ uri: uriOf('g8.sec.txt'), version: 3, text: G8.replace('G8.44C ', 'G8.44D ') });
+  assert.notEqual(collationMentions(service.workspace, collation), mentions, 'a renumbered clause: mentions checked again');
 });
