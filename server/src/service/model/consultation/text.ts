@@ -36,14 +36,10 @@ const NO_CELLS: Cell[] = [];
 // Lower-cased once (these are compared at every word of every line).
 const CATEGORY_LIST_LOWER = CATEGORY_LIST.map(c => c.toLowerCase());
 const CATEGORY_HEADS_LOWER = CATEGORY_HEADS.map(c => c.toLowerCase());
-/** The lower-cased categories and heads by their first letter's code, in the order tried. */
-const CATEGORIES_BY_INITIAL = new Map<number, { whole: string[]; heads: string[] }>();
+/** The lower-cased categories and heads by their first letter's (ASCII) code, in the order tried. */
+const CATEGORIES_BY_INITIAL: ({ whole: string[]; heads: string[] } | undefined)[] = new Array(128).fill(undefined);
 for (const [list, key] of [[CATEGORY_LIST_LOWER, 'whole'], [CATEGORY_HEADS_LOWER, 'heads']] as const) {
-  for (const c of list) {
-    const entry = CATEGORIES_BY_INITIAL.get(c.charCodeAt(0)) ?? { whole: [], heads: [] };
-    entry[key].push(c);
-    CATEGORIES_BY_INITIAL.set(c.charCodeAt(0), entry);
-  }
+  for (const c of list) (CATEGORIES_BY_INITIAL[c.charCodeAt(0)] ??= { whole: [], heads: [] })[key].push(c);
 }
 const RESPONSE_RE = new RegExp(`^(${[...RESPONSES].sort(byLength).map(escapeRe).join('|')})(?![\\w-])`, 'i');
 /** The wrapped end of a company name: up to three capitalised words and a suffix ("Retail Limited"). */
@@ -117,13 +113,19 @@ function categoriesAt(text: string, at: number): Cell[] {
   // line's rest (that made a long line quadratic), and only against the categories starting
   // with the word's letter.
   const first = text.charCodeAt(at);
-  const byInitial = first < 128 ? CATEGORIES_BY_INITIAL.get(lowerAscii(first)) : undefined;
+  const byInitial = first < 128 ? CATEGORIES_BY_INITIAL[lowerAscii(first)] : undefined;
   if (!byInitial) return NO_CELLS;
-  const end = Math.min(text.length, at + LONGEST_CATEGORY + 1);
-  for (let k = at; k < end; k++) if (text.charCodeAt(k) >= 128) return categoriesAtSlowly(text, at);
   let found: Cell[] | undefined;
-  for (const c of byInitial.whole) if (asciiCategoryAt(text, at, c)) (found ??= []).push({ category: text.slice(at, at + c.length), end: at + c.length });
-  for (const h of byInitial.heads) if (asciiCategoryAt(text, at, h)) (found ??= []).push({ category: text.slice(at, at + h.length), end: at + h.length, partial: true });
+  for (const c of byInitial.whole) {
+    const match = asciiCategoryAt(text, at, c);
+    if (match === NON_ASCII) return categoriesAtSlowly(text, at);
+    if (match) (found ??= []).push({ category: text.slice(at, at + c.length), end: at + c.length });
+  }
+  for (const h of byInitial.heads) {
+    const match = asciiCategoryAt(text, at, h);
+    if (match === NON_ASCII) return categoriesAtSlowly(text, at);
+    if (match) (found ??= []).push({ category: text.slice(at, at + h.length), end: at + h.length, partial: true });
+  }
   return found ?? NO_CELLS;
 }
 
@@ -142,12 +144,25 @@ function lowerAscii(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
-/** Does the lower-case ASCII `category` start at `at`, case-insensitively, as whole words (`[\w-]` may not follow)? */
-function asciiCategoryAt(text: string, at: number, category: string): boolean {
-  if (at + category.length > text.length) return false;
-  for (let k = 0; k < category.length; k++) if (lowerAscii(text.charCodeAt(at + k)) !== category.charCodeAt(k)) return false;
-  const after = at + category.length < text.length ? lowerAscii(text.charCodeAt(at + category.length)) : -1;
-  return !((after >= 97 && after <= 122) || (after >= 48 && after <= 57) || after === 95 || after === 45);
+const NON_ASCII = 2;
+
+/**
+ * Does the lower-case ASCII `category` start at `at`, case-insensitively, as whole words
+ * (`[\w-]` may not follow)? 1 or 0; NON_ASCII where a character met before the answer is not
+ * ASCII (its lower case might be: the slow way then decides).
+ */
+function asciiCategoryAt(text: string, at: number, category: string): number {
+  if (at + category.length > text.length) return 0;
+  for (let k = 0; k < category.length; k++) {
+    const code = text.charCodeAt(at + k);
+    if (code >= 128) return NON_ASCII;
+    if (lowerAscii(code) !== category.charCodeAt(k)) return 0;
+  }
+  if (at + category.length === text.length) return 1;
+  const after = text.charCodeAt(at + category.length);
+  if (after >= 128) return NON_ASCII;
+  const lower = lowerAscii(after);
+  return (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) || lower === 95 || lower === 45 ? 0 : 1;
 }
 
 /** Word starts in a line (where a category may begin). */
@@ -193,11 +208,48 @@ interface Section {
   known: Set<string>;
 }
 
+/**
+ * What each line is whatever names are known (header or not, its word starts, the categories
+ * at each): read once and shared by both passes of the reader.
+ */
+class LineFacts {
+  /** 0: not read yet; 1: no header; 2: a header row; 3: a header cell. */
+  private readonly headers: Uint8Array;
+  private readonly starts: (number[] | undefined)[];
+  private readonly cells: (Cell[][] | undefined)[];
+
+  constructor(readonly lines: Line[]) {
+    this.headers = new Uint8Array(lines.length);
+    this.starts = new Array(lines.length).fill(undefined);
+    this.cells = new Array(lines.length).fill(undefined);
+  }
+
+  header(i: number): 'row' | 'cell' | undefined {
+    if (this.headers[i] === 0) {
+      const kind = headerKind(this.lines[i].text);
+      this.headers[i] = kind === 'row' ? 2 : kind === 'cell' ? 3 : 1;
+    }
+    return this.headers[i] === 2 ? 'row' : this.headers[i] === 3 ? 'cell' : undefined;
+  }
+
+  wordStarts(i: number): number[] {
+    return this.starts[i] ??= wordStarts(this.lines[i].text);
+  }
+
+  /** The categories at each word start of line i (NO_CELLS for none), computed up to word k at least. */
+  cellsAt(i: number, k: number): Cell[] {
+    const starts = this.wordStarts(i);
+    const cells = this.cells[i] ??= [];
+    while (cells.length <= k) cells.push(categoriesAt(this.lines[i].text, starts[cells.length]));
+    return cells[k];
+  }
+}
+
 class Reader {
   /** No longer prefix of a line can be a name: plausible names are short, known ones as long as the longest. */
   readonly maxName: number;
 
-  constructor(readonly lines: Line[], readonly known: Set<string>) {
+  constructor(readonly lines: Line[], readonly known: Set<string>, readonly facts: LineFacts = new LineFacts(lines)) {
     let longest = NAME_MAX;
     for (const k of known) {
       longest = Math.max(longest, k.length);
@@ -260,7 +312,7 @@ class Reader {
   /** Every way line i could start a row; the best wins. */
   rowStart(i: number, section: Section, limit: number): RowStart | undefined {
     const text = this.lines[i].text;
-    if (!text.trim() || headerKind(text)) return undefined;
+    if (!text.trim() || this.facts.header(i)) return undefined;
     let best: RowStart | undefined;
     // On a tie the longer name wins: "British Gas | Network Party" over "British | Gas Network Party".
     const consider = (r: RowStart | undefined) => {
@@ -270,10 +322,12 @@ class Reader {
     // bars aside), so the scan stops there: trying every word of a long line was quadratic.
     let inName = 0;
     let counted = 0;
-    for (const at of wordStarts(text)) {
+    const starts = this.facts.wordStarts(i);
+    for (let k = 0; k < starts.length; k++) {
+      const at = starts[k];
       for (; counted < at; counted++) if (!isSpaceOrPipe(text.charCodeAt(counted))) inName++;
       if (inName > this.maxName) break;
-      const cells = categoriesAt(text, at);
+      const cells = this.facts.cellsAt(i, k);
       if (cells.length === 0) continue;
       const prefix = text.slice(0, at);
       const strict = isPlausibleName(prefix, this.known);
@@ -295,7 +349,7 @@ class Reader {
     // The name alone on its line, the category on the next non-blank line.
     if (inName + nonSpaceFrom(text, counted) <= this.maxName && isPlausibleName(text, this.known)) {
       const j = this.nextNonBlank(i, limit);
-      if (j !== undefined && !headerKind(this.lines[j].text)) {
+      if (j !== undefined && !this.facts.header(j)) {
         const lineJ = this.lines[j].text;
         const lead = /^[\s|]*/.exec(lineJ)![0].length;
         for (const cell of categoriesAt(lineJ, lead)) {
@@ -434,7 +488,7 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
       current?.parts.push('blank');
       continue;
     }
-    if (headerKind(text)) continue;
+    if (reader.facts.header(i)) continue;
     const start = reader.rowStart(i, section, q.end);
     if (start) {
       current = { start, startLine: i, parts: [], nameEnds: [] };
@@ -551,8 +605,8 @@ function stripLeadingWords(text: string, words: string): string {
   return t.toLowerCase().startsWith(words.toLowerCase()) ? t.slice(words.length).replace(/^[\s|]+/, '') : text;
 }
 
-function parseOnce(lines: Line[], known: Set<string>): ParsedCollation {
-  const reader = new Reader(lines, known);
+function parseOnce(lines: Line[], known: Set<string>, facts: LineFacts): ParsedCollation {
+  const reader = new Reader(lines, known, facts);
   const ids = new CommentIds();
   const comments: ConsultationComment[] = [];
   const questions: ConsultationQuestion[] = [];
@@ -573,8 +627,9 @@ function parseOnce(lines: Line[], known: Set<string>): ParsedCollation {
  * split rows in the second (a name seen whole in one table is recognised when wrapped in another).
  */
 export function parseTextCollation(lines: Line[]): ParsedCollation {
-  const first = parseOnce(lines, new Set());
+  const facts = new LineFacts(lines);
+  const first = parseOnce(lines, new Set(), facts);
   if (first.comments.length === 0) return first;
   const known = new Set(first.comments.map(c => c.respondent.toLowerCase()));
-  return parseOnce(lines, known);
+  return parseOnce(lines, known, facts);
 }
