@@ -84,10 +84,44 @@ const TERM_SOURCE = String.raw`[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0
 const UNIT_SOURCE = String.raw`(?:(?:non-)?domestic\s+)?premises|smart\s+metering\s+systems?|(?:metering|meter|supply)\s+points?|meters?|mpans?|mprns?|customers?|consumers?|sites?|(?:working\s+|business\s+)?days?|months?|years?|weeks?|hours?|per\s+cent`;
 const UNIT_AT_START = new RegExp(`^(?:${UNIT_SOURCE})\\b`, 'i');
 const TERM_AT_START = new RegExp(`^${TERM_SOURCE}`);
+const UNIT_AT_END = new RegExp(`(?:${UNIT_SOURCE})$`, 'i');
+const TERM_AT_END = new RegExp(`(${TERM_SOURCE})$`);
+// Global regexes are shared and run with exec loops: matchAll clones its regex on every call,
+// and these run once per passage or per number. A loop over one must not call code that uses it.
+const TERMS_RE = new RegExp(TERM_SOURCE, 'g');
+const UNITS_RE = new RegExp(`\\b(?:${UNIT_SOURCE})\\b`, 'gi');
+const NUMBER_OF_RE = /\bnumber\s+of\s+/gi;
+const COUNTED_RE = /\bnumber\s+of\s+(\S.*)/gi;
+const SENTENCE_END_RE = /[.;]\s+(?=[A-Z(])/g;
+const NOT_ANY_RE = /\b(?:not\s+(?:\w+\s+){0,2}?any|no)\s+(\S.*)/gi;
+const ONLY_RE = /\bonly\s+(\S.*)/gi;
+const BOTH_RE = /\bboth\s+(\S.*?)\s+and\s+(\S.*)/gi;
+const SCOPE_CUT_RE = /,\s+(?:and|or)\s+(?:a|an|any|each)\s+|;\s+/g;
 const NOT_SUBJECTS = /^(?:Section|Sections|Part|Schedule|Where|The|A|An|In|On|Each|Any)$/;
+
+/**
+ * Subjects and terms repeat thousands of times in a workspace: their keys and measures are kept
+ * (in a bounded table, cleared when full) instead of lower-casing and testing them each time.
+ */
+const KEY_CACHE_LIMIT = 50_000;
+const subjectKeys = new Map<string, string>();
+const measures = new Map<string, Measure>();
+
+function cached<V>(cache: Map<string, V>, key: string, compute: (key: string) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+    cache.set(key, (value = compute(key)));
+  }
+  return value;
+}
 
 /** "Smart Metering Systems" → "smart metering system"; "Premises" stays. */
 export function subjectKey(subject: string): string {
+  return cached(subjectKeys, subject, keyOf);
+}
+
+function keyOf(subject: string): string {
   const s = subject.toLowerCase().replace(/\s+/g, ' ').trim();
   if (/premises$|ss$/.test(s)) return s;
   if (/ies$/.test(s)) return s.slice(0, -3) + 'y';
@@ -95,11 +129,21 @@ export function subjectKey(subject: string): string {
 }
 
 export function measureOf(key: string | undefined): Measure {
+  return key ? cached(measures, key, findMeasure) : 'other';
+}
+
+function findMeasure(key: string): Measure {
   if (!key) return 'other';
   if (/premises/.test(key)) return 'premises';
   if (/smart metering system|meter|metering point|supply point|mpan|mprn/.test(key)) return 'devices';
   if (/\b(?:day|month|year|week|hour|minute)$/.test(key)) return 'time';
   return 'other';
+}
+
+/** The text up to its first white space (`text.split(/\s+/)[0]` without the array). */
+function firstWord(text: string): string {
+  const space = /\s/.exec(text);
+  return space ? text.slice(0, space.index) : text;
 }
 
 /** The counted subject at the start of `text`: a unit word or a capitalised term. */
@@ -108,16 +152,15 @@ function subjectAtStart(text: string): string | undefined {
   if (unit) return unit[0];
   const term = TERM_AT_START.exec(text);
   if (!term) return undefined;
-  const first = term[0].split(/\s+/)[0];
-  return NOT_SUBJECTS.test(first) ? undefined : term[0];
+  return NOT_SUBJECTS.test(firstWord(term[0])) ? undefined : term[0];
 }
 
 /** The counted subject at the end of `text` ("its Combined Premises Number"), if it is a count. */
 function subjectAtEnd(text: string): string | undefined {
   const t = text.replace(/\s+(?:is|are|was|were|be|shall\s+be|will\s+be|does|do|has|have)\s*$/i, '').replace(/\s+$/, '');
-  const unit = new RegExp(`(?:${UNIT_SOURCE})$`, 'i').exec(t);
+  const unit = UNIT_AT_END.exec(t);
   if (unit && (unit.index === 0 || /\s/.test(t[unit.index - 1]))) return unit[0];
-  const term = new RegExp(`(${TERM_SOURCE})$`).exec(t);
+  const term = TERM_AT_END.exec(t);
   if (!term) return undefined;
   const subject = term[1];
   return measureOf(subjectKey(subject)) !== 'other' || /\b(?:Number|Count|Total|Amount|Quantity)$/.test(subject) ? subject : undefined;
@@ -128,7 +171,8 @@ const CURRENCIES: Record<string, string> = { '£': 'pounds', $: 'dollars', '€'
 /** "the aggregate number of Domestic Premises supplied by it exceeds": the last "number of X" before a comparison. */
 function lastCountedSubject(text: string): string | undefined {
   let subject: string | undefined;
-  for (const m of text.matchAll(/\bnumber\s+of\s+/gi)) subject = subjectAtStart(text.slice(m.index + m[0].length)) ?? subject;
+  NUMBER_OF_RE.lastIndex = 0;
+  for (let m = NUMBER_OF_RE.exec(text); m; m = NUMBER_OF_RE.exec(text)) subject = subjectAtStart(text.slice(m.index + m[0].length)) ?? subject;
   return subject;
 }
 
@@ -174,10 +218,41 @@ function subjectAfter(after: string): { subject: string; length: number } | unde
   return noun && !NOT_NOUNS.test(noun) ? { subject: noun, length: gap[0].length + noun.length } : undefined;
 }
 
+/** The words every comparison prefix ends with. */
+const PREFIX_LAST_WORDS = new Set(['to', 'than', 'including', 'exceeding', 'of', 'above', 'over', 'exceed', 'exceeds', 'exceeded', 'most', 'least', 'below', 'under']);
+
+/**
+ * Could a comparison end `before`? Its last ASCII word (before white space) must be one that
+ * comparisons end with. The 13 prefix regexes, anchored at the end only, try every position of
+ * the 80 characters before each number; most numbers ("within 10 Working Days") fail this.
+ */
+function mayEndInComparison(before: string): boolean {
+  let k = before.length;
+  for (; k > 0; k--) {
+    const c = before.charCodeAt(k - 1);
+    if (c >= 128) return true; // perhaps Unicode white space: let the regexes decide
+    if (c !== 32 && (c < 9 || c > 13)) break;
+  }
+  let start = k;
+  while (start > 0 && /[A-Za-z]/.test(before[start - 1])) start--;
+  return PREFIX_LAST_WORDS.has(before.slice(start, k).toLowerCase());
+}
+
 function comparisonBefore(before: string): { comparison: Comparison; length: number } | undefined {
+  if (!mayEndInComparison(before)) return undefined;
   for (const [re, comparison] of PREFIXES) {
     const m = re.exec(before);
     if (m) return { comparison, length: m[0].length };
+  }
+  return undefined;
+}
+
+/** The last character of `text` that is not white space (as `\s` reads it), if any. */
+function lastNonSpace(text: string): string | undefined {
+  for (let k = text.length - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return /(\S)\s*$/.exec(text)?.[1]; // Unicode white space: let the regex decide
+    if (c !== 32 && (c < 9 || c > 13)) return text[k];
   }
   return undefined;
 }
@@ -210,7 +285,8 @@ function passagesOf(model: LegalModel): Passage[] {
       let offset = column;
       content.split('|').forEach((cell, i) => {
         const header = headers[i]?.trim();
-        out.push({ text: cell, pieces: [{ offset: 0, line: l.line, column: offset }], line: l.line, leadIn: '', ...(header ? { header } : {}) });
+        const pieces = [{ offset: 0, line: l.line, column: offset }];
+        out.push(header ? { text: cell, pieces, line: l.line, leadIn: '', header } : { text: cell, pieces, line: l.line, leadIn: '' });
         offset += cell.length + 1;
       });
       continue;
@@ -219,11 +295,15 @@ function passagesOf(model: LegalModel): Passage[] {
       finish();
       continue;
     }
-    if (kind === 'clause') clauseLeadIn = content.split(':')[0];
+    if (kind === 'clause') {
+      const colon = content.indexOf(':');
+      clauseLeadIn = colon < 0 ? content : content.slice(0, colon);
+    }
     const formula = isFormulaLine(content);
     const joins = kind === 'continuation' && current && !formula && !endsSentence;
     // "Ends with [.;:] and white space": a blank content adds only white space to the text.
-    if (/\S/.test(content)) endsSentence = /[.;:]\s*$/.test(content);
+    const last = lastNonSpace(content);
+    if (last !== undefined) endsSentence = last === '.' || last === ';' || last === ':';
     else if (!joins) endsSentence = false;
     if (joins && current) {
       current.pieces.push({ offset: length + 1, line: l.line, column });
@@ -252,6 +332,30 @@ function rangeIn(p: Passage, from: number, to: number): Range {
   return { start: positionAt(p, from), end: positionAt(p, to) };
 }
 
+/** Does the passage run over any of the lines? */
+function onAnyLine(p: Passage, lines: { has(line: number): boolean }): boolean {
+  for (const piece of p.pieces) if (lines.has(piece.line)) return true;
+  return false;
+}
+
+/** The lines whose text matches a global regex somewhere (one scan of the document, not one per line). */
+function linesMatching(model: LegalModel, re: RegExp): Set<number> {
+  const out = new Set<number>();
+  const { lines } = model.structure;
+  re.lastIndex = 0;
+  for (let m = re.exec(model.text); m; m = re.exec(model.text)) {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].start <= m.index) lo = mid;
+      else hi = mid - 1;
+    }
+    out.add(lines[lo].line);
+  }
+  return out;
+}
+
 /** The number mentions inside a passage, with their offsets in its text. */
 function numbersIn(p: Passage, byLine: Map<number, NumberMention[]>): { mention: NumberMention; offset: number }[] {
   const out: { mention: NumberMention; offset: number }[] = [];
@@ -270,7 +374,8 @@ function sentenceAround(text: string, offset: number): { start: number; text: st
   const from = Math.max(0, offset - WINDOW);
   const before = text.slice(from, offset);
   let start = from;
-  for (const m of before.matchAll(/[.;]\s+(?=[A-Z(])/g)) start = from + m.index + 1;
+  SENTENCE_END_RE.lastIndex = 0;
+  for (let m = SENTENCE_END_RE.exec(before); m; m = SENTENCE_END_RE.exec(before)) start = from + m.index + 1;
   const next = /[.;]\s+(?=[A-Z(])/.exec(text.slice(offset, offset + WINDOW));
   const end = next ? offset + next.index + 1 : Math.min(text.length, offset + WINDOW);
   return { start, text: text.slice(start, end) };
@@ -284,9 +389,12 @@ export function populationOf(text: string, ownKey: string | undefined): string[]
     const key = subject && subjectKey(subject);
     if (key && key !== ownKey && measureOf(key) !== 'other' && measureOf(key) !== 'time') out.add(`${kind}:${key}`);
   };
-  for (const m of text.matchAll(/\b(?:not\s+(?:\w+\s+){0,2}?any|no)\s+(\S.*)/gi)) add('not', m[1]);
-  for (const m of text.matchAll(/\bonly\s+(\S.*)/gi)) add('only', m[1]);
-  for (const m of text.matchAll(/\bboth\s+(\S.*?)\s+and\s+(\S.*)/gi)) {
+  NOT_ANY_RE.lastIndex = 0;
+  for (let m = NOT_ANY_RE.exec(text); m; m = NOT_ANY_RE.exec(text)) add('not', m[1]);
+  ONLY_RE.lastIndex = 0;
+  for (let m = ONLY_RE.exec(text); m; m = ONLY_RE.exec(text)) add('only', m[1]);
+  BOTH_RE.lastIndex = 0;
+  for (let m = BOTH_RE.exec(text); m; m = BOTH_RE.exec(text)) {
     const a = subjectAtStart(m[1]);
     const b = subjectAtStart(m[2]);
     if (a && b) {
@@ -302,9 +410,11 @@ function consequenceOf(sentence: string, ownKey: string | undefined): string[] {
   const m = /\b(?:shall|must)\b/.exec(sentence);
   if (!m) return [];
   const terms = new Set<string>();
-  for (const t of sentence.slice(m.index).matchAll(new RegExp(TERM_SOURCE, 'g'))) {
+  const rest = sentence.slice(m.index);
+  TERMS_RE.lastIndex = 0;
+  for (let t = TERMS_RE.exec(rest); t; t = TERMS_RE.exec(rest)) {
     const key = subjectKey(t[0]);
-    if (key !== ownKey && !NOT_SUBJECTS.test(t[0].split(/\s+/)[0]) && !/^[A-Z]{1,2}\d/.test(t[0])) terms.add(key);
+    if (key !== ownKey && !NOT_SUBJECTS.test(firstWord(t[0])) && !/^[A-Z]{1,2}\d/.test(t[0])) terms.add(key);
   }
   return [...terms].sort();
 }
@@ -314,7 +424,9 @@ function scopeOf(sentence: string, offset: number, leadIn: string): string {
   const shall = /\b(?:shall|must)\b/.exec(sentence);
   const pre = shall ? sentence.slice(0, shall.index) : sentence;
   if (offset >= pre.length) return `${leadIn} ${pre}`;
-  const cuts = [...pre.matchAll(/,\s+(?:and|or)\s+(?:a|an|any|each)\s+|;\s+/g)].map(m => m.index!);
+  const cuts: number[] = [];
+  SCOPE_CUT_RE.lastIndex = 0;
+  for (let m = SCOPE_CUT_RE.exec(pre); m; m = SCOPE_CUT_RE.exec(pre)) cuts.push(m.index);
   let start = 0;
   let end = pre.length;
   for (const c of cuts) {
@@ -338,7 +450,8 @@ function findContextSubject(passages: Passage[], p: Passage, model: LegalModel):
   const clause = clauseAtLine(model.structure, p.line);
   const opening = clause ? passages.find(q => q.line === clause.firstLine) : undefined;
   for (const text of [p.text, opening && opening !== p ? opening.text : '']) {
-    for (const m of text.matchAll(new RegExp(`\\b(?:${UNIT_SOURCE})\\b`, 'gi'))) {
+    UNITS_RE.lastIndex = 0;
+    for (let m = UNITS_RE.exec(text); m; m = UNITS_RE.exec(text)) {
       const measure = measureOf(subjectKey(m[0]));
       if (measure === 'premises' || measure === 'devices') return m[0];
     }
@@ -349,6 +462,7 @@ function findContextSubject(passages: Passage[], p: Passage, model: LegalModel):
 function thresholdsIn(model: LegalModel, passages: Passage[], byLine: Map<number, NumberMention[]>): Threshold[] {
   const out: Threshold[] = [];
   for (const p of passages) {
+    if (!onAnyLine(p, byLine)) continue; // most passages hold no number
     for (const { mention, offset } of numbersIn(p, byLine)) {
       if (mention.inFormula || mention.malformed) continue;
       const end = offset + (mention.end - mention.start);
@@ -399,21 +513,14 @@ function thresholdsIn(model: LegalModel, passages: Passage[], byLine: Map<number
       const sentence = sentenceAround(p.text, offset);
       const scope = scopeOf(sentence.text, offset - sentence.start, p.leadIn);
       const range = rangeIn(p, from, to);
-      out.push({
-        uri: model.uri,
-        value: mention.value,
-        number: mention,
-        comparison,
-        ...(subject ? { subject, subjectKey: key } : {}),
-        subjectSource,
-        measure: measureOf(key),
-        population: populationOf(scope, key),
-        consequence: consequenceOf(`${p.leadIn} ${sentence.text}`, key),
-        range,
-        text: p.text.slice(from, to),
-        clause: clauseAtLine(model.structure, range.start.line)?.id,
-        line: range.start.line,
-      });
+      const population = populationOf(scope, key);
+      const consequence = consequenceOf(`${p.leadIn} ${sentence.text}`, key);
+      const text = p.text.slice(from, to);
+      const clause = clauseAtLine(model.structure, range.start.line)?.id;
+      // Written out in full, not with a spread of the optional subject: one object shape, no copy.
+      out.push(subject
+        ? { uri: model.uri, value: mention.value, number: mention, comparison, subject, subjectKey: key, subjectSource, measure: measureOf(key), population, consequence, range, text, clause, line: range.start.line }
+        : { uri: model.uri, value: mention.value, number: mention, comparison, subjectSource, measure: measureOf(key), population, consequence, range, text, clause, line: range.start.line });
     }
   }
   return out;
@@ -526,8 +633,12 @@ export function thresholdsOf(model: LegalModel): ThresholdModel {
     }
     const passages = passagesOf(model);
     const countedSubjects: ThresholdModel['countedSubjects'] = [];
+    // "number" sits within one line's text: only passages over such a line can count anything.
+    const numberLines = linesMatching(model, /number/gi);
     for (const p of passages) {
-      for (const m of p.text.matchAll(/\bnumber\s+of\s+(\S.*)/gi)) {
+      if (!onAnyLine(p, numberLines)) continue;
+      COUNTED_RE.lastIndex = 0;
+      for (let m = COUNTED_RE.exec(p.text); m; m = COUNTED_RE.exec(p.text)) {
         // "(and not the number of Smart Metering Systems at them)" says what is not counted.
         if (/\bnot\s+(?:the\s+)?$/i.test(p.text.slice(Math.max(0, m.index - 10), m.index))) continue;
         const s = subjectAtStart(m[1]);
