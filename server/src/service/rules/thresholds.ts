@@ -58,8 +58,8 @@ interface Shape {
   rep: Threshold;
   /** In document order. */
   members: Threshold[];
-  /** The first member in each place (file and clause). */
-  places: Map<string, Threshold>;
+  /** The first member in each place (file and clause), made when first asked for (see `placesOf`). */
+  places?: Map<string, Threshold>;
 }
 
 function partKey(t: Threshold): string {
@@ -105,13 +105,12 @@ function groupsOf(all: WorkspaceThresholds): Groups {
       const key = shapeKeyOf(t);
       const shape = shapes.get(key);
       if (shape) shape.members.push(t);
-      else shapes.set(key, { rep: t, members: [t], places: new Map() });
+      else shapes.set(key, { rep: t, members: [t] });
     }
     const groups: Groups = { bySubject: new Map(), byValue: new Map(), counted: new Map(), singleTerm: new Map(), related: new Map(), unitPeers: new Map() };
     for (const shape of shapes.values()) {
       shape.members.sort(compareStatements);
       shape.rep = shape.members[0];
-      for (const m of shape.members) if (!shape.places.has(placeKey(m))) shape.places.set(placeKey(m), m);
       const bySubject = groups.bySubject.get(shape.rep.subjectKey!);
       if (bySubject) bySubject.push(shape);
       else groups.bySubject.set(shape.rep.subjectKey!, [shape]);
@@ -209,10 +208,22 @@ function relatedInOrder(sorted: (Threshold | Equation)[]): SecRelated[] {
   return out;
 }
 
+/**
+ * The first member of a shape in each place. Made on first use: the groups are rebuilt after
+ * every edit of legal text, and an edit then asks only about the shapes of its own file.
+ */
+function placesOf(shape: Shape): Map<string, Threshold> {
+  if (!shape.places) {
+    shape.places = new Map();
+    for (const m of shape.members) if (!shape.places.has(placeKey(m))) shape.places.set(placeKey(m), m);
+  }
+  return shape.places;
+}
+
 /** A statement of the shape elsewhere than `t` (another clause or file), if any. */
 function elsewhere(shape: Shape, t: Threshold): Threshold | undefined {
   const here = placeKey(t);
-  for (const [place, m] of shape.places) if (place !== here) return m;
+  for (const [place, m] of placesOf(shape)) if (place !== here) return m;
   return undefined;
 }
 
@@ -293,9 +304,11 @@ interface SubjectPeers {
   /** Cuts stated from both sides ("more than N" and "N or fewer"): counterparts by design. */
   twoSided: Set<number>;
   /** Shape indices by value, by side and consequence, and by side for one-sided cuts: the only shapes a test can disagree with. */
-  byValue: Map<number, CutShapes[]>;
-  bySideConsequence: Map<string, CutShapes[]>;
-  oneSidedBySide: Map<string, CutShapes[]>;
+  byValue: Map<number, number[]>;
+  bySideConsequence: Map<string, number[]>;
+  oneSidedBySide: Map<string, number[]>;
+  /** Each list split by cut, heaviest first, made when a test first reads it. */
+  splitLists: Map<number[], CutShapes[]>;
 }
 
 /**
@@ -316,15 +329,26 @@ function push<K>(map: Map<K, number[]>, key: K, i: number): void {
   else map.set(key, [i]);
 }
 
-/** Each list of shape indices split by cut, heaviest cut first. */
-function byCut<K>(lists: Map<K, number[]>, cuts: number[], weights: Map<number, number>): Map<K, CutShapes[]> {
-  const out = new Map<K, CutShapes[]>();
-  for (const [key, list] of lists) {
+/** A list of shape indices split by cut, heaviest cut first. */
+function byCut(p: SubjectPeers, list: number[] | undefined): CutShapes[] {
+  if (!list) return [];
+  let split = p.splitLists.get(list);
+  if (!split) {
     const perCut = new Map<number, number[]>();
-    for (const i of list) push(perCut, cuts[i], i);
-    out.set(key, [...perCut].map(([cut, shapes]) => ({ cut, weight: weights.get(cut) ?? 0, shapes })).sort((a, b) => b.weight - a.weight));
+    for (const i of list) push(perCut, p.cuts[i], i);
+    split = [...perCut].map(([cut, shapes]) => ({ cut, weight: p.weights.get(cut) ?? 0, shapes })).sort((a, b) => b.weight - a.weight);
+    p.splitLists.set(list, split);
   }
-  return out;
+  return split;
+}
+
+/** "upper#assessment year|supplier party": a statement's side and consequence, kept per statement (as its shape key is). */
+const sideConsequenceKeys = new WeakMap<Threshold, string>();
+
+function sideConsequenceOf(t: Threshold): string {
+  let key = sideConsequenceKeys.get(t);
+  if (key === undefined) sideConsequenceKeys.set(t, (key = `${sideOf(t.comparison)}#${t.consequence.join('|')}`));
+  return key;
 }
 
 function subjectPeers(t: Threshold, g: Groups): SubjectPeers {
@@ -342,17 +366,11 @@ function subjectPeers(t: Threshold, g: Groups): SubjectPeers {
     const bySideConsequence = new Map<string, number[]>();
     const oneSidedBySide = new Map<string, number[]>();
     shapes.forEach((s, i) => {
-      const side = sideOf(s.rep.comparison);
       push(byValue, s.rep.value, i);
-      push(bySideConsequence, `${side}#${s.rep.consequence.join('|')}`, i);
-      if (!twoSided.has(cuts[i])) push(oneSidedBySide, side, i);
+      push(bySideConsequence, sideConsequenceOf(s.rep), i);
+      if (!twoSided.has(cuts[i])) push(oneSidedBySide, sideOf(s.rep.comparison), i);
     });
-    return {
-      shapes, cuts, weights, twoSided,
-      byValue: byCut(byValue, cuts, weights),
-      bySideConsequence: byCut(bySideConsequence, cuts, weights),
-      oneSidedBySide: byCut(oneSidedBySide, cuts, weights),
-    };
+    return { shapes, cuts, weights, twoSided, byValue, bySideConsequence, oneSidedBySide, splitLists: new Map() };
   });
 }
 
@@ -365,11 +383,11 @@ function candidateShapes(t: Threshold, p: SubjectPeers): number[] {
   const tCut = cutOf(t);
   const tWeight = p.weights.get(tCut) ?? 0;
   const lists = [p.byValue.get(t.value)];
-  if (t.consequence.length > 0) lists.push(p.bySideConsequence.get(`${side}#${t.consequence.join('|')}`));
+  if (t.consequence.length > 0) lists.push(p.bySideConsequence.get(sideConsequenceOf(t)));
   if (!p.twoSided.has(tCut)) lists.push(p.oneSidedBySide.get(side === 'upper' ? 'lower' : 'upper'));
   const picked: number[][] = [];
   for (const list of lists) {
-    for (const c of list ?? []) {
+    for (const c of byCut(p, list)) {
       if (c.weight < tWeight) break;
       if (c.cut !== tCut) picked.push(c.shapes);
     }
