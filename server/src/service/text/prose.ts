@@ -94,7 +94,11 @@ export const PROSE_KINDS: ReadonlySet<string> = new Set(['clause', 'paragraph', 
 
 /** Prose lines of a legal model: kind is prose and the line is not fenced or commented out. */
 export function isProseLine(model: LegalModel, line: number): boolean {
-  return PROSE_KINDS.has(model.structure.kinds[line]) && !memo(model, 'prose.skipLines', () => nonProseLines(model.lines)).has(line);
+  return PROSE_KINDS.has(model.structure.kinds[line]) && !nonProseLinesOf(model).has(line);
+}
+
+function nonProseLinesOf(model: LegalModel): Set<number> {
+  return memo(model, 'prose.skipLines', () => nonProseLines(model.lines));
 }
 
 /** Part of one line: masked text from `column` to the end of the line. */
@@ -117,7 +121,8 @@ export interface ProseBlock {
 }
 
 // A list label at the start of a line: "(a)", "(iv)", "(2)", or the bare "a)" style.
-const LABEL_RE = /^(?:\([a-zA-Z]{1,5}\)|\(\d{1,3}\)|[a-z]{1,4}\)|\d{1,3}\))(?=\s|$)/;
+// Sticky, so it is tried at a column without copying the rest of the line.
+const LABEL_RE = /(?:\([a-zA-Z]{1,5}\)|\(\d{1,3}\)|[a-z]{1,4}\)|\d{1,3}\))(?=\s|$)/y;
 const HEADING_KINDS = new Set(['sub-heading', 'part-heading', 'section-heading', 'table-row']);
 // A definition written as text rather than a table row: “Term” means … (it runs, with any
 // paragraphs of its own, until the next definition, heading, clause or blank line).
@@ -134,9 +139,10 @@ function buildBlocks(model: LegalModel): ProseBlock[] {
   let key: string | undefined;
   let textRun = 0;
   let definition: string | undefined;
+  const skip = nonProseLinesOf(model);
   for (const l of model.lines) {
     const kind = kinds[l.line];
-    if (!isProseLine(model, l.line)) {
+    if (!PROSE_KINDS.has(kind) || skip.has(l.line)) {
       if (kind === 'blank') {
         textRun++;
         definition = undefined;
@@ -154,9 +160,11 @@ function buildBlocks(model: LegalModel): ProseBlock[] {
     const block = blocks[blocks.length - 1];
     let column = kind === 'clause' && clause?.firstLine === l.line ? clause.textColumn : contentColumn[l.line];
     const masked = maskNonProse(l.text);
-    const label = LABEL_RE.exec(masked.slice(column));
+    LABEL_RE.lastIndex = column;
+    const label = LABEL_RE.exec(masked);
     if (label || block.segments.length === 0 || kind === 'paragraph') {
-      block.segments.push(label ? { pieces: [], label: { line: l.line, column, text: label[0] } } : { pieces: [] });
+      // One object shape for every segment, labelled or not.
+      block.segments.push({ pieces: [], label: label ? { line: l.line, column, text: label[0] } : undefined });
     }
     if (label) column += label[0].length;
     block.segments[block.segments.length - 1].pieces.push({ line: l.line, column, text: masked.slice(column) });
