@@ -52,6 +52,8 @@ function deletionFix(uri: string, text: string, first: Word, firstRepeat: Word, 
   };
 }
 
+/** An apostrophe (straight or curly) or a hyphen: inside a word when a letter follows ("User’s", "Sub-Committee"). */
+const isInnerMark = (c: number) => c === 39 || c === 45 || c === 0x2019;
 const NON_ASCII_LETTER_RE = /\p{L}/u;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** ASCII by arithmetic, the rest by the Unicode property (much faster than \p{L}+ over whole texts). */
@@ -67,9 +69,13 @@ function isLetter(text: string, i: number): boolean {
  */
 type ScannedWord = Word & { digits: boolean; spaced: boolean };
 
-function scanWords(text: string): ScannedWord[] {
-  const words: ScannedWord[] = [];
+/**
+ * Visit each word of a text in order: `visit(start, end, digits, spaced)` where `spaced` says
+ * only whitespace separates it from the word before; a visit returning true stops the scan.
+ */
+function eachWord(text: string, visit: (start: number, end: number, digits: boolean, spaced: boolean) => boolean | void): void {
   let spaced = false;
+  let first = true;
   for (let i = 0; i < text.length;) {
     if (!isLetter(text, i) && !isDigit(text.charCodeAt(i))) {
       const c = text.charCodeAt(i);
@@ -81,48 +87,39 @@ function scanWords(text: string): ScannedWord[] {
     let digits = false;
     while (j < text.length) {
       if (isDigit(text.charCodeAt(j))) digits = true;
-      else if (!isLetter(text, j) && !("’'-".includes(text[j]) && j + 1 < text.length && isLetter(text, j + 1))) break;
+      else if (!isLetter(text, j) && !(isInnerMark(text.charCodeAt(j)) && j + 1 < text.length && isLetter(text, j + 1))) break;
       j++;
     }
-    words.push({ text: text.slice(i, j), start: i, end: j, digits, spaced: spaced && words.length > 0 });
+    if (visit(i, j, digits, spaced && !first)) return;
+    first = false;
     spaced = true;
     i = j;
   }
+}
+
+function scanWords(text: string): ScannedWord[] {
+  const words: ScannedWord[] = [];
+  eachWord(text, (start, end, digits, spaced) => void words.push({ text: text.slice(start, end), start, end, digits, spaced }));
   return words;
 }
 
 /**
- * Whether any word is followed, after only whitespace, by the same word in any case: the same
- * scan as `scanWords` without building a word list, so that the common clean segment costs
- * no allocation beyond the comparison.
+ * Whether any word is followed, after only whitespace, by the same word in any case, without
+ * building a word list: the common clean segment costs no allocation.
  */
 function mayRepeat(text: string): boolean {
-  let spaced = false;
   let prevStart = -1;
   let prevEnd = -1;
   let prevDigits = false;
-  for (let i = 0; i < text.length;) {
-    if (!isLetter(text, i) && !isDigit(text.charCodeAt(i))) {
-      const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 10 && c !== 9 && !(c > 127 && /\s/.test(text[i]))) spaced = false;
-      i++;
-      continue;
-    }
-    let j = i;
-    let digits = false;
-    while (j < text.length) {
-      if (isDigit(text.charCodeAt(j))) digits = true;
-      else if (!isLetter(text, j) && !("’'-".includes(text[j]) && j + 1 < text.length && isLetter(text, j + 1))) break;
-      j++;
-    }
-    if (spaced && prevStart >= 0 && !digits && !prevDigits && j - i === prevEnd - prevStart && sameLetters(text, prevStart, i, j - i)) return true;
-    prevStart = i;
-    prevEnd = j;
+  let found = false;
+  eachWord(text, (start, end, digits, spaced) => {
+    found = spaced && !digits && !prevDigits && end - start === prevEnd - prevStart && sameLetters(text, prevStart, start, end - start);
+    prevStart = start;
+    prevEnd = end;
     prevDigits = digits;
-    spaced = true;
-    i = j;
-  }
-  return false;
+    return found;
+  });
+  return found;
 }
 
 /** The `length` characters at `a` and at `b` are equal ignoring case (ASCII quickly, the rest by toLowerCase). */
