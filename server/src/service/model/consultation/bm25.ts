@@ -358,6 +358,8 @@ export interface Term {
   index: number;
 }
 
+let phraseSetSerial = 0;
+
 interface TrieNode {
   /** The phrase's term id where a phrase ends here, else -1. */
   id: number;
@@ -370,8 +372,8 @@ interface TrieNode {
  */
 export class PhraseSet {
   private first: (TrieNode | undefined)[] = [];
-  /** The term ids of the phrases. */
-  private readonly ids = new Set<number>();
+  /** The term ids of the phrases, each with the stem id of its first word. */
+  private readonly ids = new Map<number, number>();
   /** The most words in a phrase (at least 2). */
   longest = 2;
 
@@ -393,7 +395,7 @@ export class PhraseSet {
           const words: string[] = [];
           for (let j = 1; j <= length; j++) words.push(keys[list.ids[k + j]]);
           node.id = termId(words.join(' '));
-          this.ids.add(node.id);
+          this.ids.set(node.id, list.ids[k + 1]);
           this.longest = Math.max(this.longest, length);
         }
       }
@@ -413,9 +415,27 @@ export class PhraseSet {
   /** Same phrases as another set (then tokens made with either are the same). */
   equals(other: PhraseSet): boolean {
     if (other.size !== this.size) return false;
-    for (const id of this.ids) if (!other.ids.has(id)) return false;
+    for (const id of this.ids.keys()) if (!other.ids.has(id)) return false;
     return true;
   }
+
+  /**
+   * The first words of the phrases in one set and not the other. Only where one of these
+   * words stands can tokens made with either set differ (a phrase matches from its first word).
+   */
+  triggers(other: PhraseSet): Triggers {
+    if (this.triggersFrom?.serial === other.serial) return this.triggersFrom.triggers;
+    const words = new Set<number>();
+    for (const [id, first] of this.ids) if (!other.ids.has(id)) words.add(first);
+    for (const [id, first] of other.ids) if (!this.ids.has(id)) words.add(first);
+    const triggers = new Triggers(words);
+    // Kept for the last set compared (by number: holding it would keep every older set alive).
+    this.triggersFrom = { serial: other.serial, triggers };
+    return triggers;
+  }
+
+  private triggersFrom?: { serial: number; triggers: Triggers };
+  readonly serial = phraseSetSerial++;
 
   /**
    * The longest phrase (at most `maxPhrase` words) starting at word `from` of `ids[..count)`:
@@ -441,13 +461,39 @@ export class PhraseSet {
   matchedId = -1;
 }
 
+/** Stem ids marked for quick tests of a run of words. */
+export class Triggers {
+  private readonly marked: Uint8Array;
+
+  constructor(readonly words: ReadonlySet<number>) {
+    this.marked = new Uint8Array(vocabularySize());
+    for (const w of words) this.marked[w] = 1;
+  }
+
+  /** Does `ids[from .. to)` hold a marked word? */
+  anyIn(ids: Int32Array, from: number, to: number): boolean {
+    if (this.words.size === 0) return false;
+    for (let k = from; k < to; k++) if (this.marked[ids[k]] === 1) return true;
+    return false;
+  }
+}
+
 /**
  * Tokens of a text: known phrases (longest first) as one token, other words on their own.
  * With `withParts`, a phrase's own words follow it as well, so "security assessments" in a
  * comment still meets "User Security Assessment" (the whole phrase scores higher).
  */
 export function tokenise(text: string, phrases: PhraseSet, maxPhrase: number, withParts = true): Term[] {
+  return tokeniseScanned(text, scan(text), phrases, maxPhrase, withParts);
+}
+
+/** Tokens of a text, and the stem ids of its words (to tell later whether other phrases would read it otherwise). */
+export function tokeniseWithWords(text: string, phrases: PhraseSet, maxPhrase: number): { terms: Term[]; words: Int32Array } {
   const s = scan(text);
+  return { terms: tokeniseScanned(text, s, phrases, maxPhrase, true), words: s.ids.slice(0, s.count) };
+}
+
+function tokeniseScanned(text: string, s: Scanned, phrases: PhraseSet, maxPhrase: number, withParts: boolean): Term[] {
   const out: Term[] = [];
   for (let i = 0; i < s.count; i++) {
     const n = phrases.longestAt(s.ids, i, s.count, maxPhrase);
@@ -661,7 +707,7 @@ export class Bm25Segment {
  * legal file changes only its segment is rebuilt; documents are numbered across segments.
  */
 export class Bm25Index {
-  private readonly segments: readonly Bm25Segment[];
+  readonly segments: readonly Bm25Segment[];
   /** The number of the first document of each segment. */
   private readonly bases: number[] = [];
   /** k1 · (1 − b + b · length / average length), per document. */
@@ -746,4 +792,38 @@ export class Bm25Index {
     if (tf === 0) return 0;
     return this.idf(term) * tf * (this.k1 + 1) / (tf + this.lengthNorm[doc]);
   }
+}
+
+/** Same documents, term counts and lengths in two segments' postings of one term? */
+function samePostings(a: Bm25Segment, slotA: number, b: Bm25Segment, slotB: number): boolean {
+  const fromA = a.offsets[slotA];
+  const fromB = b.offsets[slotB];
+  const n = a.offsets[slotA + 1] - fromA;
+  if (n !== b.offsets[slotB + 1] - fromB) return false;
+  for (let k = 0; k < n; k++) if (a.docs[fromA + k] !== b.docs[fromB + k] || a.tfs[fromA + k] !== b.tfs[fromB + k]) return false;
+  return true;
+}
+
+/**
+ * The terms whose postings differ between two indexes over the same documents with the same
+ * lengths, or undefined when the documents or a length differ (then every score may have
+ * changed: lengths weigh every term). Where only some terms changed, a query sharing none of
+ * them scores exactly as before.
+ */
+export function changedTerms(before: Bm25Index, after: Bm25Index): Set<string> | undefined {
+  if (before.segments.length !== after.segments.length || before.size !== after.size) return undefined;
+  const changed = new Set<string>();
+  for (let s = 0; s < after.segments.length; s++) {
+    const a = before.segments[s];
+    const b = after.segments[s];
+    if (a === b) continue;
+    if (a.size !== b.size) return undefined;
+    for (let d = 0; d < a.size; d++) if (a.lengths[d] !== b.lengths[d]) return undefined;
+    for (const [term, slot] of b.terms) {
+      const old = a.terms.get(term);
+      if (old === undefined || !samePostings(a, old, b, slot)) changed.add(term);
+    }
+    for (const term of a.terms.keys()) if (!b.terms.has(term)) changed.add(term);
+  }
+  return changed;
 }

@@ -14,7 +14,7 @@ import type { WorkspaceIndex } from '../../workspaceIndex';
 import type { LegalModel } from '../document';
 import type { ConsultationModel } from './index';
 import type { ClauseMention, CommentEntry, CommentLink, ConsultationComment } from './types';
-import { Bm25Index, Bm25Segment, PhraseSet, TermCounter, WordBuffer, forEachTermId, tokenise, type Term, type TermCounts } from './bm25';
+import { Bm25Index, Bm25Segment, PhraseSet, TermCounter, WordBuffer, changedTerms, forEachTermId, tokenise, tokeniseWithWords, type Term, type TermCounts, type Triggers } from './bm25';
 import { memo } from '../memo';
 import { expandRange, scanMentions } from './mentions';
 import { partOf } from '../clauseIds';
@@ -28,6 +28,8 @@ export interface ClauseIds {
   /** Clause ids by Part ("G8" → ids), to resolve ranges and bare numbers. */
   byPart: Map<string, string[]>;
   known: Set<string>;
+  /** Per legal document (in workspace order): the indexes of its clauses counted here (not repeating a number seen before). */
+  included: number[][];
 }
 
 export interface ClauseCorpus {
@@ -126,38 +128,87 @@ function modelWords(m: LegalModel, old: LegalModel | undefined): ModelWords {
 /** Term counts of one document's clauses, reused while the phrase vocabulary stays the same. */
 const countCache = new WeakMap<LegalModel, { phrases: PhraseSet; counts: TermCounts }>();
 
-function modelCounts(m: LegalModel, old: LegalModel | undefined, phrases: PhraseSet, maxPhrase: number): TermCounts {
-  const cached = countCache.get(m);
-  if (cached && (cached.phrases === phrases || cached.phrases.equals(phrases))) return cached.counts;
-  const { words, lineStarts } = modelWords(m, old);
-  // After an edit, a clause whose lines and heading did not change keeps its counts.
+const samePhrases = (a: PhraseSet, b: PhraseSet) => a === b || a.equals(b);
+
+/**
+ * The counts a document's clauses can be copied from: its own under another phrase set (an
+ * edit elsewhere added or removed a phrase), else its previous version's (after an edit to it),
+ * with which of this version's clauses match which of theirs.
+ */
+function countSource(m: LegalModel, old: LegalModel | undefined): { counts: TermCounts; phrases: PhraseSet; own: boolean; clauseOf: (c: Clause, k: number) => number | undefined } | undefined {
+  const own = countCache.get(m);
+  if (own) return { ...own, own: true, clauseOf: (_c, k) => k };
   const before = old && countCache.get(old);
-  const reusable = before && (before.phrases === phrases || before.phrases.equals(phrases)) ? before.counts : undefined;
-  const { head, tail } = reusable ? sharedEnds(m, old) : { head: 0, tail: 0 };
+  if (!old || !before) return undefined;
+  // A clause whose lines and heading did not change keeps its counts.
+  const { head, tail } = sharedEnds(m, old);
   const oldByFirstLine = new Map<number, number>();
-  if (reusable && old) modelClauses(old).forEach((c, k) => oldByFirstLine.set(c.clause.firstLine, k));
-  const shift = old ? old.lines.length - m.lines.length : 0;
-  const counter = new TermCounter();
-  const sequence = new WordBuffer();
-  for (const { clause: c } of modelClauses(m)) {
-    if (reusable && old) {
+  modelClauses(old).forEach((c, k) => oldByFirstLine.set(c.clause.firstLine, k));
+  const shift = old.lines.length - m.lines.length;
+  return {
+    ...before,
+    own: false,
+    clauseOf: c => {
       const inHead = c.lastLine < head;
       const inTail = c.firstLine >= m.lines.length - tail;
       const k = inHead || inTail ? oldByFirstLine.get(inHead ? c.firstLine : c.firstLine + shift) : undefined;
       const o = k !== undefined ? modelClauses(old)[k].clause : undefined;
-      if (k !== undefined && o && o.lastLine === (inHead ? c.lastLine : c.lastLine + shift) && o.heading === c.heading) {
-        counter.copy(reusable, k);
-        continue;
-      }
-    }
+      return o && o.lastLine === (inHead ? c.lastLine : c.lastLine + shift) && o.heading === c.heading ? k : undefined;
+    },
+  };
+}
+
+/** Does a heading hold one of the trigger words? (Read once per heading text and set of triggers.) */
+function headingHasTrigger(heading: string, triggers: Triggers): boolean {
+  let known = headingTriggers.get(triggers);
+  if (!known) headingTriggers.set(triggers, known = new Map());
+  let has = known.get(heading);
+  if (has === undefined) {
+    headingWords.count = 0;
+    headingWords.appendLine(heading);
+    known.set(heading, has = triggers.anyIn(headingWords.ids, 0, headingWords.count));
+  }
+  return has;
+}
+
+const headingTriggers = new WeakMap<Triggers, Map<string, boolean>>();
+const headingWords = new WordBuffer(64);
+
+function modelCounts(m: LegalModel, old: LegalModel | undefined, phrases: PhraseSet, maxPhrase: number): TermCounts {
+  const cached = countCache.get(m);
+  if (cached && samePhrases(cached.phrases, phrases)) return cached.counts;
+  const { words, lineStarts } = modelWords(m, old);
+  const source = countSource(m, old);
+  // Under other phrases a clause still counts the same unless it holds the first word of a
+  // phrase added or removed.
+  const triggers = source && !samePhrases(source.phrases, phrases) ? phrases.triggers(source.phrases) : undefined;
+  if (source?.own && triggers && !triggers.anyIn(words, 0, lineStarts[m.lines.length]) && !modelClauses(m).some(c => c.clause.heading && headingHasTrigger(c.clause.heading, triggers))) {
+    // None of this document's words starts a phrase added or removed: the same counts (and postings).
+    countCache.set(m, { phrases, counts: source.counts });
+    return source.counts;
+  }
+  const counter = new TermCounter();
+  const sequence = new WordBuffer();
+  // Every clause copied from the same place in the source: the source's counts themselves.
+  let same = source !== undefined && source.counts.lengths.length === modelClauses(m).length;
+  modelClauses(m).forEach(({ clause: c }, index) => {
     // The heading's words, then every line's (as in the clause's text, heading first).
     sequence.count = 0;
     if (c.heading) sequence.appendLine(c.heading);
-    sequence.appendIds(words, lineStarts[c.firstLine], lineStarts[c.lastLine + 1]);
+    const from = lineStarts[c.firstLine];
+    const to = lineStarts[c.lastLine + 1];
+    const k = source?.clauseOf(c, index);
+    if (k !== undefined && !(triggers && (triggers.anyIn(sequence.ids, 0, sequence.count) || triggers.anyIn(words, from, to)))) {
+      counter.copy(source!.counts, k);
+      same &&= k === index;
+      return;
+    }
+    same = false;
+    sequence.appendIds(words, from, to);
     forEachTermId(sequence.ids, sequence.count, phrases, maxPhrase, counter.add);
     counter.end();
-  }
-  const counts = counter.result();
+  });
+  const counts = same ? source!.counts : counter.result();
   countCache.set(m, { phrases, counts });
   return counts;
 }
@@ -165,9 +216,14 @@ function modelCounts(m: LegalModel, old: LegalModel | undefined, phrases: Phrase
 /** One document's postings, rebuilt only when its clauses' counts change. */
 const segmentCache = new WeakMap<LegalModel, Bm25Segment>();
 
-function segmentOf(m: LegalModel, counts: TermCounts, included: number[]): Bm25Segment {
-  const cached = segmentCache.get(m);
-  if (cached && cached.counts === counts && sameList(cached.included, included)) return cached;
+function segmentOf(m: LegalModel, old: LegalModel | undefined, counts: TermCounts, included: number[]): Bm25Segment {
+  // The previous version's when an edit changed no count (white space, punctuation).
+  for (const cached of [segmentCache.get(m), old && segmentCache.get(old)]) {
+    if (cached && cached.counts === counts && sameList(cached.included, included)) {
+      segmentCache.set(m, cached);
+      return cached;
+    }
+  }
   const segment = new Bm25Segment(counts, included);
   segmentCache.set(m, segment);
   return segment;
@@ -198,17 +254,21 @@ export function clauseIds(workspace: WorkspaceIndex): ClauseIds {
   const ids: string[] = [];
   const byPart = new Map<string, string[]>();
   const known = new Set<string>();
+  const included: number[][] = [];
   for (const m of models) {
-    for (const c of modelClauses(m)) {
-      if (known.has(c.id)) continue;
+    const mine: number[] = [];
+    modelClauses(m).forEach((c, i) => {
+      if (known.has(c.id)) return;
       known.add(c.id);
       ids.push(c.id);
+      mine.push(i);
       const part = byPart.get(c.part);
       if (part) part.push(c.id);
       else byPart.set(c.part, [c.id]);
-    }
+    });
+    included.push(mine);
   }
-  const value = { ids, byPart, known };
+  const value = { ids, byPart, known, included };
   idsCache.set(workspace, { models, value });
   return value;
 }
@@ -252,22 +312,17 @@ function buildCorpus(workspace: WorkspaceIndex, models: readonly LegalModel[], p
   const phrases = phraseSetOf(models, old, previous);
   const maxPhrase = phrases.longest;
   const clauses = clauseIds(workspace);
-  const seen = new Set<string>();
   const definitionTables: number[] = [];
   const segments: Bm25Segment[] = [];
   let doc = 0;
-  for (const m of models) {
+  models.forEach((m, k) => {
     const counts = modelCounts(m, old.get(m.uri), phrases, maxPhrase);
-    const included: number[] = [];
-    modelClauses(m).forEach((c, i) => {
-      if (seen.has(c.id)) return;
-      seen.add(c.id);
-      if (c.definitionsTable) definitionTables.push(doc);
-      included.push(i);
-      doc++;
-    });
-    segments.push(segmentOf(m, counts, included));
-  }
+    const included = clauses.included[k];
+    const all = modelClauses(m);
+    included.forEach((i, j) => { if (all[i].definitionsTable) definitionTables.push(doc + j); });
+    doc += included.length;
+    segments.push(segmentOf(m, old.get(m.uri), counts, included));
+  });
   let total = 0;
   for (const segment of segments) for (const length of segment.lengths) total += length;
   const average = total / Math.max(1, doc);
@@ -363,21 +418,29 @@ export function queryOf(terms: readonly Term[]): Map<string, number> {
  * kept while the phrase vocabulary stays the same: after an edit to the legal text the
  * comments are scored again without being read again.
  */
-const tokenCache = new WeakMap<ConsultationModel, { phrases: PhraseSet; tokens: Map<string, Term[]> }>();
+const tokenCache = new WeakMap<ConsultationModel, { phrases: PhraseSet; tokens: Map<string, { terms: Term[]; words: Int32Array }> }>();
 
-function tokensOf(model: ConsultationModel | undefined, corpus: ClauseCorpus, text: string): Term[] {
-  if (!model) return tokenise(text, corpus.phrases, corpus.maxPhrase);
+/** A text's tokens under the corpus's phrases, and its words' stem ids; cached per collation. */
+function cachedTokens(model: ConsultationModel, corpus: ClauseCorpus, text: string): { terms: Term[]; words: Int32Array } {
   let cache = tokenCache.get(model);
-  if (!cache || (cache.phrases !== corpus.phrases && !cache.phrases.equals(corpus.phrases))) {
-    cache = { phrases: corpus.phrases, tokens: new Map() };
+  if (!cache || cache.phrases !== corpus.phrases) {
+    // Other phrases read a text otherwise only where it holds the first word of one added or removed.
+    const triggers = cache && !cache.phrases.equals(corpus.phrases) ? corpus.phrases.triggers(cache.phrases) : undefined;
+    const kept = new Map<string, { terms: Term[]; words: Int32Array }>();
+    if (cache) for (const [t, entry] of cache.tokens) if (!triggers?.anyIn(entry.words, 0, entry.words.length)) kept.set(t, entry);
+    cache = { phrases: corpus.phrases, tokens: kept };
     tokenCache.set(model, cache);
   }
-  let terms = cache.tokens.get(text);
-  if (!terms) {
-    terms = tokenise(text, corpus.phrases, corpus.maxPhrase);
-    cache.tokens.set(text, terms);
+  let entry = cache.tokens.get(text);
+  if (!entry) {
+    entry = tokeniseWithWords(text, corpus.phrases, corpus.maxPhrase);
+    cache.tokens.set(text, entry);
   }
-  return terms;
+  return entry;
+}
+
+function tokensOf(model: ConsultationModel | undefined, corpus: ClauseCorpus, text: string): Term[] {
+  return model ? cachedTokens(model, corpus, text).terms : tokenise(text, corpus.phrases, corpus.maxPhrase);
 }
 
 function infer(corpus: ClauseCorpus, comment: ConsultationComment, text: string, threshold: number, model?: ConsultationModel): CommentLink[] {
@@ -457,19 +520,23 @@ export function explicitMentions(model: ConsultationModel, comment: Consultation
   return { mentions, unknown, links };
 }
 
+/**
+ * The text a comment is matched by when it names no existing clause: the sentences naming
+ * clauses that no longer exist (renumbered?), else its whole text; none when it links explicitly or is empty.
+ */
+function inferenceText(explicit: ExplicitAnalysis, comment: ConsultationComment): string | undefined {
+  if (explicit.links.length > 0) return undefined;
+  if (explicit.unknown.length > 0) return [...new Set(explicit.unknown.map(u => sentenceAt(comment.text, comment.text.indexOf(u.text))))].join(' ');
+  return comment.text.trim() ? comment.text : undefined;
+}
+
 /** A comment's links: the clauses it names, else (or for names that no longer exist) those inferred. */
 function linksOf(explicit: ExplicitAnalysis, comment: ConsultationComment, corpus: () => ClauseCorpus, threshold: number, model?: ConsultationModel): CommentAnalysis {
   const { mentions, unknown, links } = explicit;
-  if (links.length > 0) return { mentions, unknown, links, status: 'linked' };
-  if (unknown.length > 0) {
-    // Named clauses that no longer exist (renumbered?): try to re-attach by the sentences.
-    const quotes = [...new Set(unknown.map(u => sentenceAt(comment.text, comment.text.indexOf(u.text))))].join(' ');
-    const again = infer(corpus(), comment, quotes, threshold, model);
-    return { mentions, unknown, links: again, status: again.length ? 'linked' : 'orphaned' };
-  }
-  if (!comment.text.trim()) return { mentions, unknown, links, status: 'general' };
-  const inferred = infer(corpus(), comment, comment.text, threshold, model);
-  return { mentions, unknown, links: inferred, status: inferred.length ? 'linked' : 'general' };
+  const text = inferenceText(explicit, comment);
+  if (text === undefined) return { mentions, unknown, links, status: links.length > 0 ? 'linked' : 'general' };
+  const inferred = infer(corpus(), comment, text, threshold, model);
+  return { mentions, unknown, links: inferred, status: inferred.length ? 'linked' : unknown.length > 0 ? 'orphaned' : 'general' };
 }
 
 export function analyseComment(model: ConsultationModel, comment: ConsultationComment, corpus: ClauseCorpus, threshold: number): CommentAnalysis {
@@ -477,7 +544,52 @@ export function analyseComment(model: ConsultationModel, comment: ConsultationCo
 }
 
 /** Does the analysis of a comment read the BM25 index (it names no existing clause)? */
-const needsInference = (explicit: ExplicitAnalysis, comment: ConsultationComment) => explicit.links.length === 0 && (explicit.unknown.length > 0 || comment.text.trim() !== '');
+const needsInference = (explicit: ExplicitAnalysis, comment: ConsultationComment) => inferenceText(explicit, comment) !== undefined;
+
+/** Serial numbers of clause corpora, to remember what one changed from without holding it. */
+const corpusSerials = new WeakMap<ClauseCorpus, number>();
+let nextSerial = 0;
+const serialOf = (corpus: ClauseCorpus) => {
+  let serial = corpusSerials.get(corpus);
+  if (serial === undefined) corpusSerials.set(corpus, serial = nextSerial++);
+  return serial;
+};
+
+const changeCache = new WeakMap<ClauseCorpus, { from: number; change: CorpusChange }>();
+
+/** What changed from one corpus to the next, for the scores of a comment. */
+interface CorpusChange {
+  /** The terms whose postings changed; undefined when more changed (every score may differ). */
+  terms: Set<string> | undefined;
+  /** Where the phrases changed: the words where tokens may now differ. */
+  triggers: Triggers | undefined;
+}
+
+/**
+ * What changed from one corpus to the next: the terms whose postings changed, when nothing
+ * else that scores read did (clauses, every clause's length, the clauses too broad to infer),
+ * and the first words of phrases added or removed. Worked out once per pair, shared by the collations.
+ */
+function changedSince(before: ClauseCorpus, after: ClauseCorpus): CorpusChange {
+  const cached = changeCache.get(after);
+  if (cached && cached.from === serialOf(before)) return cached.change;
+  const same = before.clauses === after.clauses && before.tooBroad.size === after.tooBroad.size && [...after.tooBroad].every(d => before.tooBroad.has(d));
+  const change = {
+    terms: same ? changedTerms(before.index, after.index) : undefined,
+    triggers: samePhrases(before.phrases, after.phrases) ? undefined : after.phrases.triggers(before.phrases),
+  };
+  changeCache.set(after, { from: serialOf(before), change });
+  return change;
+}
+
+/** Is a comment's score unchanged: its text holds no changed term and no word where phrases changed? */
+function untouched(model: ConsultationModel, corpus: ClauseCorpus, text: string, change: CorpusChange): boolean {
+  if (!change.terms) return false;
+  const { terms, words } = cachedTokens(model, corpus, text);
+  if (change.triggers?.anyIn(words, 0, words.length)) return false;
+  for (const t of terms) if (change.terms.has(t.key)) return false;
+  return true;
+}
 
 const explicitCache = new WeakMap<ConsultationModel, { clauses: ClauseIds; analyses: Map<string, ExplicitAnalysis> }>();
 
@@ -519,10 +631,14 @@ export function collationLinks(workspace: WorkspaceIndex, model: ConsultationMod
   if (cached && cached.explicit === explicit && cached.corpus === corpus && cached.threshold === threshold) return cached.analyses;
   const analyses = new Map<string, CommentAnalysis>();
   const keep = cached && cached.explicit === explicit && cached.threshold === threshold ? cached.analyses : undefined;
+  // After an edit that changed only some terms (typing inside a word), a comment sharing none
+  // of them scores exactly as before.
+  const changed = keep && cached?.corpus && corpus ? changedSince(cached.corpus, corpus) : undefined;
   for (const c of model.comments) {
     const e = explicit.get(c.id)!;
     const kept = keep?.get(c.id);
-    if (kept && !needsInference(e, c)) analyses.set(c.id, kept);
+    const text = inferenceText(e, c);
+    if (kept && (text === undefined || (changed && untouched(model, corpus!, text, changed)))) analyses.set(c.id, kept);
     else analyses.set(c.id, linksOf(e, c, () => corpus!, threshold, model));
   }
   linkCache.set(model, { explicit, corpus, threshold, analyses });
