@@ -71,3 +71,12 @@ test('grouping', () => {
   assert.equal(formatGrouped(1000000), '1,000,000');
   assert.equal(formatGrouped(999), '999');
 });
+
+test('numbers next to text beyond ASCII read as the regexes read them', () => {
+  assert.deepEqual(values('the café 250,000 premises'), ['grouped:250000']); // the word before is café, not a reference
+  assert.deepEqual(values('Sección 5 applies and é5 and 5é'), ['plain:5']); // letters beyond ASCII touch the last two
+  assert.deepEqual(values('the Party’s 12 meters and “10” more'), ['plain:12', 'plain:10']);
+  assert.deepEqual(values('SECTION 12 and Sections 3, 4 and 5'), []); // reference words in any case, and their chains
+  assert.deepEqual(values('more than 1,000, and 2,500,'), ['grouped:1000', 'grouped:2500']); // trailing commas are not the number's
+  assert.deepEqual(values('within 5\u00a0(five) days'), ['pair:5']); // a no-break space before the words of a pair
+});

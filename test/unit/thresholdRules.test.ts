@@ -337,3 +337,46 @@ test('an edit of one file re-reads only that file, and its findings equal a fres
   for (const name of ['g8.sec.txt', 'h1.sec.txt']) assert.deepEqual(diagnostics(service, name), diagnostics(fresh, name));
   assert.ok(diagnostics(fresh, 'g8.sec.txt').some(d => d.code === 'number-format'), 'the fixture has number findings to compare');
 });
+
+/** `count` clauses G8.1… stating `statement`, then the clauses of `rest`, as one file. */
+function manyClauses(count: number, statement: string, rest: string[]): string {
+  const clauses = Array.from({ length: count }, (_, i) => `G8.${i + 1} A Supplier Party which supplies ${statement} shall be subject to a Full User Security Assessment.`);
+  return HEAD + [...clauses, ...rest.map((s, i) => `G8.${count + i + 1} A Supplier Party which supplies ${s} shall be subject to a Full User Security Assessment.`)].join('\n\n') + '\n';
+}
+
+test('a related list holds the first 50 other statements, in document order, never the finding\'s own', () => {
+  // The one "200,000" test is the minority; its list draws on the 55 "250,000" statements.
+  const text = manyClauses(55, 'more than 250,000 Domestic Premises', ['more than 200,000 Domestic Premises']);
+  const found = thresholdFindings({ 'g8.sec.txt': text });
+  assert.deepEqual(found.map(d => d.clause), ['G8.56']);
+  const lines = found[0].related!.map(r => r.range.start.line);
+  assert.equal(lines.length, 50);
+  assert.ok(!lines.includes(found[0].range.start.line), 'not its own statement');
+  assert.deepEqual(lines, [...lines].sort((a, b) => a - b), 'in document order');
+  assert.equal(found[0].related![0].message, 'Section G8.1: “more than 250,000 Domestic Premises”');
+  assert.equal(found[0].related![49].message, 'Section G8.50: “more than 250,000 Domestic Premises”');
+});
+
+test('a statement past the first 50 of its value still lists 50 others, not itself', () => {
+  // "more than 200,000" (the boundary minority) comes after 55 "200,000 or more" of the same value.
+  const text = manyClauses(55, '200,000 or more Domestic Premises', ['more than 200,000 Domestic Premises']);
+  const found = thresholdFindings({ 'g8.sec.txt': text });
+  assert.deepEqual(found.map(d => d.clause), ['G8.56']);
+  assert.match(found[0].message, /exactly 200,000 is caught by one test and not by the other/);
+  const lines = found[0].related!.map(r => r.range.start.line);
+  assert.equal(lines.length, 50);
+  assert.ok(!lines.includes(found[0].range.start.line));
+  assert.equal(found[0].related![49].message, 'Section G8.50: “200,000 or more Domestic Premises”');
+});
+
+test('a test is compared with a cut stated more often on the other side, and the majority is left alone', () => {
+  const text = manyClauses(3, 'more than 250,000 Domestic Premises', ['fewer than 200,000 Domestic Premises', 'fewer than 200,000 Domestic Premises', 'fewer than 100,000 Domestic Premises']);
+  const found = thresholdFindings({ 'g8.sec.txt': text });
+  // 250,000 (three statements) outweighs 200,000 (two), which outweighs 100,000 (one): each lighter
+  // cut is flagged against every cut stated at least as often, never the other way round.
+  assert.deepEqual(found.map(d => d.clause), ['G8.4', 'G8.5', 'G8.6']);
+  assert.match(found[0].message, /gap: from 200,000 to 250,000 Domestic Premises falls under neither/);
+  assert.match(found[2].message, /Section G8\.1 says “more than 250,000 Domestic Premises”: the two tests are counterparts but leave a gap: from 100,000 to 250,000/);
+  assert.match(found[2].message, /Section G8\.4 says “fewer than 200,000 Domestic Premises”: the same test with the same result is set at 200,000 there and 100,000 here/);
+  assert.doesNotMatch(found[0].message, /100,000/, 'a cut stated less often is not compared against');
+});
