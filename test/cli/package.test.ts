@@ -15,9 +15,9 @@ function packagedFiles(): string[] {
   return r.stdout.split('\n').map(s => s.trim()).filter(Boolean);
 }
 
-test('the .vsix holds the client, server and CLI bundles, the manifest and the grammar, and nothing else', () => {
+test('the .vsix holds the client, server and CLI bundles, the .docx/.pdf readers, the manifest and the grammar, and nothing else', () => {
   const files = packagedFiles();
-  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'syntaxes/sec.tmLanguage.json']) {
+  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/extract.js', 'syntaxes/sec.tmLanguage.json']) {
     assert.ok(files.includes(f), `${f} is not packaged: ${files.join(', ')}`);
   }
   const stray = files.filter(f => /^(server|client|test|bench|node_modules|examples)\/|\.map$|\.ts$/.test(f));

@@ -14,12 +14,9 @@ export function isOriginal(file: string): boolean {
 
 /** Turn a .docx or .pdf collation into the JSON text the core reads. */
 export async function extractCollation(file: string, bytes: Uint8Array): Promise<string> {
-  if (/\.docx$/i.test(file)) {
-    const { extractDocx } = await import('./docx');
-    return toJson(await extractDocx(bytes));
-  }
-  const { extractPdf } = await import('./pdf');
-  return toJson(await extractPdf(bytes));
+  // Loaded on first use (see originals.ts): a separate file next to the server and CLI bundles.
+  const { extractDocx, extractPdf } = await import('./originals');
+  return toJson(/\.docx$/i.test(file) ? await extractDocx(bytes) : await extractPdf(bytes));
 }
 
 /** Read an original from disk as a loaded file, or a problem naming it. */
