@@ -95,6 +95,8 @@ const LOG_LENGTH = 64;
 
 export class TermMatcher {
   private root: TrieNode = { next: new Map(), ends: [] };
+  /** The root's children by word id: most words start no term, and an array says so fastest. */
+  private rootById: (TrieNode | undefined)[] = [];
   private readonly idOf = new Map<string, number>();
   /** By stable id. */
   private readonly shapes: TermShape[] = [];
@@ -167,6 +169,7 @@ export class TermMatcher {
     this.probes.clear();
     if (!ordered || this.version === 1) {
       this.root = { next: new Map(), ends: [] };
+      this.rootById = [];
       for (const id of new Set(ids)) this.insert(id);
       this.record({ version: this.version, shapes: [], reset: true });
     } else {
@@ -182,14 +185,23 @@ export class TermMatcher {
     if (this.log.length > LOG_LENGTH) this.log = this.log.slice(-LOG_LENGTH);
   }
 
+  private child(node: TrieNode, word: number): TrieNode {
+    let next = node.next.get(word);
+    if (!next) {
+      node.next.set(word, (next = { next: new Map(), ends: [] }));
+      if (node === this.root) {
+        while (this.rootById.length <= word) this.rootById.push(undefined);
+        this.rootById[word] = next;
+      }
+    }
+    return next;
+  }
+
   private lastNode(shape: TermShape, create: boolean): TrieNode | undefined {
     let node: TrieNode | undefined = this.root;
     for (const w of shape.head) {
-      let next: TrieNode | undefined = node.next.get(w);
-      if (!next) {
-        if (!create) return undefined;
-        node.next.set(w, (next = { next: new Map(), ends: [] }));
-      }
+      const next: TrieNode | undefined = create ? this.child(node, w) : node.next.get(w);
+      if (!next) return undefined;
       node = next;
     }
     return node;
@@ -200,8 +212,7 @@ export class TermMatcher {
     if (shape.last.length === 0) return;
     const node = this.lastNode(shape, true)!;
     for (const form of shape.last) {
-      let end = node.next.get(form.id);
-      if (!end) node.next.set(form.id, (end = { next: new Map(), ends: [] }));
+      const end = this.child(node, form.id);
       const rank = this.rank[id];
       let at = end.ends.length;
       while (at > 0 && this.rank[end.ends[at - 1].term] > rank) at--;
@@ -249,8 +260,9 @@ export class TermMatcher {
   /** Does any term's sequence of words occur in `words` (ignoring case and phrase ends)? */
   private occursIn(words: Words): boolean {
     const { id, count } = words;
+    const rootById = this.rootById;
     for (let i = 0; i < count; i++) {
-      let node = this.root.next.get(id[i]);
+      let node = rootById[id[i]];
       for (let j = i + 1; node; j++) {
         if (node.ends.length) return true;
         if (j >= count) break;
@@ -282,16 +294,12 @@ export class TermMatcher {
   scan(words: Words): Matches {
     const n = words.count;
     const { id, flags } = words;
-    let cap = 64;
-    let mFrom = new Int32Array(cap);
-    let mTo = new Int32Array(cap);
-    let mTerm = new Int32Array(cap);
-    let mFlags = new Uint8Array(cap);
-    let count = 0;
+    const rootById = this.rootById;
     const POSSESSIVE_BITS = 0xf0;
+    let count = 0;
     let i = 0;
     while (i < n) {
-      let node = this.root.next.get(id[i]);
+      let node = rootById[id[i]];
       let bestTo = -1;
       let bestTerm = 0;
       let bestFlags = 0;
@@ -320,25 +328,44 @@ export class TermMatcher {
         i++;
         continue;
       }
-      if (count === cap) {
-        cap *= 2;
-        const grow = <T extends Int32Array | Uint8Array>(a: T, make: (k: number) => T): T => {
-          const b = make(cap);
-          b.set(a);
-          return b;
-        };
-        mFrom = grow(mFrom, k => new Int32Array(k));
-        mTo = grow(mTo, k => new Int32Array(k));
-        mTerm = grow(mTerm, k => new Int32Array(k));
-        mFlags = grow(mFlags, k => new Uint8Array(k));
-      }
-      mFrom[count] = i;
-      mTo[count] = bestTo;
-      mTerm[count] = bestTerm;
-      mFlags[count] = bestFlags;
+      if (count === found.from.length) found.grow();
+      found.from[count] = i;
+      found.to[count] = bestTo;
+      found.term[count] = bestTerm;
+      found.flags[count] = bestFlags;
       count++;
       i = bestTo;
     }
-    return { count, from: mFrom.slice(0, count), to: mTo.slice(0, count), term: mTerm.slice(0, count), flags: mFlags.slice(0, count) };
+    return found.copyOut(count);
   }
 }
+
+/** Matches as a scan finds them, in arrays kept between scans; copied out once, into one buffer. */
+const found = {
+  from: new Int32Array(1024),
+  to: new Int32Array(1024),
+  term: new Int32Array(1024),
+  flags: new Uint8Array(1024),
+  grow(): void {
+    const size = this.from.length * 2;
+    const more = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.from = more(this.from, new Int32Array(size));
+    this.to = more(this.to, new Int32Array(size));
+    this.term = more(this.term, new Int32Array(size));
+    this.flags = more(this.flags, new Uint8Array(size));
+  },
+  copyOut(count: number): Matches {
+    const buffer = new ArrayBuffer(count * 13);
+    const ints = (k: number, a: Int32Array) => {
+      const b = new Int32Array(buffer, k * count * 4, count);
+      b.set(a.subarray(0, count));
+      return b;
+    };
+    const flags = new Uint8Array(buffer, count * 12, count);
+    flags.set(this.flags.subarray(0, count));
+    return { count, from: ints(0, this.from), to: ints(1, this.to), term: ints(2, this.term), flags };
+  },
+};
