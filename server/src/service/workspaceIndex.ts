@@ -68,7 +68,8 @@ export class WorkspaceIndex {
   set(doc: SecDocument): void {
     const old = this.docs.get(doc.uri);
     if (old && old.text === doc.text && (old.languageId === doc.languageId || this.sameReading(old, doc))) {
-      if (old !== doc) this.docs.set(doc.uri, doc);
+      // Keep the text the model already holds: one copy of each file, not one per opening.
+      if (old !== doc) this.docs.set(doc.uri, { ...doc, text: old.text });
       return;
     }
     // The kinds the document was and is now: a file renamed into or out of a kind changes both.
