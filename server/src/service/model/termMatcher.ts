@@ -8,7 +8,7 @@
 // in place when terms are added or removed. It remembers which terms changed, so a document
 // whose words contain none of them keeps its matches (renaming one term in Section A must not
 // re-read every file).
-import { type Words, BARRIER, LOWER, tokeniseLine, wordId, wordOfId } from './termWords';
+import { type Words, BARRIER, LOWER, packed, tokeniseLine, wordId, wordOfId } from './termWords';
 
 interface TrieEnd {
   term: number;
@@ -340,7 +340,7 @@ export class TermMatcher {
   }
 }
 
-/** Matches as a scan finds them, in arrays kept between scans; copied out once, into one buffer. */
+/** Matches as a scan finds them, in arrays kept between scans; copied out once per scan. */
 const found = {
   from: new Int32Array(1024),
   to: new Int32Array(1024),
@@ -358,14 +358,7 @@ const found = {
     this.flags = more(this.flags, new Uint8Array(size));
   },
   copyOut(count: number): Matches {
-    const buffer = new ArrayBuffer(count * 13);
-    const ints = (k: number, a: Int32Array) => {
-      const b = new Int32Array(buffer, k * count * 4, count);
-      b.set(a.subarray(0, count));
-      return b;
-    };
-    const flags = new Uint8Array(buffer, count * 12, count);
-    flags.set(this.flags.subarray(0, count));
-    return { count, from: ints(0, this.from), to: ints(1, this.to), term: ints(2, this.term), flags };
+    const [[from, to, term], flags] = packed(count, [this.from, this.to, this.term], this.flags);
+    return { count, from, to, term, flags };
   },
 };

@@ -241,28 +241,28 @@ export class WordsBuilder {
     this.flags[i] = flags;
   }
 
-  /** The words read, in arrays of exactly their length: views of one buffer (one allocation, not six). */
+  /** The words read, in arrays of exactly their length. */
   finish(texts: readonly string[]): Words {
     const n = this.count;
-    const buffer = new ArrayBuffer(n * 21);
-    const ints = (k: number, from: Int32Array) => {
-      const a = new Int32Array(buffer, k * n * 4, n);
-      a.set(from.subarray(0, n));
-      return a;
-    };
-    const flags = new Uint8Array(buffer, n * 20, n);
-    flags.set(this.flags.subarray(0, n));
-    return {
-      count: n,
-      line: ints(0, this.line),
-      start: ints(1, this.start),
-      end: ints(2, this.end),
-      id: ints(3, this.id),
-      caps: ints(4, this.caps),
-      flags,
-      texts,
-    };
+    const [[line, start, end, id, caps], flags] = packed(n, [this.line, this.start, this.end, this.id, this.caps], this.flags);
+    return { count: n, line, start, end, id, caps, flags, texts };
   }
+}
+
+/**
+ * The first `count` entries of some Int32 columns and one byte column, copied into views of
+ * one buffer: one allocation, not one per column.
+ */
+export function packed(count: number, ints: readonly Int32Array[], bytes: Uint8Array): [Int32Array[], Uint8Array] {
+  const buffer = new ArrayBuffer(count * (4 * ints.length + 1));
+  const out = ints.map((column, k) => {
+    const copy = new Int32Array(buffer, k * count * 4, count);
+    copy.set(column.subarray(0, count));
+    return copy;
+  });
+  const flags = new Uint8Array(buffer, ints.length * count * 4, count);
+  flags.set(bytes.subarray(0, count));
+  return [out, flags];
 }
 
 /**
