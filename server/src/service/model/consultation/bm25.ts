@@ -376,6 +376,8 @@ export class PhraseSet {
   private readonly ids = new Map<number, number>();
   /** The most words in a phrase (at least 2). */
   longest = 2;
+  /** A sum over the phrases' ids: sets that differ mostly differ here (a quick first test of `equals`). */
+  private signature = 0;
 
   /** Phrases as `appendPhrases` lists them: a length, then that many stem ids; one list per document. */
   constructor(lists: readonly { ids: Int32Array; count: number }[]) {
@@ -396,6 +398,7 @@ export class PhraseSet {
           for (let j = 1; j <= length; j++) words.push(keys[list.ids[k + j]]);
           node.id = termId(words.join(' '));
           this.ids.set(node.id, list.ids[k + 1]);
+          this.signature = (this.signature + Math.imul(node.id + 1, 0x9e3779b1)) | 0;
           this.longest = Math.max(this.longest, length);
         }
       }
@@ -414,7 +417,8 @@ export class PhraseSet {
 
   /** Same phrases as another set (then tokens made with either are the same). */
   equals(other: PhraseSet): boolean {
-    if (other.size !== this.size) return false;
+    if (other === this) return true;
+    if (other.size !== this.size || other.signature !== this.signature) return false;
     for (const id of this.ids.keys()) if (!other.ids.has(id)) return false;
     return true;
   }
@@ -735,12 +739,18 @@ export class Bm25Index {
     this.shared = new Int32Array(size);
   }
 
-  /** How many documents hold a term. */
+  /** How many documents hold a term (remembered: every comment asks for its terms). */
   private df(term: string): number {
-    let df = 0;
-    for (const segment of this.segments) df += segment.df(term);
+    let df = this.dfs.get(term);
+    if (df === undefined) {
+      df = 0;
+      for (const segment of this.segments) df += segment.df(term);
+      this.dfs.set(term, df);
+    }
     return df;
   }
+
+  private readonly dfs = new Map<string, number>();
 
   idf(term: string): number {
     const df = this.df(term);

@@ -158,21 +158,19 @@ function countSource(m: LegalModel, old: LegalModel | undefined): { counts: Term
   };
 }
 
-/** Does a heading hold one of the trigger words? (Read once per heading text and set of triggers.) */
-function headingHasTrigger(heading: string, triggers: Triggers): boolean {
-  let known = headingTriggers.get(triggers);
-  if (!known) headingTriggers.set(triggers, known = new Map());
-  let has = known.get(heading);
-  if (has === undefined) {
-    headingWords.count = 0;
-    headingWords.appendLine(heading);
-    known.set(heading, has = triggers.anyIn(headingWords.ids, 0, headingWords.count));
-  }
-  return has;
+/** The words of each distinct clause heading of a document, one after another (a heading serves many clauses). */
+function headingWords(m: LegalModel): WordBuffer {
+  return memo(m, 'consultation.headingWords', () => {
+    const buffer = new WordBuffer(256);
+    const seen = new Set<string>();
+    for (const { clause } of modelClauses(m)) {
+      if (!clause.heading || seen.has(clause.heading)) continue;
+      seen.add(clause.heading);
+      buffer.appendLine(clause.heading);
+    }
+    return buffer;
+  });
 }
-
-const headingTriggers = new WeakMap<Triggers, Map<string, boolean>>();
-const headingWords = new WordBuffer(64);
 
 function modelCounts(m: LegalModel, old: LegalModel | undefined, phrases: PhraseSet, maxPhrase: number): TermCounts {
   const cached = countCache.get(m);
@@ -182,7 +180,8 @@ function modelCounts(m: LegalModel, old: LegalModel | undefined, phrases: Phrase
   // Under other phrases a clause still counts the same unless it holds the first word of a
   // phrase added or removed.
   const triggers = source && !samePhrases(source.phrases, phrases) ? phrases.triggers(source.phrases) : undefined;
-  if (source?.own && triggers && !triggers.anyIn(words, 0, lineStarts[m.lines.length]) && !modelClauses(m).some(c => c.clause.heading && headingHasTrigger(c.clause.heading, triggers))) {
+  const headings = triggers && headingWords(m);
+  if (source?.own && triggers && !triggers.anyIn(words, 0, lineStarts[m.lines.length]) && !triggers.anyIn(headings!.ids, 0, headings!.count)) {
     // None of this document's words starts a phrase added or removed: the same counts (and postings).
     countCache.set(m, { phrases, counts: source.counts });
     return source.counts;
