@@ -380,3 +380,22 @@ test('a test is compared with a cut stated more often on the other side, and the
   assert.match(found[2].message, /Section G8\.4 says “fewer than 200,000 Domestic Premises”: the same test with the same result is set at 200,000 there and 100,000 here/);
   assert.doesNotMatch(found[0].message, /100,000/, 'a cut stated less often is not compared against');
 });
+
+test('the limbs of one clause are tests of their own: an overlap between (a) and (b) is found', () => {
+  const text = g8(`
+    G8.40 A Supplier Party shall pay the Charges as follows:
+    (a) where it supplies fewer than 250,000 Domestic Premises, the Standard Charge; and
+    (b) where it supplies 200,000 or more Domestic Premises, the Additional Charge.
+  `);
+  const found = thresholdFindings({ 'g8.sec.txt': text });
+  assert.equal(found.length, 1);
+  assert.equal(found[0].range.start.line, 6, 'on limb (b), the later of two equally stated tests');
+  assert.match(found[0].message, /overlap: from 200,000 to 249,999 Domestic Premises falls under both/);
+  // Two statements in one limb ("at least 50,000 and fewer than 250,000") are one band, not two tests.
+  const band = g8(`
+    G8.41 A Supplier Party shall pay the Charges as follows:
+    (a) where it supplies at least 50,000 and fewer than 250,000 Domestic Premises, the Standard Charge; and
+    (b) in any other case, the Additional Charge.
+  `);
+  assert.deepEqual(thresholdFindings({ 'g8.sec.txt': band }), []);
+});

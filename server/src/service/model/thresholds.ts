@@ -37,6 +37,8 @@ export interface Threshold {
   range: Range;
   text: string;
   clause?: string;
+  /** The first line of the lettered paragraph ("(a) …") it sits in, if any: each limb of a clause is a test of its own. */
+  limb?: number;
   line: number;
 }
 
@@ -517,10 +519,11 @@ function thresholdsIn(model: LegalModel, passages: Passage[], byLine: Map<number
       const consequence = consequenceOf(`${p.leadIn} ${sentence.text}`, key);
       const text = p.text.slice(from, to);
       const clause = clauseAtLine(model.structure, range.start.line)?.id;
+      const limb = model.structure.kinds[p.line] === 'paragraph' ? p.line : undefined;
       // Written out in full, not with a spread of the optional subject: one object shape, no copy.
       out.push(subject
-        ? { uri: model.uri, value: mention.value, number: mention, comparison, subject, subjectKey: key, subjectSource, measure: measureOf(key), population, consequence, range, text, clause, line: range.start.line }
-        : { uri: model.uri, value: mention.value, number: mention, comparison, subjectSource, measure: measureOf(key), population, consequence, range, text, clause, line: range.start.line });
+        ? { uri: model.uri, value: mention.value, number: mention, comparison, subject, subjectKey: key, subjectSource, measure: measureOf(key), population, consequence, range, text, clause, limb, line: range.start.line }
+        : { uri: model.uri, value: mention.value, number: mention, comparison, subjectSource, measure: measureOf(key), population, consequence, range, text, clause, limb, line: range.start.line });
     }
   }
   return out;

@@ -70,7 +70,8 @@ const placeKeys = new WeakMap<Threshold, string>();
 
 function placeKey(t: Threshold): string {
   let key = placeKeys.get(t);
-  if (key === undefined) placeKeys.set(t, (key = `${t.uri}#${t.clause ?? `line ${t.line}`}`));
+  // Limbs (a) and (b) of one clause are separate tests, compared as if in separate clauses.
+  if (key === undefined) placeKeys.set(t, (key = `${t.uri}#${t.clause ?? `line ${t.line}`}#${t.limb ?? ''}`));
   return key;
 }
 
