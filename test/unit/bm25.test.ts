@@ -100,3 +100,26 @@ test('BM25 scores and contributions equal the formula computed directly, over se
   }
   for (let d = 0; d < docs.length; d++) assert.ok(Math.abs(index.contribution('beta', d) - direct('beta', d)) < 1e-12);
 });
+
+test('a phrase set after one document\'s phrases are replaced equals one built from every document again', () => {
+  const lists = (texts: string[]) => texts.map(t => {
+    const phrases = new WordBuffer();
+    new WordBuffer().appendLine(t, phrases);
+    return phrases;
+  });
+  const a = lists(['The Supplier Party and the Smart Metering System.', 'Each Supplier Party shall.', 'A Network Party.']);
+  const set = new PhraseSet(a);
+  // One "Supplier Party" fewer: the same phrases, so the same set (its counts moved on).
+  const b = lists(['The Supplier Party and the Smart Metering System.', 'Each shall.', 'A Network Party.']);
+  assert.equal(set.replace([a[1]], [b[1]]), set);
+  // The only "Network Party" goes and a new phrase comes: a new set, equal to a fresh one.
+  const c = lists(['The Supplier Party and the Smart Metering System.', 'Each shall.', 'A Gas Transporter.']);
+  const replaced = set.replace([b[2]], [c[2]]);
+  assert.notEqual(replaced, set);
+  assert.ok(replaced.equals(new PhraseSet(c)) && !replaced.has('network party') && replaced.has('gas transporter'));
+  // The counts moved on with the set: removing the last "Supplier Party" removes the phrase.
+  const d = lists(['The Smart Metering System.', 'Each shall.', 'A Gas Transporter.']);
+  const last = replaced.replace([c[0]], [d[0]]);
+  assert.ok(last.equals(new PhraseSet(d)) && !last.has('supplier party'));
+  assert.deepEqual(tokenise('the supplier party', last, last.longest).map(t => t.key), ['supplier', 'party']);
+});

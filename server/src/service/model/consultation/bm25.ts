@@ -360,50 +360,117 @@ export interface Term {
 
 let phraseSetSerial = 0;
 
+/** "user security assessment": the key of a phrase from its stem ids. */
+function phraseKey(ids: Int32Array, from: number, length: number): string {
+  let key = keys[ids[from]];
+  for (let j = 1; j < length; j++) key += ' ' + keys[ids[from + j]];
+  return key;
+}
+
 interface TrieNode {
   /** The phrase's term id where a phrase ends here, else -1. */
   id: number;
   next?: Map<number, TrieNode>;
 }
 
+/** Phrases as `appendPhrases` lists them (a length, then that many stem ids), one list per document. */
+export type PhraseLists = readonly { ids: Int32Array; count: number }[];
+
 /**
  * Known phrases, as a tree of stem ids: the first word by its id in an array (every word of
- * the Code is looked up), the next ones in maps.
+ * the Code is looked up), the next ones in maps. Each phrase's words and how many times the
+ * documents hold it are kept too, so that after an edit the set is worked out from the
+ * edited document's phrases alone (`replace`).
  */
 export class PhraseSet {
-  private first: (TrieNode | undefined)[] = [];
+  private readonly first: (TrieNode | undefined)[];
   /** The term ids of the phrases, each with the stem id of its first word. */
   private readonly ids = new Map<number, number>();
+  /** Each phrase's stem ids. */
+  private readonly words = new Map<number, Int32Array>();
+  /** How many times the documents hold each phrase. */
+  private readonly occurrences: Map<number, number>;
   /** The most words in a phrase (at least 2). */
   longest = 2;
   /** A sum over the phrases' ids: sets that differ mostly differ here (a quick first test of `equals`). */
   private signature = 0;
 
-  /** Phrases as `appendPhrases` lists them: a length, then that many stem ids; one list per document. */
-  constructor(lists: readonly { ids: Int32Array; count: number }[]) {
-    const first: (TrieNode | undefined)[] = new Array(vocabularySize()).fill(undefined);
+  constructor(lists: PhraseLists, distinct?: { words: ReadonlyMap<number, Int32Array>; occurrences: Map<number, number> }) {
+    this.first = new Array<TrieNode | undefined>(vocabularySize()).fill(undefined);
+    if (distinct) {
+      this.occurrences = distinct.occurrences;
+      for (const [id, words] of distinct.words) this.insert(words, 0, words.length, id);
+      return;
+    }
+    this.occurrences = new Map();
     for (const list of lists) {
       for (let k = 0; k < list.count; k += list.ids[k] + 1) {
-        const length = list.ids[k];
-        let node = first[list.ids[k + 1]];
-        if (!node) node = first[list.ids[k + 1]] = { id: -1 };
-        for (let j = 2; j <= length; j++) {
-          const next: Map<number, TrieNode> = node.next ??= new Map();
-          let child = next.get(list.ids[k + j]);
-          if (!child) next.set(list.ids[k + j], child = { id: -1 });
-          node = child;
-        }
-        if (node.id < 0) {
-          const words: string[] = [];
-          for (let j = 1; j <= length; j++) words.push(keys[list.ids[k + j]]);
-          node.id = termId(words.join(' '));
-          this.ids.set(node.id, list.ids[k + 1]);
-          this.signature = (this.signature + Math.imul(node.id + 1, 0x9e3779b1)) | 0;
-          this.longest = Math.max(this.longest, length);
+        const id = this.insert(list.ids, k + 1, list.ids[k]);
+        this.occurrences.set(id, (this.occurrences.get(id) ?? 0) + 1);
+      }
+    }
+  }
+
+  /** Add the phrase `ids[from .. from + length)` (with its term id when known); its term id. */
+  private insert(ids: Int32Array, from: number, length: number, known = -1): number {
+    let node = this.first[ids[from]];
+    if (!node) node = this.first[ids[from]] = { id: -1 };
+    for (let j = 1; j < length; j++) {
+      const next: Map<number, TrieNode> = node.next ??= new Map();
+      let child = next.get(ids[from + j]);
+      if (!child) next.set(ids[from + j], child = { id: -1 });
+      node = child;
+    }
+    if (node.id < 0) {
+      node.id = known >= 0 ? known : termId(phraseKey(ids, from, length));
+      this.ids.set(node.id, ids[from]);
+      this.words.set(node.id, ids.slice(from, from + length));
+      this.signature = (this.signature + Math.imul(node.id + 1, 0x9e3779b1)) | 0;
+      this.longest = Math.max(this.longest, length);
+    }
+    return node.id;
+  }
+
+  /** The term id of the phrase `ids[from .. from + length)` if known, else -1. */
+  private find(ids: Int32Array, from: number, length: number): number {
+    let node = this.first[ids[from]];
+    for (let j = 1; node && j < length; j++) node = node.next?.get(ids[from + j]);
+    return node ? node.id : -1;
+  }
+
+  /**
+   * The set once some documents' phrases (`removed`) are replaced by others (`added`): this
+   * same set when no phrase appears or disappears (its counts updated), else a new one built
+   * from the distinct phrases, not from every document again.
+   */
+  replace(removed: PhraseLists, added: PhraseLists): PhraseSet {
+    const delta = new Map<number, number>();
+    const fresh = new Map<number, Int32Array>();
+    for (const [lists, step] of [[removed, -1], [added, 1]] as const) {
+      for (const list of lists) {
+        for (let k = 0; k < list.count; k += list.ids[k] + 1) {
+          let id = this.find(list.ids, k + 1, list.ids[k]);
+          if (id < 0) {
+            id = termId(phraseKey(list.ids, k + 1, list.ids[k]));
+            if (!fresh.has(id)) fresh.set(id, list.ids.slice(k + 1, k + 1 + list.ids[k]));
+          }
+          delta.set(id, (delta.get(id) ?? 0) + step);
         }
       }
     }
-    this.first = first;
+    let changed = false;
+    for (const [id, d] of delta) if (((this.occurrences.get(id) ?? 0) > 0) !== ((this.occurrences.get(id) ?? 0) + d > 0)) changed = true;
+    const occurrences = changed ? new Map(this.occurrences) : this.occurrences;
+    for (const [id, d] of delta) {
+      const n = (occurrences.get(id) ?? 0) + d;
+      if (n > 0) occurrences.set(id, n);
+      else occurrences.delete(id);
+    }
+    // The same phrases: this set serves on (only its counts, read by the next `replace`, moved).
+    if (!changed) return this;
+    const words = new Map<number, Int32Array>();
+    for (const id of occurrences.keys()) words.set(id, this.words.get(id) ?? fresh.get(id)!);
+    return new PhraseSet([], { words, occurrences });
   }
 
   has(key: string): boolean {

@@ -294,8 +294,15 @@ function previousVersions(models: readonly LegalModel[], previous: CorpusCache |
  */
 function phraseSetOf(models: readonly LegalModel[], old: Map<string, LegalModel>, previous: CorpusCache | undefined): PhraseSet {
   const lists = models.map(m => modelWords(m, old.get(m.uri)).phrases);
-  if (previous && previous.models.length === models.length
-    && lists.every((list, i) => sameWords(list, modelWords(previous.models[i], undefined).phrases))) return previous.corpus.phrases;
+  if (previous && previous.models.length === models.length) {
+    const before = previous.models.map(m => modelWords(m, undefined).phrases);
+    if (lists.every((list, i) => sameWords(list, before[i]))) return previous.corpus.phrases;
+    // The same documents, some edited: the set worked out from the edited documents' phrases.
+    if (models.every((m, i) => m.uri === previous.models[i].uri)) {
+      const changed = lists.flatMap((list, i) => sameWords(list, before[i]) ? [] : [i]);
+      return previous.corpus.phrases.replace(changed.map(i => before[i]), changed.map(i => lists[i]));
+    }
+  }
   return new PhraseSet(lists);
 }
 
