@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { buildLegalModel } from '../../server/src/service/model/document';
 import { type Words, BARRIER, CAPITALISED, LOWER, SENTENCE_START, possessiveOf, surfaceOf, tokeniseLine, wordOfId } from '../../server/src/service/model/termWords';
 import { TermMatcher } from '../../server/src/service/model/termMatcher';
-import { docUses, termIndex, wordsOf } from '../../server/src/service/model/terms';
+import { docUses, termIndex, termUsesOf, wordsOf } from '../../server/src/service/model/terms';
+import type { LegalModel } from '../../server/src/service/model/document';
 import { nearestTerms } from '../../server/src/service/rules/termSuggestions';
 import { findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
 
@@ -101,6 +102,39 @@ test('after an edit only the changed lines are read again, and the words equal a
     const edited = wordsOf(buildLegalModel({ uri: 'file:///edited.sec.txt', version: run, text }));
     const fresh = wordsOf(buildLegalModel({ uri: `file:///fresh${run}.sec.txt`, version: 1, text }));
     assert.deepEqual(edited, fresh, JSON.stringify(text));
+  }
+});
+
+test('after an edit the matches are found again around the edit only, and equal a fresh scan', () => {
+  const defs = 'A1.1 Definitions:\nSupplier Party | means a person.\nParty | means a person.\nRelevant Party | means one.\nUser | means one.\n'
+    + 'User Systems | means them.\nUser Security Assessment Report | means it.\nAffiliates | means them.\n';
+  const lines = [
+    'G1.1 Each Supplier Party shall tell the', 'Relevant Party’s Users of it.', '(a) the User Systems;', 'User Security', 'Assessment Report of a Party',
+    'G1.2 The Party,', 'and its Affiliates’ Users.', 'a supplier party and a relevant', 'party', '',
+  ];
+  const ws = workspaceOf({ 'a.sec.txt': defs, 'g.sec.txt': lines.join('\n') });
+  const usesOf = (service: typeof ws, name: string) => {
+    const model = service.workspace.model(uriOf(name)) as LegalModel;
+    return termUsesOf(model, termIndex(service.workspace)).map(u => `${u.range.start.line}:${u.range.start.character}-${u.range.end.line}:${u.range.end.character} ${u.kind} ${u.text}`);
+  };
+  usesOf(ws, 'g.sec.txt');
+  const next = random(11);
+  let text = lines.join('\n');
+  for (let run = 0; run < 150; run++) {
+    const all = text.split('\n');
+    const at = Math.floor(next() * all.length);
+    const choice = next();
+    if (choice < 0.3) all.splice(at, 0, lines[Math.floor(next() * lines.length)]);
+    else if (choice < 0.45 && all.length > 2) all.splice(at, 1);
+    else if (choice < 0.7) all[at] = lines[Math.floor(next() * lines.length)];
+    else {
+      const col = Math.floor(next() * (all[at].length + 1));
+      all[at] = all[at].slice(0, col) + [' ', 'x', 'P', '.', ',', '’'][Math.floor(next() * 6)] + all[at].slice(col);
+    }
+    text = all.join('\n');
+    ws.setDocument({ uri: uriOf('g.sec.txt'), version: run + 2, text });
+    const fresh = workspaceOf({ 'a.sec.txt': defs, [`fresh${run}.sec.txt`]: text });
+    assert.deepEqual(usesOf(ws, 'g.sec.txt'), usesOf(fresh, `fresh${run}.sec.txt`), JSON.stringify(text));
   }
 });
 

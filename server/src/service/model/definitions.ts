@@ -169,6 +169,9 @@ function inlineSites(model: LegalModel, line: number, from: number): DefinitionS
   return sites;
 }
 
+/** The opening quotation marks a quoted or inline definition starts with. */
+const QUOTE_RE = /["“‘]/;
+
 /** Every definition site in a legal document, in document order. Memoised per model. */
 export function definitionsOf(model: LegalModel): DefinitionSite[] {
   return memo(model, 'definitions', () => {
@@ -183,6 +186,8 @@ export function definitionsOf(model: LegalModel): DefinitionSite[] {
         continue;
       }
       if (kind !== 'clause' && kind !== 'paragraph' && kind !== 'continuation') continue;
+      // Both forms in running text need a quotation mark: most lines have none and are passed by.
+      if (!QUOTE_RE.test(l.text)) continue;
       const clause = clauseAtLine(model.structure, l.line);
       if (kind === 'clause' && clause && clause.firstLine === l.line) from = clause.textColumn;
       const quoted = quotedSite(model, l.line, from);

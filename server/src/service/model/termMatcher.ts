@@ -107,6 +107,8 @@ export class TermMatcher {
   private readonly probes = new Map<number, TermMatcher>();
   /** Bumped by every change of the set of terms. */
   version = 0;
+  /** The most words any term has had (a scan looks at most this many words past where it starts). */
+  private maxWords = 0;
 
   constructor(terms: readonly string[] = []) {
     this.update(terms);
@@ -210,6 +212,7 @@ export class TermMatcher {
   private insert(id: number): void {
     const shape = this.shapes[id];
     if (shape.last.length === 0) return;
+    this.maxWords = Math.max(this.maxWords, shape.head.length + 1);
     const node = this.lastNode(shape, true)!;
     for (const form of shape.last) {
       const end = this.child(node, form.id);
@@ -292,13 +295,63 @@ export class TermMatcher {
    * use, then the singular; the scan resumes after it.
    */
   scan(words: Words): Matches {
+    return found.copyOut(this.run(words, 0, 0));
+  }
+
+  /**
+   * The matches in words read after an edit, from the matches in the words before it (`old`,
+   * `oldCount` words, found by this matcher as it is): the first `prefix` and last `suffix`
+   * words are the same in both. A scan from word i looks at words i..i+maxWords only, so the
+   * old matches found before the edit stand; the scan goes on from there through the edit
+   * until it reaches, in the unchanged end, a word where the old scan also started a look:
+   * from there on the old matches stand, moved by the change in the number of words.
+   */
+  rescan(words: Words, old: Matches, oldCount: number, prefix: number, suffix: number): Matches {
+    let kept = 0;
+    while (kept < old.count && old.from[kept] + this.maxWords < prefix) kept++;
+    for (let k = 0; k < kept; k++) found.put(k, old.from[k], old.to[k], old.term[k], old.flags[k]);
+    const shift = words.count - oldCount;
+    const rejoin = { at: words.count - suffix, old, shift };
+    let count = this.run(words, kept > 0 ? old.to[kept - 1] : 0, kept, rejoin);
+    if (rejoin.at < 0) {
+      // Rejoined at old match -rejoin.at - 1: the rest are the old ones, moved.
+      for (let k = -rejoin.at - 1; k < old.count; k++) found.put(count++, old.from[k] + shift, old.to[k] + shift, old.term[k], old.flags[k]);
+    }
+    return found.copyOut(count);
+  }
+
+  /** Did the old scan start a look at word `at` (that is, is it not inside one of the old matches)? First old match from there, or -1. */
+  private static oldMatchFrom(old: Matches, at: number): number {
+    let lo = 0;
+    let hi = old.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old.to[mid] <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    // old[lo] is the first match ending after `at`: `at` is inside it unless it starts at or after `at`.
+    return lo < old.count && old.from[lo] < at ? -1 : lo;
+  }
+
+  /**
+   * Scan from word i, appending to `found` after its first `count` entries; returns the count.
+   * With `rejoin`, stops at the first word from rejoin.at where the old scan also looked, and
+   * sets rejoin.at to -(the old match to continue from) - 1.
+   */
+  private run(words: Words, i: number, count: number, rejoin?: { at: number; old: Matches; shift: number }): number {
     const n = words.count;
     const { id, flags } = words;
     const rootById = this.rootById;
     const POSSESSIVE_BITS = 0xf0;
-    let count = 0;
-    let i = 0;
+    const rejoinAt = rejoin ? Math.max(rejoin.at, 0) : n + 1;
     while (i < n) {
+      if (i >= rejoinAt) {
+        const k = TermMatcher.oldMatchFrom(rejoin!.old, i - rejoin!.shift);
+        if (k >= 0) {
+          rejoin!.at = -k - 1;
+          return count;
+        }
+      }
       let node = rootById[id[i]];
       let bestTo = -1;
       let bestTerm = 0;
@@ -328,15 +381,14 @@ export class TermMatcher {
         i++;
         continue;
       }
-      if (count === found.from.length) found.grow();
-      found.from[count] = i;
-      found.to[count] = bestTo;
-      found.term[count] = bestTerm;
-      found.flags[count] = bestFlags;
-      count++;
+      found.put(count++, i, bestTo, bestTerm, bestFlags);
       i = bestTo;
     }
-    return found.copyOut(count);
+    if (rejoin && i >= rejoinAt) {
+      // The end of the words: the old scan ended there too.
+      rejoin.at = -rejoin.old.count - 1;
+    }
+    return count;
   }
 }
 
@@ -356,6 +408,13 @@ const found = {
     this.to = more(this.to, new Int32Array(size));
     this.term = more(this.term, new Int32Array(size));
     this.flags = more(this.flags, new Uint8Array(size));
+  },
+  put(k: number, from: number, to: number, term: number, flags: number): void {
+    if (k >= this.from.length) this.grow();
+    this.from[k] = from;
+    this.to[k] = to;
+    this.term[k] = term;
+    this.flags[k] = flags;
   },
   copyOut(count: number): Matches {
     const [[from, to, term], flags] = packed(count, [this.from, this.to, this.term], this.flags);

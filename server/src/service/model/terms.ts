@@ -64,6 +64,9 @@ interface WordsReading {
 const lastReading = new Map<string, WordsReading>();
 const MAX_READINGS = 1000;
 
+/** Words read after an edit: the reading they were copied from and how many words at each end are the same. */
+const sameEnds = new WeakMap<Words, { before: Words; prefix: number; suffix: number }>();
+
 function howLinesRead(model: LegalModel): Int32Array {
   const { lines, kinds, contentColumn } = model.structure;
   const how = new Int32Array(lines.length);
@@ -117,6 +120,10 @@ export function wordsOf(model: LegalModel): Words {
     }
     firstWord[n] = out.count;
     const words = out.finish(texts);
+    if (prev) {
+      const oldN = prev.words.texts.length;
+      sameEnds.set(words, { before: prev.words, prefix: prev.firstWord[same], suffix: prev.words.count - prev.firstWord[oldN - sameEnd] });
+    }
     if (lastReading.size >= MAX_READINGS) lastReading.clear();
     lastReading.set(model.uri, { words, how, firstWord });
     return words;
@@ -249,21 +256,32 @@ export type LocatedUse = TermUse;
 
 const HEADING_KINDS = new Set(['section-heading', 'part-heading', 'sub-heading']);
 
+/** The last matches found in each document (by uri), for finding the next ones after an edit. */
+const lastScan = new Map<string, { words: Words; matches: Matches; matcher: TermMatcher; version: number }>();
+
 /**
  * The matches of the workspace's terms in a document. Kept across changes of the terms when
- * none of the changed terms' words occur in the document (see TermMatcher.unchangedSince).
+ * none of the changed terms' words occur in the document (see TermMatcher.unchangedSince);
+ * after an edit, found again only around the edited lines (see TermMatcher.rescan).
  */
 function matchesOf(model: LegalModel, index: TermIndex): Matches {
   const state = memo(model, 'terms.matches', () => ({ matcher: undefined as TermMatcher | undefined, version: -1, matches: undefined as Matches | undefined }));
   if (state.matcher === index.matcher && state.matches && state.version === index.version) return state.matches;
   const words = wordsOf(model);
-  if (state.matcher === index.matcher && state.matches && index.version === index.matcher.version && index.matcher.unchangedSince(state.version, words)) {
+  const { matcher } = index;
+  if (state.matcher === matcher && state.matches && index.version === matcher.version && matcher.unchangedSince(state.version, words)) {
     state.version = index.version;
-    return state.matches;
+  } else {
+    const last = lastScan.get(model.uri);
+    const ends = sameEnds.get(words);
+    state.matches = last && ends && ends.before === last.words && last.matcher === matcher && last.version === matcher.version
+      ? matcher.rescan(words, last.matches, last.words.count, ends.prefix, ends.suffix)
+      : matcher.scan(words);
+    state.matcher = matcher;
+    state.version = matcher.version;
   }
-  state.matcher = index.matcher;
-  state.version = index.matcher.version;
-  state.matches = index.matcher.scan(words);
+  if (lastScan.size >= MAX_READINGS) lastScan.clear();
+  lastScan.set(model.uri, { words, matches: state.matches, matcher, version: state.version });
   return state.matches;
 }
 
