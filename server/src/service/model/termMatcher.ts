@@ -8,7 +8,7 @@
 // in place when terms are added or removed. It remembers which terms changed, so a document
 // whose words contain none of them keeps its matches (renaming one term in Section A must not
 // re-read every file).
-import { type Words, BARRIER, LOWER, packed, tokeniseLine, wordId, wordOfId } from './termWords';
+import { type Words, BARRIER, LOWER, WordsBuilder, packed, readLineWords, wordId, wordOfId } from './termWords';
 
 interface TrieEnd {
   term: number;
@@ -67,20 +67,24 @@ interface TermShape {
   hasCapital: boolean;
 }
 
+/** Reads each term's words (kept between terms: a term is read, not stored, as Words). */
+const termWords = new WordsBuilder(16);
+
 function shapeOf(text: string): TermShape {
-  const words = tokeniseLine(text, 0);
-  const n = words.count;
+  termWords.reset();
+  readLineWords(termWords, text, 0);
+  const n = termWords.count;
   const head: number[] = [];
-  for (let i = 0; i < n - 1; i++) head.push(words.id[i]);
+  for (let i = 0; i < n - 1; i++) head.push(termWords.idAt(i));
   const last: TermShape['last'] = [];
   if (n > 0) {
-    const lastId = words.id[n - 1];
+    const lastId = termWords.idAt(n - 1);
     const norm = wordOfId(lastId);
     last.push({ id: lastId, plural: false, singular: false });
     for (const p of pluralForms(norm)) last.push({ id: wordId(p), plural: true, singular: false });
     for (const s of singularForms(norm)) last.push({ id: wordId(s), plural: false, singular: true });
   }
-  return { text, head, last, caps: words.caps.slice(), hasCapital: text !== text.toLowerCase() };
+  return { text, head, last, caps: Int32Array.from({ length: n }, (_, i) => termWords.capsAt(i)), hasCapital: text !== text.toLowerCase() };
 }
 
 /** One change of the set of terms: the shapes added or removed (all of them when `reset`). */

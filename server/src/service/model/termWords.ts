@@ -225,6 +225,14 @@ export class WordsBuilder {
     this.count += n;
   }
 
+  idAt(i: number): number {
+    return this.id[i];
+  }
+
+  capsAt(i: number): number {
+    return this.caps[i];
+  }
+
   /** Start again (the arrays are kept: finish copies what was read). */
   reset(): void {
     this.count = 0;
