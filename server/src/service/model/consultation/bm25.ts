@@ -794,7 +794,7 @@ export class Bm25Index {
     for (const segment of this.segments) {
       this.bases.push(size);
       size += segment.size;
-      for (const length of segment.lengths) total += length;
+      for (let d = 0; d < segment.size; d++) total += segment.lengths[d];
     }
     this.size = size;
     const average = total / Math.max(1, size) || 1;

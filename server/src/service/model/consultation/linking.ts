@@ -159,16 +159,17 @@ function countSource(m: LegalModel, old: LegalModel | undefined): { counts: Term
 }
 
 /** The words of each distinct clause heading of a document, one after another (a heading serves many clauses). */
-function headingWords(m: LegalModel): WordBuffer {
+function headingWords(m: LegalModel): { words: WordBuffer; at: Map<string, { from: number; to: number }> } {
   return memo(m, 'consultation.headingWords', () => {
-    const buffer = new WordBuffer(256);
-    const seen = new Set<string>();
+    const words = new WordBuffer(256);
+    const at = new Map<string, { from: number; to: number }>();
     for (const { clause } of modelClauses(m)) {
-      if (!clause.heading || seen.has(clause.heading)) continue;
-      seen.add(clause.heading);
-      buffer.appendLine(clause.heading);
+      if (!clause.heading || at.has(clause.heading)) continue;
+      const from = words.count;
+      words.appendLine(clause.heading);
+      at.set(clause.heading, { from, to: words.count });
     }
-    return buffer;
+    return { words, at };
   });
 }
 
@@ -180,8 +181,8 @@ function modelCounts(m: LegalModel, old: LegalModel | undefined, phrases: Phrase
   // Under other phrases a clause still counts the same unless it holds the first word of a
   // phrase added or removed.
   const triggers = source && !samePhrases(source.phrases, phrases) ? phrases.triggers(source.phrases) : undefined;
-  const headings = triggers && headingWords(m);
-  if (source?.own && triggers && !triggers.anyIn(words, 0, lineStarts[m.lines.length]) && !triggers.anyIn(headings!.ids, 0, headings!.count)) {
+  const headings = headingWords(m);
+  if (source?.own && triggers && !triggers.anyIn(words, 0, lineStarts[m.lines.length]) && !triggers.anyIn(headings.words.ids, 0, headings.words.count)) {
     // None of this document's words starts a phrase added or removed: the same counts (and postings).
     countCache.set(m, { phrases, counts: source.counts });
     return source.counts;
@@ -193,7 +194,8 @@ function modelCounts(m: LegalModel, old: LegalModel | undefined, phrases: Phrase
   modelClauses(m).forEach(({ clause: c }, index) => {
     // The heading's words, then every line's (as in the clause's text, heading first).
     sequence.count = 0;
-    if (c.heading) sequence.appendLine(c.heading);
+    const heading = c.heading ? headings.at.get(c.heading) : undefined;
+    if (heading) sequence.appendIds(headings.words.ids, heading.from, heading.to);
     const from = lineStarts[c.firstLine];
     const to = lineStarts[c.lastLine + 1];
     const k = source?.clauseOf(c, index);
@@ -330,15 +332,13 @@ function buildCorpus(workspace: WorkspaceIndex, models: readonly LegalModel[], p
     segments.push(segmentOf(m, old.get(m.uri), counts, included));
   });
   let total = 0;
-  for (const segment of segments) for (const length of segment.lengths) total += length;
+  for (const segment of segments) for (let d = 0; d < segment.size; d++) total += segment.lengths[d];
   const average = total / Math.max(1, doc);
   const tooBroad = new Set<number>(definitionTables);
-  let d = 0;
+  let base = 0;
   for (const segment of segments) {
-    for (const length of segment.lengths) {
-      if (doc > 3 && length > BROAD_FACTOR * average) tooBroad.add(d);
-      d++;
-    }
+    for (let d = 0; d < segment.size; d++) if (doc > 3 && segment.lengths[d] > BROAD_FACTOR * average) tooBroad.add(base + d);
+    base += segment.size;
   }
   return { clauses, ids: clauses.ids, phrases, maxPhrase, index: new Bm25Index(segments), tooBroad };
 }
