@@ -42,6 +42,8 @@ const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 
 const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)].join('|')})`;
 /** A run of number words: "two hundred and fifty thousand", "twenty-five". */
 const WORDS_RE = new RegExp(`\\b${WORD}(?:(?:\\s+and\\s+|\\s+|-)${WORD})*\\b`, 'gi');
+/** Where a run of number words can start: looked for once in the whole document. */
+const WORD_START_RE = new RegExp(`\\b${WORD}`, 'gi');
 const DIGITS_RE = /\d[\d,]*/g;
 const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 /** Words after which a number names a provision, not a quantity ("section 1159", "Schedule 2"). */
@@ -194,7 +196,7 @@ function isQuantity(text: string, start: number, end: number, contentColumn: num
 }
 
 /** Every number mention on one line of prose (columns are the line's). */
-export function findNumbersInLine(text: string, line: number, contentColumn = 0): NumberMention[] {
+export function findNumbersInLine(text: string, line: number, contentColumn = 0, mayHaveWords = true): NumberMention[] {
   const out: NumberMention[] = [];
   // The non-prose spans are looked for only when a number may need them: most lines hold
   // nothing but clause numbers and references, rejected before.
@@ -209,7 +211,7 @@ export function findNumbersInLine(text: string, line: number, contentColumn = 0)
   };
 
   // Words, and "five (5)" pairs whose words come first.
-  WORDS_RE.lastIndex = 0;
+  WORDS_RE.lastIndex = mayHaveWords ? 0 : text.length + 1; // a start past the end: no words
   for (let m = WORDS_RE.exec(text); m; m = WORDS_RE.exec(text)) {
     for (const [offset, words] of numberRuns(m[0])) {
       const start = m.index + offset;
@@ -269,6 +271,24 @@ export function findNumbersInLine(text: string, line: number, contentColumn = 0)
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** The lines on which a global regex matches somewhere: one scan of the document text, not one per line. */
+export function linesMatching(model: LegalModel, re: RegExp): Set<number> {
+  const out = new Set<number>();
+  const { lines } = model.structure;
+  re.lastIndex = 0;
+  for (let m = re.exec(model.text); m; m = re.exec(model.text)) {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].start <= m.index) lo = mid;
+      else hi = mid - 1;
+    }
+    out.add(lines[lo].line);
+  }
+  return out;
+}
+
 const PROSE_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row']);
 
 /** Every number in the prose of a legal document, in document order (memoised per model). */
@@ -276,9 +296,12 @@ export function numbersOf(model: LegalModel): NumberMention[] {
   return memo(model, 'numbers', () => {
     const { lines, kinds, contentColumn } = model.structure;
     const out: NumberMention[] = [];
+    // Number words are rare: one scan of the document finds the few lines where one starts
+    // (a line's ends are word boundaries in the document as in the line), instead of a scan per line.
+    const wordLines = linesMatching(model, WORD_START_RE);
     for (const l of lines) {
       if (!PROSE_KINDS.has(kinds[l.line]) || !/[0-9a-z]/i.test(l.text)) continue;
-      for (const n of findNumbersInLine(l.text, l.line, contentColumn[l.line])) out.push(n); // no spread: a line may hold 100,000 numbers
+      for (const n of findNumbersInLine(l.text, l.line, contentColumn[l.line], wordLines.has(l.line))) out.push(n); // no spread: a line may hold 100,000 numbers
     }
     return out;
   });

@@ -8,7 +8,7 @@ import type { Range } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { LegalModel } from './document';
 import { memo } from './memo';
-import { type NumberMention, isFormulaLine, numbersOf, parseNumberWords } from './numbers';
+import { type NumberMention, isFormulaLine, linesMatching, numbersOf, parseNumberWords } from './numbers';
 import { clauseAtLine } from './structure';
 
 /** gt "more than N", ge "at least N", lt "fewer than N", le "N or fewer". */
@@ -340,24 +340,6 @@ function onAnyLine(p: Passage, lines: { has(line: number): boolean }): boolean {
   return false;
 }
 
-/** The lines whose text matches a global regex somewhere (one scan of the document, not one per line). */
-function linesMatching(model: LegalModel, re: RegExp): Set<number> {
-  const out = new Set<number>();
-  const { lines } = model.structure;
-  re.lastIndex = 0;
-  for (let m = re.exec(model.text); m; m = re.exec(model.text)) {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid].start <= m.index) lo = mid;
-      else hi = mid - 1;
-    }
-    out.add(lines[lo].line);
-  }
-  return out;
-}
-
 /** The number mentions inside a passage, with their offsets in its text. */
 function numbersIn(p: Passage, byLine: Map<number, NumberMention[]>): { mention: NumberMention; offset: number }[] {
   const out: { mention: NumberMention; offset: number }[] = [];
@@ -585,7 +567,10 @@ function formulaEquations(model: LegalModel): Equation[] {
 /** "its “Combined Premises Number” is the number of X … multiplied by five, added to the number of Y". */
 function wordEquations(model: LegalModel, passages: Passage[]): Equation[] {
   const out: Equation[] = [];
+  // A definition's opening quote sits within one line: only passages over such lines are read.
+  const quoteLines = linesMatching(model, /[“"]/g);
   for (const p of passages) {
+    if (!onAnyLine(p, quoteLines)) continue;
     const def = /[“"]([^”"]+)[”"]\s+(?:is|means|shall\s+(?:be|mean))\b/.exec(p.text);
     if (!def) continue;
     const body = p.text.slice(def.index + def[0].length);
