@@ -63,8 +63,14 @@ function stripPipes(s: string): string {
 
 /** One space for every run of spaces and cell bars. */
 function normal(s: string): string {
-  return stripPipes(s).replace(/[\s|]+/g, ' ');
+  const t = stripPipes(s);
+  return NORMALISABLE_RE.test(t) ? t.replace(/[\s|]+/g, ' ') : t;
 }
+
+/** White space that collapsing to single spaces would change: a run, or other than a space. */
+const COLLAPSIBLE_RE = /\s\s|[^\S ]/;
+/** The same, or a cell bar. */
+const NORMALISABLE_RE = /\||\s\s|[^\S ]/;
 
 /** A header row (or the first cell of a header laid out one cell per line). */
 function headerKind(text: string): 'row' | 'cell' | undefined {
@@ -420,7 +426,8 @@ function joinFragments(parts: (Fragment | 'blank')[]): string {
       pendingBreak = current !== '';
       continue;
     }
-    const t = p.text.replace(/\s+/g, ' ').trim();
+    // Most lines have single spaces only: then collapsing white space would only copy them.
+    const t = (COLLAPSIBLE_RE.test(p.text) ? p.text.replace(/\s+/g, ' ') : p.text).trim();
     if (!t) continue;
     if (pendingBreak && /[.!?:;)"”’]$/.test(current) && /^[A-Z(“"‘'0-9•–-]/.test(t)) {
       paragraphs.push(current);
@@ -547,7 +554,11 @@ function pipeWrap(text: string, hasResponse: boolean | undefined): { nameEnd: st
  */
 function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank')[]): { name: string; category: string } {
   let { name, category } = start;
-  const early = parts.filter((p): p is Fragment => p !== 'blank').slice(0, 3);
+  const early: Fragment[] = [];
+  for (let k = 0; k < parts.length && early.length < 3; k++) {
+    const p = parts[k];
+    if (p !== 'blank') early.push(p);
+  }
   const completion = reader.completion(category, start.lastCellLine, start.lastCellLine + 4);
   if (completion) {
     // The completing word may also have been taken for a header cell ("respondent").
@@ -557,8 +568,9 @@ function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank'
   }
   for (const f of early) {
     const t = f.text.replace(/^[\s|]+/, '');
-    const lower = t.toLowerCase();
-    const known = reader.knownByStart.get(name.toLowerCase())?.find(k => lower.startsWith(k.slice(name.length + 1)) && !/\w/.test(t[k.length - name.length - 1] ?? ''));
+    const candidates = reader.knownByStart.get(name.toLowerCase());
+    const lower = candidates ? t.toLowerCase() : '';
+    const known = candidates?.find(k => lower.startsWith(k.slice(name.length + 1)) && !/\w/.test(t[k.length - name.length - 1] ?? ''));
     if (known) {
       const extra = t.slice(0, known.length - name.length - 1);
       name = `${name} ${extra}`;
