@@ -148,6 +148,14 @@ test('a comment line that merely starts with a category word is not a new respon
   assert.equal(parsed.comments[0].text, 'We think that each Large Supplier should be treated alike, and Other Users too.');
 });
 
+test('a very long comment line (a paragraph unwrapped) naming categories is read whole, as one comment', () => {
+  const sentence = 'Each Large Supplier and Other respondent | Network Party Approve the  change as   drafted. ';
+  const long = sentence.repeat(200).trim();
+  const parsed = read(`Question 1: Comments?\nRespondent Category Comments\nEDF Energy Large Supplier ${long}\nSSE Small Supplier Fine.\n`);
+  assert.deepEqual(parsed.comments.map(c => c.respondent), ['EDF Energy', 'SSE']);
+  assert.equal(parsed.comments[0].text, long.replace(/\s+/g, ' '));
+});
+
 test('a collation with no readable rows gives one file-error problem, never a throw', () => {
   const parsed = read(dedent(`
     Question 1: Comments?
