@@ -1,7 +1,9 @@
 // Numbers in prose: what counts as a quantity, and what is a year, date, clause or label.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findNumbersInLine, formatGrouped, isFormulaLine, parseNumberWords } from '../../server/src/service/model/numbers';
+import { findNumbersInLine, formatGrouped, isFormulaLine, numbersOf, parseNumberWords } from '../../server/src/service/model/numbers';
+import type { LegalModel } from '../../server/src/service/model/document';
+import { uriOf, workspaceOf } from '../helpers/fixtures';
 
 const values = (line: string) => findNumbersInLine(line, 0).map(n => `${n.form}:${n.value}`);
 
@@ -79,4 +81,12 @@ test('numbers next to text beyond ASCII read as the regexes read them', () => {
   assert.deepEqual(values('SECTION 12 and Sections 3, 4 and 5'), []); // reference words in any case, and their chains
   assert.deepEqual(values('more than 1,000, and 2,500,'), ['grouped:1000', 'grouped:2500']); // trailing commas are not the number's
   assert.deepEqual(values('within 5\u00a0(five) days'), ['pair:5']); // a no-break space before the words of a pair
+});
+
+test('a document\'s numbers: words found on the lines one scan of the document marks, at either end of a line and never across one', () => {
+  const text = 'SECTION G: SECURITY\r\n\r\nG8 X\r\n\r\nG8.1 Within Twelve\r\nmonths, and fifty\rthousand more, 250,000 or five (5) Working Days.\r\n';
+  const model = workspaceOf({ 'g8.sec.txt': text }).workspace.model(uriOf('g8.sec.txt')) as LegalModel;
+  const found = numbersOf(model).map(n => `${n.line}:${n.text}`);
+  // "fifty" and "thousand" sit on two lines (a lone CR ends a line): not 50,000; "thousand" alone is no number.
+  assert.deepEqual(found, ['4:Twelve', '5:fifty', '6:250,000', '6:five (5)']);
 });
