@@ -544,11 +544,25 @@ function multiplierFindings(model: LegalModel, all: WorkspaceThresholds): Findin
   return out;
 }
 
+/** A file's comparable statements, in workspace order: one pass over the workspace, not one per file. */
+function comparableIn(all: WorkspaceThresholds, uri: string): Threshold[] {
+  const byUri = memo(all, 'comparable-by-uri', () => {
+    const map = new Map<string, Threshold[]>();
+    for (const t of all.thresholds) {
+      if (!isComparable(t)) continue;
+      const list = map.get(t.uri);
+      if (list) list.push(t);
+      else map.set(t.uri, [t]);
+    }
+    return map;
+  });
+  return byUri.get(uri) ?? [];
+}
+
 export function checkThresholds(model: LegalModel, all: WorkspaceThresholds): Finding[] {
   const g = groupsOf(all);
   const out: Finding[] = [];
-  for (const t of all.thresholds) {
-    if (t.uri !== model.uri || !isComparable(t)) continue;
+  for (const t of comparableIn(all, model.uri)) {
     for (const f of unitFindings(t, all, g)) out.push(f);
     for (const f of subjectFindings(t, all, g)) out.push(f);
     for (const f of equationFindings(t, all, g)) out.push(f);
