@@ -32,6 +32,7 @@ const stem = (w: string) => w.slice(0, 3);
 /** Per term index, the answers found so far, by query. */
 const answers = new WeakMap<TermIndex, Map<string, string[]>>();
 let lastIndex: TermIndex | undefined;
+const MAX_CARRIED = 5000;
 
 /**
  * Answers carried over from the previous index to a new one: an answer can change only if a
@@ -41,7 +42,8 @@ let lastIndex: TermIndex | undefined;
 function carriedOver(previous: TermIndex | undefined, index: TermIndex): Map<string, string[]> {
   const known = previous && answers.get(previous);
   const fresh = new Map<string, string[]>();
-  if (!known || known.size === 0) return fresh;
+  // Typing adds a query per half-typed word: past a few thousand, start afresh rather than carry them all.
+  if (!known || known.size === 0 || known.size > MAX_CARRIED) return fresh;
   const before = new Set(previous.terms.map(t => `${t.key}\n${t.term}`));
   const after = new Set(index.terms.map(t => `${t.key}\n${t.term}`));
   const changedStems = new Set<string>();
