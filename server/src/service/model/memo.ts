@@ -8,7 +8,9 @@ export function memo<T>(owner: object, key: string, compute: () => T): T {
     cache = new Map();
     caches.set(owner, cache);
   }
-  if (cache.has(key)) return cache.get(key) as T;
+  // One lookup on the hot path; `has` only for a value that may itself be undefined.
+  const cached = cache.get(key);
+  if (cached !== undefined || cache.has(key)) return cached as T;
   const value = compute();
   cache.set(key, value);
   return value;

@@ -70,11 +70,27 @@ function clausesById(model: LegalModel): Map<string, Clause> {
  * workspace-wide map of clauses.
  */
 function findClause(workspace: WorkspaceIndex, id: string): { uri: string; clause: Clause } | undefined {
+  return clausePlaces(workspace).get(id);
+}
+
+/**
+ * Every clause id's first place, rebuilt only when the reference signature of some document
+ * changes: typing inside a clause keeps it. A kept entry may hold the clause object of an
+ * earlier version of its document, equal in everything the signature covers (number, lines,
+ * heading, paragraphs), which is all the checks read from it.
+ */
+const placesCache = new WeakMap<WorkspaceIndex, { version: number; byId: Map<string, { uri: string; clause: Clause }> }>();
+
+function clausePlaces(workspace: WorkspaceIndex): Map<string, { uri: string; clause: Clause }> {
+  const version = workspace.legalSignature('references', referenceSignature);
+  const cached = placesCache.get(workspace);
+  if (cached?.version === version) return cached.byId;
+  const byId = new Map<string, { uri: string; clause: Clause }>();
   for (const m of workspace.legalModels()) {
-    const clause = clausesById(m).get(id);
-    if (clause) return { uri: m.uri, clause };
+    for (const [id, clause] of clausesById(m)) if (!byId.has(id)) byId.set(id, { uri: m.uri, clause });
   }
-  return undefined;
+  placesCache.set(workspace, { version, byId });
+  return byId;
 }
 
 /**
