@@ -44,7 +44,7 @@ const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(
 const WORDS_RE = new RegExp(`\\b${WORD}(?:(?:\\s+and\\s+|\\s+|-)${WORD})*\\b`, 'gi');
 /** Where a run of number words can start: looked for once in the whole document. */
 const WORD_START_RE = new RegExp(`\\b${WORD}`, 'gi');
-const DIGITS_RE = /\d[\d,]*/g;
+const DIGIT_RE = /\d/g;
 const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 /** Words after which a number names a provision, not a quantity ("section 1159", "Schedule 2"). */
 const REFERENCE_WORDS = /^(?:sections?|regulations?|paragraphs?|sub-paragraphs?|schedules?|parts?|articles?|clauses?|conditions?|annex(?:es)?|appendix|appendices|chapters?|rules?|steps?|tables?|figures?|versions?|v|no|nos|number|item|items|question|questions|page|pages|release|modification|slc|lines?|column)$/i;
@@ -236,10 +236,15 @@ export function findNumbersInLine(text: string, line: number, contentColumn = 0,
   // Digits, and "5 (five)" pairs whose digits come first.
   let referenceChainEnd = -1;
   let takenIndex = 0;
-  DIGITS_RE.lastIndex = 0;
-  for (let m = DIGITS_RE.exec(text); m; m = DIGITS_RE.exec(text)) {
-    const from = m.index;
-    let end = from + m[0].length;
+  // A run is /\d[\d,]*/: the regex finds where it starts (test() makes no match object: a
+  // line holds dozens of runs), the characters say where it ends.
+  DIGIT_RE.lastIndex = 0;
+  while (DIGIT_RE.test(text)) {
+    const from = DIGIT_RE.lastIndex - 1;
+    let runEnd = from + 1;
+    for (let c = text.charCodeAt(runEnd); isDigit(c) || c === 44; c = text.charCodeAt(++runEnd));
+    DIGIT_RE.lastIndex = runEnd;
+    let end = runEnd;
     while (text.charCodeAt(end - 1) === 44) end--; // the run without trailing commas
     // Words were found left to right, so one pointer walks `taken` (a 1 MB line may hold 100,000 numbers).
     while (takenIndex < taken.length && taken[takenIndex][1] <= from) takenIndex++;
