@@ -371,9 +371,27 @@ export function usesOfTerm(workspace: WorkspaceIndex, term: number): LocatedUse[
   const found: LocatedUse[] = [];
   for (const m of workspace.legalModels()) {
     const uses = docUses(m, index);
-    for (let k = 0; k < uses.count; k++) if (uses.term[k] === id && isUse(uses, k)) found.push(useOf(m, index, uses, k));
+    for (const k of useEntriesByTerm(uses).get(id) ?? []) found.push(useOf(m, index, uses, k));
   }
   return found;
+}
+
+/**
+ * A document's uses (not lower-case writings) by stable term id, made on the first hover or
+ * search after the document changed: a request then reads only the uses of its term instead
+ * of every use in the workspace.
+ */
+function useEntriesByTerm(uses: DocUses): Map<number, number[]> {
+  return memo(uses, 'entriesByTerm', () => {
+    const byTerm = new Map<number, number[]>();
+    for (let k = 0; k < uses.count; k++) {
+      if (!isUse(uses, k)) continue;
+      const list = byTerm.get(uses.term[k]);
+      if (list) list.push(k);
+      else byTerm.set(uses.term[k], [k]);
+    }
+    return byTerm;
+  });
 }
 
 /** Every use of every term across the workspace's legal documents, by term number. */
