@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { dedent, findingsOf, uriOf, withCursor, workspaceOf } from '../helpers/fixtures';
+import { RELATED_LIMIT } from '../../server/src/service/rules/context';
 
 const HEAD = 'SECTION G: SECURITY\n\nG8 USER SECURITY ASSURANCE\n\n';
 
@@ -344,29 +345,29 @@ function manyClauses(count: number, statement: string, rest: string[]): string {
   return HEAD + [...clauses, ...rest.map((s, i) => `G8.${count + i + 1} A Supplier Party which supplies ${s} shall be subject to a Full User Security Assessment.`)].join('\n\n') + '\n';
 }
 
-test('a related list holds the first 50 other statements, in document order, never the finding\'s own', () => {
+test('a related list holds the first RELATED_LIMIT other statements, in document order, never the finding\'s own', () => {
   // The one "200,000" test is the minority; its list draws on the 55 "250,000" statements.
   const text = manyClauses(55, 'more than 250,000 Domestic Premises', ['more than 200,000 Domestic Premises']);
   const found = thresholdFindings({ 'g8.sec.txt': text });
   assert.deepEqual(found.map(d => d.clause), ['G8.56']);
   const lines = found[0].related!.map(r => r.range.start.line);
-  assert.equal(lines.length, 50);
+  assert.equal(lines.length, RELATED_LIMIT);
   assert.ok(!lines.includes(found[0].range.start.line), 'not its own statement');
   assert.deepEqual(lines, [...lines].sort((a, b) => a - b), 'in document order');
   assert.equal(found[0].related![0].message, 'Section G8.1: “more than 250,000 Domestic Premises”');
-  assert.equal(found[0].related![49].message, 'Section G8.50: “more than 250,000 Domestic Premises”');
+  assert.equal(found[0].related![RELATED_LIMIT - 1].message, `Section G8.${RELATED_LIMIT}: “more than 250,000 Domestic Premises”`);
 });
 
-test('a statement past the first 50 of its value still lists 50 others, not itself', () => {
+test('a statement past the first RELATED_LIMIT of its value still lists RELATED_LIMIT others, not itself', () => {
   // "more than 200,000" (the boundary minority) comes after 55 "200,000 or more" of the same value.
   const text = manyClauses(55, '200,000 or more Domestic Premises', ['more than 200,000 Domestic Premises']);
   const found = thresholdFindings({ 'g8.sec.txt': text });
   assert.deepEqual(found.map(d => d.clause), ['G8.56']);
   assert.match(found[0].message, /exactly 200,000 is caught by one test and not by the other/);
   const lines = found[0].related!.map(r => r.range.start.line);
-  assert.equal(lines.length, 50);
+  assert.equal(lines.length, RELATED_LIMIT);
   assert.ok(!lines.includes(found[0].range.start.line));
-  assert.equal(found[0].related![49].message, 'Section G8.50: “200,000 or more Domestic Premises”');
+  assert.equal(found[0].related![RELATED_LIMIT - 1].message, `Section G8.${RELATED_LIMIT}: “200,000 or more Domestic Premises”`);
 });
 
 test('a test is compared with a cut stated more often on the other side, and the majority is left alone', () => {

@@ -32,3 +32,10 @@ export interface RuleFamily {
   inputsKey?(workspace: WorkspaceIndex): string;
   check(ctx: RuleContext): Finding[];
 }
+
+/**
+ * At most this many related places on one finding: enough to find the others (the threshold
+ * and number hovers list every place), and a whole-Code workspace does not send the editor
+ * tens of thousands of them with every publication.
+ */
+export const RELATED_LIMIT = 10;

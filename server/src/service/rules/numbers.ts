@@ -8,7 +8,7 @@ import { type NumberMention, formatGrouped, numbersOf } from '../model/numbers';
 import { memo } from '../model/memo';
 import { clauseAtLine } from '../model/structure';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import type { RuleContext, RuleFamily } from './context';
+import { RELATED_LIMIT, type RuleContext, type RuleFamily } from './context';
 
 const CODE = 'number-format';
 /** Below ten, words and figures are both ordinary drafting ("three", "5 ×"); only larger numbers are compared. */
@@ -175,7 +175,6 @@ function malformedFinding(uri: string, m: NumberMention): Finding {
   };
 }
 
-const RELATED_LIMIT = 20;
 
 /** The other mentions of a value, at most RELATED_LIMIT (a generated file may hold thousands). */
 function relatedOf(all: Located[][], self: Located): SecRelated[] {

@@ -19,7 +19,7 @@ import {
   type Equation, type Measure, type Threshold, type WorkspaceThresholds,
   compareStatements, cutOf, isComparable, measureOf, populationsCompatible, sideOf, workspaceThresholds,
 } from '../model/thresholds';
-import type { RuleContext, RuleFamily } from './context';
+import { RELATED_LIMIT, type RuleContext, type RuleFamily } from './context';
 
 const CODE = 'inconsistent-threshold';
 
@@ -130,7 +130,6 @@ function groupsOf(all: WorkspaceThresholds): Groups {
   });
 }
 
-const RELATED_LIMIT = 50;
 
 /** Equations that define or combine a subject, in workspace order (indexed once per workspace change). */
 function equationsOf(all: WorkspaceThresholds, subjectKey: string): { combining: Equation[]; related: Equation[] } {
