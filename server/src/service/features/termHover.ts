@@ -1,10 +1,10 @@
 // Hover on a defined term: what it means, where it is defined, how often it is used, and the
 // defined terms its own definition uses (each a link to its definition).
 import type { DefinitionSite } from '../model/definitions';
-import { termUsesOf } from '../model/terms';
+import { termUsesOf, useCountOf } from '../model/terms';
 import { escapeMarkdown, type FeatureContext } from './context';
 import type { HoverPart } from './hover';
-import { sitesOf, termHit, usesOf } from './termNavigation';
+import { sitesOf, termHit } from './termNavigation';
 
 function fileName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
@@ -25,12 +25,11 @@ export function termHover(ctx: FeatureContext): HoverPart[] {
   const { index, term } = hit;
   const defined = index.terms[term];
   const sites = sitesOf(index, term);
-  const uses = usesOf(ctx.workspace, term);
-  const files = new Set(uses.map(u => u.uri)).size;
+  const { uses, files } = useCountOf(ctx.workspace, term);
   const lines = [`**${escapeMarkdown(defined.term)}** (defined term)`, ''];
   for (const s of sites.filter(x => x.form !== 'table-pointer')) lines.push(`> ${escapeMarkdown(s.text)}`, '');
   lines.push(...sites.map(s => `- ${place(s)}`), '');
-  lines.push(`Used ${uses.length} time${uses.length === 1 ? '' : 's'}${uses.length ? ` in ${files} file${files === 1 ? '' : 's'}` : ''}.`);
+  lines.push(`Used ${uses} time${uses === 1 ? '' : 's'}${uses ? ` in ${files} file${files === 1 ? '' : 's'}` : ''}.`);
   // The terms the definition itself uses, resolvable by a click.
   const used = new Map<number, DefinitionSite>();
   for (const s of defined.sites) {

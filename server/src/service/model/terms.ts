@@ -376,6 +376,20 @@ export function usesOfTerm(workspace: WorkspaceIndex, term: number): LocatedUse[
   return found;
 }
 
+/** How many uses of one term the workspace holds, and in how many files: for hovers, without building each use. */
+export function useCountOf(workspace: WorkspaceIndex, term: number): { uses: number; files: number } {
+  const index = termIndex(workspace);
+  const id = index.idOfNumber[term];
+  let uses = 0;
+  let files = 0;
+  for (const m of workspace.legalModels()) {
+    const n = useEntriesByTerm(docUses(m, index)).get(id)?.length ?? 0;
+    uses += n;
+    if (n > 0) files++;
+  }
+  return { uses, files };
+}
+
 /**
  * A document's uses (not lower-case writings) by stable term id, made on the first hover or
  * search after the document changed: a request then reads only the uses of its term instead
