@@ -15,6 +15,7 @@ import { generateWorkspace, writeWorkspace, type GeneratedWorkspace } from './ge
 import { createSecLanguageService, type SecLanguageService } from '../server/src/service';
 import type { Position } from '../server/src/service/types';
 import { fileUri, startServer, type TestClient } from '../test/helpers/lspClient';
+import { SERVER_NODE_FLAGS } from '../server/src/processFlags';
 
 const DIST = path.resolve(__dirname, '..');
 const REPO = path.resolve(DIST, '..');
@@ -225,7 +226,8 @@ async function benchServer(ws: GeneratedWorkspace, dir: string, o: Options): Pro
   }
   progress('server end to end');
   const t0 = performance.now();
-  const client: TestClient = await startServer({ rootPath: dir, serverJs: path.join(DIST, 'server.js') });
+  // Started as the VS Code client starts it (same Node flags), so the memory is what drafters see.
+  const client: TestClient = await startServer({ rootPath: dir, serverJs: path.join(DIST, 'server.js'), nodeFlags: SERVER_NODE_FLAGS });
   try {
     const texts = new Map(ws.files.map(f => [fileUri(path.join(dir, f.path)), f.text]));
     for (const [uri, text] of texts) await client.open(uri, text, uri.endsWith('.sec.txt') ? 'sec' : 'plaintext');

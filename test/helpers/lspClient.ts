@@ -36,8 +36,8 @@ export function fileUri(p: string): string {
 }
 
 /** Start the server, initialize it with the given workspace folder (or none). */
-export async function startServer(options: { rootPath?: string; initializationOptions?: unknown; serverJs?: string; args?: string[] } = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [options.serverJs ?? SERVER_JS, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startServer(options: { rootPath?: string; initializationOptions?: unknown; serverJs?: string; args?: string[]; nodeFlags?: readonly string[] } = {}): Promise<TestClient> {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), options.serverJs ?? SERVER_JS, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', d => (stderr += d));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
