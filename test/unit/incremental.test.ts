@@ -62,3 +62,17 @@ test('legalSignature: the number changes only when a document signature changes 
   ws.set({ uri: 'file:///b.sec.txt', version: 1, text: 'G2 PANEL\n' });
   assert.notEqual(ws.legalSignature('first', firstLine), v2);
 });
+
+test('number findings elsewhere are kept while typing words, and follow a changed number', () => {
+  const a = 'G1 PANEL\n\nG1.1 A Supplier with more than 250,000 Domestic Premises shall report.\n\nG1.2 The Panel shall meet.\n';
+  const b = 'H1 USERS\n\nH1.1 A Supplier with more than 250000 Domestic Premises shall pay.\n';
+  const service = workspaceOf({ 'a.sec.txt': a, 'b.sec.txt': b });
+  assert.deepEqual(findingsOf(service, 'b.sec.txt', 'number-format'), ['3:32 number-format']);
+  const calls = countChecks('numbers', uriOf('b.sec.txt'), () => {
+    service.setDocument({ uri: uriOf('a.sec.txt'), version: 2, text: a.replace('shall meet', 'shall meet monthly') });
+    assert.deepEqual(findingsOf(service, 'b.sec.txt', 'number-format'), ['3:32 number-format']);
+    service.setDocument({ uri: uriOf('a.sec.txt'), version: 3, text: a.replace('250,000', '250000') });
+    assert.deepEqual(findingsOf(service, 'b.sec.txt', 'number-format'), []);
+  });
+  assert.equal(calls, 1);
+});

@@ -232,9 +232,24 @@ export function checkNumberFormat(model: LegalModel, workspace: WorkspaceIndex):
   return out;
 }
 
+/**
+ * What other documents read from this one: every mention that counts towards the workspace's
+ * usage (its value, text, place and clause). Typing words elsewhere in a file leaves it
+ * unchanged, so the number findings of the other files are kept.
+ */
+function usageSignature(model: LegalModel): string {
+  let out = '';
+  for (const l of documentUsage(model).located.values()) {
+    const r = l.mention.range;
+    out += `${l.mention.value}|${l.mention.form}|${l.mention.text}|${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}|${l.clause ?? ''}\n`;
+  }
+  return out;
+}
+
 export const numberRules: RuleFamily = {
   name: 'numbers',
   dependsOn: ['legal'],
+  inputsKey: workspace => `numbers${workspace.legalSignature('numbers', usageSignature)}`,
   kinds: ['legal'],
   codes: [CODE],
   check(ctx: RuleContext): Finding[] {
