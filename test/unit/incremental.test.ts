@@ -76,3 +76,18 @@ test('number findings elsewhere are kept while typing words, and follow a change
   });
   assert.equal(calls, 1);
 });
+
+test('threshold findings elsewhere are kept while typing words, and follow a changed threshold', () => {
+  const a = 'G1 PANEL\n\nG1.1 A Supplier with more than 250,000 Domestic Premises shall report.\n\nG1.2 The Panel shall meet.\n';
+  const b = 'H1 USERS\n\nH1.1 A Supplier with 250,000 or more Domestic Premises shall pay.\n';
+  const service = workspaceOf({ 'a.sec.txt': a, 'b.sec.txt': b });
+  const before = findingsOf(service, 'b.sec.txt', 'inconsistent-threshold');
+  assert.equal(before.length, 1);
+  const calls = countChecks('thresholds', uriOf('b.sec.txt'), () => {
+    service.setDocument({ uri: uriOf('a.sec.txt'), version: 2, text: a.replace('shall meet', 'shall meet monthly') });
+    assert.deepEqual(findingsOf(service, 'b.sec.txt', 'inconsistent-threshold'), before);
+    service.setDocument({ uri: uriOf('a.sec.txt'), version: 3, text: a.replace('more than 250,000', '250,000 or more') });
+    assert.deepEqual(findingsOf(service, 'b.sec.txt', 'inconsistent-threshold'), []);
+  });
+  assert.equal(calls, 1);
+});

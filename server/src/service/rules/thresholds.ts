@@ -17,7 +17,7 @@ import { memo } from '../model/memo';
 import { formatGrouped } from '../model/numbers';
 import {
   type Equation, type Measure, type Threshold, type WorkspaceThresholds,
-  compareStatements, cutOf, isComparable, measureOf, populationsCompatible, sideOf, workspaceThresholds,
+  compareStatements, cutOf, isComparable, measureOf, populationsCompatible, sideOf, thresholdsOf, workspaceThresholds,
 } from '../model/thresholds';
 import { RELATED_LIMIT, type RuleContext, type RuleFamily } from './context';
 
@@ -570,9 +570,20 @@ export function checkThresholds(model: LegalModel, all: WorkspaceThresholds): Fi
   return out;
 }
 
+/**
+ * What other documents read from this one: its statements, equations and counted subjects,
+ * with their places. A keystroke that changes none of them keeps every other file's
+ * threshold findings.
+ */
+function thresholdSignature(model: LegalModel): string {
+  const t = thresholdsOf(model);
+  return JSON.stringify([t.thresholds, t.equations, t.countedSubjects]);
+}
+
 export const thresholdRules: RuleFamily = {
   name: 'thresholds',
   dependsOn: ['legal'],
+  inputsKey: workspace => `thresholds${workspace.legalSignature('thresholds', thresholdSignature)}`,
   kinds: ['legal'],
   codes: [CODE],
   check(ctx: RuleContext): Finding[] {
