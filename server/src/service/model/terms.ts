@@ -64,8 +64,14 @@ interface WordsReading {
 const lastReading = new Map<string, WordsReading>();
 const MAX_READINGS = 1000;
 
-/** Words read after an edit: the reading they were copied from and how many words at each end are the same. */
-const sameEnds = new WeakMap<Words, { before: Words; prefix: number; suffix: number }>();
+/**
+ * Words read after an edit: the reading they were copied from (by its serial number, not the
+ * object: holding it would keep every earlier reading of the document alive, one per edit)
+ * and how many words at each end are the same.
+ */
+const sameEnds = new WeakMap<Words, { before: number; prefix: number; suffix: number }>();
+const readingNumber = new WeakMap<Words, number>();
+let readings = 0;
 
 function howLinesRead(model: LegalModel): Int32Array {
   const { lines, kinds, contentColumn } = model.structure;
@@ -120,9 +126,10 @@ export function wordsOf(model: LegalModel): Words {
     }
     firstWord[n] = out.count;
     const words = out.finish(texts);
+    readingNumber.set(words, ++readings);
     if (prev) {
       const oldN = prev.words.texts.length;
-      sameEnds.set(words, { before: prev.words, prefix: prev.firstWord[same], suffix: prev.words.count - prev.firstWord[oldN - sameEnd] });
+      sameEnds.set(words, { before: readingNumber.get(prev.words) ?? -1, prefix: prev.firstWord[same], suffix: prev.words.count - prev.firstWord[oldN - sameEnd] });
     }
     if (lastReading.size >= MAX_READINGS) lastReading.clear();
     lastReading.set(model.uri, { words, how, firstWord });
@@ -274,7 +281,7 @@ function matchesOf(model: LegalModel, index: TermIndex): Matches {
   } else {
     const last = lastScan.get(model.uri);
     const ends = sameEnds.get(words);
-    state.matches = last && ends && ends.before === last.words && last.matcher === matcher && last.version === matcher.version
+    state.matches = last && ends && ends.before === readingNumber.get(last.words) && last.matcher === matcher && last.version === matcher.version
       ? matcher.rescan(words, last.matches, last.words.count, ends.prefix, ends.suffix)
       : matcher.scan(words);
     state.matcher = matcher;
