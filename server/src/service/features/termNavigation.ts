@@ -4,8 +4,7 @@ import { DocumentHighlightKind, type DocumentHighlight, type Location, type Text
 import type { Range } from '../types';
 import type { LegalModel } from '../model/document';
 import type { DefinitionSite } from '../model/definitions';
-import { type LocatedUse, type TermIndex, termAt, termIndex, usesOfTerm, pluralise, singularise } from '../model/terms';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import { type TermIndex, termAt, termIndex, usesOfTerm, pluralise, singularise } from '../model/terms';
 import type { FeatureContext } from './context';
 
 export interface TermHit {
@@ -31,10 +30,6 @@ export function sitesOf(index: TermIndex, term: number): DefinitionSite[] {
   return [...sites.filter(s => s.form !== 'table-pointer'), ...sites.filter(s => s.form === 'table-pointer')];
 }
 
-export function usesOf(workspace: WorkspaceIndex, term: number): LocatedUse[] {
-  return usesOfTerm(workspace, term);
-}
-
 export function termDefinition(ctx: FeatureContext): Location[] | undefined {
   const hit = termHit(ctx);
   return hit ? sitesOf(hit.index, hit.term).map(s => ({ uri: s.uri, range: s.range })) : undefined;
@@ -43,7 +38,7 @@ export function termDefinition(ctx: FeatureContext): Location[] | undefined {
 export function termReferences(ctx: FeatureContext, includeDeclaration: boolean): Location[] | undefined {
   const hit = termHit(ctx);
   if (!hit) return undefined;
-  const uses = usesOf(ctx.workspace, hit.term).map(u => ({ uri: u.uri, range: u.range }));
+  const uses = usesOfTerm(ctx.workspace, hit.term).map(u => ({ uri: u.uri, range: u.range }));
   return includeDeclaration ? [...hit.index.terms[hit.term].sites.map(s => ({ uri: s.uri, range: s.range })), ...uses] : uses;
 }
 
@@ -51,7 +46,7 @@ export function termHighlights(ctx: FeatureContext): DocumentHighlight[] {
   const hit = termHit(ctx);
   if (!hit) return [];
   const sites = hit.index.terms[hit.term].sites.filter(s => s.uri === ctx.uri).map(s => ({ range: s.range, kind: DocumentHighlightKind.Write }));
-  const uses = usesOf(ctx.workspace, hit.term).filter(u => u.uri === ctx.uri).map(u => ({ range: u.range, kind: DocumentHighlightKind.Read }));
+  const uses = usesOfTerm(ctx.workspace, hit.term).filter(u => u.uri === ctx.uri).map(u => ({ range: u.range, kind: DocumentHighlightKind.Read }));
   return [...sites, ...uses];
 }
 
@@ -68,6 +63,6 @@ export function termRename(ctx: FeatureContext, newName: string): WorkspaceEdit 
   const changes: Record<string, TextEdit[]> = {};
   const add = (uri: string, range: Range, newText: string) => (changes[uri] ??= []).push({ range, newText });
   for (const s of hit.index.terms[hit.term].sites) add(s.uri, s.range, name);
-  for (const u of usesOf(ctx.workspace, hit.term)) add(u.uri, u.range, (u.plural ? pluralise(name) : u.singular ? singularise(name) : name) + u.possessive);
+  for (const u of usesOfTerm(ctx.workspace, hit.term)) add(u.uri, u.range, (u.plural ? pluralise(name) : u.singular ? singularise(name) : name) + u.possessive);
   return { changes };
 }

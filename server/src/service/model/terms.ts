@@ -342,7 +342,6 @@ export function useOf(model: LegalModel, index: TermIndex, uses: DocUses, k: num
 }
 
 export const isUse = (uses: DocUses, k: number) => (uses.flags[k] & IS_USE) !== 0;
-export const isInHeading = (uses: DocUses, k: number) => (uses.flags[k] & IN_HEADING) !== 0;
 
 /** Every use in a document as objects (for editor features); made once per document and term index. */
 export function termUsesOf(model: LegalModel, index: TermIndex): TermUse[] {
@@ -415,22 +414,6 @@ function useEntriesByTerm(uses: DocUses): Map<number, number[]> {
   });
 }
 
-/** Every use of every term across the workspace's legal documents, by term number. */
-export function workspaceTermUses(workspace: WorkspaceIndex): Map<number, LocatedUse[]> {
-  const index = termIndex(workspace);
-  const byTerm = new Map<number, LocatedUse[]>();
-  for (const m of workspace.legalModels()) {
-    const uses = docUses(m, index);
-    for (let k = 0; k < uses.count; k++) {
-      if (!isUse(uses, k)) continue;
-      const n = index.numberOfId[uses.term[k]];
-      const list = byTerm.get(n) ?? byTerm.set(n, []).get(n)!;
-      list.push(useOf(m, index, uses, k));
-    }
-  }
-  return byTerm;
-}
-
 /** The stable ids of the terms a document uses outside headings (each once). */
 function usedIdsOf(uses: DocUses): Int32Array {
   return memo(uses, 'usedIds', () => {
@@ -498,11 +481,6 @@ export function termAt(model: LegalModel, index: TermIndex, line: number, charac
     if (inside(use.range)) return { term: use.term, range: use.range, use };
   }
   return undefined;
-}
-
-/** The key of a stable id's term. */
-export function keyOfId(index: TermIndex, id: number): string {
-  return termKey(index.matcher.termText(id));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -545,10 +545,6 @@ function linksOf(explicit: ExplicitAnalysis, comment: ConsultationComment, corpu
   return { mentions, unknown, links: inferred, status: inferred.length ? 'linked' : unknown.length > 0 ? 'orphaned' : 'general' };
 }
 
-export function analyseComment(model: ConsultationModel, comment: ConsultationComment, corpus: ClauseCorpus, threshold: number): CommentAnalysis {
-  return linksOf(explicitMentions(model, comment, corpus.clauses), comment, () => corpus, threshold);
-}
-
 /** Does the analysis of a comment read the BM25 index (it names no existing clause)? */
 const needsInference = (explicit: ExplicitAnalysis, comment: ConsultationComment) => inferenceText(explicit, comment) !== undefined;
 
