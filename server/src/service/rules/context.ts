@@ -1,6 +1,6 @@
 // What every rule family receives, and the shape each family implements.
 import type { CancellationLike, DocumentKind, Finding, SecSettings } from '../types';
-import type { DocumentModel } from '../model/document';
+import type { DocumentModel, LegalModel } from '../model/document';
 import type { WorkspaceAspect, WorkspaceIndex } from '../workspaceIndex';
 
 export interface RuleContext {
@@ -39,3 +39,11 @@ export interface RuleFamily {
  * tens of thousands of them with every publication.
  */
 export const RELATED_LIMIT = 10;
+
+/**
+ * The usual `inputsKey`: the version of a per-document signature of what the family reads from
+ * the legal documents (see WorkspaceIndex.legalSignature), under the family's own name.
+ */
+export function signatureKey(name: string, signatureOf: (model: LegalModel) => string): (workspace: WorkspaceIndex) => string {
+  return workspace => `${name}${workspace.legalSignature(name, signatureOf)}`;
+}

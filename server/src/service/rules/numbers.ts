@@ -8,7 +8,7 @@ import { type NumberMention, formatGrouped, numbersOf } from '../model/numbers';
 import { memo } from '../model/memo';
 import { clauseAtLine } from '../model/structure';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { RELATED_LIMIT, type RuleContext, type RuleFamily } from './context';
+import { RELATED_LIMIT, type RuleContext, type RuleFamily, signatureKey } from './context';
 
 const CODE = 'number-format';
 /** Below ten, words and figures are both ordinary drafting ("three", "5 ×"); only larger numbers are compared. */
@@ -249,7 +249,7 @@ function usageSignature(model: LegalModel): string {
 export const numberRules: RuleFamily = {
   name: 'numbers',
   dependsOn: ['legal'],
-  inputsKey: workspace => `numbers${workspace.legalSignature('numbers', usageSignature)}`,
+  inputsKey: signatureKey('numbers', usageSignature),
   kinds: ['legal'],
   codes: [CODE],
   check(ctx: RuleContext): Finding[] {

@@ -11,7 +11,7 @@ import { compareClauseNumbers, parseClauseId, partOf, sectionOf } from '../model
 import { type ReferenceTarget, type SecReference, referencesOf } from '../model/references';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { memo } from '../model/memo';
-import type { RuleContext, RuleFamily } from './context';
+import { type RuleContext, type RuleFamily, signatureKey } from './context';
 
 /**
  * A stretch of consecutive clauses of one Part, in order; `complete` when it starts at the
@@ -261,7 +261,7 @@ function referenceSignature(model: LegalModel): string {
 export const referenceRules: RuleFamily = {
   name: 'references',
   dependsOn: ['legal'],
-  inputsKey: workspace => `references${workspace.legalSignature('references', referenceSignature)}`,
+  inputsKey: signatureKey('references', referenceSignature),
   kinds: ['legal'],
   codes: ['broken-reference', 'reference-heading-mismatch'],
   check(ctx: RuleContext): Finding[] {

@@ -19,7 +19,7 @@ import {
   type Equation, type Measure, type Threshold, type WorkspaceThresholds,
   compareStatements, cutOf, isComparable, measureOf, populationsCompatible, sideOf, thresholdsOf, workspaceThresholds,
 } from '../model/thresholds';
-import { RELATED_LIMIT, type RuleContext, type RuleFamily } from './context';
+import { RELATED_LIMIT, type RuleContext, type RuleFamily, signatureKey } from './context';
 
 const CODE = 'inconsistent-threshold';
 
@@ -583,7 +583,7 @@ function thresholdSignature(model: LegalModel): string {
 export const thresholdRules: RuleFamily = {
   name: 'thresholds',
   dependsOn: ['legal'],
-  inputsKey: workspace => `thresholds${workspace.legalSignature('thresholds', thresholdSignature)}`,
+  inputsKey: signatureKey('thresholds', thresholdSignature),
   kinds: ['legal'],
   codes: [CODE],
   check(ctx: RuleContext): Finding[] {
