@@ -4,6 +4,8 @@
 import type { Range } from '../types';
 import { type Line, lineRange, splitLines } from '../text/lines';
 import { CLAUSE_ID_SOURCE, PART_ID_SOURCE, type ClauseNumber, parseClauseId } from './clauseIds';
+import { type FurnitureContext, pageFurniture } from './pageFurniture';
+import { definitionRowStart, endsStatement, introducesDefinitions, looksLikeTerm, namesDefinitions } from './definitionRows';
 
 export type LineKind =
   | 'blank'
@@ -15,7 +17,11 @@ export type LineKind =
   | 'table-row'
   | 'table-separator'
   | 'suppression'
-  | 'continuation';
+  | 'continuation'
+  /** The first line of a Section A row flattened from the published table: "Term means …". */
+  | 'definition-row'
+  /** A running header or footer, or a page number, that a PDF left in the flow of the text. */
+  | 'furniture';
 
 export interface SectionHeading {
   /** "G" */
@@ -208,6 +214,103 @@ function paragraphLevel(label: string, lastLetter: string | undefined, lastRoman
   return 1;
 }
 
+/** Kinds of line whose text runs on into the next line when a page wrapped it. */
+const FLOWING = new Set<LineKind>(['clause', 'paragraph', 'continuation', 'definition-row', 'table-row']);
+/** A line that ends where a reference continues: "… in Section", "… G8.40, G8.41 or", "… Sections G8.44A to". */
+const OPEN_REFERENCE_END_RE = /(?:\bSections?|(?<!;\s*)\b(?:and|or)|\bto|,)\s*$/;
+
+/**
+ * A line that starts with a clause number right after a line ending in "Section(s)", "and",
+ * "or", "to" or "," is a hard-wrapped reference ("… in accordance with Section⏎G8.43."), not a
+ * new clause.
+ */
+function markWrappedReferences(lines: readonly Line[], kinds: LineKind[]): void {
+  for (let i = 1; i < lines.length; i++) {
+    if (kinds[i] === 'clause' && FLOWING.has(kinds[i - 1]) && OPEN_REFERENCE_END_RE.test(lines[i - 1].text)) kinds[i] = 'continuation';
+  }
+}
+
+/** What the page-furniture reader needs to know of the lines around a candidate. */
+function furnitureContext(lines: readonly Line[], kinds: readonly LineKind[]): FurnitureContext {
+  const nonBlank = (line: number, step: 1 | -1) => {
+    let i = line + step;
+    while (i >= 0 && i < lines.length && kinds[i] === 'blank') i += step;
+    return i;
+  };
+  return {
+    candidate: line => kinds[line] === 'continuation' || /heading$/.test(kinds[line]),
+    keepFirst: line => /heading$/.test(kinds[line]),
+    cutsSentence: line => {
+      const before = nonBlank(line, -1);
+      const after = nonBlank(line, 1);
+      return before >= 0 && after < lines.length && FLOWING.has(kinds[before]) && !endsStatement(lines[before].text)
+        && (kinds[after] === 'continuation' || kinds[after] === 'paragraph');
+    },
+  };
+}
+
+/** The nearest line before (step -1) or after (step 1) that is neither page furniture nor a suppression directive. */
+function neighbour(kinds: readonly LineKind[], line: number, step: 1 | -1): number {
+  let i = line + step;
+  while (i >= 0 && i < kinds.length && (kinds[i] === 'furniture' || kinds[i] === 'suppression')) i += step;
+  return i;
+}
+
+/**
+ * Sub-headings: a title-like line standing alone between blank lines (or a Markdown heading),
+ * or — in text copied from the published document, which has no blank lines — a title-like
+ * line after a finished sentence or a heading and right before a clause or a heading.
+ */
+function markSubHeadings(lines: readonly Line[], kinds: LineKind[], contentColumn: readonly number[], mdHeadings: readonly number[]): void {
+  for (const l of lines) {
+    if (kinds[l.line] !== 'continuation') continue;
+    const content = l.text.slice(contentColumn[l.line]);
+    if (mdHeadings[l.line] > 0) {
+      kinds[l.line] = 'sub-heading';
+      continue;
+    }
+    if (!looksLikeSubHeading(content)) continue;
+    const before = neighbour(kinds, l.line, -1);
+    const after = neighbour(kinds, l.line, 1);
+    const blankBefore = before < 0 || kinds[before] === 'blank';
+    const blankAfter = after >= lines.length || kinds[after] === 'blank';
+    const opens = blankBefore || /heading$/.test(kinds[before]) || endsStatement(lines[before].text);
+    const titles = after < lines.length && (kinds[after] === 'clause' || kinds[after] === 'section-heading' || kinds[after] === 'part-heading');
+    if ((blankBefore && blankAfter) || (opens && titles)) kinds[l.line] = 'sub-heading';
+  }
+}
+
+/** The text of a clause's first lines, enough to read an introduction wrapped over lines. */
+function openingText(lines: readonly Line[], kinds: readonly LineKind[], line: number): string {
+  let text = lines[line].text;
+  for (let i = line + 1; i < Math.min(lines.length, line + 3) && kinds[i] === 'continuation'; i++) text += '\n' + lines[i].text;
+  return text;
+}
+
+/**
+ * Section A rows without a separator ("Affiliate means …"), inside the definitions part only:
+ * from the A1.1 introduction, or from a Section or Part heading named Definitions, to the next
+ * clause or heading that is neither. A row opened by "means" or "has the meaning" may follow
+ * any line; one opened by a weaker verb ("includes", "in relation to …, means") must follow a
+ * line that finished what it said, so a wrapped sentence is never taken for a row.
+ */
+function markDefinitionRows(lines: readonly Line[], kinds: LineKind[], contentColumn: readonly number[]): void {
+  let inDefinitions = false;
+  let previous = -1;
+  for (const l of lines) {
+    const kind = kinds[l.line];
+    const content = l.text.slice(contentColumn[l.line]);
+    if (kind === 'section-heading' || kind === 'part-heading') inDefinitions = namesDefinitions(content);
+    else if (kind === 'clause') inDefinitions = introducesDefinitions(openingText(lines, kinds, l.line));
+    else if (kind === 'continuation' && inDefinitions) {
+      const row = definitionRowStart(content);
+      const opensAnything = previous < 0 || !FLOWING.has(kinds[previous]) || endsStatement(lines[previous].text);
+      if (row && looksLikeTerm(row.term) && (row.strong || opensAnything)) kinds[l.line] = 'definition-row';
+    }
+    if (kind !== 'blank' && kind !== 'furniture' && kind !== 'suppression') previous = l.line;
+  }
+}
+
 /** Parse the structure of a legal-text document. */
 export function parseStructure(text: string): SecStructure {
   const lines = splitLines(text);
@@ -242,16 +345,10 @@ export function parseStructure(text: string): SecStructure {
     else kinds[l.line] = 'continuation';
   }
 
-  // Pass 2: a continuation line standing alone between blank lines (or a Markdown heading)
-  // that reads like a title is a sub-heading.
-  for (const l of lines) {
-    if (kinds[l.line] !== 'continuation') continue;
-    const blankBefore = l.line === 0 || kinds[l.line - 1] === 'blank' || kinds[l.line - 1] === 'suppression';
-    const blankAfter = l.line === lines.length - 1 || kinds[l.line + 1] === 'blank';
-    if (mdHeadings[l.line] > 0 || (blankBefore && blankAfter && looksLikeSubHeading(l.text.slice(contentColumn[l.line])))) {
-      kinds[l.line] = 'sub-heading';
-    }
-  }
+  markWrappedReferences(lines, kinds);
+  for (const line of pageFurniture(lines, furnitureContext(lines, kinds))) kinds[line] = 'furniture';
+  markSubHeadings(lines, kinds, contentColumn, mdHeadings);
+  markDefinitionRows(lines, kinds, contentColumn);
 
   // Pass 3: build headings, clauses and paragraphs.
   let currentPart: PartHeading | undefined;
@@ -273,11 +370,11 @@ export function parseStructure(text: string): SecStructure {
   for (const l of lines) {
     const kind = kinds[l.line];
     const column = contentColumn[l.line];
-    if (kind === 'continuation' || kind === 'table-row' || kind === 'table-separator') {
+    if (kind === 'continuation' || kind === 'table-row' || kind === 'table-separator' || kind === 'definition-row') {
       if (clause) clause.lastLine = l.line;
       continue;
     }
-    if (kind === 'blank' || kind === 'suppression') continue;
+    if (kind === 'blank' || kind === 'suppression' || kind === 'furniture') continue;
     const content = column === 0 ? l.text : l.text.slice(column);
     const trimmedEnd = content.trimEnd(); // not /\s+$/: that regex is quadratic in a long run of spaces
     switch (kind) {

@@ -1,0 +1,59 @@
+// Page furniture: what a PDF or Word document repeats on every page and what a copy of it
+// carries into the flow of the text — a running header ("SEC Section K – Charging v4.2"), a
+// footer ("Page 12 of 40") or a bare page number between the two halves of a sentence.
+// Recognised by form and repetition, never by a list of titles: such a line is read as
+// nothing (no term, no sentence break), and the sentence it cuts runs on across it.
+import type { Line } from '../text/lines';
+
+/** "12", "Page 12", "Page 12 of 40", "- 12 -", "12/40": a page number alone on its line. */
+const PAGE_NUMBER_RE = /^\s*[-–—]?\s*(?:Page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?\s*[-–—]?\s*$/i;
+/** A page number inside a longer furniture line ("… v4.2 – Page 3 of 9"). */
+const PAGE_OF_RE = /\bPage\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b/i;
+/** Repeated lines that end like a sentence or a list item are text, not furniture. */
+const ENDS_LIKE_TEXT_RE = /[.;:,]["”’)]*\s*$/;
+const MAX_LENGTH = 120;
+
+export interface FurnitureContext {
+  /** May the line be furniture at all (not a clause, a paragraph or blank)? */
+  candidate(line: number): boolean;
+  /** Does the line stand inside a sentence, between two halves of it? */
+  cutsSentence(line: number): boolean;
+  /** Is the first of a run of repeats real text to keep (a Section heading repeated as a running header)? */
+  keepFirst(line: number): boolean;
+}
+
+/**
+ * The lines of a document that are page furniture: a page number alone on its line, and a
+ * line repeated word for word (page numbers aside) that somewhere cuts a sentence in two or
+ * stands next to a page number. Repetition alone is not enough: sub-headings recur too
+ * ("General", "Interpretation"), but never inside a sentence.
+ */
+export function pageFurniture(lines: readonly Line[], context: FurnitureContext): Set<number> {
+  const furniture = new Set<number>();
+  const repeats = new Map<string, number[]>();
+  for (const l of lines) {
+    if (!context.candidate(l.line)) continue;
+    const text = l.text.trim();
+    if (text.length === 0 || text.length > MAX_LENGTH) continue;
+    if (PAGE_NUMBER_RE.test(text)) {
+      furniture.add(l.line);
+      continue;
+    }
+    if (ENDS_LIKE_TEXT_RE.test(text)) continue;
+    // Page numbers inside a header or footer change from page to page; the rest recurs.
+    const key = text.replace(/\d+/g, '#');
+    const list = repeats.get(key);
+    if (list) list.push(l.line);
+    else repeats.set(key, [l.line]);
+  }
+  const nextToPageNumber = (line: number) => furniture.has(line - 1) || furniture.has(line + 1);
+  for (const [key, list] of repeats) {
+    if (list.length < 2) continue;
+    const numbered = PAGE_OF_RE.test(key.replace(/#/g, '1'));
+    if (!numbered && !list.some(line => nextToPageNumber(line) || context.cutsSentence(line))) continue;
+    list.forEach((line, i) => {
+      if (i > 0 || !context.keepFirst(line)) furniture.add(line);
+    });
+  }
+  return furniture;
+}
