@@ -1,15 +1,22 @@
 // Where terms are defined in a legal document. Four forms (DESIGN.md §2):
-//   A1.1 table rows           Term | means …            (also Markdown: | Term | means … |)
+//   A1.1 table rows           Term | means …            (also Markdown: | Term | means … |, and the
+//                             published table flattened: Term means …, wrapped over lines)
 //   A1.1 pointer rows         Term | has the meaning given to that expression in Section G8.37 (…)
 //   quoted definitions        “Term” means …            (straight or curly quotes)
-//   inline definitions        (a “User Security Assessment Report”), A “Full User …” shall be …
+//   inline definitions        (a “User Security Assessment Report”), A “Full User …” shall be …,
+//                             and, bold in the original and plain once copied, (the Application
+//                             Fee), (each a Volume Statement); **Term** in Markdown
 // A pointer row and the inline definition it points to are two sites of ONE definition.
 // Parsing never throws; what does not read as a definition is simply not one.
 import type { Range } from '../types';
 import { lineRange } from '../text/lines';
+import { type FlatSegment, type ProsePiece, flatten } from '../text/prose';
 import type { LegalModel } from './document';
 import { memo } from './memo';
 import { clauseAtLine } from './structure';
+import { definitionRowStart, looksLikeTerm } from './definitionRows';
+
+export { looksLikeTerm };
 
 export type DefinitionForm = 'table' | 'table-pointer' | 'quoted' | 'inline';
 
@@ -30,6 +37,11 @@ export interface DefinitionSite {
   pointsTo?: string;
   /** The clause the site sits in, if any. */
   clause?: string;
+  /**
+   * An inline definition known only by its brackets ("(the Application Fee)"): bold in the
+   * original, plain once copied. Weaker evidence than quotes, so it never makes a duplicate.
+   */
+  unmarked?: boolean;
 }
 
 /** The identity of a term: words in lower case, one space between them, one kind of quote and dash. */
@@ -47,17 +59,6 @@ const MEANS_RE = /^(?:means|shall\s+mean|includes|shall\s+include|has\s+the\s+me
 const QUOTED_MEANS_RE = /^(?:\([a-zA-Z]{1,4}\)\s+)?(?:\*\*|__|\*|_)?(["“‘])([^"“”‘’]{1,120}?)(["”’])(?:\*\*|__|\*|_)?\s*(?:\||means\b|shall\s+mean\b|includes\b|has\s+the\s+meaning\b|shall\s+have\s+the\s+meaning\b)/;
 /** Words that show quoted text is cited or amended rather than defined. */
 const CITATION_BEFORE_RE = /\b(?:words?|expressions?|terms?|phrases?|references?\s+to|(?:replac|delet|insert|substitut)\w*(?:\s+(?:by|with))?|reads?|entitled|headed|status\s+of|marked)\s*$/i;
-
-/** A term is a short run of words that starts with a capital (or digit) and does not end in punctuation. */
-export function looksLikeTerm(text: string): boolean {
-  const t = text.trim();
-  if (t.length === 0 || t.length > 100 || !/^[A-Z0-9]/.test(t) || /[.,;:!?]$/.test(t)) return false;
-  const words = t.split(/\s+/);
-  if (words.length > 10) return false;
-  // Most words of a term are capitalised ("Follow-up Security Assessment", "Other User").
-  const content = words.filter(w => !/^(?:of|and|or|for|the|to|in|on|by|with|a|an|up)$/i.test(w));
-  return content.length > 0 && content.filter(w => /^[A-Z0-9]/.test(w)).length / content.length >= 0.5;
-}
 
 /** Split a table row into cells with their columns, dropping Markdown's outer pipes. */
 function tableCells(text: string, from: number): { text: string; start: number }[] {
@@ -103,6 +104,36 @@ function tableSite(model: LegalModel, line: number): DefinitionSite | undefined 
   return site;
 }
 
+/** Kinds of line a flattened row runs on over: its wrapped text, its own paragraphs, page furniture. */
+const ROW_BODY = new Set(['continuation', 'paragraph', 'furniture']);
+
+/** A flattened Section A row ("Affiliate means …"), with its meaning read over the lines it wraps onto. */
+function flatRowSite(model: LegalModel, line: number): DefinitionSite | undefined {
+  const { lines, kinds, contentColumn } = model.structure;
+  const column = contentColumn[line];
+  const row = definitionRowStart(lines[line].text.slice(column));
+  if (!row) return undefined;
+  const pieces: ProsePiece[] = [{ line, column: column + row.meaningColumn, text: lines[line].text.slice(column + row.meaningColumn) }];
+  for (let l = line + 1; l < lines.length && ROW_BODY.has(kinds[l]); l++) {
+    if (kinds[l] !== 'furniture') pieces.push({ line: l, column: contentColumn[l], text: lines[l].text.slice(contentColumn[l]) });
+  }
+  const meaning = flatten({ pieces });
+  const text = normaliseTermText(meaning.text);
+  const last = pieces[pieces.length - 1];
+  const termStart = column + row.termColumn;
+  const pointer = POINTER_RE.exec(text);
+  return {
+    term: normaliseTermText(row.term),
+    key: termKey(row.term),
+    form: pointer ? 'table-pointer' : 'table',
+    uri: model.uri,
+    range: lineRange(line, termStart, termStart + row.term.length),
+    text,
+    textRange: { start: { line, character: pieces[0].column }, end: { line: last.line, character: last.column + last.text.trimEnd().length } },
+    ...(pointer ? { pointsTo: pointer[1] } : {}),
+  };
+}
+
 /** “Term” means … at the start of a clause, paragraph or line. */
 function quotedSite(model: LegalModel, line: number, from: number): DefinitionSite | undefined {
   const text = model.structure.lines[line].text;
@@ -125,12 +156,12 @@ function quotedSite(model: LegalModel, line: number, from: number): DefinitionSi
   };
 }
 
-/** The sentence around a column: from the previous full stop (or line start) to the next. */
-function sentenceAround(text: string, from: number, column: number): { text: string; start: number } {
-  let start = from;
-  for (let i = column - 1; i >= from; i--) if (/[.!?]/.test(text[i]) && /\s/.test(text[i + 1] ?? '')) { start = i + 1; break; }
+/** The sentence around an offset: from the previous full stop (or the start) to the next. */
+function sentenceAround(text: string, at: number): { text: string; start: number } {
+  let start = 0;
+  for (let i = at - 1; i >= 0; i--) if (/[.!?]/.test(text[i]) && /\s/.test(text[i + 1] ?? '')) { start = i + 1; break; }
   let end = text.length;
-  for (let i = column; i < text.length; i++) if (/[.!?]/.test(text[i]) && (i + 1 === text.length || /\s/.test(text[i + 1]))) { end = i + 1; break; }
+  for (let i = at; i < text.length; i++) if (/[.!?]/.test(text[i]) && (i + 1 === text.length || /\s/.test(text[i + 1]))) { end = i + 1; break; }
   const raw = text.slice(start, end);
   const lead = raw.length - raw.trimStart().length;
   return { text: raw.trim(), start: start + lead };
@@ -138,33 +169,78 @@ function sentenceAround(text: string, from: number, column: number): { text: str
 
 // Double quotes always open a possible definition; single curly quotes only where the
 // context defines (a parenthesis around it, or "means" after it), since ‘approved’ is a label.
+// Quotes may hold a line break: the text is hard-wrapped ("an “Assessment⏎Year”").
 const INLINE_QUOTE_RE = /“([^“”]{1,120})”|"([^"]{1,120})"|‘([^‘’]{1,120})’(?![\p{L}])/gu;
 
-function inlineSites(model: LegalModel, line: number, from: number): DefinitionSite[] {
-  const text = model.structure.lines[line].text;
+/**
+ * A capitalised phrase alone in brackets after an article: "(an Applicant)", "(the Application
+ * Fee)", "(each a Volume Statement)", "(together, the Shared Resource Users)", "(such objectives
+ * being the General SEC Objectives)". Bold in the published text, plain once copied.
+ */
+const TERM_WORD = String.raw`[A-Z0-9][\p{L}\p{N}’'\-]*`;
+const BRACKET_DEFINITION_RE = new RegExp(String.raw`\((?:(?:together|collectively|jointly|individually|both)\s*,?\s+|(?:[\p{L}][\p{L}’'\-]*\s+){1,6}?being\s+)?(?:(?:each|any)\s+)?(?:an?|the|its|their|such|each)\s+(${TERM_WORD}(?:\s+(?:${TERM_WORD}|(?:of|and|or|for|to|in|on|by|with|the)(?=\s+[A-Z0-9])))*)\s*\)`, 'gu');
+/** Markdown bold marks a definition where the published text sets it in bold. */
+const BOLD_DEFINITION_RE = /(\*\*|__)([A-Z0-9][^*_\n]{0,100}?)\1/g;
+/** A line that may hold a bracketed definition: "(a ", "(the ", "(each ", "(together" … */
+const MAY_BRACKET_RE = /\((?:an?|the|its|their|such|each|any|together|collectively|jointly|individually|both)[\s,]/;
+/** A clause number in bold is a number, not a term ("**G8.41**"). */
+const CLAUSE_ID_RE = /^[A-Z]{1,2}\d/;
+
+/** Kinds of line whose running text may define a term inline. */
+const RUNNING_TEXT = new Set(['clause', 'paragraph', 'continuation']);
+
+/** One inline definition site from a match in a unit of running text. */
+function inlineSite(model: LegalModel, unit: FlatSegment, inner: string, innerStart: number, unmarked: boolean): DefinitionSite {
+  const start = unit.positionAt(innerStart);
+  const end = unit.positionAt(innerStart + inner.length);
+  const sentence = sentenceAround(unit.text, innerStart);
+  return {
+    term: normaliseTermText(inner),
+    key: termKey(inner),
+    form: 'inline',
+    uri: model.uri,
+    range: { start, end },
+    text: normaliseTermText(sentence.text),
+    textRange: { start: unit.positionAt(sentence.start), end: unit.positionAt(sentence.start + sentence.text.length) },
+    ...(unmarked ? { unmarked: true } : {}),
+  };
+}
+
+/** Quoted inline definitions in a unit of running text. */
+function quotedInlineSites(model: LegalModel, unit: FlatSegment): DefinitionSite[] {
+  const { text } = unit;
   const sites: DefinitionSite[] = [];
-  INLINE_QUOTE_RE.lastIndex = from;
+  INLINE_QUOTE_RE.lastIndex = 0;
   for (let m = INLINE_QUOTE_RE.exec(text); m; m = INLINE_QUOTE_RE.exec(text)) {
     const inner = m[1] ?? m[2] ?? m[3];
-    if (!looksLikeTerm(inner)) continue;
-    const before = text.slice(Math.max(from, m.index - 40), m.index);
+    if (!looksLikeTerm(inner.replace(/\s+/g, ' '))) continue;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
     if (CITATION_BEFORE_RE.test(before)) continue;
     const after = text.slice(m.index + m[0].length);
     if (m[3] !== undefined) {
       const inParenthesis = /\([^()]*$/.test(before) && /^\s*\)/.test(after);
       if (!inParenthesis && !/^\s*(?:means|shall\s+mean)\b/.test(after)) continue;
     }
-    const termStart = m.index + 1;
-    const sentence = sentenceAround(text, from, m.index);
-    sites.push({
-      term: normaliseTermText(inner),
-      key: termKey(inner),
-      form: 'inline',
-      uri: model.uri,
-      range: lineRange(line, termStart, termStart + inner.length),
-      text: sentence.text,
-      textRange: lineRange(line, sentence.start, sentence.start + sentence.text.length),
-    });
+    sites.push(inlineSite(model, unit, inner, m.index + 1, false));
+  }
+  return sites;
+}
+
+/** Unquoted definitions a copy keeps only by their shape: bracketed after an article, or bold in Markdown. */
+function unmarkedInlineSites(model: LegalModel, unit: FlatSegment): DefinitionSite[] {
+  const { text } = unit;
+  const sites: DefinitionSite[] = [];
+  BRACKET_DEFINITION_RE.lastIndex = 0;
+  for (let m = BRACKET_DEFINITION_RE.exec(text); m; m = BRACKET_DEFINITION_RE.exec(text)) {
+    const inner = m[1];
+    if (looksLikeTerm(inner.replace(/\s+/g, ' '))) sites.push(inlineSite(model, unit, inner, m.index + m[0].lastIndexOf(inner), true));
+  }
+  if (text.includes('**') || text.includes('__')) {
+    BOLD_DEFINITION_RE.lastIndex = 0;
+    for (let m = BOLD_DEFINITION_RE.exec(text); m; m = BOLD_DEFINITION_RE.exec(text)) {
+      const inner = m[2].trim();
+      if (!CLAUSE_ID_RE.test(inner) && looksLikeTerm(inner)) sites.push(inlineSite(model, unit, inner, m.index + m[1].length + m[2].indexOf(inner), false));
+    }
   }
   return sites;
 }
@@ -172,29 +248,88 @@ function inlineSites(model: LegalModel, line: number, from: number): DefinitionS
 /** The opening quotation marks a quoted or inline definition starts with. */
 const QUOTE_RE = /["“‘]/;
 
+/** Might this line hold (part of) an inline definition? Most lines cannot and are passed by. */
+function mayDefineInline(text: string): boolean {
+  return QUOTE_RE.test(text) || MAY_BRACKET_RE.test(text) || text.includes('**') || text.includes('__') || /\($/.test(text.trimEnd());
+}
+
+/**
+ * Running text in units a definition cannot cross: a clause's opening words or one paragraph,
+ * with the lines it wraps onto (page furniture passed over). Each unit is one string, so a
+ * definition split by a line break is read whole.
+ */
+function runningTextUnits(model: LegalModel, skip: ReadonlySet<number>): FlatSegment[] {
+  const { lines, kinds } = model.structure;
+  const units: FlatSegment[] = [];
+  let pieces: ProsePiece[] = [];
+  let interesting = false;
+  const close = () => {
+    if (pieces.length && interesting) units.push(flatten({ pieces }));
+    pieces = [];
+    interesting = false;
+  };
+  for (const l of lines) {
+    const kind = kinds[l.line];
+    if (kind === 'furniture') continue;
+    if (!RUNNING_TEXT.has(kind) || skip.has(l.line)) {
+      close();
+      continue;
+    }
+    if (kind !== 'continuation') close();
+    const column = textStart(model, l.line);
+    pieces.push({ line: l.line, column, text: l.text.slice(column) });
+    if (!interesting && mayDefineInline(l.text)) interesting = true;
+  }
+  close();
+  return units;
+}
+
+/** Where a line's own words start: after its clause number, else at its content. */
+function textStart(model: LegalModel, line: number): number {
+  const { kinds, contentColumn } = model.structure;
+  if (kinds[line] === 'clause') {
+    const clause = clauseAtLine(model.structure, line);
+    if (clause && clause.firstLine === line) return clause.textColumn;
+  }
+  return contentColumn[line];
+}
+
+/** A site in running text, with the clause it stands in. */
+function inClause(model: LegalModel, site: DefinitionSite): DefinitionSite {
+  const clause = clauseAtLine(model.structure, site.range.start.line);
+  return clause ? { ...site, clause: clause.id } : site;
+}
+
 /** Every definition site in a legal document, in document order. Memoised per model. */
 export function definitionsOf(model: LegalModel): DefinitionSite[] {
   return memo(model, 'definitions', () => {
     const { lines, kinds, contentColumn } = model.structure;
     const sites: DefinitionSite[] = [];
+    // Lines that open with “Term” means …: their quotes are that definition, not inline ones.
+    const quotedLines = new Set<number>();
     for (const l of lines) {
       const kind = kinds[l.line];
-      let from = contentColumn[l.line];
       if (kind === 'table-row') {
-        const site = tableSite(model, l.line) ?? quotedSite(model, l.line, from);
+        const site = tableSite(model, l.line) ?? quotedSite(model, l.line, contentColumn[l.line]);
         if (site) sites.push(site);
         continue;
       }
-      if (kind !== 'clause' && kind !== 'paragraph' && kind !== 'continuation') continue;
-      // Both forms in running text need a quotation mark: most lines have none and are passed by.
-      if (!QUOTE_RE.test(l.text)) continue;
-      const clause = clauseAtLine(model.structure, l.line);
-      if (kind === 'clause' && clause && clause.firstLine === l.line) from = clause.textColumn;
-      const quoted = quotedSite(model, l.line, from);
-      const found = quoted ? [quoted] : inlineSites(model, l.line, from);
-      for (const s of found) sites.push(clause ? { ...s, clause: clause.id } : s);
+      if (kind === 'definition-row') {
+        const site = flatRowSite(model, l.line);
+        if (site) sites.push(site);
+        continue;
+      }
+      if (!RUNNING_TEXT.has(kind) || !QUOTE_RE.test(l.text)) continue;
+      const quoted = quotedSite(model, l.line, textStart(model, l.line));
+      if (quoted) {
+        sites.push(inClause(model, quoted));
+        quotedLines.add(l.line);
+      }
     }
-    return sites;
+    for (const unit of runningTextUnits(model, quotedLines)) {
+      for (const site of [...quotedInlineSites(model, unit), ...unmarkedInlineSites(model, unit)]) sites.push(inClause(model, site));
+    }
+    return sites.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   });
 }
 

@@ -294,7 +294,7 @@ export function linesMatching(model: LegalModel, re: RegExp): Set<number> {
   return out;
 }
 
-const PROSE_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row']);
+const PROSE_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row', 'definition-row']);
 
 /** Every number in the prose of a legal document, in document order (memoised per model). */
 export function numbersOf(model: LegalModel): NumberMention[] {

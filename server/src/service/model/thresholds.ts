@@ -293,7 +293,9 @@ function passagesOf(model: LegalModel): Passage[] {
       });
       continue;
     }
-    if (kind !== 'clause' && kind !== 'paragraph' && kind !== 'continuation') {
+    // Page furniture cuts a sentence in two without ending it.
+    if (kind === 'furniture') continue;
+    if (kind !== 'clause' && kind !== 'paragraph' && kind !== 'continuation' && kind !== 'definition-row') {
       finish();
       continue;
     }

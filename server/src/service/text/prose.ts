@@ -90,7 +90,7 @@ export function nonProseLines(lines: readonly Line[]): Set<number> {
 }
 
 /** The kinds of line whose text is prose. */
-export const PROSE_KINDS: ReadonlySet<string> = new Set(['clause', 'paragraph', 'continuation', 'table-row', 'sub-heading', 'part-heading', 'section-heading']);
+export const PROSE_KINDS: ReadonlySet<string> = new Set(['clause', 'paragraph', 'continuation', 'table-row', 'definition-row', 'sub-heading', 'part-heading', 'section-heading']);
 
 /** Prose lines of a legal model: kind is prose and the line is not fenced or commented out. */
 export function isProseLine(model: LegalModel, line: number): boolean {
@@ -142,6 +142,8 @@ function buildBlocks(model: LegalModel): ProseBlock[] {
   const skip = nonProseLinesOf(model);
   for (const l of model.lines) {
     const kind = kinds[l.line];
+    // Page furniture stands between the two halves of a block and breaks nothing.
+    if (kind === 'furniture') continue;
     if (!PROSE_KINDS.has(kind) || skip.has(l.line)) {
       if (kind === 'blank') {
         textRun++;
@@ -150,7 +152,9 @@ function buildBlocks(model: LegalModel): ProseBlock[] {
       continue;
     }
     const clause = clauseAtLine(model.structure, l.line);
-    if (kind !== 'continuation' && kind !== 'paragraph') definition = undefined;
+    // A definition row (flattened from the A1.1 table) runs on over its wrapped lines and its own paragraphs.
+    if (kind === 'definition-row') definition = `definition:${l.line}`;
+    else if (kind !== 'continuation' && kind !== 'paragraph') definition = undefined;
     else if (DEFINITION_START_RE.test(l.text.slice(contentColumn[l.line]))) definition = `definition:${l.line}`;
     const lineKey = HEADING_KINDS.has(kind) ? `line:${l.line}` : definition ?? (clause ? `clause:${clause.firstLine}` : `text:${textRun}`);
     if (lineKey !== key) {
