@@ -51,7 +51,7 @@ export function clauseHitAt(model: DocumentModel, pos: Position, workspace: Work
   if (declared) return declared;
   const lineText = model.lines[pos.line]?.text;
   if (lineText === undefined) return undefined;
-  const refs = model.kind === 'legal' ? referencesOf(model).filter(r => r.range.start.line === pos.line) : scanLine(lineText, pos.line);
+  const refs = model.kind === 'legal' ? referencesOf(model).filter(r => r.range.start.line <= pos.line && pos.line <= r.range.end.line) : scanLine(lineText, pos.line);
   const found = targetAt(refs, pos);
   if (found) return { id: found.target.id, kind: found.target.kind, range: found.target.range, ref: found.ref, target: found.target, declaration: false };
   return model.kind === 'legal' ? undefined : bareClauseAt(lineText, pos.line, pos, workspace);

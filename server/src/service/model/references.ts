@@ -5,7 +5,7 @@
 // Act 2006" cites a statute and is never a reference. The scanner works on any text, so the
 // consultation model can run it over comments too.
 import type { Position, Range } from '../types';
-import { lineRange, splitLines } from '../text/lines';
+import { rangeContains, splitLines } from '../text/lines';
 import type { LegalModel } from './document';
 import { memo } from './memo';
 import { isProseLine, maskNonProse } from '../text/prose';
@@ -57,7 +57,14 @@ function isHeading(text: string): boolean {
   return /^[A-Z]/.test(text) && !/^[A-Z]{2,}s?$/.test(text.trim());
 }
 
-function readTarget(text: string, at: number, line: number): { target: ReferenceTarget; end: number } | undefined {
+/** Where an offset of the scanned text lies in the document. */
+type PositionAt = (offset: number) => Position;
+
+function rangeOf(at: PositionAt, from: number, to: number): Range {
+  return { start: at(from), end: at(to) };
+}
+
+function readTarget(text: string, at: number, positionAt: PositionAt): { target: ReferenceTarget; end: number } | undefined {
   TARGET_RE.lastIndex = at;
   const m = TARGET_RE.exec(text);
   if (!m) return undefined;
@@ -66,19 +73,28 @@ function readTarget(text: string, at: number, line: number): { target: Reference
   const path = kind === 'clause' ? m[2] : undefined;
   const end = at + id.length + (path?.length ?? 0);
   return {
-    target: { id, kind, idRange: lineRange(line, at, at + id.length), range: lineRange(line, at, end), ...(path ? { paragraphPath: path } : {}) },
+    target: { id, kind, idRange: rangeOf(positionAt, at, at + id.length), range: rangeOf(positionAt, at, end), ...(path ? { paragraphPath: path } : {}) },
     end,
   };
 }
 
 /** Every reference on one line of text. */
 export function scanLine(text: string, line: number): SecReference[] {
+  return scanText(text, offset => ({ line, character: offset }));
+}
+
+/**
+ * Every reference in a text that may run over a line break ("… in Section⏎G8.43",
+ * "Sections G8.44A⏎to G8.44C", "(Second and⏎Subsequent …)"): `positionAt` maps its offsets
+ * back to the document.
+ */
+function scanText(text: string, positionAt: PositionAt): SecReference[] {
   const refs: SecReference[] = [];
   if (!text.includes('Section')) return refs;
   SECTION_WORD_RE.lastIndex = 0;
   for (let m = SECTION_WORD_RE.exec(text); m; m = SECTION_WORD_RE.exec(text)) {
     const start = m.index;
-    const first = readTarget(text, start + m[0].length, line);
+    const first = readTarget(text, start + m[0].length, positionAt);
     if (!first) continue;
     const targets = [first.target];
     let end = first.end;
@@ -90,7 +106,7 @@ export function scanLine(text: string, line: number): SecReference[] {
       SEPARATOR_RE.lastIndex = end;
       const sep = SEPARATOR_RE.exec(text);
       if (!sep) break;
-      const next = readTarget(text, end + sep[0].length, line);
+      const next = readTarget(text, end + sep[0].length, positionAt);
       if (!next || (next.target.kind === 'section' && first.target.kind !== 'section')) break;
       const word = sep[0].trim();
       if (word === 'to' || /^[-–—]$/.test(word)) {
@@ -102,14 +118,15 @@ export function scanLine(text: string, line: number): SecReference[] {
       targets.push(next.target);
       end = next.end;
     }
-    const ref: SecReference = { range: lineRange(line, start, end), targets, isRange };
+    const ref: SecReference = { range: rangeOf(positionAt, start, end), targets, isRange };
     HEADING_RE.lastIndex = end;
     const h = HEADING_RE.exec(text);
     if (h && isHeading(h[1])) {
       const headingStart = end + h[0].indexOf('(') + 1;
-      ref.heading = h[1];
-      ref.headingRange = lineRange(line, headingStart, headingStart + h[1].length);
-      ref.range = lineRange(line, start, headingStart + h[1].length + 1);
+      // A heading wrapped over a line break reads as one line.
+      ref.heading = h[1].replace(/\s*\n\s*/g, ' ');
+      ref.headingRange = rangeOf(positionAt, headingStart, headingStart + h[1].length);
+      ref.range = rangeOf(positionAt, start, headingStart + h[1].length + 1);
       end = headingStart + h[1].length + 1;
     }
     refs.push(ref);
@@ -151,20 +168,38 @@ function shiftReference(ref: SecReference, by: number): SecReference {
 export function referencesOf(model: LegalModel): SecReference[] {
   return memo(model, 'references', () => {
     const out: SecReference[] = [];
+    const { kinds } = model.structure;
     for (const l of model.lines) {
-      if (model.structure.kinds[l.line] === 'section-heading' || !isProseLine(model, l.line)) continue;
-      out.push(...scanLine(maskNonProse(l.text), l.line));
+      if (kinds[l.line] === 'section-heading' || !isProseLine(model, l.line) || !l.text.includes('Section')) continue;
+      const text = maskNonProse(l.text);
+      const next = nextWrappedLine(model, l.line);
+      if (next === undefined) {
+        out.push(...scanLine(text, l.line));
+        continue;
+      }
+      // The line with the one it wraps onto: a reference that starts here may end there.
+      const joined = text + '\n' + maskNonProse(model.lines[next].text);
+      const positionAt = (offset: number): Position => offset <= text.length ? { line: l.line, character: offset } : { line: next, character: offset - text.length - 1 };
+      out.push(...scanText(joined, positionAt).filter(r => r.range.start.line === l.line));
     }
     return out;
   });
 }
 
+/** The next line a line's text runs on into, page furniture passed over; undefined at the end of a block. */
+function nextWrappedLine(model: LegalModel, line: number): number | undefined {
+  const { kinds } = model.structure;
+  let next = line + 1;
+  while (kinds[next] === 'furniture') next++;
+  return kinds[next] === 'continuation' && isProseLine(model, next) ? next : undefined;
+}
+
 /** The reference target under a position, with its reference. */
 export function targetAt(refs: readonly SecReference[], pos: Position): { ref: SecReference; target: ReferenceTarget } | undefined {
   for (const ref of refs) {
-    if (ref.range.start.line !== pos.line || pos.character < ref.range.start.character || pos.character > ref.range.end.character) continue;
+    if (!rangeContains(ref.range, pos)) continue;
     for (const target of ref.targets) {
-      if (pos.character >= target.range.start.character && pos.character <= target.range.end.character) return { ref, target };
+      if (rangeContains(target.range, pos)) return { ref, target };
     }
     // On the word "Section" or the heading: the first target.
     return { ref, target: ref.targets[0] };

@@ -104,6 +104,8 @@ export const SENTENCE_START = 2; // first word of a clause, paragraph or sentenc
 export const LOWER = 4; // no capital letter anywhere
 export const CAPITALISED = 8; // starts with an upper-case letter (\p{Lu})
 const POSSESSIVE_SHIFT = 4; // 3 bits: 0 none, 1 ’s, 2 's, 3 ’, 4 '
+/** The word was hyphenated at the end of its line and runs on into the next ("End-to-⏎End", "Sub-⏎Committee"). */
+export const HYPHEN_WRAP = 128;
 const POSSESSIVES = ['', '\u2019s', "'s", '\u2019', "'"];
 
 /**
@@ -124,17 +126,35 @@ export interface Words {
 }
 
 export function possessiveOf(words: Words, i: number): string {
-  return POSSESSIVES[words.flags[i] >> POSSESSIVE_SHIFT];
+  return POSSESSIVES[(words.flags[i] >> POSSESSIVE_SHIFT) & 7];
 }
 
 /** End column of the word without its possessive. */
 export function surfaceEnd(words: Words, i: number): number {
-  return words.end[i] - POSSESSIVES[words.flags[i] >> POSSESSIVE_SHIFT].length;
+  return words.end[i] - POSSESSIVES[(words.flags[i] >> POSSESSIVE_SHIFT) & 7].length;
 }
 
-/** The word as written, without its possessive. */
+const FIRST_WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’\-‐‑]*/u;
+
+/** The first word of a line's text ("Committee" on the line after "Sub-"). */
+export function firstWordOf(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : FIRST_WORD_RE.exec(text)?.[0];
+}
+
+/** The word as written, without its possessive; a word hyphenated over a line break is given whole. */
 export function surfaceOf(words: Words, i: number): string {
-  return words.texts[words.line[i]].slice(words.start[i], surfaceEnd(words, i));
+  const own = words.texts[words.line[i]].slice(words.start[i], surfaceEnd(words, i));
+  return words.flags[i] & HYPHEN_WRAP ? own + (firstWordOf(words.texts[words.line[i] + 1]) ?? '') : own;
+}
+
+/** Which hyphen-separated parts of a word start with a capital, as readLineWords records it. */
+function capsOf(word: string): number {
+  const parts = word.split(/[-‐‑]/);
+  let caps = 0;
+  parts.forEach((part, k) => {
+    if (k < 30 && part !== part.toLowerCase() && part[0] !== part[0].toLowerCase()) caps |= 1 << k;
+  });
+  return caps | (1 << Math.min(parts.length, 30));
 }
 
 const WORD_CHAR_RE = /^[\p{L}\p{N}]$/u;
@@ -227,6 +247,30 @@ export class WordsBuilder {
 
   idAt(i: number): number {
     return this.id[i];
+  }
+
+  /** Drop word i (the second half of a word hyphenated over a line break, read with the first). */
+  dropAt(i: number): void {
+    for (const a of [this.line, this.start, this.end, this.id, this.caps, this.flags]) a.copyWithin(i, i + 1, this.count);
+    this.count--;
+  }
+
+  /**
+   * Join word i, which ends in a hyphen at its line's end, with `rest`, the first word of the
+   * next line: one word with the joined spelling, its range ending after the hyphen.
+   */
+  joinHyphenated(i: number, text: string, hyphen: number, rest: string): void {
+    const joined = text.slice(this.start[i], hyphen) + '-' + rest;
+    this.id[i] = wordId(joined);
+    this.caps[i] = capsOf(joined);
+    this.end[i] = hyphen + 1;
+    let flags = this.flags[i] | HYPHEN_WRAP;
+    if (joined !== joined.toLowerCase()) flags &= ~LOWER;
+    this.flags[i] = flags;
+  }
+
+  endAt(i: number): number {
+    return this.end[i];
   }
 
   capsAt(i: number): number {

@@ -3,7 +3,7 @@
 // Everything per document is kept compact (typed arrays of word numbers and stable term ids)
 // and reused for as long as the document's text and the terms it could match stay the same;
 // objects (TermUse) are made only for what an editor feature or a finding shows.
-import type { Range } from '../types';
+import type { Position, Range } from '../types';
 import type { LegalModel } from './document';
 import { type DefinitionSite, definitionsOf, termKey } from './definitions';
 import { memo } from './memo';
@@ -11,7 +11,7 @@ import { clauseAtLine } from './structure';
 import { referencesOf } from './references';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import {
-  type Words, BARRIER, CAPITALISED, LOWER, SENTENCE_START, WordsBuilder, possessiveOf, readLineWords, surfaceOf, wordIdSet,
+  type Words, BARRIER, CAPITALISED, LOWER, SENTENCE_START, WordsBuilder, firstWordOf, possessiveOf, readLineWords, surfaceOf, wordIdSet,
 } from './termWords';
 import { type MatchKind, type Matches, IS_PLURAL, IS_SINGULAR, IS_USE, TermMatcher } from './termMatcher';
 
@@ -73,18 +73,55 @@ const sameEnds = new WeakMap<Words, { before: number; prefix: number; suffix: nu
 const readingNumber = new WeakMap<Words, number>();
 let readings = 0;
 
+/** Bits of how a line is read, below its text column (how = column × 8 + bits). */
+const JOINED = 1; // its first word continues the previous line's phrase
+const ABSORBED = 2; // its first word is the end of the previous line's hyphenated word
+const EXTENDS = 4; // its last word is hyphenated and ends on the next line
+const HOW_SHIFT = 3;
+
+/** Kinds of line whose phrase runs on into a continuation line. */
+const FLOWING = new Set(['clause', 'paragraph', 'continuation', 'definition-row', 'table-row']);
+/** A word hyphenated at the end of its line: "End-to-", "Sub-". */
+const HYPHEN_AT_END_RE = /[\p{L}\p{N}][-‐‑]\s*$/u;
+const STARTS_WITH_WORD_RE = /^[\p{L}\p{N}]/u;
+
 function howLinesRead(model: LegalModel): Int32Array {
   const { lines, kinds, contentColumn } = model.structure;
   const how = new Int32Array(lines.length);
+  let previous = -1; // the last line read, page furniture passed over
   for (const l of lines) {
     const kind = kinds[l.line];
-    if (kind === 'blank' || kind === 'suppression' || kind === 'table-separator') how[l.line] = -1;
-    else {
-      const joined = kind === 'continuation' && l.line > 0 && endsInWord(lines[l.line - 1].text);
-      how[l.line] = textColumn(model, l.line, contentColumn[l.line]) * 2 + (joined ? 1 : 0);
+    if (kind === 'blank' || kind === 'suppression' || kind === 'table-separator' || kind === 'furniture') {
+      how[l.line] = -1;
+      if (kind !== 'furniture') previous = -1;
+      continue;
     }
+    const column = textColumn(model, l.line, contentColumn[l.line]);
+    // A phrase runs on from a line of running text, never from a heading: the line after a
+    // heading with no full stop opens a sentence.
+    const joined = kind === 'continuation' && previous >= 0 && FLOWING.has(kinds[previous]) && endsInWord(lines[previous].text);
+    let bits = joined ? JOINED : 0;
+    if (joined && previous === l.line - 1 && HYPHEN_AT_END_RE.test(lines[previous].text) && STARTS_WITH_WORD_RE.test(l.text.slice(column))) {
+      bits |= ABSORBED;
+      how[previous] |= EXTENDS;
+    }
+    how[l.line] = (column << HOW_SHIFT) + bits;
+    previous = l.line;
   }
   return how;
+}
+
+/** Read line l's words as `how` says, joining a word hyphenated over the line break. */
+function readLine(out: WordsBuilder, texts: readonly string[], l: number, how: number): void {
+  const first = out.count;
+  readLineWords(out, texts[l], l, how >> HOW_SHIFT, (how & JOINED) !== 0);
+  if (how & ABSORBED && out.count > first) out.dropAt(first);
+  if (how & EXTENDS && out.count > first) {
+    const text = texts[l];
+    const hyphen = text.trimEnd().length - 1;
+    const rest = firstWordOf(texts[l + 1]);
+    if (rest && out.endAt(out.count - 1) === hyphen) out.joinHyphenated(out.count - 1, text, hyphen, rest);
+  }
 }
 
 /**
@@ -109,13 +146,15 @@ export function wordsOf(model: LegalModel): Words {
       const oldN = old.length;
       const max = Math.min(oldN, n);
       while (same < max && prev.how[same] === how[same] && old[same] === texts[same]) same++;
+      // A hyphenated last word is spelt with the next line's first word: read it again with that line.
+      if (same > 0 && how[same - 1] & EXTENDS) same--;
       while (sameEnd < max - same && prev.how[oldN - 1 - sameEnd] === how[n - 1 - sameEnd] && old[oldN - 1 - sameEnd] === texts[n - 1 - sameEnd]) sameEnd++;
       out.copy(prev.words, 0, prev.firstWord[same], 0);
       firstWord.set(prev.firstWord.subarray(0, same));
     }
     for (let l = same; l < n - sameEnd; l++) {
       firstWord[l] = out.count;
-      if (how[l] >= 0) readLineWords(out, texts[l], l, how[l] >> 1, (how[l] & 1) === 1);
+      if (how[l] >= 0) readLine(out, texts, l, how[l]);
     }
     if (prev && sameEnd > 0) {
       const oldN = prev.words.texts.length;
@@ -292,32 +331,37 @@ function matchesOf(model: LegalModel, index: TermIndex): Matches {
   return state.matches;
 }
 
-function byStartLine(ranges: Iterable<Range>): Map<number, Range[]> {
-  const byLine = new Map<number, Range[]>();
+/** Ranges by every line they touch (a definition or a heading may wrap over a line break). */
+function byLine(ranges: Iterable<Range>): Map<number, Range[]> {
+  const lines = new Map<number, Range[]>();
   for (const r of ranges) {
-    const list = byLine.get(r.start.line);
-    if (list) list.push(r);
-    else byLine.set(r.start.line, [r]);
+    for (let line = r.start.line; line <= r.end.line; line++) {
+      const list = lines.get(line);
+      if (list) list.push(r);
+      else lines.set(line, [r]);
+    }
   }
-  return byLine;
+  return lines;
 }
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
 
 /** Uses (and lower-case writings) of defined terms in a document, not counting its definition sites. */
 export function docUses(model: LegalModel, index: TermIndex): DocUses {
   const matches = matchesOf(model, index);
   return memo(matches, 'uses', () => {
     const words = wordsOf(model);
-    const sites = byStartLine(definitionsOf(model).map(s => s.range));
-    const refHeadings = byStartLine(referencesOf(model).flatMap(r => (r.headingRange ? [r.headingRange] : [])));
+    const sites = byLine(definitionsOf(model).map(s => s.range));
+    const refHeadings = byLine(referencesOf(model).flatMap(r => (r.headingRange ? [r.headingRange] : [])));
     const keep: number[] = [];
     const flags: number[] = [];
     const { kinds } = model.structure;
     for (let k = 0; k < matches.count; k++) {
       const line = words.line[matches.from[k]];
-      const start = words.start[matches.from[k]];
-      const end = words.end[matches.to[k] - 1];
-      if (sites.get(line)?.some(s => start < s.end.character && end > s.start.character)) continue;
-      const inHeading = HEADING_KINDS.has(kinds[line]) || (refHeadings.get(line)?.some(h => h.start.character <= start && end <= h.end.character) ?? false);
+      const start = { line, character: words.start[matches.from[k]] };
+      const end = { line: words.line[matches.to[k] - 1], character: words.end[matches.to[k] - 1] };
+      if (sites.get(line)?.some(s => before(start, s.end) && before(s.start, end))) continue;
+      const inHeading = HEADING_KINDS.has(kinds[line]) || (refHeadings.get(line)?.some(h => !before(start, h.start) && !before(h.end, end)) ?? false);
       keep.push(k);
       flags.push(matches.flags[k] | (inHeading ? IN_HEADING : 0));
     }

@@ -24,7 +24,7 @@ const KNOWN_NAMES = [
   'Her Majesty', 'His Majesty', 'Bank of England', 'Christmas Day', 'Good Friday', 'Easter Monday', 'New Year',
 ];
 
-const TEXT_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row']);
+const TEXT_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row', 'definition-row']);
 const QUOTED_RE = /“[^“”]*”|‘.*?’(?![\p{L}])|"[^"]*"/gu;
 
 let namesCache: { signature: string; matcher: TermMatcher } | undefined;
