@@ -11,7 +11,9 @@ import { createSecLanguageService, type SecLanguageService } from '../../server/
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const DIR = path.join(REPO, 'test', 'fixtures', 'unseen');
-const FILES = fs.readdirSync(DIR).filter(f => !f.startsWith('.')).sort();
+// The tidy twins of the real-form texts (test/unit/realForm.test.ts) are a workspace of their own.
+const REAL_FORM_TWINS = new Set(['section-a-extra.sec.txt', 'section-k-charging.sec.txt']);
+const FILES = fs.readdirSync(DIR).filter(f => !f.startsWith('.') && !REAL_FORM_TWINS.has(f)).sort();
 const uri = (f: string) => `file:///unseen/${f}`;
 
 type Texts = Record<string, string>;
