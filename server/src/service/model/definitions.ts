@@ -55,7 +55,7 @@ export function normaliseTermText(term: string): string {
 }
 
 const POINTER_RE = /^(?:has|shall\s+have|bears?)\s+the\s+meaning\s+(?:given|ascribed|set\s+out|assigned)(?:\s+to\s+(?:that|the|this)\s+(?:expression|term)|\s+to\s+it)?\s+in\s+Sections?\s+([A-Z]{1,2}\d{0,3}(?:\.\d{1,3}[A-Z]{0,2})?)/i;
-const MEANS_RE = /^(?:means|shall\s+mean|includes|shall\s+include|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|is\s+defined)\b/i;
+const MEANS_RE = /^(?:means|shall\s+mean|includes|shall\s+include|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|is\s+defined|shall\s+be\s+construed|is\s+to\s+be\s+construed|in\s+relation\s+to\b[^.;:]{1,160}?,?\s+means)\b/i;
 const QUOTED_MEANS_RE = /^(?:\([a-zA-Z]{1,4}\)\s+)?(?:\*\*|__|\*|_)?(["“‘])([^"“”‘’]{1,120}?)(["”’])(?:\*\*|__|\*|_)?\s*(?:\||means\b|shall\s+mean\b|includes\b|has\s+the\s+meaning\b|shall\s+have\s+the\s+meaning\b)/;
 /** Words that show quoted text is cited or amended rather than defined. */
 const CITATION_BEFORE_RE = /\b(?:words?|expressions?|terms?|phrases?|references?\s+to|(?:replac|delet|insert|substitut)\w*(?:\s+(?:by|with))?|reads?|entitled|headed|status\s+of|marked)\s*$/i;

@@ -8,7 +8,7 @@ import type { Position, Range } from '../types';
 import { rangeContains, splitLines } from '../text/lines';
 import type { LegalModel } from './document';
 import { memo } from './memo';
-import { isProseLine, maskNonProse } from '../text/prose';
+import { isProseLine, maskNonProse, withWrappedLine } from '../text/prose';
 import { parseClauseId, compareClauseNumbers } from './clauseIds';
 
 export type TargetKind = 'clause' | 'part' | 'section';
@@ -172,26 +172,12 @@ export function referencesOf(model: LegalModel): SecReference[] {
     for (const l of model.lines) {
       if (kinds[l.line] === 'section-heading' || !isProseLine(model, l.line) || !l.text.includes('Section')) continue;
       const text = maskNonProse(l.text);
-      const next = nextWrappedLine(model, l.line);
-      if (next === undefined) {
-        out.push(...scanLine(text, l.line));
-        continue;
-      }
       // The line with the one it wraps onto: a reference that starts here may end there.
-      const joined = text + '\n' + maskNonProse(model.lines[next].text);
-      const positionAt = (offset: number): Position => offset <= text.length ? { line: l.line, character: offset } : { line: next, character: offset - text.length - 1 };
-      out.push(...scanText(joined, positionAt).filter(r => r.range.start.line === l.line));
+      const joined = withWrappedLine(model, l.line, text, maskNonProse);
+      out.push(...scanText(joined.text, joined.positionAt).filter(r => r.range.start.line === l.line));
     }
     return out;
   });
-}
-
-/** The next line a line's text runs on into, page furniture passed over; undefined at the end of a block. */
-function nextWrappedLine(model: LegalModel, line: number): number | undefined {
-  const { kinds } = model.structure;
-  let next = line + 1;
-  while (kinds[next] === 'furniture') next++;
-  return kinds[next] === 'continuation' && isProseLine(model, next) ? next : undefined;
 }
 
 /** The reference target under a position, with its reference. */

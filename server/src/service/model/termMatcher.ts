@@ -346,7 +346,7 @@ export class TermMatcher {
     const n = words.count;
     const { id, flags } = words;
     const rootById = this.rootById;
-    const POSSESSIVE_BITS = 0xf0;
+    const POSSESSIVE_BITS = 0x70; // bits 4-6 of Words.flags (bit 7 is HYPHEN_WRAP)
     const rejoinAt = rejoin ? Math.max(rejoin.at, 0) : n + 1;
     while (i < n) {
       if (i >= rejoinAt) {

@@ -99,9 +99,11 @@ function howLinesRead(model: LegalModel): Int32Array {
     const column = textColumn(model, l.line, contentColumn[l.line]);
     // A phrase runs on from a line of running text, never from a heading: the line after a
     // heading with no full stop opens a sentence.
-    const joined = kind === 'continuation' && previous >= 0 && FLOWING.has(kinds[previous]) && endsInWord(lines[previous].text);
+    const flows = kind === 'continuation' && previous >= 0 && FLOWING.has(kinds[previous]);
+    const hyphenated = flows && previous === l.line - 1 && HYPHEN_AT_END_RE.test(lines[previous].text) && STARTS_WITH_WORD_RE.test(l.text.slice(column));
+    const joined = flows && (hyphenated || endsInWord(lines[previous].text));
     let bits = joined ? JOINED : 0;
-    if (joined && previous === l.line - 1 && HYPHEN_AT_END_RE.test(lines[previous].text) && STARTS_WITH_WORD_RE.test(l.text.slice(column))) {
+    if (hyphenated) {
       bits |= ABSORBED;
       how[previous] |= EXTENDS;
     }

@@ -15,6 +15,8 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { memo } from '../model/memo';
 import type { RuleContext, RuleFamily } from './context';
 import { nearestTerms } from './termSuggestions';
+import { withWrappedLine } from '../text/prose';
+import { rangeContains } from '../text/lines';
 
 /** Proper names common in SEC text that are not defined in the Code. */
 const KNOWN_NAMES = [
@@ -86,18 +88,31 @@ function findQuotedSpans(model: LegalModel): Range[] {
 
 /** "Schedule 11 (Transition Arrangements)", "Appendix A (Forms)": the bracket holds a title, as after "Section G8". */
 const TITLED_PART_RE = /\b(?:Schedules?|Appendix|Appendices|Annex(?:es)?|Parts?|Paragraphs?|Clauses?|Conditions?|Articles?|Chapters?|Tables?)\s+[A-Z0-9][\w.()-]*\s*\(([A-Z][^()]*)\)/g;
+const TITLE_WORD_RE = /\b(?:Schedule|Append|Annex|Part|Paragraph|Clause|Condition|Article|Chapter|Table)/;
 
 function titledPartSpans(model: LegalModel): Range[] {
   const spans: Range[] = [];
   for (const l of model.lines) {
-    if (!l.text.includes('(')) continue;
+    if (!TITLE_WORD_RE.test(l.text)) continue;
+    // The title may be wrapped onto the next line: "Schedule 1 (Form of⏎Accession Agreement)".
+    const { text, positionAt } = withWrappedLine(model, l.line, l.text);
     TITLED_PART_RE.lastIndex = 0;
-    for (let m = TITLED_PART_RE.exec(l.text); m; m = TITLED_PART_RE.exec(l.text)) {
+    for (let m = TITLED_PART_RE.exec(text); m && m.index < l.text.length; m = TITLED_PART_RE.exec(text)) {
       const start = m.index + m[0].lastIndexOf('(') + 1;
-      spans.push({ start: { line: l.line, character: start }, end: { line: l.line, character: start + m[1].length } });
+      spans.push({ start: positionAt(start), end: positionAt(start + m[1].length) });
     }
   }
   return spans;
+}
+
+/** "(as defined in the Electricity Act 1989)": the term before it is defined by another instrument. */
+const DEFINED_ELSEWHERE_RE = /^\s*\(\s*(?:as\s+(?:defined|that\s+(?:term|expression)\s+is\s+defined|such\s+(?:term|expression)\s+is\s+defined)|within\s+the\s+meaning\s+(?:of|given)|having\s+the\s+meaning)\b/i;
+
+/** Is the run followed by a note that another instrument defines it? */
+function definedElsewhere(model: LegalModel, words: Words, run: CandidateRun): boolean {
+  const line = words.line[run.to - 1];
+  const after = withWrappedLine(model, line, model.lines[line].text).text.slice(words.end[run.to - 1]);
+  return DEFINED_ELSEWHERE_RE.test(after);
 }
 
 /** Which words can never be part of an undefined term, and why not matter. */
@@ -130,8 +145,8 @@ function namesDefinedThing(model: LegalModel, uses: DocUses, matcher: TermMatche
   if (k < 0) return false;
   const key = termKey(matcher.termText(uses.term[k]));
   const line = words.line[next];
-  return definitionsOf(model).some(s => s.key === key && s.textRange.start.line === line
-    && s.textRange.start.character <= words.start[next] && words.end[next] <= s.textRange.end.character);
+  return definitionsOf(model).some(s => s.key === key && rangeContains(s.textRange, { line, character: words.start[next] })
+    && rangeContains(s.textRange, { line, character: words.end[next] }));
 }
 
 /** The document holding the A1.1 table: the legal document with the most table definitions. */
@@ -239,7 +254,8 @@ function undefinedRuns(model: LegalModel, index: TermIndex, wordList: readonly s
   let runs = byNames.get(names);
   if (!runs) {
     const covered = coveredWords(model, uses, names);
-    runs = capitalisedRuns(wordsOf(model), covered).filter(run => !namesDefinedThing(model, uses, index.matcher, run));
+    const words = wordsOf(model);
+    runs = capitalisedRuns(words, covered).filter(run => !namesDefinedThing(model, uses, index.matcher, run) && !definedElsewhere(model, words, run));
     byNames.set(names, runs);
   }
   return runs;
@@ -340,8 +356,8 @@ function lowercaseTerms(model: LegalModel, index: TermIndex): Finding[] {
   const quoted = quotedSpans(model);
   const definitions = definitionsOf(model);
   // A definition describes its own term in plain words ("Consumer Prices Index | means the … consumer prices index").
-  const inOwnDefinition = (use: TermUse) => definitions.some(d => d.key === index.terms[use.term].key && d.textRange.start.line === use.range.start.line
-    && d.textRange.start.character <= use.range.start.character && use.range.end.character <= d.textRange.end.character);
+  const inOwnDefinition = (use: TermUse) => definitions.some(d => d.key === index.terms[use.term].key
+    && rangeContains(d.textRange, use.range.start) && rangeContains(d.textRange, use.range.end));
   const words = wordsOf(model);
   const uses = docUses(model, index);
   for (let k = 0; k < uses.count; k++) {
@@ -389,11 +405,14 @@ function headEdgesOf(model: LegalModel, index: TermIndex): [string, number][] {
     const edges: [string, number][] = [];
     for (const site of definitionsOf(model)) {
       if (site.form !== 'table' && site.form !== 'quoted') continue;
-      const head = HEAD_END_RE.exec(site.text);
-      const headEnd = site.textRange.start.character + (head ? head.index : site.text.length);
-      for (const k of usesByLine.get(site.textRange.start.line) ?? []) {
+      // The head is read on the definition's first line (a row may wrap; silence beyond it).
+      const { line, character } = site.textRange.start;
+      const firstLine = model.lines[line].text.slice(character);
+      const head = HEAD_END_RE.exec(firstLine);
+      const headEnd = character + (head ? head.index : firstLine.length);
+      for (const k of usesByLine.get(line) ?? []) {
         const to = uses.to[k] - 1;
-        if (words.start[uses.from[k]] < site.textRange.start.character || words.end[to] > headEnd) continue;
+        if (words.line[to] !== line || words.start[uses.from[k]] < character || words.end[to] > headEnd) continue;
         edges.push([site.key, uses.term[k]]);
       }
     }

@@ -200,3 +200,25 @@ export function flatten(segment: ProseSegment): FlatSegment {
     },
   };
 }
+
+/** The next line a line's text runs on into, page furniture passed over; undefined at the end of a block. */
+export function nextWrappedLine(model: LegalModel, line: number): number | undefined {
+  const { kinds } = model.structure;
+  let next = line + 1;
+  while (kinds[next] === 'furniture') next++;
+  return kinds[next] === 'continuation' && isProseLine(model, next) ? next : undefined;
+}
+
+/**
+ * A line's text followed by the line it wraps onto (joined by "\n", so columns stay where they
+ * are), for reading what a hard wrap split: a reference, a bracketed title, a quotation.
+ * `prepare` turns a line's text into what is scanned (e.g. maskNonProse).
+ */
+export function withWrappedLine(model: LegalModel, line: number, text: string, prepare: (text: string) => string = t => t): FlatSegment {
+  const next = nextWrappedLine(model, line);
+  if (next === undefined) return { text, positionAt: offset => ({ line, character: offset }) };
+  return {
+    text: text + '\n' + prepare(model.lines[next].text),
+    positionAt: offset => (offset <= text.length ? { line, character: offset } : { line: next, character: offset - text.length - 1 }),
+  };
+}
