@@ -539,6 +539,11 @@ const OPENING_WORDS = wordIdSet(('a an the each every any all both either neithe
   + 'following nothing where whereas provided other otherwise once then thereafter').split(' '));
 /** Lower-case words that may join a proper name's words ("Secretary of State", "England and Wales"). */
 const CONNECTORS = wordIdSet(['of', 'and', 'for']);
+/**
+ * Connectors that join the words of a name but separate terms: "Banking and Financial Dealings
+ * Act 1971" is one title, while "Explicit Charges and Elective Charges" lists two terms.
+ */
+const LIST_CONNECTORS = wordIdSet(['and']);
 const CALENDAR = wordIdSet(('january february march april may june july august september october november december '
   + 'monday tuesday wednesday thursday friday saturday sunday').split(' '));
 /** Words that name a part of a document before its number ("Section G8", "Schedule 1"). */
@@ -590,16 +595,46 @@ export interface CandidateRun {
   to: number;
 }
 
+/** What `covered` may say of a word besides 0 (free): covered, or a capitalised use of a defined term. */
+export const COVERED = 1;
+export const TERM_USE = 2;
+
+/** A run split where "and" joins two terms of a list rather than the words of a title. */
+function splitAtLists(words: Words, from: number, to: number): CandidateRun[] {
+  const out: CandidateRun[] = [];
+  let start = from;
+  for (let k = from + 1; k < to - 1; k++) {
+    if (!LIST_CONNECTORS.has(words.id[k]) || !isConnector(words, k)) continue;
+    out.push({ from: start, to: k });
+    start = k + 1;
+  }
+  out.push({ from: start, to });
+  return out;
+}
+
+/** An acronym or code that belongs to the capitalised run around it: "DCC", "SEC", "SMETS1", "GB". */
+function isAcronym(words: Words, i: number): boolean {
+  return /^\p{Lu}[\p{Lu}\d]+s?$/u.test(surfaceOf(words, i));
+}
+
+const isNumber = (words: Words, i: number) => /^\d+[A-Za-z]?$/.test(surfaceOf(words, i));
+const hasPossessive = (words: Words, i: number) => possessiveOf(words, i) !== '';
+
 /**
  * Runs of capitalised words among the words not `covered` (by a defined term, a known name,
- * quotes, a heading …), joined by "of"/"and"/"for" between capitalised words. A sentence's
- * opening word is dropped when it is a function word; a run of one word at a sentence start
- * is dropped; titles of legislation are dropped.
+ * quotes, a heading …), joined by "of"/"for" between capitalised words and by a number
+ * between two of them ("Type 2 Device"). A sentence's opening word is dropped when it is a
+ * function word; a run of one word at a sentence start is dropped; titles of legislation are
+ * dropped. A run is then widened over the acronyms and uses of defined terms next to it, so
+ * that what is reported is the whole phrase ("DCC User Interface Specification"), never a
+ * fragment of it ("Interface Specification").
  */
 export function capitalisedRuns(words: Words, covered: ArrayLike<number | boolean>): CandidateRun[] {
   const runs: CandidateRun[] = [];
   const n = words.count;
   const usable = (i: number) => i < n && !covered[i] && (words.flags[i] & CAPITALISED) !== 0 && !isNeverTerm(words, i);
+  // Words a run takes in at its ends: acronyms, and capitalised uses of defined terms.
+  const joinable = (i: number) => i >= 0 && i < n && (covered[i] === TERM_USE || (!covered[i] && isAcronym(words, i)));
   let i = 0;
   while (i < n) {
     if (!usable(i)) {
@@ -609,20 +644,25 @@ export function capitalisedRuns(words: Words, covered: ArrayLike<number | boolea
     let to = i + 1;
     for (;;) {
       if (usable(to) && !barrierBefore(words, to)) to++;
-      else if (to + 1 < n && !covered[to] && isConnector(words, to) && !barrierBefore(words, to)
+      else if (to + 1 < n && !covered[to] && (isConnector(words, to) || isNumber(words, to)) && !barrierBefore(words, to)
         && usable(to + 1) && !barrierBefore(words, to + 1)) to += 2;
       else break;
     }
+    const next = to;
     let from = i;
     if (words.flags[from] & SENTENCE_START) {
       if (OPENING_WORDS.has(words.id[from])) from++;
       else if (to - from === 1) from = to;
     }
     while (from < to && isConnector(words, from)) from++;
+    if (from < to) {
+      while (!barrierBefore(words, from) && joinable(from - 1) && !hasPossessive(words, from - 1)) from--;
+      while (to < n && !barrierBefore(words, to) && !hasPossessive(words, to - 1) && joinable(to)) to++;
+    }
     const isName = NAME_ENDINGS.has(words.id[to - 1]) || beforeCompanyEnding(words, to)
       || namesPublicBody(words, from, to) || labelsANumber(words, from, to);
-    if (from < to && !isName) runs.push({ from, to });
-    i = to;
+    if (from < to && !isName) runs.push(...splitAtLists(words, from, to));
+    i = Math.max(to, next);
   }
   return runs;
 }

@@ -8,7 +8,7 @@ import type { LegalModel } from '../model/document';
 import { type DefinitionSite, definitionsOf, normaliseTermText, pointerMatches } from '../model/definitions';
 import {
   type CandidateRun, type DefinedTerm, type DocUses, type TermIndex, type TermUse, type Words, BARRIER, CAPITALISED, SENTENCE_START, TermMatcher,
-  capitalisedRuns, docUses, isUse, pluralise, possessiveOf, surfaceOf, termIndex, termKey, usedTerms, useOf, useStartingAt, wordRange, wordsOf,
+  COVERED, TERM_USE, capitalisedRuns, docUses, isUse, pluralise, possessiveOf, surfaceOf, termIndex, termKey, usedTerms, useOf, useStartingAt, wordRange, wordsOf,
 } from '../model/terms';
 import { referencesOf } from '../model/references';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -27,7 +27,8 @@ const KNOWN_NAMES = [
 ];
 
 const TEXT_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row', 'definition-row']);
-const QUOTED_RE = /“[^“”]*”|‘.*?’(?![\p{L}])|"[^"]*"/gu;
+// Straight single quotes only where they cannot be apostrophes: no letter outside either mark ('DCC User Gateway Interface Specification').
+const QUOTED_RE = /“[^“”]*”|‘.*?’(?![\p{L}])|"[^"]*"|(?<![\p{L}\p{N}])'[^'\n]{1,120}?'(?![\p{L}\p{N}])/gu;
 
 let namesCache: { signature: string; matcher: TermMatcher } | undefined;
 
@@ -77,7 +78,7 @@ function quotedSpans(model: LegalModel): Range[] {
 function findQuotedSpans(model: LegalModel): Range[] {
   const spans: Range[] = [];
   for (const l of model.lines) {
-    if (!/[“‘"]/.test(l.text)) continue;
+    if (!/[“‘"']/.test(l.text)) continue;
     QUOTED_RE.lastIndex = 0;
     for (let m = QUOTED_RE.exec(l.text); m; m = QUOTED_RE.exec(l.text)) {
       spans.push({ start: { line: l.line, character: m.index }, end: { line: l.line, character: m.index + m[0].length } });
@@ -122,11 +123,12 @@ function coveredWords(model: LegalModel, uses: DocUses, names: TermMatcher): Uin
   const covered = new Uint8Array(words.count);
   for (let i = 0; i < words.count; i++) {
     const l = words.line[i];
-    if (!TEXT_KINDS.has(kinds[l]) || (kinds[l] === 'table-row' && kinds[l + 1] === 'table-separator')) covered[i] = 1;
+    if (!TEXT_KINDS.has(kinds[l]) || (kinds[l] === 'table-row' && kinds[l + 1] === 'table-separator')) covered[i] = COVERED;
   }
-  for (let k = 0; k < uses.count; k++) covered.fill(1, uses.from[k], uses.to[k]);
+  // A capitalised use of a defined term may widen an undefined run next to it (see capitalisedRuns).
+  for (let k = 0; k < uses.count; k++) covered.fill(isUse(uses, k) && !covered[uses.from[k]] ? TERM_USE : COVERED, uses.from[k], uses.to[k]);
   const named = names.scan(words);
-  for (let k = 0; k < named.count; k++) covered.fill(1, named.from[k], named.to[k]);
+  for (let k = 0; k < named.count; k++) covered.fill(COVERED, named.from[k], named.to[k]);
   const spans = [...quotedSpans(model), ...titledPartSpans(model), ...definitionsOf(model).map(s => s.range)];
   for (const ref of referencesOf(model)) if (ref.headingRange) spans.push(ref.headingRange);
   coverSpans(words, covered, spans);
