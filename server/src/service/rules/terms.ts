@@ -315,6 +315,8 @@ function sameText(a: string, b: string): boolean {
 
 /** Can both sites stand together as one definition? */
 function consistent(a: DefinitionSite, b: DefinitionSite): boolean {
+  // A definition known only by its brackets may be a restatement of the term: silence.
+  if (a.unmarked || b.unmarked) return true;
   const pointer = (s: DefinitionSite) => s.form === 'table-pointer';
   if (pointer(a) && pointer(b)) return a.pointsTo === b.pointsTo;
   if (pointer(a) || pointer(b)) {
