@@ -87,9 +87,10 @@ test('quoted definitions keep working with straight, curly, mismatched quotes, a
   const text = `
     G8 ASSURANCE
     G8.37 Each period shall be an “Assessment
-    Year” of that User, and its "Review Date" and ‘Review Period’ (a “Review Notice”) apply.
+    Year” of that User, and its "Review Date" and ‘Review Period’ (a “Review Notice”) apply, and
+    its “Review Body" acts.
   `;
-  assert.deepEqual(termsOf(text), ['Assessment Year (inline)', 'Review Date (inline)', 'Review Notice (inline)']);
+  assert.deepEqual(termsOf(text), ['Assessment Year (inline)', 'Review Date (inline)', 'Review Notice (inline)', 'Review Body (inline)']);
 });
 
 test('Markdown bold marks a definition; a bold clause number does not', () => {
@@ -191,6 +192,16 @@ test('page furniture: a running header that cuts sentences, "Page N of M" and a 
   assert.deepEqual(undefinedIn(files, 'k.sec.txt'), []);
   const service = workspaceOf(Object.fromEntries(Object.entries(files).map(([f, t]) => [f, dedent(t)])));
   assert.deepEqual(findingsOf(service, 'k.sec.txt'), [], 'no finding at all: the sentence runs on across the furniture');
+});
+
+test('a running header that carries a version or a date is furniture even where it never cuts a sentence', () => {
+  const text = 'K1 CHARGES\nK1.1 Each Party shall pay.\nSEC Section K v4.2\nK1.2 The DCC shall invoice.\nSEC Section K v4.2\nK1.3 A Party may dispute.\n';
+  const s = parseStructure(text);
+  assert.deepEqual(s.lines.filter(l => s.kinds[l.line] === 'furniture').map(l => l.line + 1), [3, 5]);
+});
+
+test('a title "Definitions" opens a definitions table anywhere', () => {
+  assert.deepEqual(termsOf('X1 TRANSITION\nX1.1 This Section applies until the end of transition.\nDefinitions\nTransition Period means the period before go-live.\n'), ['Transition Period (table)']);
 });
 
 test('a sub-heading that recurs is not furniture: repetition alone proves nothing', () => {

@@ -170,7 +170,8 @@ function sentenceAround(text: string, at: number): { text: string; start: number
 // Double quotes always open a possible definition; single curly quotes only where the
 // context defines (a parenthesis around it, or "means" after it), since ‘approved’ is a label.
 // Quotes may hold a line break: the text is hard-wrapped ("an “Assessment⏎Year”").
-const INLINE_QUOTE_RE = /“([^“”]{1,120})”|"([^"]{1,120})"|‘([^‘’]{1,120})’(?![\p{L}])/gu;
+// Double quotes may be mismatched (“Term" or "Term”) where a document was edited in two tools.
+const INLINE_QUOTE_RE = /[“"]([^“”"]{1,120})[”"]|‘([^‘’]{1,120})’(?![\p{L}])/gu;
 
 /**
  * A capitalised phrase alone in brackets after an article: "(an Applicant)", "(the Application
@@ -212,12 +213,12 @@ function quotedInlineSites(model: LegalModel, unit: FlatSegment): DefinitionSite
   const sites: DefinitionSite[] = [];
   INLINE_QUOTE_RE.lastIndex = 0;
   for (let m = INLINE_QUOTE_RE.exec(text); m; m = INLINE_QUOTE_RE.exec(text)) {
-    const inner = m[1] ?? m[2] ?? m[3];
+    const inner = m[1] ?? m[2];
     if (!looksLikeTerm(inner.replace(/\s+/g, ' '))) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     if (CITATION_BEFORE_RE.test(before)) continue;
     const after = text.slice(m.index + m[0].length);
-    if (m[3] !== undefined) {
+    if (m[2] !== undefined) {
       const inParenthesis = /\([^()]*$/.test(before) && /^\s*\)/.test(after);
       if (!inParenthesis && !/^\s*(?:means|shall\s+mean)\b/.test(after)) continue;
     }

@@ -9,6 +9,8 @@ import type { Line } from '../text/lines';
 const PAGE_NUMBER_RE = /^\s*[-–—]?\s*(?:Page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?\s*[-–—]?\s*$/i;
 /** A page number inside a longer furniture line ("… v4.2 – Page 3 of 9"). */
 const PAGE_OF_RE = /\bPage\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b/i;
+/** A version or a year: what a running header carries and a sub-heading does not ("v4.2", "Version 3", "26 Jan 2015"). */
+const VERSION_OR_DATE_RE = /\bv(?:ersion)?\s*\d+(?:\.\d+)*|\b(?:19|20)\d\d\b/i;
 /** Repeated lines that end like a sentence or a list item are text, not furniture. */
 const ENDS_LIKE_TEXT_RE = /[.;:,]["”’)]*\s*$/;
 const MAX_LENGTH = 120;
@@ -24,9 +26,9 @@ export interface FurnitureContext {
 
 /**
  * The lines of a document that are page furniture: a page number alone on its line, and a
- * line repeated word for word (page numbers aside) that somewhere cuts a sentence in two or
- * stands next to a page number. Repetition alone is not enough: sub-headings recur too
- * ("General", "Interpretation"), but never inside a sentence.
+ * line repeated word for word (page numbers aside) that somewhere cuts a sentence in two,
+ * stands next to a page number, or carries a version or a date. Repetition alone is not
+ * enough: sub-headings recur too ("General", "Interpretation"), but never inside a sentence.
  */
 export function pageFurniture(lines: readonly Line[], context: FurnitureContext): Set<number> {
   const furniture = new Set<number>();
@@ -47,9 +49,10 @@ export function pageFurniture(lines: readonly Line[], context: FurnitureContext)
     else repeats.set(key, [l.line]);
   }
   const nextToPageNumber = (line: number) => furniture.has(line - 1) || furniture.has(line + 1);
-  for (const [key, list] of repeats) {
+  for (const list of repeats.values()) {
     if (list.length < 2) continue;
-    const numbered = PAGE_OF_RE.test(key.replace(/#/g, '1'));
+    const first = lines[list[0]].text;
+    const numbered = PAGE_OF_RE.test(first) || VERSION_OR_DATE_RE.test(first);
     if (!numbered && !list.some(line => nextToPageNumber(line) || context.cutsSentence(line))) continue;
     list.forEach((line, i) => {
       if (i > 0 || !context.keepFirst(line)) furniture.add(line);

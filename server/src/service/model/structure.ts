@@ -301,6 +301,11 @@ function markDefinitionRows(lines: readonly Line[], kinds: LineKind[], contentCo
     const kind = kinds[l.line];
     const content = l.text.slice(contentColumn[l.line]);
     if (kind === 'section-heading' || kind === 'part-heading') inDefinitions = namesDefinitions(content);
+    else if ((kind === 'sub-heading' || kind === 'continuation') && namesDefinitions(content) && looksLikeSubHeading(content) && content.trim().split(/\s+/).length <= 4) {
+      // A title "Definitions" over the rows of a table (it stands before a row, not a clause).
+      kinds[l.line] = 'sub-heading';
+      inDefinitions = true;
+    }
     else if (kind === 'clause') inDefinitions = introducesDefinitions(openingText(lines, kinds, l.line));
     else if (kind === 'continuation' && inDefinitions) {
       const row = definitionRowStart(content);
