@@ -27,7 +27,8 @@ export interface FurnitureContext {
 /**
  * The lines of a document that are page furniture: a page number alone on its line, and a
  * line repeated word for word (page numbers aside) that somewhere cuts a sentence in two,
- * stands next to a page number, or carries a version or a date. Repetition alone is not
+ * stands next to a page number, or carries a version or a date (once is enough for a line
+ * with a version or a date next to a page number). Repetition alone is not
  * enough: sub-headings recur too ("General", "Interpretation"), but never inside a sentence.
  */
 export function pageFurniture(lines: readonly Line[], context: FurnitureContext): Set<number> {
@@ -50,9 +51,10 @@ export function pageFurniture(lines: readonly Line[], context: FurnitureContext)
   }
   const nextToPageNumber = (line: number) => furniture.has(line - 1) || furniture.has(line + 1);
   for (const list of repeats.values()) {
-    if (list.length < 2) continue;
     const first = lines[list[0]].text;
     const numbered = PAGE_OF_RE.test(first) || VERSION_OR_DATE_RE.test(first);
+    // Once only, a header or footer shows itself by a version or a date beside a page number.
+    if (list.length < 2 && !(numbered && nextToPageNumber(list[0]))) continue;
     if (!numbered && !list.some(line => nextToPageNumber(line) || context.cutsSentence(line))) continue;
     list.forEach((line, i) => {
       if (i > 0 || !context.keepFirst(line)) furniture.add(line);

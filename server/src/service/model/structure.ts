@@ -226,7 +226,9 @@ const OPEN_REFERENCE_END_RE = /(?:\bSections?|(?<!;\s*)\b(?:and|or)|\bto|,)\s*$/
  */
 function markWrappedReferences(lines: readonly Line[], kinds: LineKind[]): void {
   for (let i = 1; i < lines.length; i++) {
-    if (kinds[i] === 'clause' && FLOWING.has(kinds[i - 1]) && OPEN_REFERENCE_END_RE.test(lines[i - 1].text)) kinds[i] = 'continuation';
+    if (kinds[i] !== 'clause') continue;
+    const before = neighbour(kinds, i, -1);
+    if (before >= 0 && FLOWING.has(kinds[before]) && OPEN_REFERENCE_END_RE.test(lines[before].text)) kinds[i] = 'continuation';
   }
 }
 
@@ -283,7 +285,12 @@ function markSubHeadings(lines: readonly Line[], kinds: LineKind[], contentColum
 /** The text of a clause's first lines, enough to read an introduction wrapped over lines. */
 function openingText(lines: readonly Line[], kinds: readonly LineKind[], line: number): string {
   let text = lines[line].text;
-  for (let i = line + 1; i < Math.min(lines.length, line + 3) && kinds[i] === 'continuation'; i++) text += '\n' + lines[i].text;
+  let taken = 1;
+  for (let i = line + 1; i < lines.length && taken < 6 && (kinds[i] === 'continuation' || kinds[i] === 'furniture'); i++) {
+    if (kinds[i] === 'furniture') continue;
+    text += '\n' + lines[i].text;
+    taken++;
+  }
   return text;
 }
 
@@ -350,8 +357,8 @@ export function parseStructure(text: string): SecStructure {
     else kinds[l.line] = 'continuation';
   }
 
-  markWrappedReferences(lines, kinds);
   for (const line of pageFurniture(lines, furnitureContext(lines, kinds))) kinds[line] = 'furniture';
+  markWrappedReferences(lines, kinds);
   markSubHeadings(lines, kinds, contentColumn, mdHeadings);
   markDefinitionRows(lines, kinds, contentColumn);
 
