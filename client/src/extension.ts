@@ -37,6 +37,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       words: settings.get('words'),
       legalFiles: settings.get('legalFiles'),
       consultationFiles: settings.get('consultationFiles'),
+      // Restricted Mode: the server then offers nothing that writes files (the baseline).
+      workspaceTrusted: vscode.workspace.isTrusted,
     },
     // Respondent text is untrusted: the server renders it escaped and never as trusted markdown.
     markdown: { isTrusted: false, supportHtml: false },
