@@ -30,6 +30,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/*.{sec,txt,md,csv,json,docx,pdf}'),
         vscode.workspace.createFileSystemWatcher('**/.secdraft.json'),
+        vscode.workspace.createFileSystemWatcher('**/.secdraft-baseline.json'),
       ],
     },
     initializationOptions: {

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
 import type { Range, SecDiagnostic } from './service/types';
-import { splitLines } from './service/text/lines';
+import { type Line, splitLines } from './service/text/lines';
 import { type AtomicWriteOptions, writeFileAtomic } from './atomicWrite';
 
 export const BASELINE_FILE = '.secdraft-baseline.json';
@@ -36,8 +36,8 @@ const MAX_TEXT = 120;
  * The text a finding flags. Whitespace alone (a double space, a stray tab) says nothing, so
  * the words either side are added: "User  Security" rather than "  ".
  */
-export function flaggedText(text: string, range: Range): string {
-  const lines = splitLines(text);
+export function flaggedText(text: string | readonly Line[], range: Range): string {
+  const lines = typeof text === 'string' ? splitLines(text) : text;
   const start = lines[range.start.line];
   if (!start) return '';
   let flagged: string;
@@ -64,8 +64,11 @@ export interface FindingIdentity {
   text: string;
 }
 
-export function identityOf(filePath: string, d: SecDiagnostic, documentText: string): FindingIdentity {
-  return { path: filePath, code: d.code, ...(d.clause ? { clause: d.clause } : {}), text: flaggedText(documentText, d.range) };
+/** Each finding's identity; the document is split into lines once, however many findings it has. */
+export function identitiesIn(filePath: string, diagnostics: readonly SecDiagnostic[], documentText: string): FindingIdentity[] {
+  if (diagnostics.length === 0) return [];
+  const lines = splitLines(documentText);
+  return diagnostics.map(d => ({ path: filePath, code: d.code, ...(d.clause ? { clause: d.clause } : {}), text: flaggedText(lines, d.range) }));
 }
 
 function keyOf(i: { path: string; code: string; clause?: string; text: string }): string {

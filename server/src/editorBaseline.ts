@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { type CodeAction, CodeActionKind } from 'vscode-languageserver-types';
 import type { Range, SecDiagnostic } from './service/types';
-import { BASELINE_FILE, type Baseline, BaselineError, baselineOf, baselinePath, type FindingIdentity, identityOf, matchBaseline, parseBaseline, writeBaseline } from './baseline';
+import { BASELINE_FILE, type Baseline, BaselineError, baselineOf, baselinePath, type FindingIdentity, identitiesIn, matchBaseline, parseBaseline, writeBaseline } from './baseline';
 import { WriteConflictError } from './atomicWrite';
 import { toLspDiagnostic } from './service/features/codeActions';
 import { comparePositions } from './service/text/lines';
@@ -66,7 +66,7 @@ export class EditorBaseline {
     if (!folder || !file || text === undefined) return undefined;
     const rel = baselinePath(folder, file);
     if (rel.startsWith('../') || path.isAbsolute(rel)) return undefined; // outside the workspace folder
-    return diagnostics.map(d => identityOf(rel, d, text));
+    return identitiesIn(rel, diagnostics, text);
   }
 
   /** The findings the baseline does not accept; the same list object while nothing changed. */

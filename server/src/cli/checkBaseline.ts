@@ -3,7 +3,7 @@
 // baseline.ts's; this is only the CLI's use of them.
 import * as path from 'path';
 import type { SecDiagnostic } from '../service/types';
-import { BASELINE_FILE, type Baseline, BaselineError, baselineOf, baselinePath, identityOf, type FindingIdentity, matchBaseline, mergeBaseline, readBaseline, writeBaseline } from '../baseline';
+import { BASELINE_FILE, type Baseline, BaselineError, baselineOf, baselinePath, identitiesIn, type FindingIdentity, matchBaseline, mergeBaseline, readBaseline, writeBaseline } from '../baseline';
 import type { LoadedWorkspace } from './load';
 import { UsageError } from './errors';
 
@@ -22,7 +22,7 @@ export function baselineFileFor(ws: LoadedWorkspace, option: string | undefined)
 export function identitiesOf(ws: LoadedWorkspace, file: CheckedFile, baselineDir: string): FindingIdentity[] {
   const text = ws.service.workspace.document(file.uri)?.text ?? '';
   const p = baselinePath(baselineDir, file.path);
-  return file.diagnostics.map(d => identityOf(p, d, text));
+  return identitiesIn(p, file.diagnostics, text);
 }
 
 export function loadBaseline(file: string): Baseline | undefined {
