@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/service/rules/registry';
 import { ruleDocHref, ruleDocsDir } from '../../server/src/ruleDocs';
+import { findingsOf, workspaceOf } from '../helpers/fixtures';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const docs = path.join(root, 'docs', 'rules');
@@ -46,4 +47,18 @@ test('the pages ship in the package (package.json "files") and each link is a fi
   assert.ok(fs.existsSync(new URL(href)));
   assert.equal(ruleDocHref('no-such-code', dir), undefined);
   assert.equal(ruleDocHref('../../package', dir), undefined, 'a code is never a path');
+});
+
+/** Codes whose example needs nothing else in the workspace (the others name definitions or clauses elsewhere). */
+const SELF_CONTAINED = ['double-space', 'stray-tab', 'space-before-punctuation', 'repeated-word', 'unbalanced-bracket', 'unbalanced-quote', 'mixed-quotes', 'list-punctuation', 'clause-numbering', 'unused-suppression'];
+
+test('the pages tell the truth: each self-contained example is reported, its counter-example is not', () => {
+  for (const code of SELF_CONTAINED) {
+    const page = fs.readFileSync(path.join(docs, `${code}.md`), 'utf8');
+    // The fenced text up to any bracketed note after a blank line.
+    const [example, counter] = [...page.matchAll(/```text\n([\s\S]*?)\n```/g)].map(m => m[1].split('\n\n(')[0] + '\n');
+    const name = code === 'unused-suppression' ? 'g.sec.md' : 'g.sec.txt';
+    assert.ok(findingsOf(workspaceOf({ [name]: example }), name, code).length > 0, `${code}: the example is reported`);
+    assert.deepEqual(findingsOf(workspaceOf({ [name]: counter }), name, code), [], `${code}: the counter-example is not`);
+  }
 });
