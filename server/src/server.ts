@@ -6,6 +6,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type MessageActionItem,
   DidChangeConfigurationNotification,
   ErrorCodes,
   LSPErrorCodes,
@@ -65,6 +66,16 @@ export function startServer(connection: Connection): SecLanguageService {
     const href = docHrefs.get(code);
     return href ? { ...d, codeDescription: { href } } : d;
   };
+
+  /**
+   * Show a warning. It is a request (window/showMessageRequest) in this LSP library; a client
+   * that does not implement it answers with an error, which must not end the server: the
+   * warning then goes to the log.
+   */
+  function warn(message: string): void {
+    // The typed overload for "no actions" says void, but every call sends the request: take the promise.
+    connection.window.showWarningMessage<MessageActionItem>(message).then(undefined, () => connection.console.warn(message));
+  }
 
   /** Run a handler; log and answer with an error instead of crashing the server. */
   function runSafe<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
@@ -235,7 +246,7 @@ export function startServer(connection: Connection): SecLanguageService {
   async function loadWorkspace(): Promise<void> {
     const { config, error } = readWorkspaceConfig(workspaceFolders[0]);
     repoConfig = config;
-    if (error) void connection.window.showWarningMessage(`SEC Drafting: ${error}. Using default settings.`);
+    if (error) warn(`SEC Drafting: ${error}. Using default settings.`);
     reloadBaseline();
     applySettings();
     if (workspaceFolders.length === 0) {
@@ -257,7 +268,7 @@ export function startServer(connection: Connection): SecLanguageService {
       );
       for (const p of result.problems) connection.console.warn(`${p.path}: ${p.reason}`);
       if (result.problems.length) {
-        void connection.window.showWarningMessage(`SEC Drafting: ${result.problems.length} file(s) could not be read (see the output channel): ${result.problems[0].path}: ${result.problems[0].reason}`);
+        warn(`SEC Drafting: ${result.problems.length} file(s) could not be read (see the output channel): ${result.problems[0].path}: ${result.problems[0].reason}`);
       }
     } finally {
       progress.done();
@@ -268,7 +279,7 @@ export function startServer(connection: Connection): SecLanguageService {
 
   function reloadBaseline(): void {
     const problem = baseline.reload();
-    if (problem) void connection.window.showWarningMessage(`SEC Drafting: ${problem}. Every finding is shown until it is fixed.`);
+    if (problem) warn(`SEC Drafting: ${problem}. Every finding is shown until it is fixed.`);
   }
 
   connection.onDidChangeConfiguration(async () => {
@@ -283,7 +294,7 @@ export function startServer(connection: Connection): SecLanguageService {
       if (file.endsWith('.secdraft.json') || isWordListFile(file, repoConfig ?? DEFAULT_CONFIG)) {
         const { config, error } = readWorkspaceConfig(workspaceFolders[0]);
         repoConfig = config;
-        if (error) void connection.window.showWarningMessage(`SEC Drafting: ${error}. Using default settings.`);
+        if (error) warn(`SEC Drafting: ${error}. Using default settings.`);
         applySettings();
         continue;
       }
@@ -336,7 +347,7 @@ export function startServer(connection: Connection): SecLanguageService {
     if (params.command !== SUPPRESS_IN_BASELINE_COMMAND) return null;
     if (!workspaceTrusted) return { ok: false, message: 'Restricted Mode: the baseline is a file, which this workspace may not write. Trust the workspace first.' };
     const result = baseline.suppress(params.arguments?.[0] as SuppressArgs);
-    if (!result.ok) void connection.window.showWarningMessage(`SEC Drafting: ${result.message}`);
+    if (!result.ok) warn(`SEC Drafting: ${result.message}`);
     scheduleAll();
     return result;
   }));

@@ -62,3 +62,20 @@ test('in Restricted Mode (workspaceTrusted: false) nothing that writes the basel
     await client.close();
   }
 });
+
+test('a broken baseline is never overwritten by "Suppress in baseline": the command says why and the file is kept', async () => {
+  const broken = '{ "version": 1, "findings": [ { "path": "g.sec.txt" } ] }\n';
+  const dir = tempDir({ 'g.sec.txt': TEXT, '.secdraft-baseline.json': broken });
+  const uri = fileUri(path.join(dir, 'g.sec.txt'));
+  const client = await startServer({ rootPath: dir, serverJs: CLI, args: ['lsp', '--stdio'] });
+  try {
+    await client.open(uri, TEXT);
+    await client.diagnostics(uri, hasDoubleSpace(2)).catch(e => { throw new Error(`${(e as Error).message}\n${client.stderr()}`); }); // a broken baseline hides nothing
+    const result = await client.request<{ ok: boolean; message: string }>('workspace/executeCommand', { command: 'secDrafting.suppressInBaseline', arguments: [{ path: 'g.sec.txt', code: 'double-space', clause: 'G8.1', text: 'The  notice' }] });
+    assert.equal(result.ok, false);
+    assert.match(result.message, /\.secdraft-baseline\.json: finding 1 needs .*never overwritten while broken/);
+    assert.equal(fs.readFileSync(path.join(dir, '.secdraft-baseline.json'), 'utf8'), broken);
+  } finally {
+    await client.close();
+  }
+});
