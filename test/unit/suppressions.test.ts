@@ -29,6 +29,11 @@ test('a suppression naming an unknown code is reported (information) and suppres
   assert.doesNotMatch(d.message, /repeated-word/, 'known codes are not called unknown');
 });
 
+test('a code with stray punctuation is an unknown code, never read as "all codes"', () => {
+  const service = workspaceOf({ 'g.sec.txt': '// sec-disable-next-line double-space.\nG8.1 The  notice. The the end.\n' });
+  assert.deepEqual(findingsOf(service, 'g.sec.txt').filter(f => /double-space|repeated-word|unused-suppression/.test(f)), ['1:4 unused-suppression', '2:9 double-space', '2:19 repeated-word']);
+});
+
 test('a suppression that hides nothing is reported; one for a code switched off by setting, or sec-enable, is not', () => {
   const text = dedent(`
     <!-- sec-disable-next-line repeated-word -->

@@ -33,7 +33,7 @@ const ALL = '*';
 
 /** The codes before any " -- reason"; every word counts, so a misspelt code is reported, not read as "all". */
 function parseCodes(rest: string): string[] {
-  const codes = rest.replace(/(^|\s)--(\s.*)?$/s, '').split(/[\s,]+/).map(s => s.trim()).filter(s => /^[\w-]+$/.test(s));
+  const codes = rest.replace(/(^|\s)--(\s.*)?$/s, '').split(/[\s,]+/).filter(s => s !== '');
   return codes.length ? codes : [ALL];
 }
 
