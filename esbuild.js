@@ -30,6 +30,8 @@ const common = {
   logLevel: 'warning',
   // Prefer packages' ES module builds: some UMD builds (jsonc-parser) hide requires from the bundler.
   mainFields: ['module', 'main'],
+  // `secdraft --version` and SARIF's tool version: the package's own version.
+  define: { SECDRAFT_VERSION: JSON.stringify(require('./package.json').version) },
 };
 
 /**

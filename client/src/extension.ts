@@ -30,6 +30,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/*.{sec,txt,md,csv,json,docx,pdf}'),
         vscode.workspace.createFileSystemWatcher('**/.secdraft.json'),
+        vscode.workspace.createFileSystemWatcher('**/.secdraft-baseline.json'),
       ],
     },
     initializationOptions: {
@@ -37,6 +38,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       words: settings.get('words'),
       legalFiles: settings.get('legalFiles'),
       consultationFiles: settings.get('consultationFiles'),
+      // Restricted Mode: the server then offers nothing that writes files (the baseline).
+      workspaceTrusted: vscode.workspace.isTrusted,
     },
     // Respondent text is untrusted: the server renders it escaped and never as trusted markdown.
     markdown: { isTrusted: false, supportHtml: false },

@@ -6,6 +6,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type MessageActionItem,
   DidChangeConfigurationNotification,
   ErrorCodes,
   LSPErrorCodes,
@@ -26,6 +27,8 @@ import { COMMENTS_REQUEST, type SecCommentsParams } from './service/features/com
 import { registerGateRequests } from './gateRequests';
 import { isResponsesFile } from './service/model/responses';
 import { isOriginal, readOriginal } from './extract';
+import { EditorBaseline, SUPPRESS_IN_BASELINE_COMMAND, type SuppressArgs } from './editorBaseline';
+import { ruleDocHref } from './ruleDocs';
 
 /** The client's `secDrafting.*` settings as they arrive over workspace/configuration. */
 interface ClientSettings {
@@ -35,6 +38,8 @@ interface ClientSettings {
   consultationFiles?: string[];
   allowDoubleSpaceAfterSentence?: boolean;
   linkThreshold?: number;
+  /** False in VS Code's Restricted Mode: then nothing that writes files is offered. */
+  workspaceTrusted?: boolean;
 }
 
 const DIAGNOSTIC_DELAY_MS = 120;
@@ -46,11 +51,31 @@ export function startServer(connection: Connection): SecLanguageService {
   let hasConfigurationCapability = false;
   let repoConfig: SecConfig | undefined;
   let clientSettings: ClientSettings = {};
+  let workspaceTrusted = true;
   const published = new Set<string>();
   /** What was last published per document: the service's findings list and the version. */
   const lastSent = new Map<string, { found: readonly unknown[]; version: number | undefined }>();
   let pendingTimer: ReturnType<typeof setTimeout> | undefined;
   const dirty = new Set<string>();
+  const baseline = new EditorBaseline(() => workspaceFolders[0], uri => service.workspace.document(uri)?.text);
+  /** Each code's page (docs/rules), the link the Problems panel makes of the code. */
+  const docHrefs = new Map<string, string | undefined>();
+  const withDocLink = (d: ReturnType<typeof toLspDiagnostic>) => {
+    const code = String(d.code);
+    if (!docHrefs.has(code)) docHrefs.set(code, ruleDocHref(code));
+    const href = docHrefs.get(code);
+    return href ? { ...d, codeDescription: { href } } : d;
+  };
+
+  /**
+   * Show a warning. It is a request (window/showMessageRequest) in this LSP library; a client
+   * that does not implement it answers with an error, which must not end the server: the
+   * warning then goes to the log.
+   */
+  function warn(message: string): void {
+    // The typed overload for "no actions" says void, but every call sends the request: take the promise.
+    connection.window.showWarningMessage<MessageActionItem>(message).then(undefined, () => connection.console.warn(message));
+  }
 
   /** Run a handler; log and answer with an error instead of crashing the server. */
   function runSafe<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
@@ -92,13 +117,13 @@ export function startServer(connection: Connection): SecLanguageService {
         if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
         return;
       }
-      const found = service.getDiagnostics(uri);
+      const found = baseline.filter(uri, service.getDiagnostics(uri));
       const doc = documents.get(uri);
       // The same findings (the service's cached list) for the same version are on the client
       // already: re-sending every file after every change made start-up publish megabytes.
       const last = lastSent.get(uri);
       if (last && last.found === found && last.version === doc?.version) return;
-      const diagnostics = found.map(toLspDiagnostic);
+      const diagnostics = found.map(d => withDocLink(toLspDiagnostic(d)));
       lastSent.set(uri, { found, version: doc?.version });
       if (diagnostics.length || published.has(uri)) {
         void connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });
@@ -177,6 +202,7 @@ export function startServer(connection: Connection): SecLanguageService {
     }
     const init = params.initializationOptions as ClientSettings | undefined;
     if (init) clientSettings = init;
+    workspaceTrusted = init?.workspaceTrusted !== false;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -192,6 +218,7 @@ export function startServer(connection: Connection): SecLanguageService {
         documentHighlightProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [SUPPRESS_IN_BASELINE_COMMAND] },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'sec-drafting', version: '0.1.0' },
@@ -219,7 +246,8 @@ export function startServer(connection: Connection): SecLanguageService {
   async function loadWorkspace(): Promise<void> {
     const { config, error } = readWorkspaceConfig(workspaceFolders[0]);
     repoConfig = config;
-    if (error) void connection.window.showWarningMessage(`SEC Drafting: ${error}. Using default settings.`);
+    if (error) warn(`SEC Drafting: ${error}. Using default settings.`);
+    reloadBaseline();
     applySettings();
     if (workspaceFolders.length === 0) {
       workspaceRead = true;
@@ -240,13 +268,18 @@ export function startServer(connection: Connection): SecLanguageService {
       );
       for (const p of result.problems) connection.console.warn(`${p.path}: ${p.reason}`);
       if (result.problems.length) {
-        void connection.window.showWarningMessage(`SEC Drafting: ${result.problems.length} file(s) could not be read (see the output channel): ${result.problems[0].path}: ${result.problems[0].reason}`);
+        warn(`SEC Drafting: ${result.problems.length} file(s) could not be read (see the output channel): ${result.problems[0].path}: ${result.problems[0].reason}`);
       }
     } finally {
       progress.done();
     }
     workspaceRead = true;
     scheduleAll();
+  }
+
+  function reloadBaseline(): void {
+    const problem = baseline.reload();
+    if (problem) warn(`SEC Drafting: ${problem}. Every finding is shown until it is fixed.`);
   }
 
   connection.onDidChangeConfiguration(async () => {
@@ -261,8 +294,12 @@ export function startServer(connection: Connection): SecLanguageService {
       if (file.endsWith('.secdraft.json') || isWordListFile(file, repoConfig ?? DEFAULT_CONFIG)) {
         const { config, error } = readWorkspaceConfig(workspaceFolders[0]);
         repoConfig = config;
-        if (error) void connection.window.showWarningMessage(`SEC Drafting: ${error}. Using default settings.`);
+        if (error) warn(`SEC Drafting: ${error}. Using default settings.`);
         applySettings();
+        continue;
+      }
+      if (baseline.isBaselineFile(file)) {
+        reloadBaseline();
         continue;
       }
       if (documents.get(change.uri)) continue; // the editor's copy wins while open
@@ -299,8 +336,21 @@ export function startServer(connection: Connection): SecLanguageService {
 
   connection.onDocumentSymbol(runSafe('documentSymbol', [], params => service.getDocumentSymbols(params.textDocument.uri)));
 
-  connection.onCodeAction(runSafe('codeAction', [], params =>
-    service.getCodeActions(params.textDocument.uri, params.range, params.context.only)));
+  connection.onCodeAction(runSafe('codeAction', [], params => {
+    const uri = params.textDocument.uri;
+    const actions = service.getCodeActions(uri, params.range, params.context.only);
+    if (!workspaceTrusted) return actions;
+    return [...actions, ...baseline.actions(uri, baseline.filter(uri, service.getDiagnostics(uri)), params.range, params.context.only)];
+  }));
+
+  connection.onExecuteCommand(runSafe('executeCommand', null, params => {
+    if (params.command !== SUPPRESS_IN_BASELINE_COMMAND) return null;
+    if (!workspaceTrusted) return { ok: false, message: 'Restricted Mode: the baseline is a file, which this workspace may not write. Trust the workspace first.' };
+    const result = baseline.suppress(params.arguments?.[0] as SuppressArgs);
+    if (!result.ok) warn(`SEC Drafting: ${result.message}`);
+    scheduleAll();
+    return result;
+  }));
 
   connection.onHover(runSafe('hover', null, (params, token) => service.getHover(params.textDocument.uri, params.position, token)));
 

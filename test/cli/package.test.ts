@@ -1,5 +1,6 @@
-// The .vsix ships what the extension runs and what `secdraft` runs: the three bundles, the
-// manifest and the grammar, and nothing else (no sources, tests, maps or node_modules).
+// The .vsix ships what the extension runs and what `secdraft` runs: the bundles, the manifest,
+// the grammar and the rule pages (the Problems panel links to them), and nothing else (no
+// sources, tests, maps or node_modules). One "files" list in package.json serves vsce and npm.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -15,9 +16,9 @@ function packagedFiles(): string[] {
   return r.stdout.split('\n').map(s => s.trim()).filter(Boolean);
 }
 
-test('the .vsix holds the client, server and CLI bundles, the .docx/.pdf readers, the manifest and the grammar, and nothing else', () => {
+test('the .vsix holds the client, server and CLI bundles, the .docx/.pdf readers, the manifest, the grammar and the rule pages, and nothing else', () => {
   const files = packagedFiles();
-  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/extract.js', 'syntaxes/sec.tmLanguage.json']) {
+  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/extract.js', 'syntaxes/sec.tmLanguage.json', 'docs/rules/double-space.md']) {
     assert.ok(files.includes(f), `${f} is not packaged: ${files.join(', ')}`);
   }
   const stray = files.filter(f => /^(server|client|test|bench|node_modules|examples)\/|\.map$|\.ts$/.test(f));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Packages the extension exactly as `npm run package` does (production bundles, vsce with the
-// repository's .vscodeignore, no dependencies), but from a staging folder, so that it never
+// manifest's "files" list, no dependencies), but from a staging folder, so that it never
 // rewrites dist/ under tests that are running from it. Usage: node test/editor/packageVsix.js OUT.vsix
 'use strict';
 const { execFileSync } = require('child_process');
@@ -9,7 +9,7 @@ const os = require('os');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SHIPPED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'syntaxes', 'images'];
+const SHIPPED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'docs', 'syntaxes', 'images'];
 
 /** vsce's options as the `package` script gives them (minus --out), so both package alike. */
 function vsceOptions() {

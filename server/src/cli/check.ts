@@ -1,11 +1,17 @@
-// `secdraft check [paths…] [--format stylish|json] [--config file] [--fail-on level]`
+// `secdraft check [paths…] [--format stylish|json|sarif|github] [--config file] [--fail-on level]`
+// `secdraft check --report-only FILES…` reads the whole workspace but reports on FILES only.
 // Exit 0 when clean, 1 when a finding reaches the failure severity, 2 on usage/input errors.
+import * as path from 'path';
 import type { SecDiagnostic, SeverityLevel } from '../service/types';
 import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
 import { toSarif } from './sarif';
 import { applyCertainFixes, type FixMode, unifiedDiff } from './fix';
 import { RULES } from '../service/rules/registry';
+import { toGithub } from './github';
+import { baselineFileFor, identitiesOf, loadBaseline, updateBaseline, withoutBaselined } from './checkBaseline';
+import { fingerprints } from '../baseline';
+import { ruleDocHref, ruleDocText } from '../ruleDocs';
 
 declare const SECDRAFT_VERSION: string | undefined;
 
@@ -18,9 +24,17 @@ export interface CheckOptions {
   maxWarnings?: string;
   /** `--fix` writes every certain fix; `--fix-dry-run` prints them as a diff instead. */
   fix?: FixMode;
+  /** `--report-only`: `paths` are the files to report on; the workspace read is `workspace` (default "."). */
+  reportOnly?: boolean;
+  workspace?: string;
+  /** `--baseline FILE` (default: .secdraft-baseline.json beside the config or in the current folder). */
+  baseline?: string;
+  /** `--update-baseline`: accept every current finding of the checked files. */
+  updateBaseline?: boolean;
 }
 
 export interface FileReport {
+  uri: string;
   path: string;
   kind: string;
   diagnostics: SecDiagnostic[];
@@ -65,11 +79,14 @@ function stylish(reports: FileReport[], summary: ReturnType<typeof summarise>): 
 }
 
 export async function runCheck(options: CheckOptions, write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
-  if (!['stylish', 'json', 'sarif'].includes(options.format)) throw new UsageError(`unknown format "${options.format}" (expected stylish, json or sarif)`);
+  if (!['stylish', 'json', 'sarif', 'github'].includes(options.format)) throw new UsageError(`unknown format "${options.format}" (expected stylish, json, sarif or github)`);
+  if (options.reportOnly && options.paths.length === 0) throw new UsageError('--report-only needs the files to report on (e.g. the files a pull request changed)');
+  if (options.reportOnly && options.fix) throw new UsageError('--fix changes every file it can; it takes no --report-only');
+  if (options.updateBaseline && (options.fix || options.reportOnly)) throw new UsageError('--update-baseline takes neither --fix nor --report-only');
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings must be a whole number, 0 or more');
   // .docx and .pdf collations are read too: their comments are checked (unknown-clause, …).
-  const ws = await loadWorkspaceWithOriginals(options.paths, options.config);
+  const ws = await loadWorkspaceWithOriginals(options.reportOnly ? [options.workspace ?? '.'] : options.paths, options.config);
   const failOn = (options.failOn ?? ws.config.failOn) as SeverityLevel;
   if (!(failOn in RANK)) throw new UsageError(`--fail-on must be hint, information, warning or error`);
   for (const p of ws.problems) writeErr(`secdraft: ${p.path}: ${p.reason}`);
@@ -78,21 +95,41 @@ export async function runCheck(options: CheckOptions, write: (s: string) => void
     const count = fixed.files.reduce((n, f) => n + f.applied, 0);
     writeErr(`secdraft: ${options.fix === 'write' ? 'fixed' : 'would fix'} ${count} finding${count === 1 ? '' : 's'} in ${fixed.files.length} file${fixed.files.length === 1 ? '' : 's'}`);
   }
-  const reports: FileReport[] = ws.uris.map(uri => {
-    const model = ws.service.workspace.model(uri)!;
-    return { path: ws.pathOf.get(uri)!, kind: model.kind, diagnostics: ws.service.getDiagnostics(uri), lines: [] };
-  });
+  const wanted = options.reportOnly ? new Set(options.paths.map(p => path.resolve(p))) : undefined;
+  const checked: FileReport[] = ws.uris
+    .filter(uri => !wanted || wanted.has(path.resolve(ws.pathOf.get(uri)!)))
+    .map(uri => {
+      const model = ws.service.workspace.model(uri)!;
+      return { uri, path: ws.pathOf.get(uri)!, kind: model.kind, diagnostics: ws.service.getDiagnostics(uri), lines: [] };
+    });
+  const baselineFile = baselineFileFor(ws, options.baseline);
+  if (options.updateBaseline) {
+    const count = updateBaseline(ws, checked, baselineFile);
+    writeErr(`secdraft: ${count} finding${count === 1 ? '' : 's'} accepted in ${baselineFile}`);
+    return ws.problems.length > 0 ? 2 : 0;
+  }
+  const baseline = loadBaseline(baselineFile);
+  const { files: reports, baselined } = baseline ? withoutBaselined(ws, checked, baseline, baselineFile) : { files: checked, baselined: 0 };
+  if (baselined > 0) writeErr(`secdraft: ${baselined} finding${baselined === 1 ? '' : 's'} accepted in the baseline (${path.relative(process.cwd(), baselineFile) || baselineFile}) not reported`);
   const summary = summarise(reports);
   if (options.fix === 'dry-run') {
     const diff = unifiedDiff(fixed!.files);
     if (diff) write(diff);
   } else if (options.format === 'sarif') {
-    write(JSON.stringify(toSarif({ files: reports, rules: RULES, problems: ws.problems, toolVersion: typeof SECDRAFT_VERSION === 'string' ? SECDRAFT_VERSION : '0.0.0-dev' }), null, 2));
+    const files = reports.map(r => ({ ...r, fingerprints: fingerprints(identitiesOf(ws, r, process.cwd())) }));
+    write(JSON.stringify(toSarif({
+      files, rules: RULES, problems: ws.problems, toolVersion: typeof SECDRAFT_VERSION === 'string' ? SECDRAFT_VERSION : '0.0.0-dev',
+      pathOfUri: uri => ws.pathOf.get(uri), ruleHelp: code => ({ uri: ruleDocHref(code), markdown: ruleDocText(code) }), baselined,
+    }), null, 2));
+  } else if (options.format === 'github') {
+    const annotations = toGithub(reports);
+    if (annotations) write(annotations);
   } else if (options.format === 'json') {
     write(JSON.stringify({
       version: 1,
       files: reports.map(r => ({ path: r.path, kind: r.kind, diagnostics: r.diagnostics.map(toJsonDiagnostic) })),
       summary,
+      ...(baseline ? { baselined } : {}),
     }, null, 2));
   } else {
     write(stylish(reports, summary));

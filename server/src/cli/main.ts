@@ -1,5 +1,6 @@
 // The verbs of `secdraft`, the command line over the same core as the language server.
-//   secdraft check [paths…] [--format stylish|json] [--config file] [--fail-on level]
+//   secdraft check [paths…] [--format stylish|json|sarif|github] [--config file] [--fail-on level]
+//   secdraft explain CODE
 //   secdraft lsp --stdio
 import { parseArgs } from 'util';
 import { UsageError } from './errors';
@@ -7,18 +8,24 @@ import { runCheck } from './check';
 import { runReport } from './report';
 import { runIndex } from './index';
 import { runComments } from './comments';
+import { runExplain } from './explain';
 
 const HELP = `secdraft — checks for Smart Energy Code legal text and consultation responses
 
 Usage:
-  secdraft check [paths…] [--format stylish|json|sarif] [--config FILE] [--fail-on LEVEL] [--max-warnings N]
+  secdraft check [paths…] [--format stylish|json|sarif|github] [--config FILE] [--fail-on LEVEL] [--max-warnings N]
                   [--fix | --fix-dry-run]   apply every certain fix (or print it as a diff)
+                  [--baseline FILE] [--update-baseline]
+                                  accept today's findings in .secdraft-baseline.json; later runs report new ones only
+  secdraft check --report-only FILES… [--workspace DIR]
+                                  read the whole workspace (default: the current folder), report on FILES only
   secdraft report [paths…] [--out report.html|report.md] [--title TEXT] [--config FILE]
                                   the pre-publication report (exit 1 while not ready)
   secdraft index [paths…] [--format json|text] [--config FILE]
                                   every clause (id, heading) and definition, with file and line
   secdraft comments [paths…] [--format json|md|csv] [--config FILE]
                                   consultation comments and the clauses each is linked to
+  secdraft explain [CODE]         what a diagnostic code finds, why it matters and how to fix it
   secdraft lsp --stdio            run the language server over stdio (for any LSP editor)
   secdraft --help | --version
 
@@ -47,10 +54,24 @@ const VERBS: Record<string, Verb> = {
       'max-warnings': { type: 'string' },
       fix: { type: 'boolean' },
       'fix-dry-run': { type: 'boolean' },
+      'report-only': { type: 'boolean' },
+      workspace: { type: 'string' },
+      baseline: { type: 'string' },
+      'update-baseline': { type: 'boolean' },
     });
     if (values.fix && values['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both');
+    if (values.workspace !== undefined && !values['report-only']) throw new UsageError('--workspace goes with --report-only (otherwise name the folders to check)');
     const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined;
-    return runCheck({ paths: positionals, format: String(values.format), config: values.config as string | undefined, failOn: values['fail-on'] as string | undefined, maxWarnings: values['max-warnings'] as string | undefined, fix }, write, writeErr);
+    return runCheck({
+      paths: positionals, format: String(values.format), config: values.config as string | undefined, failOn: values['fail-on'] as string | undefined, maxWarnings: values['max-warnings'] as string | undefined, fix,
+      reportOnly: values['report-only'] as boolean | undefined, workspace: values.workspace as string | undefined,
+      baseline: values.baseline as string | undefined, updateBaseline: values['update-baseline'] as boolean | undefined,
+    }, write, writeErr);
+  },
+  explain: args => {
+    const { positionals } = parse(args, {});
+    if (positionals.length > 1) throw new UsageError('explain takes one code (or none, to list them)');
+    return runExplain(positionals[0], write);
   },
   index: args => {
     const { values, positionals } = parse(args, {

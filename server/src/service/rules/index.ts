@@ -19,6 +19,7 @@ import { termRules } from './terms';
 import { thresholdRules } from './thresholds';
 import { numberRules } from './numbers';
 import { consultationRules } from './consultation';
+import { unusedSuppressions } from './suppressions';
 
 /** Every rule family, in the order their findings are listed. */
 export const RULE_FAMILIES: RuleFamily[] = [spacingRules, wordRules, pairingRules, listRules, responsesRules, numberingRules, referenceRules, termRules, numberRules, thresholdRules, consultationRules];
@@ -101,12 +102,23 @@ function toDiagnostics(model: DocumentModel, parts: Finding[][], settings: SecSe
   const findings = model.problems.slice();
   // A loop, not push(...spread): a 10 MB file can yield more findings than the stack holds arguments.
   for (const part of parts) for (const f of part) findings.push(f);
+  const used = new Set<number>();
   for (const f of findings) {
     const severity = capSeverity(severityOf(f.code, settings), f.data?.severityCap);
     if (severity === 'ignore') continue;
-    if (model.suppressions.isSuppressed(f.code, f.range.start.line)) continue;
+    const by = model.suppressions.suppressedBy(f.code, f.range.start.line);
+    for (const d of by) used.add(d);
+    if (by.length) continue;
     const clause = model.kind === 'legal' ? clauseAtLine(model.structure, f.range.start.line)?.id : undefined;
     out.push({ ...f, severity, source: 'sec', ...(clause ? { clause } : {}) });
+  }
+  // Suppression comments that name no known code or hid nothing in this run.
+  const unusedSeverity = severityOf('unused-suppression', settings);
+  if (unusedSeverity !== 'ignore') {
+    for (const f of unusedSuppressions(model.suppressions.directives, used, code => severityOf(code, settings) === 'ignore')) {
+      const clause = model.kind === 'legal' ? clauseAtLine(model.structure, f.range.start.line)?.id : undefined;
+      out.push({ ...f, severity: unusedSeverity, source: 'sec', ...(clause ? { clause } : {}) });
+    }
   }
   out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return out;

@@ -8,7 +8,7 @@ export interface RuleInfo {
   defaultSeverity: SeverityLevel;
   /** One line for settings UIs, the README and `secdraft rules`. */
   description: string;
-  family: 'terms' | 'structure' | 'references' | 'typography' | 'thresholds' | 'consultation' | 'files';
+  family: 'terms' | 'structure' | 'references' | 'typography' | 'thresholds' | 'consultation' | 'files' | 'suppressions';
 }
 
 export const RULES: readonly RuleInfo[] = [
@@ -34,6 +34,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'unknown-clause', defaultSeverity: 'warning', family: 'consultation', description: 'A consultation comment names a clause that does not exist.' },
   { code: 'unanswered-comment', defaultSeverity: 'ignore', family: 'consultation', description: 'A consultation comment has no recorded response (the publication gate).' },
   { code: 'file-error', defaultSeverity: 'error', family: 'files', description: 'A file could not be read or parsed (encoding, format, size).' },
+  { code: 'unused-suppression', defaultSeverity: 'information', family: 'suppressions', description: 'A suppression comment names an unknown code or hides no finding.' },
 ];
 
 export const RULE_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map(r => [r.code, r]));
