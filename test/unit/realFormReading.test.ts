@@ -76,10 +76,13 @@ test('inline definitions without quote marks: a capitalised phrase in brackets a
     Shared Resource Users) and objectives (such objectives being the General SEC Objectives).
     B1.7 A further assessment (a
     Follow-up Security Assessment) may be required, and (the approval of the Panel) is not one.
+    B1.8 The Code Administrator shall keep a register of all proposals (the
+    Modification Register).
   `;
   assert.deepEqual(termsOf(text), [
     'Applicant (inline, unmarked)', 'Application Fee (inline, unmarked)', 'Volume Statement (inline, unmarked)',
     'Shared Resource Users (inline, unmarked)', 'General SEC Objectives (inline, unmarked)', 'Follow-up Security Assessment (inline, unmarked)',
+    'Modification Register (inline, unmarked)',
   ]);
 });
 

@@ -183,7 +183,7 @@ const BRACKET_DEFINITION_RE = new RegExp(String.raw`\((?:(?:together|collectivel
 /** Markdown bold marks a definition where the published text sets it in bold. */
 const BOLD_DEFINITION_RE = /(\*\*|__)([A-Z0-9][^*_\n]{0,100}?)\1/g;
 /** A line that may hold a bracketed definition: "(a ", "(the ", "(each ", "(together" … */
-const MAY_BRACKET_RE = /\((?:an?|the|its|their|such|each|any|together|collectively|jointly|individually|both)[\s,]/;
+const MAY_BRACKET_RE = /\((?:an?|the|its|their|such|each|any|together|collectively|jointly|individually|both)(?:[\s,]|$)/;
 /** A clause number in bold is a number, not a term ("**G8.41**"). */
 const CLAUSE_ID_RE = /^[A-Z]{1,2}\d/;
 
@@ -251,7 +251,7 @@ const QUOTE_RE = /["“‘]/;
 
 /** Might this line hold (part of) an inline definition? Most lines cannot and are passed by. */
 function mayDefineInline(text: string): boolean {
-  return QUOTE_RE.test(text) || MAY_BRACKET_RE.test(text) || text.includes('**') || text.includes('__') || /\($/.test(text.trimEnd());
+  return QUOTE_RE.test(text) || MAY_BRACKET_RE.test(text.trimEnd()) || text.includes('**') || text.includes('__') || /\($/.test(text.trimEnd());
 }
 
 /**
