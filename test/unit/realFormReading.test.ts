@@ -233,3 +233,13 @@ test('a document title at the top, before the Section heading, is a heading and 
   const text = 'SEC – Consolidated Document – 26 Jan 2015 (Clean)\nSECTION B: ACCESSION\nB1 ACCESSION\nEligibility for Admission\nB1.1 An Applicant shall apply.\n';
   assert.deepEqual(kindsOf(text).slice(0, 4), ['sub-heading', 'section-heading', 'part-heading', 'sub-heading']);
 });
+
+test('a word labelling a quoted name, and the words of an excerpt cut off mid-sentence, are not judged', () => {
+  const files = {
+    'a.sec.txt': 'SECTION A: DEFINITIONS\nA1 DEFINITIONS\nDCC Gateway means the document identified as the Specification \'DCC User Gateway Interface Specification\'.\n',
+    'b.sec.txt': 'B1 ACCESSION\nB1.1 The DCC Gateway shall apply, and the Code Administrator shall publish it.\nB1.2 The Code Administra',
+  };
+  assert.deepEqual(undefinedIn(files, 'a.sec.txt'), []);
+  // "Code Administrator" is undefined and reported where it is whole; the cut-off words at the end are not.
+  assert.deepEqual(undefinedIn(files, 'b.sec.txt'), ['Code Administrator']);
+});

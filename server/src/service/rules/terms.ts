@@ -109,6 +109,25 @@ function titledPartSpans(model: LegalModel): Range[] {
 /** "(as defined in the Electricity Act 1989)": the term before it is defined by another instrument. */
 const DEFINED_ELSEWHERE_RE = /^\s*\(\s*(?:as\s+(?:defined|that\s+(?:term|expression)\s+is\s+defined|such\s+(?:term|expression)\s+is\s+defined)|within\s+the\s+meaning\s+(?:of|given)|having\s+the\s+meaning)\b/i;
 
+/** "the Specification ‘DCC User Gateway Interface Specification’": one capitalised word that labels the quoted name after it. */
+const LABELS_QUOTED_NAME_RE = /^\s*[“‘'"]\s*[A-Z][\w-]*\s+[A-Z]/;
+
+function labelsQuotedName(model: LegalModel, words: Words, run: CandidateRun): boolean {
+  if (run.to - run.from !== 1) return false;
+  return LABELS_QUOTED_NAME_RE.test(model.lines[words.line[run.from]].text.slice(words.end[run.from]));
+}
+
+/**
+ * The last words of an excerpt that stops mid-sentence ("B1.6 The Code Administra"): what
+ * they were to become cannot be known, so they are not judged.
+ */
+function cutOffAtEnd(model: LegalModel, words: Words, run: CandidateRun): boolean {
+  if (run.to !== words.count) return false;
+  const line = words.line[run.to - 1];
+  const rest = model.lines[line].text.slice(words.end[run.to - 1]) + model.lines.slice(line + 1).map(l => l.text).join('');
+  return rest.trim() === '';
+}
+
 /** Is the run followed by a note that another instrument defines it? */
 function definedElsewhere(model: LegalModel, words: Words, run: CandidateRun): boolean {
   const line = words.line[run.to - 1];
@@ -257,7 +276,8 @@ function undefinedRuns(model: LegalModel, index: TermIndex, wordList: readonly s
   if (!runs) {
     const covered = coveredWords(model, uses, names);
     const words = wordsOf(model);
-    runs = capitalisedRuns(words, covered).filter(run => !namesDefinedThing(model, uses, index.matcher, run) && !definedElsewhere(model, words, run));
+    runs = capitalisedRuns(words, covered).filter(run => !namesDefinedThing(model, uses, index.matcher, run) && !definedElsewhere(model, words, run)
+      && !labelsQuotedName(model, words, run) && !cutOffAtEnd(model, words, run));
     byNames.set(names, runs);
   }
   return runs;
