@@ -13,6 +13,12 @@ const FRAGMENTS = [
   '<!-- sec-disable-next-line double-space -->', '<!-- sec-disable -->', '<!-- sec-enable -->', '| --- | --- |', '| Term | means x |',
   'Question 1: Do you agree?', 'Respondent Category Response Rationale', 'E.ON Large Supplier | Approve ', 'Haven Power\nLimited ',
   'Other\nrespondent', 'Approve', 'Reject', 'Neutral', 'Abstain', 'We note that G8.41 seems to', 'a “Defined Term”', 'A “Full Thing” shall be',
+  // The real form: Section A rows without a separator, unquoted bracketed definitions, wraps, page furniture.
+  'SECTION A: DEFINITIONS AND INTERPRETATION', 'the expressions in the left hand column below shall have the meanings', 'Affiliate means ',
+  'Assessment Year has the meaning given to that expression in Section G8.37 (', 'Charges includes ', 'in relation to a Party, means ',
+  '(the Application Fee)', '(each a\nVolume Statement)', '(together, the ', 'End-to-\nEnd Testing', 'Section\nG8.41', 'Sections G8.44A\nto G8.44C',
+  '\nPage 3 of 9\n', '\n12\n', '\nSEC Section G v4.2\n', '**Liability Cap**', 'DCC User Interface Specification', 'SMETS1 ', 'Type 2 Device',
+  '(as defined in the DCC Licence)', "'DCC User Gateway'",
 ];
 
 const LINE_BREAKS = ['\n', '\n', '\n', '\r\n', '\r', '\n\n'];
