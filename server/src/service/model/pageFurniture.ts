@@ -14,6 +14,7 @@ const VERSION_OR_DATE_RE = /\bv(?:ersion)?\s*\d+(?:\.\d+)*|\b(?:19|20)\d\d\b/i;
 /** Repeated lines that end like a sentence or a list item are text, not furniture. */
 const ENDS_LIKE_TEXT_RE = /[.;:,]["”’)]*\s*$/;
 const MAX_LENGTH = 120;
+const STARTS_LOWER_RE = /^\p{Ll}/u;
 
 export interface FurnitureContext {
   /** May the line be furniture at all (not a clause, a paragraph or blank)? */
@@ -42,7 +43,8 @@ export function pageFurniture(lines: readonly Line[], context: FurnitureContext)
       furniture.add(l.line);
       continue;
     }
-    if (ENDS_LIKE_TEXT_RE.test(text)) continue;
+    // A header or footer opens with a capital, a figure or a mark; a wrapped line mostly in lower case.
+    if (ENDS_LIKE_TEXT_RE.test(text) || STARTS_LOWER_RE.test(text)) continue;
     // Page numbers inside a header or footer change from page to page; the rest recurs.
     const key = text.replace(/\d+/g, '#');
     const list = repeats.get(key);
