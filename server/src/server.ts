@@ -22,6 +22,7 @@ import { isProblem, readTextFile } from './files';
 import { type SecConfig, DEFAULT_CONFIG } from './config';
 import { isWordListFile, workspaceWordList } from './wordList';
 import { SEMANTIC_TOKENS_LEGEND } from './service/features/semanticTokens';
+import { RENUMBER_ACTION_KIND, RENUMBER_COMMANDS } from './service/features/renumber';
 import { COMMENTS_REQUEST, type SecCommentsParams } from './service/features/comments';
 import { registerGateRequests } from './gateRequests';
 import { isResponsesFile } from './service/model/responses';
@@ -191,7 +192,8 @@ export function startServer(connection: Connection): SecLanguageService {
         renameProvider: { prepareProvider: true },
         documentHighlightProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
-        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, RENUMBER_ACTION_KIND] },
+        executeCommandProvider: { commands: Object.values(RENUMBER_COMMANDS) },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'sec-drafting', version: '0.1.0' },
@@ -322,9 +324,27 @@ export function startServer(connection: Connection): SecLanguageService {
 
   connection.onDocumentHighlight(runSafe('documentHighlight', [], (params, token) => service.getDocumentHighlights(params.textDocument.uri, params.position, token)));
 
-  connection.onPrepareRename(runSafe('prepareRename', null, (params, token) => service.prepareRename(params.textDocument.uri, params.position, token)));
+  // A refused rename (a clause number that does not exist, or a new number already taken) answers
+  // with an error whose message says why: the editor shows it instead of doing nothing.
+  connection.onPrepareRename(runSafe('prepareRename', null, (params, token) => {
+    const refused = service.renameRefusal(params.textDocument.uri, params.position, undefined, token);
+    return refused ? new ResponseError(ErrorCodes.InvalidRequest, refused) : service.prepareRename(params.textDocument.uri, params.position, token);
+  }));
 
-  connection.onRenameRequest(runSafe('rename', null, (params, token) => service.rename(params.textDocument.uri, params.position, params.newName, token)));
+  connection.onRenameRequest(runSafe('rename', null, (params, token) => {
+    const refused = service.renameRefusal(params.textDocument.uri, params.position, params.newName, token);
+    return refused ? new ResponseError(ErrorCodes.InvalidRequest, refused) : service.rename(params.textDocument.uri, params.position, params.newName, token);
+  }));
+
+  // Renumbering commands (insert a clause, renumber a list, rename a clause): the server applies
+  // the edit through the client (workspace/applyEdit) and answers with it.
+  connection.onExecuteCommand(runSafe('executeCommand', null, async params => {
+    const answer = service.executeCommand(params.command, params.arguments);
+    if (!answer) return new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);
+    if ('refused' in answer) return new ResponseError(ErrorCodes.InvalidRequest, answer.refused);
+    const applied = await connection.workspace.applyEdit({ label: params.command, edit: answer.ok });
+    return { applied: applied.applied, edit: answer.ok, ...(applied.failureReason ? { failureReason: applied.failureReason } : {}) };
+  }));
 
   connection.languages.semanticTokens.on(runSafe('semanticTokens', { data: [] }, params => service.getSemanticTokens(params.textDocument.uri)));
 
