@@ -7,6 +7,7 @@ import { runCheck } from './check';
 import { runReport } from './report';
 import { runIndex } from './index';
 import { runComments } from './comments';
+import { runRenumber } from './renumber';
 
 const HELP = `secdraft — checks for Smart Energy Code legal text and consultation responses
 
@@ -19,6 +20,9 @@ Usage:
                                   every clause (id, heading) and definition, with file and line
   secdraft comments [paths…] [--format json|md|csv] [--config FILE]
                                   consultation comments and the clauses each is linked to
+  secdraft renumber [paths…] (--rename FROM=TO | --insert-after ID [--renumber-rest] | --paragraphs ID)
+                  [--dry-run] [--config FILE]
+                                  renumber clauses or a clause's list, with every reference to them
   secdraft lsp --stdio            run the language server over stdio (for any LSP editor)
   secdraft --help | --version
 
@@ -73,6 +77,21 @@ const VERBS: Record<string, Verb> = {
       config: { type: 'string', short: 'c' },
     });
     return runComments({ paths: positionals, format: String(values.format), config: values.config as string | undefined }, write, writeErr);
+  },
+  renumber: args => {
+    const { values, positionals } = parse(args, {
+      rename: { type: 'string' },
+      'insert-after': { type: 'string' },
+      'renumber-rest': { type: 'boolean' },
+      paragraphs: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      config: { type: 'string', short: 'c' },
+    });
+    return runRenumber({
+      paths: positionals, rename: values.rename as string | undefined, insertAfter: values['insert-after'] as string | undefined,
+      renumberRest: values['renumber-rest'] === true, paragraphs: values.paragraphs as string | undefined,
+      dryRun: values['dry-run'] === true, config: values.config as string | undefined,
+    }, write, writeErr);
   },
   lsp: async args => {
     parse(args, { stdio: { type: 'boolean' }, 'node-ipc': { type: 'boolean' }, 'clientProcessId': { type: 'string' } });
