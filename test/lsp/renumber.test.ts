@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { ApplyWorkspaceEditParams, CodeAction, Diagnostic, Hover, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Hover, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
 
@@ -45,7 +45,7 @@ const applied: WorkspaceEdit[] = [];
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-renumber-'));
   client = await startServer({ rootPath: dir });
-  client.connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+  client.connection.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
     applied.push(p.edit);
     return { applied: true };
   });

@@ -7,7 +7,10 @@
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Range, SecTextEdit } from '../types';
 import { parseClauseId } from '../model/clauseIds';
-import { referencesOf } from '../model/references';
+import { type ReferenceTarget, referencesOf } from '../model/references';
+import { memo } from '../model/memo';
+import type { LegalModel } from '../model/document';
+import type { Clause } from '../model/structure';
 import { baseName } from '../model/classify';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { FeatureContext } from './context';
@@ -15,6 +18,24 @@ import { clauseHitAt } from './clauseNavigation';
 
 /** What a rename can answer: the edit, or why not. */
 export type Refusable<T> = { ok: T } | { refused: string };
+
+/** A document's clauses and clause reference targets by clause id, made once per version (renumbering reads a few ids of every file). */
+export interface ClauseSites {
+  declarations: Map<string, Clause[]>;
+  targets: Map<string, ReferenceTarget[]>;
+}
+
+export function clauseSitesOf(model: LegalModel): ClauseSites {
+  return memo(model, 'renumber.sites', () => {
+    const declarations = new Map<string, Clause[]>();
+    for (const c of model.structure.clauses) (declarations.get(c.id) ?? declarations.set(c.id, []).get(c.id)!).push(c);
+    const targets = new Map<string, ReferenceTarget[]>();
+    for (const ref of referencesOf(model)) {
+      for (const t of ref.targets) if (t.kind === 'clause') (targets.get(t.id) ?? targets.set(t.id, []).get(t.id)!).push(t);
+    }
+    return { declarations, targets };
+  });
+}
 
 /**
  * The edits that give clauses new numbers (old id → new id): each declaration, and each
@@ -24,15 +45,11 @@ export type Refusable<T> = { ok: T } | { refused: string };
 export function clauseMappingEdits(workspace: WorkspaceIndex, mapping: ReadonlyMap<string, string>): SecTextEdit[] {
   const edits: SecTextEdit[] = [];
   for (const model of workspace.legalModels()) {
-    for (const clause of model.structure.clauses) {
-      const to = mapping.get(clause.id);
-      if (to !== undefined && to !== clause.id) edits.push({ uri: model.uri, range: clause.idRange, newText: to });
-    }
-    for (const ref of referencesOf(model)) {
-      for (const target of ref.targets) {
-        const to = target.kind === 'clause' ? mapping.get(target.id) : undefined;
-        if (to !== undefined && to !== target.id) edits.push({ uri: model.uri, range: target.idRange, newText: to });
-      }
+    const sites = clauseSitesOf(model);
+    for (const [from, to] of mapping) {
+      if (from === to) continue;
+      for (const c of sites.declarations.get(from) ?? []) edits.push({ uri: model.uri, range: c.idRange, newText: to });
+      for (const t of sites.targets.get(from) ?? []) edits.push({ uri: model.uri, range: t.idRange, newText: to });
     }
   }
   return edits;

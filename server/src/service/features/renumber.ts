@@ -11,9 +11,9 @@ import type { LegalModel } from '../model/document';
 import type { Clause } from '../model/structure';
 import { toRoman } from '../model/structure';
 import { compareClauseNumbers, formatClauseId, ordinalSuffix, parseClauseId, suffixOrdinal } from '../model/clauseIds';
-import { referencesOf } from '../model/references';
+import { memo } from '../model/memo';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { type Refusable, clauseMappingEdits, renameClause, toWorkspaceEdit } from './clauseRename';
+import { type Refusable, clauseMappingEdits, clauseSitesOf, renameClause, toWorkspaceEdit } from './clauseRename';
 
 /** The commands the server registers for `workspace/executeCommand` (arguments: one object). */
 export const RENUMBER_COMMANDS = {
@@ -37,10 +37,20 @@ function clauseIn(workspace: WorkspaceIndex, id: string, uri?: string): { model:
   return at && model?.kind === 'legal' ? { model, clause: at.clause } : undefined;
 }
 
+/** A document's clause numbers by Part (kept per version). */
+function numbersByPart(model: LegalModel): Map<string, Clause[]> {
+  return memo(model, 'renumber.byPart', () => {
+    const map = new Map<string, Clause[]>();
+    for (const c of model.structure.clauses) (map.get(c.part) ?? map.set(c.part, []).get(c.part)!).push(c);
+    return map;
+  });
+}
+
 /** Every clause number of the workspace in a Part, in order (each number once). */
 function partNumbers(workspace: WorkspaceIndex, part: string): string[] {
-  const ids = [...workspace.clauseIndex().keys()].filter(id => parseClauseId(id)?.part === part);
-  return ids.sort((a, b) => compareClauseNumbers(parseClauseId(a)!, parseClauseId(b)!));
+  const byId = new Map<string, Clause>();
+  for (const m of workspace.legalModels()) for (const c of numbersByPart(m).get(part) ?? []) if (!byId.has(c.id)) byId.set(c.id, c);
+  return [...byId.values()].sort(compareClauseNumbers).map(c => c.id);
 }
 
 export interface InsertPlan {
@@ -83,7 +93,7 @@ function newClauseLine(model: LegalModel, anchor: Clause, newId: string): string
 }
 
 /** Insert a clause after `anchorId` (in `uri`, when the number is in several files). */
-export function insertClause(workspace: WorkspaceIndex, anchorId: string, renumberRest: boolean, uri?: string): Refusable<{ newId: string; edits: SecTextEdit[] }> {
+export function insertClause(workspace: WorkspaceIndex, anchorId: string, renumberRest: boolean, uri?: string): Refusable<{ newId: string; edits: SecTextEdit[]; moved: number }> {
   const plan = planInsertion(workspace, anchorId, renumberRest);
   if ('refused' in plan) return plan;
   const at = clauseIn(workspace, anchorId, uri)!;
@@ -93,7 +103,7 @@ export function insertClause(workspace: WorkspaceIndex, anchorId: string, renumb
   const blank = (model.lines[clause.lastLine + 1]?.text.trim() ?? '') === '' && clause.lastLine + 1 < model.lines.length ? eol : '';
   const end = { line: clause.lastLine, character: model.lines[clause.lastLine].text.length };
   const insertion: SecTextEdit = { uri: model.uri, range: { start: end, end }, newText: `${eol}${blank}${newClauseLine(model, clause, plan.ok.newId)}` };
-  return { ok: { newId: plan.ok.newId, edits: [...clauseMappingEdits(workspace, plan.ok.moved), insertion] } };
+  return { ok: { newId: plan.ok.newId, edits: [...clauseMappingEdits(workspace, plan.ok.moved), insertion], moved: plan.ok.moved.size } };
 }
 
 /** The label a paragraph at `level` takes as the `n`th of its list: (a)/(i)/(A). */
@@ -144,12 +154,10 @@ export function renumberParagraphs(workspace: WorkspaceIndex, clauseId: string, 
   // References name the clause's first place: only when this is it do they follow.
   if (workspace.findClause(clauseId)?.uri === at.model.uri) {
     for (const model of workspace.legalModels()) {
-      for (const ref of referencesOf(model)) {
-        for (const t of ref.targets) {
-          if (t.id !== clauseId || !t.paragraphPath) continue;
-          const to = mapPath(map, t.paragraphPath);
-          if (to !== t.paragraphPath) edits.push({ uri: model.uri, range: { start: t.idRange.end, end: t.range.end }, newText: to });
-        }
+      for (const t of clauseSitesOf(model).targets.get(clauseId) ?? []) {
+        if (!t.paragraphPath) continue;
+        const to = mapPath(map, t.paragraphPath);
+        if (to !== t.paragraphPath) edits.push({ uri: model.uri, range: { start: t.idRange.end, end: t.range.end }, newText: to });
       }
     }
   }
@@ -196,8 +204,7 @@ export function getRenumberActions(workspace: WorkspaceIndex, uri: string, range
     if ('ok' in letter) actions.push({ title: `Insert clause after ${clause.id} (${letter.ok.newId})`, kind: RENUMBER_ACTION_KIND, edit: toWorkspaceEdit(letter.ok.edits) });
     const rest = insertClause(workspace, clause.id, true, uri);
     if ('ok' in rest) {
-      const moved = planInsertion(workspace, clause.id, true);
-      const count = 'ok' in moved ? moved.ok.moved.size : 0;
+      const count = rest.ok.moved;
       actions.push({
         title: `Insert clause after ${clause.id} as ${rest.ok.newId}, renumbering the rest${count ? ` (${count} clause${count === 1 ? '' : 's'})` : ''}`,
         kind: RENUMBER_ACTION_KIND,
