@@ -69,6 +69,15 @@ test('--dry-run prints the diff and writes nothing; --insert-after alone takes t
   assert.equal(read(dir, 'g8.sec.txt'), '\uFEFF' + G8);
 });
 
+test('--part renumbers the clauses of a Part in sequence, references following', () => {
+  const dir = tempDir();
+  const r = secdraft(['renumber', '.', '--part', 'G8'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /renumbered 4 clauses of G8 in sequence/);
+  assert.match(read(dir, 'g8.sec.txt'), /\r\nG8\.48 The Panel shall review Sections G8\.45 to G8\.47\.\r\n/);
+  assert.match(read(dir, 'a1.sec.txt'), /Section G8\.47 applies, or Section G8\.48\(a\)/);
+});
+
 test('usage errors: nothing to do, two things to do, a malformed --rename', () => {
   const dir = tempDir();
   assert.equal(secdraft(['renumber', '.'], dir).code, 2);

@@ -191,3 +191,26 @@ test('unknown commands and bad arguments are answered, never thrown', () => {
   assert.ok(renamed && 'ok' in renamed);
   assert.match(applyEdit(service, renamed.ok)['a1.sec.txt'], /Section G8\.44D applies/);
 });
+
+test('renumber a Part in sequence from its first number, inserted clauses included, with every reference', () => {
+  const service = workspaceOf(files());
+  const answer = service.executeCommand(RENUMBER_COMMANDS.renumberPart, [{ part: 'G8' }]);
+  assert.ok(answer && 'ok' in answer);
+  const after = applyEdit(service, answer.ok);
+  const ids = after['g8.sec.txt'].split('\n').map(l => /^(G8\.\d+[A-Z]*) /.exec(l)?.[1]).filter(Boolean);
+  assert.deepEqual(ids, ['G8.43', 'G8.44', 'G8.45', 'G8.46', 'G8.47', 'G8.48', 'G8.49']);
+  assert.match(after['g8.sec.txt'], /review Sections G8\.45 to G8\.47, and Section G8\.49\(b\)/);
+  assert.match(after['a1.sec.txt'], /Section G8\.47 applies.*Sections G8\.45 to G8\.47 and Section G8\.47\(a\)/);
+  const line = G8.split('\n').findIndex(l => l.startsWith('G8 USER'));
+  const titles = service.getCodeActions(uriOf('g8.sec.txt'), { start: { line, character: 0 }, end: { line, character: 0 } }).map(a => a.title);
+  assert.deepEqual(titles, ['Renumber the clauses of G8 in sequence (5 clauses)']);
+});
+
+test('a Part with an elision or a duplicated number is not renumbered', () => {
+  const elided = workspaceOf({ 'g.sec.txt': 'G8 PART\n\nG8.1 One.\n\n[...]\n\nG8.5 Five.\n' });
+  const r = elided.executeCommand(RENUMBER_COMMANDS.renumberPart, [{ part: 'G8' }]);
+  assert.ok(r && 'refused' in r && /excerpt/.test(r.refused));
+  const twice = workspaceOf({ 'g.sec.txt': 'G8 PART\n\nG8.1 One.\n\nG8.1 Again.\n\nG8.3 Three.\n' });
+  const t = twice.executeCommand(RENUMBER_COMMANDS.renumberPart, [{ part: 'G8' }]);
+  assert.ok(t && 'refused' in t && /G8\.1 is numbered twice/.test(t.refused));
+});

@@ -20,7 +20,7 @@ Usage:
                                   every clause (id, heading) and definition, with file and line
   secdraft comments [paths…] [--format json|md|csv] [--config FILE]
                                   consultation comments and the clauses each is linked to
-  secdraft renumber [paths…] (--rename FROM=TO | --insert-after ID [--renumber-rest] | --paragraphs ID)
+  secdraft renumber [paths…] (--rename FROM=TO | --insert-after ID [--renumber-rest] | --paragraphs ID | --part ID)
                   [--dry-run] [--config FILE]
                                   renumber clauses or a clause's list, with every reference to them
   secdraft lsp --stdio            run the language server over stdio (for any LSP editor)
@@ -84,12 +84,13 @@ const VERBS: Record<string, Verb> = {
       'insert-after': { type: 'string' },
       'renumber-rest': { type: 'boolean' },
       paragraphs: { type: 'string' },
+      part: { type: 'string' },
       'dry-run': { type: 'boolean' },
       config: { type: 'string', short: 'c' },
     });
     return runRenumber({
       paths: positionals, rename: values.rename as string | undefined, insertAfter: values['insert-after'] as string | undefined,
-      renumberRest: values['renumber-rest'] === true, paragraphs: values.paragraphs as string | undefined,
+      renumberRest: values['renumber-rest'] === true, paragraphs: values.paragraphs as string | undefined, part: values.part as string | undefined,
       dryRun: values['dry-run'] === true, config: values.config as string | undefined,
     }, write, writeErr);
   },

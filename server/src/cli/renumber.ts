@@ -1,4 +1,4 @@
-// `secdraft renumber [paths…] (--rename FROM=TO | --insert-after ID [--renumber-rest] | --paragraphs ID) [--dry-run]`:
+// `secdraft renumber [paths…] (--rename FROM=TO | --insert-after ID [--renumber-rest] | --paragraphs ID | --part ID) [--dry-run]`:
 // the editor's renumbering (features/clauseRename.ts, features/renumber.ts) on files. Every
 // changed file is checked against the disk before any is written, so a renumbering is applied
 // whole or not at all; each is then written atomically (shared writer). Consultation responses
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SecTextEdit } from '../service/types';
 import { renameClause } from '../service/features/clauseRename';
-import { insertClause, renumberParagraphs } from '../service/features/renumber';
+import { insertClause, renumberParagraphs, renumberPart } from '../service/features/renumber';
 import { loadWorkspace } from './load';
 import { UsageError } from './errors';
 import { type FixedFile, checkUnchanged, unifiedDiff, writeAtomically } from './fix';
@@ -18,6 +18,7 @@ export interface RenumberOptions {
   insertAfter?: string;
   renumberRest?: boolean;
   paragraphs?: string;
+  part?: string;
   dryRun?: boolean;
   config?: string;
 }
@@ -36,13 +37,17 @@ function plan(options: RenumberOptions, ws: ReturnType<typeof loadWorkspace>): P
     const r = insertClause(workspace, options.insertAfter, options.renumberRest === true);
     return 'refused' in r ? r : { edits: r.ok.edits, summary: `inserted ${r.ok.newId} after ${options.insertAfter}${options.renumberRest ? ', renumbering the rest' : ''}` };
   }
+  if (options.part !== undefined) {
+    const r = renumberPart(workspace, options.part);
+    return 'refused' in r ? r : { edits: r.ok.edits, summary: `renumbered ${r.ok.moved} clause${r.ok.moved === 1 ? '' : 's'} of ${options.part} in sequence` };
+  }
   const r = renumberParagraphs(workspace, options.paragraphs!);
   return 'refused' in r ? r : { edits: r.ok, summary: `renumbered the paragraphs of ${options.paragraphs}` };
 }
 
 export function runRenumber(options: RenumberOptions, write: (s: string) => void, writeErr: (s: string) => void): number {
-  const chosen = [options.rename, options.insertAfter, options.paragraphs].filter(o => o !== undefined).length;
-  if (chosen !== 1) throw new UsageError('say what to renumber: one of --rename FROM=TO, --insert-after ID or --paragraphs ID');
+  const chosen = [options.rename, options.insertAfter, options.paragraphs, options.part].filter(o => o !== undefined).length;
+  if (chosen !== 1) throw new UsageError('say what to renumber: one of --rename FROM=TO, --insert-after ID, --paragraphs ID or --part ID');
   if (options.renumberRest && options.insertAfter === undefined) throw new UsageError('--renumber-rest goes with --insert-after');
   const ws = loadWorkspace(options.paths, options.config);
   for (const p of ws.problems) writeErr(`secdraft: ${p.path}: ${p.reason}`);

@@ -23,6 +23,8 @@ export const RENUMBER_COMMANDS = {
   renumberParagraphs: 'sec.renumberParagraphs',
   /** { from, to } */
   renameClause: 'sec.renameClause',
+  /** { part } */
+  renumberPart: 'sec.renumberPart',
 } as const;
 
 export const RENUMBER_ACTION_KIND = CodeActionKind.RefactorRewrite;
@@ -164,6 +166,30 @@ export function renumberParagraphs(workspace: WorkspaceIndex, clauseId: string, 
   return { ok: edits };
 }
 
+/**
+ * Renumber the clauses of a Part in sequence from its first number, inserted clauses included
+ * (G8.44, G8.44A, G8.44B, G8.45 → G8.44, G8.45, G8.46, G8.47), with every reference. An excerpt
+ * keeps its first number; a Part with a duplicated number or an elision among its clauses is
+ * refused, since the sequence there cannot be known.
+ */
+export function renumberPart(workspace: WorkspaceIndex, part: string): Refusable<{ edits: SecTextEdit[]; moved: number }> {
+  const ids = partNumbers(workspace, part);
+  if (ids.length === 0) return { refused: `There are no clauses of ${part} in the workspace.` };
+  const duplicated = ids.find(id => (workspace.clauseIndex().get(id)?.length ?? 0) > 1);
+  if (duplicated) return { refused: `${duplicated} is numbered twice: give each clause its own number before renumbering ${part}.` };
+  for (const m of workspace.legalModels()) {
+    const clauses = numbersByPart(m).get(part) ?? [];
+    if (clauses.length > 1 && m.structure.elisions.some(l => l > clauses[0].firstLine && l < clauses[clauses.length - 1].firstLine)) {
+      return { refused: `${part} is an excerpt with text left out: its clauses cannot be renumbered in sequence.` };
+    }
+  }
+  const first = parseClauseId(ids[0])!.base;
+  const mapping = new Map(ids.map((id, i) => [id, formatClauseId({ part, base: first + i, suffix: '' })]));
+  const moved = [...mapping].filter(([from, to]) => from !== to).length;
+  if (moved === 0) return { refused: `The clauses of ${part} are already numbered in sequence.` };
+  return { ok: { edits: clauseMappingEdits(workspace, mapping), moved } };
+}
+
 /** `workspace/executeCommand` for the renumbering commands: the edit to apply, or why not. */
 export function executeRenumberCommand(workspace: WorkspaceIndex, command: string, args: unknown[] | undefined): Refusable<WorkspaceEdit> | undefined {
   const arg = (args?.[0] ?? {}) as Record<string, unknown>;
@@ -180,6 +206,12 @@ export function executeRenumberCommand(workspace: WorkspaceIndex, command: strin
       const clause = str('clause');
       return clause ? wrap(renumberParagraphs(workspace, clause, str('uri'))) : { refused: `${command} needs { clause: "G8.41" }.` };
     }
+    case RENUMBER_COMMANDS.renumberPart: {
+      const part = str('part');
+      if (!part) return { refused: `${command} needs { part: "G8" }.` };
+      const r = renumberPart(workspace, part);
+      return 'refused' in r ? r : { ok: toWorkspaceEdit(r.ok.edits) };
+    }
     case RENUMBER_COMMANDS.renameClause: {
       const from = str('from');
       const to = str('to');
@@ -195,6 +227,13 @@ export function getRenumberActions(workspace: WorkspaceIndex, uri: string, range
   if (only && !only.some(k => RENUMBER_ACTION_KIND.startsWith(k))) return [];
   const model = workspace.model(uri);
   if (model?.kind !== 'legal') return [];
+  const heading = model.structure.parts.find(p => p.line === range.start.line);
+  if (heading) {
+    const r = renumberPart(workspace, heading.id);
+    return 'ok' in r
+      ? [{ title: `Renumber the clauses of ${heading.id} in sequence (${r.ok.moved} clause${r.ok.moved === 1 ? '' : 's'})`, kind: RENUMBER_ACTION_KIND, edit: toWorkspaceEdit(r.ok.edits) }]
+      : [];
+  }
   const clause = model.structure.clauses.find(c => c.firstLine <= range.start.line && range.start.line <= c.lastLine);
   if (!clause) return [];
   const actions: CodeAction[] = [];
