@@ -129,6 +129,26 @@ test('a clause merely mentioned near a number is not a citation of a threshold',
   assert.deepEqual(referenceFindings({ 'g10.sec.txt': G10('200,000'), 'g11.sec.txt': citing(counting) }), []);
 });
 
+test('a figure of another kind (a time limit) is not compared with the cited clause’s threshold', () => {
+  const sentence = 'The Panel shall decide within the period of 5 Working Days referred to in Section G10.7.';
+  assert.deepEqual(referenceFindings({ 'g10.sec.txt': G10('150,000'), 'g11.sec.txt': citing(sentence) }), []);
+  const money = 'The Panel shall review the amount of £2,000,000 specified in Section G10.7.';
+  assert.deepEqual(referenceFindings({ 'g10.sec.txt': G10('150,000'), 'g11.sec.txt': citing(money) }), []);
+});
+
+test('an amount of money cited with another sum is reported', () => {
+  const m2 = dedent(`
+    M2 LIABILITY
+
+    M2.5 The liability of each Party shall not exceed £1,000,000 in respect of each Incident.
+  `);
+  const sentence = 'The Panel shall review the amount of £2,000,000 specified in Section M2.5.';
+  const [d] = referenceFindings({ 'm2.sec.txt': m2, 'g11.sec.txt': citing(sentence) });
+  assert.ok(d);
+  assert.match(d.message, /cites the threshold as £2,000,000/);
+  assert.equal(d.fixes?.[0].edits[0].newText, '£1,000,000');
+});
+
 test('an unknown cited clause is left to broken-reference', () => {
   const sentence = 'The Panel shall review the threshold of 150,000 set out in Section G10.20.';
   assert.deepEqual(referenceFindings({ 'g10.sec.txt': G10('200,000'), 'g11.sec.txt': citing(sentence) }), []);

@@ -75,6 +75,8 @@ function comparisonOf(before: string | undefined, after: string | undefined): Co
   return undefined;
 }
 
+const CURRENCIES: Record<string, string> = { '£': 'pounds', $: 'dollars', '€': 'euros' };
+
 function numberValue(text: string): number {
   return Number(text.replace(/[£$€,\s]/g, ''));
 }
@@ -143,6 +145,8 @@ export function thresholdReferencesOf(model: LegalModel): ThresholdReference[] {
       if (!phrase) continue;
       const start = from + phrase.start;
       const valueStart = phrase.valueStart === undefined ? undefined : from + phrase.valueStart;
+      // "£1,000,000" counts pounds, as the statements of thresholds.ts do.
+      const subject = phrase.subject ?? CURRENCIES[phrase.valueText?.[0] ?? ''];
       out.push({
         uri: model.uri,
         range: range(line, start, ref.range.end.character),
@@ -154,7 +158,7 @@ export function thresholdReferencesOf(model: LegalModel): ThresholdReference[] {
           ? { value: numberValue(phrase.valueText), valueText: phrase.valueText, valueRange: range(line, valueStart, valueStart + phrase.valueText.length) }
           : {}),
         ...(phrase.comparison ? { comparison: phrase.comparison } : {}),
-        ...(phrase.subject ? { subject: phrase.subject, subjectKey: subjectKey(phrase.subject) } : {}),
+        ...(subject ? { subject, subjectKey: subjectKey(subject) } : {}),
         targets: targets.map(t => (t.paragraphPath ? { id: t.id, paragraphPath: t.paragraphPath } : { id: t.id })),
         mode: modeOf(ref, lineText),
         reference: ref,

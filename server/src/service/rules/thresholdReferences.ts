@@ -7,7 +7,7 @@
 import type { Finding, SecFix, SecRelated } from '../types';
 import type { LegalModel } from '../model/document';
 import { formatGrouped, numbersOf } from '../model/numbers';
-import { type Threshold, cutOf, measureOf, thresholdsOf } from '../model/thresholds';
+import { type Threshold, cutOf, isComparable, measureOf, thresholdsOf } from '../model/thresholds';
 import {
   type CitedClause, type ThresholdReference, citedClauses, subjectsCompatible, thresholdReferencesOf,
 } from '../model/thresholdReferences';
@@ -38,10 +38,16 @@ function countsPortfolio(key: string | undefined): boolean {
   return m === 'premises' || m === 'devices';
 }
 
-/** The statements a citation can mean: those counting what it counts, when it names a portfolio count. */
+/**
+ * The statements a citation's figure is compared with: of a portfolio count (premises, devices),
+ * those counting the same (or a bare "exceeds 250,000"); of another named subject (pounds,
+ * Working Days), those of exactly that subject; with no subject ("the threshold of 150,000"),
+ * the cited clause's real thresholds (a countable subject, ten or more, not a time limit).
+ */
 function matchingSubject(r: ThresholdReference, c: CitedClause): Threshold[] {
-  if (!countsPortfolio(r.subjectKey)) return c.statements;
-  return c.statements.filter(s => !countsPortfolio(s.subjectKey) || subjectsCompatible(r.subjectKey, s.subjectKey));
+  if (countsPortfolio(r.subjectKey)) return c.statements.filter(s => s.subjectKey === undefined || (countsPortfolio(s.subjectKey) && subjectsCompatible(r.subjectKey, s.subjectKey)));
+  if (r.subjectKey !== undefined) return c.statements.filter(s => s.subjectKey === r.subjectKey);
+  return c.statements.filter(s => isComparable(s) || /^(?:pound|dollar|euro)s?$/.test(s.subjectKey ?? ''));
 }
 
 function valueFix(r: ThresholdReference, stating: readonly CitedClause[]): SecFix[] {
