@@ -62,9 +62,11 @@ function valueFix(r: ThresholdReference, stating: readonly CitedClause[]): SecFi
 
 function valueFindings(r: ThresholdReference, stating: CitedClause[]): Finding[] {
   if (r.value === undefined) return [];
-  const disagree = stating.filter(c => !matchingSubject(r, c).some(s => s.value === r.value));
-  const wrong = r.mode === 'any' ? (disagree.length === stating.length ? disagree : []) : disagree;
-  if (wrong.length === 0 || wrong.every(c => matchingSubject(r, c).length === 0)) return [];
+  // Only clauses with a statement of the kind cited can agree or disagree.
+  const comparable = stating.filter(c => matchingSubject(r, c).length > 0);
+  const disagree = comparable.filter(c => !matchingSubject(r, c).some(s => s.value === r.value));
+  const wrong = r.mode === 'any' ? (disagree.length === comparable.length ? disagree : []) : disagree;
+  if (wrong.length === 0) return [];
   return [{
     code: CODE,
     range: r.range,
