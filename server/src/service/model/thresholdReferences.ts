@@ -122,8 +122,9 @@ export function citingPhrase(before: string): PhraseMatch | undefined {
 /** Alternatives: an "or" list, "(as the case may be)", "as applicable", or a range of clauses. */
 function modeOf(ref: SecReference, lineText: string): 'each' | 'any' {
   if (ref.isRange) return 'any';
-  const inside = lineText.slice(ref.range.start.character, ref.range.end.character);
-  const after = lineText.slice(ref.range.end.character, ref.range.end.character + 40);
+  const oneLine = ref.range.end.line === ref.range.start.line;
+  const inside = lineText.slice(ref.range.start.character, oneLine ? ref.range.end.character : undefined);
+  const after = oneLine ? lineText.slice(ref.range.end.character, ref.range.end.character + 40) : '';
   return /\sor\s/.test(inside) || /^\s*,?\s*\(?(?:as\s+the\s+case\s+may\s+be|as\s+applicable|whichever)/i.test(after) ? 'any' : 'each';
 }
 
@@ -147,11 +148,13 @@ export function thresholdReferencesOf(model: LegalModel): ThresholdReference[] {
       const valueStart = phrase.valueStart === undefined ? undefined : from + phrase.valueStart;
       // "£1,000,000" counts pounds, as the statements of thresholds.ts do.
       const subject = phrase.subject ?? CURRENCIES[phrase.valueText?.[0] ?? ''];
+      // A reference may run onto the next line (wrapped text): the citation then ends where it does.
+      const oneLine = ref.range.end.line === line;
       out.push({
         uri: model.uri,
-        range: range(line, start, ref.range.end.character),
+        range: { start: { line, character: start }, end: ref.range.end },
         phraseRange: range(line, start, ref.range.start.character),
-        text: lineText.slice(start, ref.range.end.character),
+        text: oneLine ? lineText.slice(start, ref.range.end.character) : `${lineText.slice(start)} ${(model.lines[ref.range.end.line]?.text ?? '').slice(0, ref.range.end.character).trimStart()}`,
         form: phrase.form,
         ...(phrase.word ? { word: phrase.word } : {}),
         ...(phrase.valueText !== undefined && valueStart !== undefined
