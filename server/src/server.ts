@@ -23,6 +23,7 @@ import { isProblem, readTextFile } from './files';
 import { type SecConfig, DEFAULT_CONFIG } from './config';
 import { isWordListFile, workspaceWordList } from './wordList';
 import { SEMANTIC_TOKENS_LEGEND } from './service/features/semanticTokens';
+import { RENUMBER_ACTION_KIND, RENUMBER_COMMANDS } from './service/features/renumber';
 import { COMMENTS_REQUEST, type SecCommentsParams } from './service/features/comments';
 import { registerGateRequests } from './gateRequests';
 import { isResponsesFile } from './service/model/responses';
@@ -217,8 +218,8 @@ export function startServer(connection: Connection): SecLanguageService {
         renameProvider: { prepareProvider: true },
         documentHighlightProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
-        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
-        executeCommandProvider: { commands: [SUPPRESS_IN_BASELINE_COMMAND] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, RENUMBER_ACTION_KIND] },
+        executeCommandProvider: { commands: [SUPPRESS_IN_BASELINE_COMMAND, ...Object.values(RENUMBER_COMMANDS)] },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'sec-drafting', version: '0.1.0' },
@@ -343,14 +344,6 @@ export function startServer(connection: Connection): SecLanguageService {
     return [...actions, ...baseline.actions(uri, baseline.filter(uri, service.getDiagnostics(uri)), params.range, params.context.only)];
   }));
 
-  connection.onExecuteCommand(runSafe('executeCommand', null, params => {
-    if (params.command !== SUPPRESS_IN_BASELINE_COMMAND) return null;
-    if (!workspaceTrusted) return { ok: false, message: 'Restricted Mode: the baseline is a file, which this workspace may not write. Trust the workspace first.' };
-    const result = baseline.suppress(params.arguments?.[0] as SuppressArgs);
-    if (!result.ok) warn(`SEC Drafting: ${result.message}`);
-    scheduleAll();
-    return result;
-  }));
 
   connection.onHover(runSafe('hover', null, (params, token) => service.getHover(params.textDocument.uri, params.position, token)));
 
@@ -372,9 +365,35 @@ export function startServer(connection: Connection): SecLanguageService {
 
   connection.onDocumentHighlight(runSafe('documentHighlight', [], (params, token) => service.getDocumentHighlights(params.textDocument.uri, params.position, token)));
 
-  connection.onPrepareRename(runSafe('prepareRename', null, (params, token) => service.prepareRename(params.textDocument.uri, params.position, token)));
+  // A refused rename (a clause number that does not exist, or a new number already taken) answers
+  // with an error whose message says why: the editor shows it instead of doing nothing.
+  connection.onPrepareRename(runSafe('prepareRename', null, (params, token) => {
+    const refused = service.renameRefusal(params.textDocument.uri, params.position, undefined, token);
+    return refused ? new ResponseError(ErrorCodes.InvalidRequest, refused) : service.prepareRename(params.textDocument.uri, params.position, token);
+  }));
 
-  connection.onRenameRequest(runSafe('rename', null, (params, token) => service.rename(params.textDocument.uri, params.position, params.newName, token)));
+  connection.onRenameRequest(runSafe('rename', null, (params, token) => {
+    const refused = service.renameRefusal(params.textDocument.uri, params.position, params.newName, token);
+    return refused ? new ResponseError(ErrorCodes.InvalidRequest, refused) : service.rename(params.textDocument.uri, params.position, params.newName, token);
+  }));
+
+  // Renumbering commands (insert a clause, renumber a list, rename a clause): the server applies
+  // the edit through the client (workspace/applyEdit) and answers with it.
+  // One handler for every command the server runs: the baseline's, and the core's renumbering edits.
+  connection.onExecuteCommand(runSafe('executeCommand', null, async params => {
+    if (params.command === SUPPRESS_IN_BASELINE_COMMAND) {
+      if (!workspaceTrusted) return { ok: false, message: 'Restricted Mode: the baseline is a file, which this workspace may not write. Trust the workspace first.' };
+      const result = baseline.suppress(params.arguments?.[0] as SuppressArgs);
+      if (!result.ok) warn(`SEC Drafting: ${result.message}`);
+      scheduleAll();
+      return result;
+    }
+    const answer = service.executeCommand(params.command, params.arguments);
+    if (!answer) return new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);
+    if ('refused' in answer) return new ResponseError(ErrorCodes.InvalidRequest, answer.refused);
+    const applied = await connection.workspace.applyEdit({ label: params.command, edit: answer.ok });
+    return { applied: applied.applied, edit: answer.ok, ...(applied.failureReason ? { failureReason: applied.failureReason } : {}) };
+  }));
 
   connection.languages.semanticTokens.on(runSafe('semanticTokens', { data: [] }, params => service.getSemanticTokens(params.textDocument.uri)));
 

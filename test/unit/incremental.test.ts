@@ -91,3 +91,20 @@ test('threshold findings elsewhere are kept while typing words, and follow a cha
   });
   assert.equal(calls, 1);
 });
+
+test('threshold citations elsewhere are kept while typing words, and follow a changed cited figure or clause', () => {
+  const a = 'G1 PANEL\n\nG1.1 A Supplier with more than 250,000 Domestic Premises shall report.\n\nG1.2 The Panel shall meet.\n';
+  const b = 'H1 USERS\n\nH1.1 The Panel shall review the threshold of 250,000 set out in Section G1.1.\n';
+  const service = workspaceOf({ 'a.sec.txt': a, 'b.sec.txt': b });
+  assert.deepEqual(findingsOf(service, 'b.sec.txt', 'inconsistent-threshold'), []);
+  const calls = countChecks('threshold-references', uriOf('b.sec.txt'), () => {
+    service.setDocument({ uri: uriOf('a.sec.txt'), version: 2, text: a.replace('shall meet', 'shall meet monthly') });
+    assert.deepEqual(findingsOf(service, 'b.sec.txt', 'inconsistent-threshold'), []);
+    service.setDocument({ uri: uriOf('a.sec.txt'), version: 3, text: a.replace('more than 250,000', 'more than 300,000') });
+    assert.deepEqual(findingsOf(service, 'b.sec.txt', 'inconsistent-threshold'), ['3:29 inconsistent-threshold']);
+    // G1.1 becomes G1.3 and G1.1 is a clause with no figure: the citation now points nowhere.
+    service.setDocument({ uri: uriOf('a.sec.txt'), version: 4, text: 'G1 PANEL\n\nG1.1 The Panel shall meet.\n\nG1.3 A Supplier with more than 300,000 Domestic Premises shall report.\n' });
+    assert.equal(service.getDiagnostics(uriOf('b.sec.txt')).find(d => d.code === 'inconsistent-threshold')?.severity, 'information');
+  });
+  assert.equal(calls, 2);
+});

@@ -84,7 +84,7 @@ test('rename: every site and use across the workspace, keeping plurals and posse
   assert.match(apply(uriOf('g2.sec.txt')), /A Licensed Supplier Entity in its first/);
   const possessive = service.rename(uriOf('g1.sec.txt'), { line: 2, character: G1.split('\n')[2].indexOf('User’s') + 2 }, 'Member')!;
   assert.match(TextDocument.applyEdits(TextDocument.create('x', 'sec', 1, G1), possessive.changes![uriOf('g1.sec.txt')] as TextEdit[]), /each Member’s Supplier Parties/);
-  assert.equal(service.prepareRename(uri, { line: 0, character: 2 }), null, 'nothing to rename on a clause number');
+  assert.equal(service.prepareRename(uri, { line: 0, character: 2 })?.placeholder, 'G2.1', 'on a clause number, the clause is renamed (renumber.test.ts)');
   const plural = workspaceOf({ 'g.sec.txt': 'G1.1 Each Party (together, the “Relevant Parties”) acts.\nG1.2 A Relevant Party’s duty.\n' });
   const renamed = plural.rename(uriOf('g.sec.txt'), { line: 1, character: 10 }, 'Affected Bodies')!;
   assert.deepEqual(renamed.changes![uriOf('g.sec.txt')].map(e => e.newText), ['Affected Bodies', 'Affected Body’s']);

@@ -41,12 +41,12 @@ function fixDocument(ws: LoadedWorkspace, uri: string): { text: string; applied:
 }
 
 /** Write `text` over `file` atomically (shared writer: temp file, fsync, rename), keeping its UTF-8 byte-order mark. */
-function writeAtomically(file: string, text: string, bom: boolean): void {
+export function writeAtomically(file: string, text: string, bom: boolean): void {
   writeFileAtomic(file, (bom ? '\uFEFF' : '') + text);
 }
 
 /** Why a fixed file cannot be written back, or undefined when it can (and whether it has a BOM). */
-function checkUnchanged(file: string, readText: string): { reason?: string; bom: boolean } {
+export function checkUnchanged(file: string, readText: string): { reason?: string; bom: boolean } {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);

@@ -9,6 +9,7 @@ import { runReport } from './report';
 import { runIndex } from './index';
 import { runComments } from './comments';
 import { runExplain } from './explain';
+import { runRenumber } from './renumber';
 
 const HELP = `secdraft — checks for Smart Energy Code legal text and consultation responses
 
@@ -26,6 +27,9 @@ Usage:
   secdraft comments [paths…] [--format json|md|csv] [--config FILE]
                                   consultation comments and the clauses each is linked to
   secdraft explain [CODE]         what a diagnostic code finds, why it matters and how to fix it
+  secdraft renumber [paths…] (--rename FROM=TO | --insert-after ID [--renumber-rest] | --paragraphs ID | --part ID)
+                  [--dry-run] [--config FILE]
+                                  renumber clauses or a clause's list, with every reference to them
   secdraft lsp --stdio            run the language server over stdio (for any LSP editor)
   secdraft --help | --version
 
@@ -94,6 +98,22 @@ const VERBS: Record<string, Verb> = {
       config: { type: 'string', short: 'c' },
     });
     return runComments({ paths: positionals, format: String(values.format), config: values.config as string | undefined }, write, writeErr);
+  },
+  renumber: args => {
+    const { values, positionals } = parse(args, {
+      rename: { type: 'string' },
+      'insert-after': { type: 'string' },
+      'renumber-rest': { type: 'boolean' },
+      paragraphs: { type: 'string' },
+      part: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      config: { type: 'string', short: 'c' },
+    });
+    return runRenumber({
+      paths: positionals, rename: values.rename as string | undefined, insertAfter: values['insert-after'] as string | undefined,
+      renumberRest: values['renumber-rest'] === true, paragraphs: values.paragraphs as string | undefined, part: values.part as string | undefined,
+      dryRun: values['dry-run'] === true, config: values.config as string | undefined,
+    }, write, writeErr);
   },
   lsp: async args => {
     parse(args, { stdio: { type: 'boolean' }, 'node-ipc': { type: 'boolean' }, 'clientProcessId': { type: 'string' } });

@@ -18,6 +18,8 @@ import { getWorkspaceSymbols } from './features/workspaceSymbols';
 import { getFoldingRanges } from './features/folding';
 import { termHighlights, termPrepareRename, termRename } from './features/termNavigation';
 import { getSemanticTokens } from './features/semanticTokens';
+import { type Refusable, clausePrepareRename, clauseRename } from './features/clauseRename';
+import { executeRenumberCommand, getRenumberActions } from './features/renumber';
 import { commentEntries, commentsByClause } from './model/consultation/linking';
 import type { CommentEntry, CommentLink } from './model/consultation/types';
 import { getCommentsResult, type SecCommentsParams, type SecCommentsResult } from './features/comments';
@@ -66,7 +68,19 @@ export class SecLanguageService {
   }
 
   getCodeActions(uri: string, range: Range, only?: string[]): CodeAction[] {
-    return [...getCodeActions(this.getDiagnostics(uri), range, only), ...getResponseActions(this.workspace, uri, range, only)];
+    return [
+      ...getCodeActions(this.getDiagnostics(uri), range, only),
+      ...getResponseActions(this.workspace, uri, range, only),
+      ...getRenumberActions(this.workspace, uri, range, only),
+    ];
+  }
+
+  /**
+   * `workspace/executeCommand` for the renumbering commands (features/renumber.ts
+   * RENUMBER_COMMANDS): the edit to apply, why it cannot be made, or undefined for an unknown command.
+   */
+  executeCommand(command: string, args?: unknown[]): Refusable<WorkspaceEdit> | undefined {
+    return executeRenumberCommand(this.workspace, command, args);
   }
 
   getHover(uri: string, position: Position, token: CancellationLike = NEVER_CANCELLED): Hover | null {
@@ -129,15 +143,30 @@ export class SecLanguageService {
     return ctx ? termHighlights(ctx) : [];
   }
 
-  /** The range and current name of what can be renamed at a position, or null. */
+  /** The range and current name of what can be renamed at a position (a term, a clause number), or null. */
   prepareRename(uri: string, position: Position, token: CancellationLike = NEVER_CANCELLED): { range: Range; placeholder: string } | null {
     const ctx = this.featureContext(uri, position, token);
-    return (ctx && termPrepareRename(ctx)) ?? null;
+    if (!ctx) return null;
+    const clause = clausePrepareRename(ctx);
+    return termPrepareRename(ctx) ?? (clause && 'ok' in clause ? clause.ok : null);
   }
 
   rename(uri: string, position: Position, newName: string, token: CancellationLike = NEVER_CANCELLED): WorkspaceEdit | null {
     const ctx = this.featureContext(uri, position, token);
-    return (ctx && termRename(ctx, newName)) ?? null;
+    if (!ctx) return null;
+    const clause = termPrepareRename(ctx) ? undefined : clauseRename(ctx, newName);
+    return termRename(ctx, newName) ?? (clause && 'ok' in clause ? clause.ok : null);
+  }
+
+  /**
+   * Why a rename at a position is refused (a clause number that does not exist, or, given the
+   * new name, one that is taken or malformed), so the editor can say so; undefined when it is not.
+   */
+  renameRefusal(uri: string, position: Position, newName?: string, token: CancellationLike = NEVER_CANCELLED): string | undefined {
+    const ctx = this.featureContext(uri, position, token);
+    if (!ctx || termPrepareRename(ctx)) return undefined;
+    const answer = newName === undefined ? clausePrepareRename(ctx) : clauseRename(ctx, newName);
+    return answer && 'refused' in answer ? answer.refused : undefined;
   }
 
   getSemanticTokens(uri: string): SemanticTokens {

@@ -5,6 +5,7 @@ import { compareStatements, statementsOf, thresholdsOf, workspaceThresholds } fr
 import { formatGrouped } from '../model/numbers';
 import { baseName } from '../model/classify';
 import { rangeContains } from '../text/lines';
+import { citedClauses, thresholdReferencesOf } from '../model/thresholdReferences';
 import { escapeMarkdown, type FeatureContext } from './context';
 import type { HoverPart } from './hover';
 
@@ -25,20 +26,20 @@ function describePopulation(p: string): string {
   return kind === 'not' ? `no ${list}` : `${kind} ${list}`;
 }
 
-function thresholdRow(t: Threshold, here: Threshold | Equation): string {
+function thresholdRow(t: Threshold, here: Threshold | Equation | undefined): string {
   const mark = t === here ? ' **(here)**' : '';
   const counts = t.subject ? `${cell(t.subject)}${t.subjectSource === 'context' ? ' (inferred from the clause)' : ''}` : '—';
   const who = t.population.length > 0 ? cell(t.population.map(describePopulation).join('; ')) : '—';
   return `| ${place(t)} | ${cell(t.text)}${mark} | ${counts} | ${TEST[t.comparison]} ${formatGrouped(t.value)} | ${who} |`;
 }
 
-function equationRow(e: Equation, here: Threshold | Equation): string {
+function equationRow(e: Equation, here: Threshold | Equation | undefined): string {
   const mark = e === here ? ' **(here)**' : '';
   const sum = e.terms.map(t => `${t.coefficient === 1 ? '' : `${t.coefficient} × `}${t.subject}`).join(' + ');
   return `| ${place(e)} | ${cell(e.text)}${mark} | ${cell(e.defines)} | = ${cell(sum)} | — |`;
 }
 
-function table(here: Threshold | Equation, thresholds: Threshold[], equations: Equation[]): string {
+function table(here: Threshold | Equation | undefined, thresholds: Threshold[], equations: Equation[]): string {
   const rows = [...thresholds.map(t => ({ s: t, row: thresholdRow(t, here) })), ...equations.map(e => ({ s: e, row: equationRow(e, here) }))]
     .sort((a, b) => compareStatements(a.s, b.s))
     .map(r => r.row);
@@ -53,7 +54,27 @@ function equationStatements(e: Equation, all: WorkspaceThresholds): { thresholds
   };
 }
 
+/** On a citation of a threshold ("the threshold of 150,000 set out in Section G10.7"): what the cited clauses state. */
+function citationHover(ctx: FeatureContext): HoverPart[] {
+  if (ctx.model.kind !== 'legal') return [];
+  const r = thresholdReferencesOf(ctx.model).find(x => rangeContains(x.phraseRange, ctx.position));
+  if (!r) return [];
+  const cited = citedClauses(r, ctx.workspace);
+  if (cited.length === 0) return [];
+  const statements = cited.flatMap(c => c.statements);
+  const nothing = cited.filter(c => c.statements.length === 0).map(c => `${c.id}${c.paragraphPath ?? ''}`);
+  const title = `**Cited threshold: ${cell(r.text)}**`;
+  const body = statements.length > 0 ? table(undefined, statements, []) : '';
+  const none = nothing.length > 0 ? `\n\nStates no threshold: ${cell(nothing.join(', '))}` : '';
+  return [{ markdown: `${title}${body ? `\n\n${body}` : ''}${none}`, range: r.valueRange ?? r.phraseRange }];
+}
+
 export function thresholdHover(ctx: FeatureContext): HoverPart[] {
+  if (ctx.model.kind !== 'legal') return [];
+  return [...citationHover(ctx), ...statementHover(ctx)];
+}
+
+function statementHover(ctx: FeatureContext): HoverPart[] {
   if (ctx.model.kind !== 'legal') return [];
   const own = thresholdsOf(ctx.model);
   const all = workspaceThresholds(ctx.workspace);

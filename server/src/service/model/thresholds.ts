@@ -82,8 +82,8 @@ interface Passage {
   header?: string;
 }
 
-const TERM_SOURCE = String.raw`[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,5}`;
-const UNIT_SOURCE = String.raw`(?:(?:non-)?domestic\s+)?premises|smart\s+metering\s+systems?|(?:metering|meter|supply)\s+points?|meters?|mpans?|mprns?|customers?|consumers?|sites?|(?:working\s+|business\s+)?days?|months?|years?|weeks?|hours?|per\s+cent`;
+export const TERM_SOURCE = String.raw`[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,5}`;
+export const UNIT_SOURCE = String.raw`(?:(?:non-)?domestic\s+)?premises|smart\s+metering\s+systems?|(?:metering|meter|supply)\s+points?|meters?|mpans?|mprns?|customers?|consumers?|sites?|(?:working\s+|business\s+)?days?|months?|years?|weeks?|hours?|per\s+cent`;
 const UNIT_AT_START = new RegExp(`^(?:${UNIT_SOURCE})\\b`, 'i');
 const TERM_AT_START = new RegExp(`^${TERM_SOURCE}`);
 const UNIT_AT_END = new RegExp(`(?:${UNIT_SOURCE})$`, 'i');

@@ -17,12 +17,13 @@ import { referenceRules } from './references';
 import { responsesRules } from './responses';
 import { termRules } from './terms';
 import { thresholdRules } from './thresholds';
+import { thresholdReferenceRules } from './thresholdReferences';
 import { numberRules } from './numbers';
 import { consultationRules } from './consultation';
 import { unusedSuppressions } from './suppressions';
 
 /** Every rule family, in the order their findings are listed. */
-export const RULE_FAMILIES: RuleFamily[] = [spacingRules, wordRules, pairingRules, listRules, responsesRules, numberingRules, referenceRules, termRules, numberRules, thresholdRules, consultationRules];
+export const RULE_FAMILIES: RuleFamily[] = [spacingRules, wordRules, pairingRules, listRules, responsesRules, numberingRules, referenceRules, termRules, numberRules, thresholdRules, thresholdReferenceRules, consultationRules];
 
 export function severityOf(code: string, settings: SecSettings): SeverityLevel {
   return settings.severity[code] ?? RULE_BY_CODE.get(code)?.defaultSeverity ?? 'warning';

@@ -1,0 +1,83 @@
+// `secdraft renumber [paths…] (--rename FROM=TO | --insert-after ID [--renumber-rest] | --paragraphs ID | --part ID) [--dry-run]`:
+// the editor's renumbering (features/clauseRename.ts, features/renumber.ts) on files. Every
+// changed file is checked against the disk before any is written, so a renumbering is applied
+// whole or not at all; each is then written atomically (shared writer). Consultation responses
+// are never edited. Exit 0 done, 2 refused (a taken number, an unknown clause, a changed file).
+import { fileURLToPath } from 'url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SecTextEdit } from '../service/types';
+import { renameClause } from '../service/features/clauseRename';
+import { insertClause, renumberParagraphs, renumberPart } from '../service/features/renumber';
+import { loadWorkspace } from './load';
+import { UsageError } from './errors';
+import { type FixedFile, checkUnchanged, unifiedDiff, writeAtomically } from './fix';
+
+export interface RenumberOptions {
+  paths: string[];
+  rename?: string;
+  insertAfter?: string;
+  renumberRest?: boolean;
+  paragraphs?: string;
+  part?: string;
+  dryRun?: boolean;
+  config?: string;
+}
+
+type Planned = { edits: SecTextEdit[]; summary: string } | { refused: string };
+
+function plan(options: RenumberOptions, ws: ReturnType<typeof loadWorkspace>): Planned {
+  const workspace = ws.service.workspace;
+  if (options.rename !== undefined) {
+    const m = /^\s*([^=\s]+)\s*=\s*([^=\s]+)\s*$/.exec(options.rename);
+    if (!m) throw new UsageError(`--rename takes FROM=TO (e.g. --rename G8.44C=G8.44D), not "${options.rename}"`);
+    const r = renameClause(workspace, m[1], m[2]);
+    return 'refused' in r ? r : { edits: r.ok, summary: `renamed ${m[1]} to ${m[2]}` };
+  }
+  if (options.insertAfter !== undefined) {
+    const r = insertClause(workspace, options.insertAfter, options.renumberRest === true);
+    return 'refused' in r ? r : { edits: r.ok.edits, summary: `inserted ${r.ok.newId} after ${options.insertAfter}${options.renumberRest ? ', renumbering the rest' : ''}` };
+  }
+  if (options.part !== undefined) {
+    const r = renumberPart(workspace, options.part);
+    return 'refused' in r ? r : { edits: r.ok.edits, summary: `renumbered ${r.ok.moved} clause${r.ok.moved === 1 ? '' : 's'} of ${options.part} in sequence` };
+  }
+  const r = renumberParagraphs(workspace, options.paragraphs!);
+  return 'refused' in r ? r : { edits: r.ok, summary: `renumbered the paragraphs of ${options.paragraphs}` };
+}
+
+export function runRenumber(options: RenumberOptions, write: (s: string) => void, writeErr: (s: string) => void): number {
+  const chosen = [options.rename, options.insertAfter, options.paragraphs, options.part].filter(o => o !== undefined).length;
+  if (chosen !== 1) throw new UsageError('say what to renumber: one of --rename FROM=TO, --insert-after ID, --paragraphs ID or --part ID');
+  if (options.renumberRest && options.insertAfter === undefined) throw new UsageError('--renumber-rest goes with --insert-after');
+  const ws = loadWorkspace(options.paths, options.config);
+  for (const p of ws.problems) writeErr(`secdraft: ${p.path}: ${p.reason}`);
+  const planned = plan(options, ws);
+  if ('refused' in planned) {
+    writeErr(`secdraft: ${planned.refused}`);
+    return 2;
+  }
+  const byUri = new Map<string, SecTextEdit[]>();
+  for (const e of planned.edits) (byUri.get(e.uri) ?? byUri.set(e.uri, []).get(e.uri)!).push(e);
+  const files: (FixedFile & { file: string })[] = [];
+  for (const [uri, edits] of byUri) {
+    const before = ws.service.workspace.model(uri)!.text;
+    const after = TextDocument.applyEdits(TextDocument.create(uri, 'sec', 1, before), edits);
+    files.push({ path: ws.pathOf.get(uri) ?? fileURLToPath(uri), file: fileURLToPath(uri), before, after, applied: edits.length });
+  }
+  if (options.dryRun) {
+    write(unifiedDiff(files));
+    writeErr(`secdraft: would have ${planned.summary}: ${planned.edits.length} edit${planned.edits.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}`);
+    return 0;
+  }
+  // Every file first: a renumbering written in part would leave references pointing at the wrong clauses.
+  const checked = files.map(f => ({ f, ...checkUnchanged(f.file, f.before) }));
+  const refused = checked.filter(c => c.reason);
+  if (refused.length > 0) {
+    for (const c of refused) writeErr(`secdraft: ${c.f.path}: ${c.reason!.replace(/not fixed.*$/, 'nothing renumbered (run secdraft renumber again)')}`);
+    return 2;
+  }
+  for (const c of checked) writeAtomically(c.f.file, c.f.after, c.bom);
+  write(`secdraft: ${planned.summary}: ${planned.edits.length} edit${planned.edits.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}`);
+  for (const f of files) write(`  ${f.path} (${f.applied})`);
+  return ws.problems.length > 0 ? 2 : 0;
+}
