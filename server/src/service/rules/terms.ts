@@ -89,12 +89,15 @@ function findQuotedSpans(model: LegalModel): Range[] {
 
 /** "Schedule 11 (Transition Arrangements)", "Appendix A (Forms)": the bracket holds a title, as after "Section G8". */
 const TITLED_PART_RE = /\b(?:Schedules?|Appendix|Appendices|Annex(?:es)?|Parts?|Paragraphs?|Clauses?|Conditions?|Articles?|Chapters?|Tables?)\s+[A-Z0-9][\w.()-]*\s*\(([A-Z][^()]*)\)/g;
-const TITLE_WORD_RE = /\b(?:Schedule|Append|Annex|Part|Paragraph|Clause|Condition|Article|Chapter|Table)/;
+const TITLED_WORDS = String.raw`(?:Schedules?|Appendix|Appendices|Annex(?:es)?|Parts?|Paragraphs?|Clauses?|Conditions?|Articles?|Chapters?|Tables?)`;
+/** A line that may hold a titled part: the word and a bracket, or the word and its number at the line's end (the title wrapped). */
+const TITLE_WORD_RE = new RegExp(String.raw`\b${TITLED_WORDS}\b`);
+const TITLE_AT_END_RE = new RegExp(String.raw`\b${TITLED_WORDS}\s+[A-Z0-9][\w.()-]*\s*$`);
 
 function titledPartSpans(model: LegalModel): Range[] {
   const spans: Range[] = [];
   for (const l of model.lines) {
-    if (!TITLE_WORD_RE.test(l.text)) continue;
+    if (!TITLE_WORD_RE.test(l.text) || (!l.text.includes('(') && !TITLE_AT_END_RE.test(l.text))) continue;
     // The title may be wrapped onto the next line: "Schedule 1 (Form of⏎Accession Agreement)".
     const { text, positionAt } = withWrappedLine(model, l.line, l.text);
     TITLED_PART_RE.lastIndex = 0;
