@@ -10,8 +10,9 @@
 //   - `|` separators are sometimes present; comment cells may be empty.
 import { type Line, lineRange } from '../../text/lines';
 import type { Finding } from '../../types';
-import { CATEGORIES, COMPANY_SUFFIXES, CommentIds, type ParsedCollation, RESPONSES, canonicalCategory, canonicalResponse } from './common';
+import { COMPANY_SUFFIXES, CommentIds, type ParsedCollation, RESPONSES, canonicalCategory, canonicalResponse } from './common';
 import type { ConsultationComment, ConsultationQuestion } from './types';
+import { type Cell, type CategoryVocabulary, KNOWN_CATEGORIES } from './categories';
 
 const QUESTION_RE = /^\s*\|?\s*(?:Question|Q)\s*(\d+[a-z]?)\s*(?:[:.)\-–—]\s*|\s+(?=[A-Z]))(.*)$/i;
 const HEADER_WORDS = new Set(['respondent', 'respondents', 'organisation', 'organization', 'name', 'category', 'response', 'rationale', 'comments', 'comment', 'respondent category', 'response rationale']);
@@ -24,23 +25,6 @@ const SENTENCE_STARTERS = new Set(('a an we our it its this that these those eac
 const NAME_CONNECTORS = new Set(['of', 'and', 'the', 'for', '&', 'de', 'und', '-', 'on', 'in']);
 
 const byLength = (a: string, b: string) => b.length - a.length;
-const CATEGORY_LIST = [...CATEGORIES].filter(c => c.toLowerCase() !== 'supplier').sort(byLength);
-/** The first words of longer categories that are not categories themselves ("Shared Resource", "Other SEC"). */
-const CATEGORY_HEADS = [...new Set(CATEGORY_LIST.flatMap(c => {
-  const words = c.split(' ');
-  return words.slice(1).map((_w, k) => words.slice(0, k + 1).join(' '));
-}))].filter(h => !CATEGORY_LIST.some(c => c.toLowerCase() === h.toLowerCase())).sort(byLength);
-const CATEGORY_INITIALS = new Set([...CATEGORY_LIST, ...CATEGORY_HEADS].map(c => c[0].toLowerCase()));
-const LONGEST_CATEGORY = Math.max(...CATEGORY_LIST.map(c => c.length));
-const NO_CELLS: Cell[] = [];
-// Lower-cased once (these are compared at every word of every line).
-const CATEGORY_LIST_LOWER = CATEGORY_LIST.map(c => c.toLowerCase());
-const CATEGORY_HEADS_LOWER = CATEGORY_HEADS.map(c => c.toLowerCase());
-/** The lower-cased categories and heads by their first letter's (ASCII) code, in the order tried. */
-const CATEGORIES_BY_INITIAL: ({ whole: string[]; heads: string[] } | undefined)[] = new Array(128).fill(undefined);
-for (const [list, key] of [[CATEGORY_LIST_LOWER, 'whole'], [CATEGORY_HEADS_LOWER, 'heads']] as const) {
-  for (const c of list) (CATEGORIES_BY_INITIAL[c.charCodeAt(0)] ??= { whole: [], heads: [] })[key].push(c);
-}
 const RESPONSE_RE = new RegExp(`^(${[...RESPONSES].sort(byLength).map(escapeRe).join('|')})(?![\\w-])`, 'i');
 /** The wrapped end of a company name: up to three capitalised words and a suffix ("Retail Limited"). */
 const SUFFIX_RE = new RegExp(`^((?:[A-Z][\\w&'’.-]*\\s+){0,3}(?:${COMPANY_SUFFIXES.map(escapeRe).join('|')}))(?=\\s|$|[,|])`);
@@ -105,72 +89,6 @@ function isPlausibleName(raw: string, known: Set<string>, strict = true): boolea
   return content.length > 0 && capitalised / content.length >= 0.6;
 }
 
-interface Cell {
-  /** The category as matched, and where it ends on its line. */
-  category: string;
-  end: number;
-  /** Only the first words of a category whose end wrapped onto a later line ("Shared Resource" … "Provider"). */
-  partial?: boolean;
-}
-
-/** Categories that start at `at` in `text`: whole ones longest first, then the heads of wrapped ones. */
-function categoriesAt(text: string, at: number): Cell[] {
-  // Runs at every word of every line: compared in place, without lower-casing a copy of the
-  // line's rest (that made a long line quadratic), and only against the categories starting
-  // with the word's letter.
-  const first = text.charCodeAt(at);
-  const byInitial = first < 128 ? CATEGORIES_BY_INITIAL[lowerAscii(first)] : undefined;
-  if (!byInitial) return NO_CELLS;
-  let found: Cell[] | undefined;
-  for (const c of byInitial.whole) {
-    const match = asciiCategoryAt(text, at, c);
-    if (match === NON_ASCII) return categoriesAtSlowly(text, at);
-    if (match) (found ??= []).push({ category: text.slice(at, at + c.length), end: at + c.length });
-  }
-  for (const h of byInitial.heads) {
-    const match = asciiCategoryAt(text, at, h);
-    if (match === NON_ASCII) return categoriesAtSlowly(text, at);
-    if (match) (found ??= []).push({ category: text.slice(at, at + h.length), end: at + h.length, partial: true });
-  }
-  return found ?? NO_CELLS;
-}
-
-/** The same on text with non-ASCII letters near `at` (whose lower case may be ASCII). */
-function categoriesAtSlowly(text: string, at: number): Cell[] {
-  if (!CATEGORY_INITIALS.has(text[at]?.toLowerCase() ?? '')) return NO_CELLS;
-  const rest = text.slice(at, at + LONGEST_CATEGORY + 1).toLowerCase();
-  let found: Cell[] | undefined;
-  const startsWith = (c: string) => rest.startsWith(c) && !/[\w-]/.test(rest[c.length] ?? '');
-  for (const c of CATEGORY_LIST_LOWER) if (startsWith(c)) (found ??= []).push({ category: text.slice(at, at + c.length), end: at + c.length });
-  for (const h of CATEGORY_HEADS_LOWER) if (startsWith(h)) (found ??= []).push({ category: text.slice(at, at + h.length), end: at + h.length, partial: true });
-  return found ?? NO_CELLS;
-}
-
-function lowerAscii(code: number): number {
-  return code >= 65 && code <= 90 ? code + 32 : code;
-}
-
-const NON_ASCII = 2;
-
-/**
- * Does the lower-case ASCII `category` start at `at`, case-insensitively, as whole words
- * (`[\w-]` may not follow)? 1 or 0; NON_ASCII where a character met before the answer is not
- * ASCII (its lower case might be: the slow way then decides).
- */
-function asciiCategoryAt(text: string, at: number, category: string): number {
-  if (at + category.length > text.length) return 0;
-  for (let k = 0; k < category.length; k++) {
-    const code = text.charCodeAt(at + k);
-    if (code >= 128) return NON_ASCII;
-    if (lowerAscii(code) !== category.charCodeAt(k)) return 0;
-  }
-  if (at + category.length === text.length) return 1;
-  const after = text.charCodeAt(at + category.length);
-  if (after >= 128) return NON_ASCII;
-  const lower = lowerAscii(after);
-  return (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) || lower === 95 || lower === 45 ? 0 : 1;
-}
-
 /** Word starts in a line (where a category may begin). */
 function wordStarts(text: string): number[] {
   const starts: number[] = [];
@@ -224,7 +142,7 @@ class LineFacts {
   private readonly starts: (number[] | undefined)[];
   private readonly cells: (Cell[][] | undefined)[];
 
-  constructor(readonly lines: Line[]) {
+  constructor(readonly lines: Line[], readonly categories: CategoryVocabulary = KNOWN_CATEGORIES) {
     this.headers = new Uint8Array(lines.length);
     this.starts = new Array(lines.length).fill(undefined);
     this.cells = new Array(lines.length).fill(undefined);
@@ -246,7 +164,7 @@ class LineFacts {
   cellsAt(i: number, k: number): Cell[] {
     const starts = this.wordStarts(i);
     const cells = this.cells[i] ??= [];
-    while (cells.length <= k) cells.push(categoriesAt(this.lines[i].text, starts[cells.length]));
+    while (cells.length <= k) cells.push(this.categories.at(this.lines[i].text, starts[cells.length]));
     return cells[k];
   }
 }
@@ -255,7 +173,10 @@ class Reader {
   /** No longer prefix of a line can be a name: plausible names are short, known ones as long as the longest. */
   readonly maxName: number;
 
+  readonly categories: CategoryVocabulary;
+
   constructor(readonly lines: Line[], readonly known: Set<string>, readonly facts: LineFacts = new LineFacts(lines)) {
+    this.categories = facts.categories;
     let longest = NAME_MAX;
     for (const k of known) {
       longest = Math.max(longest, k.length);
@@ -347,7 +268,7 @@ class Reader {
         let score = this.knownScore(prefix) + (resp.response ? 3 : 0) + (/\|\s*$/.test(prefix) ? 2 : 0);
         // "Smart DCC" alone followed by a category line is a name, not name + category.
         const j = this.nextNonBlank(i, limit);
-        if (stripPipes(text.slice(cell.end)) === '' && j !== undefined && categoriesAt(stripPipes(this.lines[j].text), 0).length) score -= 5;
+        if (stripPipes(text.slice(cell.end)) === '' && j !== undefined && this.categories.at(stripPipes(this.lines[j].text), 0).length) score -= 5;
         score += this.completion(cell.category, i, limit) ? 2 : 0;
         consider({ name: normal(prefix), category: cell.category, response: resp.response, textLine: resp.textLine, textColumn: resp.textColumn, lastCellLine: resp.lastCellLine, score, partial: !!cell.partial });
       }
@@ -358,7 +279,7 @@ class Reader {
       if (j !== undefined && !this.facts.header(j)) {
         const lineJ = this.lines[j].text;
         const lead = /^[\s|]*/.exec(lineJ)![0].length;
-        for (const cell of categoriesAt(lineJ, lead)) {
+        for (const cell of this.categories.at(lineJ, lead)) {
           const resp = this.responseAfter(j, cell.end, section, limit);
           if (!resp) continue;
           if (cell.partial && !this.endAhead(cell.category, j, limit)) continue;
@@ -383,7 +304,7 @@ class Reader {
       if (!t) continue;
       seen++;
       const afterName = t.replace(SUFFIX_RE, '').replace(/^[\s|]+/, '');
-      if (completeCategory(head, t) || completeCategory(head, afterName)) return true;
+      if (this.categories.complete(head, t) || this.categories.complete(head, afterName)) return true;
     }
     return false;
   }
@@ -395,7 +316,7 @@ class Reader {
       const t = this.lines[j].text;
       if (!t.trim()) continue;
       const lead = /^[\s|]*/.exec(t)![0].length;
-      for (const c of CATEGORY_LIST_LOWER) {
+      for (const c of this.categories.whole) {
         if (!c.startsWith(lower)) continue;
         const remainder = c.slice(category.length + 1);
         const head = t.slice(lead, lead + remainder.length);
@@ -587,7 +508,7 @@ function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank'
   // The category's end may follow the name's end on the wrapped line ("Retail Limited respondent …").
   if (!completion) {
     for (const f of early.slice(0, start.partial ? 3 : 2)) {
-      const rest = completeCategory(category, f.text);
+      const rest = reader.categories.complete(category, f.text);
       if (rest) {
         category = `${category} ${rest}`;
         f.text = stripLeadingWords(f.text, rest);
@@ -596,20 +517,6 @@ function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank'
     }
   }
   return { name, category };
-}
-
-/** The words that complete a cut category at the start of `text` ("Other" + "respondent …"). */
-function completeCategory(category: string, text: string): string | undefined {
-  const t = text.replace(/^[\s|]+/, '');
-  const head = category.toLowerCase() + ' ';
-  let lower: string | undefined;
-  for (const c of CATEGORY_LIST_LOWER) {
-    if (!c.startsWith(head)) continue;
-    const remainder = c.slice(category.length + 1);
-    lower ??= t.toLowerCase();
-    if (lower.startsWith(remainder) && !/[\w-]/.test(t[remainder.length] ?? '')) return t.slice(0, remainder.length);
-  }
-  return undefined;
 }
 
 function stripLeadingWords(text: string, words: string): string {
