@@ -71,12 +71,20 @@ export class CategoryVocabulary {
     return this.whole.includes(category.toLowerCase());
   }
 
-  /** Categories that start at `at` in `text`: whole ones longest first, then the heads of wrapped ones. */
+  /** Is `words` a category, or the first words of one? */
+  startsOne(words: string): boolean {
+    const lower = words.toLowerCase();
+    return this.whole.some(c => c === lower || c.startsWith(lower + ' '));
+  }
+
+  /** Categories that start at `at` in `text` with a capital: whole ones longest first, then the heads of wrapped ones. */
   at(text: string, at: number): Cell[] {
     // Runs at every word of every line: compared in place, without lower-casing a copy of the
     // line's rest (that made a long line quadratic), and only against the categories starting
     // with the word's letter.
     const first = text.charCodeAt(at);
+    // A category cell starts with a capital: "licensee" in "Widget licensee" is not "Licensee".
+    if (first >= 97 && first <= 122) return NO_CELLS;
     const byInitial = first < 128 ? this.byInitial[lowerAscii(first)] : undefined;
     if (!byInitial) return NO_CELLS;
     let found: Cell[] | undefined;

@@ -12,7 +12,8 @@ import { type Line, lineRange } from '../../text/lines';
 import type { Finding } from '../../types';
 import { COMPANY_SUFFIXES, CommentIds, type ParsedCollation, RESPONSES, canonicalCategory, canonicalResponse } from './common';
 import type { ConsultationComment, ConsultationQuestion } from './types';
-import { type Cell, type CategoryVocabulary, KNOWN_CATEGORIES } from './categories';
+import { type Cell, CategoryVocabulary, KNOWN_CATEGORIES } from './categories';
+import { learnVocabulary } from './vocabulary';
 
 const QUESTION_RE = /^\s*\|?\s*(?:Question|Q)\s*(\d+[a-z]?)\s*(?:[:.)\-–—]\s*|\s+(?=[A-Z]))(.*)$/i;
 const HEADER_WORDS = new Set(['respondent', 'respondents', 'organisation', 'organization', 'name', 'category', 'response', 'rationale', 'comments', 'comment', 'respondent category', 'response rationale']);
@@ -66,11 +67,15 @@ function headerKind(text: string): 'row' | 'cell' | undefined {
   const t = normal(text).toLowerCase();
   if (!t) return undefined;
   if (/^respondents?\b/.test(t) && /\b(category|response|rationale|comments?)\b/.test(t) && t.split(' ').every(w => HEADER_WORDS.has(w) || w === '/')) return 'row';
-  if (HEADER_WORDS.has(t)) return 'cell';
+  // A header cell alone on its line is capitalised; "respondent" alone ends a category ("Other / respondent").
+  if (HEADER_WORDS.has(t) && /^[A-Z]/.test(stripPipes(text))) return 'cell';
   return undefined;
 }
 
 const NAME_MAX = 60;
+const COMPANY_SUFFIX_SET = new Set(COMPANY_SUFFIXES);
+/** How many lines a wrapped name or category cell may take. */
+const MAX_CELL_LINES = 8;
 
 /** Could this be a respondent's name? `strict` also refuses names starting like a sentence ("So Energy"). */
 function isPlausibleName(raw: string, known: Set<string>, strict = true): boolean {
@@ -85,7 +90,7 @@ function isPlausibleName(raw: string, known: Set<string>, strict = true): boolea
   if (first === 'the' && words.length < (strict ? 3 : 2)) return false;
   if (!/^[A-Z0-9]/.test(words[0])) return false;
   const content = words.filter(w => !NAME_CONNECTORS.has(w.toLowerCase()));
-  const capitalised = content.filter(w => /^[A-Z0-9(]/.test(w)).length;
+  const capitalised = content.filter(w => /^[A-Z0-9(]/.test(w) || COMPANY_SUFFIX_SET.has(w)).length;
   return content.length > 0 && capitalised / content.length >= 0.6;
 }
 
@@ -263,12 +268,14 @@ class Reader {
       for (const cell of cells) {
         // The response first: it refuses most heads in running text more cheaply than endAhead.
         const resp = this.responseAfter(i, cell.end, section, limit);
-        if (!resp || (!strict && !resp.response)) continue;
-        if (cell.partial && !this.endAhead(cell.category, i, limit)) continue;
-        let score = this.knownScore(prefix) + (resp.response ? 3 : 0) + (/\|\s*$/.test(prefix) ? 2 : 0);
+        // A name that starts like a sentence needs a response cell as written in the column (capitalised).
+        if (!resp || (!strict && !/^[A-Z]/.test(resp.response))) continue;
+        if (cell.partial && !this.endAhead(cell.category, i, limit, normal(prefix))) continue;
+        // A category whose end the next lines were seen to carry beats the shorter one it starts with.
+        let score = this.knownScore(prefix) + (resp.response ? 3 : 0) + (/\|\s*$/.test(prefix) ? 2 : 0) + (cell.partial ? 1 : 0);
         // "Smart DCC" alone followed by a category line is a name, not name + category.
         const j = this.nextNonBlank(i, limit);
-        if (stripPipes(text.slice(cell.end)) === '' && j !== undefined && this.categories.at(stripPipes(this.lines[j].text), 0).length) score -= 5;
+        if (!cell.partial && stripPipes(text.slice(cell.end)) === '' && j !== undefined && this.categories.at(stripPipes(this.lines[j].text), 0).length) score -= 5;
         score += this.completion(cell.category, i, limit) ? 2 : 0;
         consider({ name: normal(prefix), category: cell.category, response: resp.response, textLine: resp.textLine, textColumn: resp.textColumn, lastCellLine: resp.lastCellLine, score, partial: !!cell.partial });
       }
@@ -282,8 +289,8 @@ class Reader {
         for (const cell of this.categories.at(lineJ, lead)) {
           const resp = this.responseAfter(j, cell.end, section, limit);
           if (!resp) continue;
-          if (cell.partial && !this.endAhead(cell.category, j, limit)) continue;
-          const score = 4 + this.knownScore(text) + (resp.response ? 3 : 0);
+          if (cell.partial && !this.endAhead(cell.category, j, limit, normal(text))) continue;
+          const score = 4 + this.knownScore(text) + (resp.response ? 3 : 0) + (cell.partial ? 1 : 0);
           consider({ name: normal(text), category: cell.category, response: resp.response, textLine: resp.textLine, textColumn: resp.textColumn, lastCellLine: resp.lastCellLine, score, partial: !!cell.partial });
           break;
         }
@@ -293,11 +300,31 @@ class Reader {
   }
 
   /**
+   * The lines after a row's first that carry the rest of its name or category, as the
+   * document's names and categories say: they continue the row and cannot start another.
+   */
+  continuationLines(start: RowStart, limit: number): number[] {
+    const at: number[] = [];
+    for (let j = start.lastCellLine + 1; j < Math.min(limit, this.lines.length) && at.length < MAX_CELL_LINES; j++) {
+      if (this.lines[j].text.trim() && this.facts.header(j) !== 'row') at.push(j);
+    }
+    const plan = completeFromDocument(this, start.name, start.category, at.map(j => this.lines[j].text));
+    return plan?.complete ? plan.taken.map(t => at[t.index]) : [];
+  }
+
+  /**
    * Does a line soon after start with the rest of a category whose head is on `line`
    * ("Shared Resource" … "Provider …"; "Other SEC" … "Limited" … "Party")? Only then is the
    * head a category and not the rationale's words.
    */
-  endAhead(head: string, line: number, limit: number): boolean {
+  endAhead(head: string, line: number, limit: number, name = ''): boolean {
+    if (name) {
+      // The rest of a known name may come first on the next lines ("Valton Trading" / "Bexton member").
+      const texts: string[] = [];
+      for (let j = line + 1; j < Math.min(limit, this.lines.length) && texts.length < MAX_CELL_LINES; j++) if (this.lines[j].text.trim() && !this.facts.header(j)) texts.push(this.lines[j].text);
+      const plan = completeFromDocument(this, name, head, texts);
+      if (plan?.complete && plan.categoryWords.length > 0) return true;
+    }
     let seen = 0;
     for (let j = line + 1; j < Math.min(limit, this.lines.length) && seen < 5; j++) {
       const t = stripPipes(this.lines[j].text);
@@ -315,6 +342,9 @@ class Reader {
     for (let j = line + 1; j < Math.min(limit, this.lines.length) && j <= line + 3; j++) {
       const t = this.lines[j].text;
       if (!t.trim()) continue;
+      // A repeated header is page furniture, never the end of a category.
+      if (this.facts.header(j) === 'row') return undefined;
+      if (this.facts.header(j)) continue;
       const lead = /^[\s|]*/.exec(t)![0].length;
       for (const c of this.categories.whole) {
         if (!c.startsWith(lower)) continue;
@@ -384,7 +414,7 @@ function findQuestions(lines: Line[]): RawQuestion[] {
 }
 
 /** Does the header of a section (lines from..to) have a Response column? */
-function sectionColumns(lines: Line[], from: number, to: number): { hasResponse: boolean | undefined; bodyStart: number } {
+function sectionColumns(lines: Line[], from: number, to: number): { hasResponse: boolean | undefined; bodyStart: number; bordered: boolean } {
   for (let i = from; i < to; i++) {
     const kind = headerKind(lines[i].text);
     if (!kind) continue;
@@ -398,18 +428,19 @@ function sectionColumns(lines: Line[], from: number, to: number): { hasResponse:
         words += ' ' + normal(t).toLowerCase();
       }
     }
-    return { hasResponse: /\bresponse\b/.test(words), bodyStart: j };
+    return { hasResponse: /\bresponse\b/.test(words), bodyStart: j, bordered: /^\s*\|/.test(lines[i].text) };
   }
-  return { hasResponse: undefined, bodyStart: from + 1 };
+  return { hasResponse: undefined, bodyStart: from + 1, bordered: false };
 }
 
 function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: ConsultationComment[]): void {
   const { lines } = reader;
-  const { hasResponse, bodyStart } = sectionColumns(lines, q.line + 1, q.end);
+  const { hasResponse, bodyStart, bordered } = sectionColumns(lines, q.line + 1, q.end);
   const section: Section = { hasResponse, known: reader.known };
-  interface OpenRow { start: RowStart; startLine: number; parts: (Fragment | 'blank')[]; nameEnds: string[] }
+  interface OpenRow { start: RowStart; startLine: number; parts: (Fragment | 'blank')[]; nameEnds: string[]; categoryEnds: string[] }
   const rows: OpenRow[] = [];
   let current: OpenRow | undefined;
+  let reserved = new Set<number>();
   for (let i = bodyStart; i < q.end; i++) {
     const text = lines[i].text;
     if (!text.trim() || PAGE_NUMBER_RE.test(text)) {
@@ -417,18 +448,20 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
       continue;
     }
     if (reader.facts.header(i)) continue;
-    const start = reader.rowStart(i, section, q.end);
+    const start = reserved.has(i) ? undefined : reader.rowStart(i, section, q.end);
     if (start) {
-      current = { start, startLine: i, parts: [], nameEnds: [] };
+      current = { start, startLine: i, parts: [], nameEnds: [], categoryEnds: [] };
       rows.push(current);
+      reserved = new Set(reader.continuationLines(start, q.end));
       const rest = lines[start.textLine].text.slice(start.textColumn);
       if (rest.trim()) current.parts.push({ line: start.textLine, column: start.textColumn, text: stripPipes(rest) });
       i = start.textLine;
       continue;
     }
-    const wrap = current && current.parts.length < 4 ? pipeWrap(text, hasResponse) : undefined;
+    const wrap = current && current.parts.length < 2 * MAX_CELL_LINES ? pipeWrap(text, hasResponse, bordered) : undefined;
     if (current && wrap) {
-      current.nameEnds.push(wrap.nameEnd);
+      if (wrap.nameEnd) current.nameEnds.push(wrap.nameEnd);
+      if (wrap.categoryEnd) current.categoryEnds.push(wrap.categoryEnd);
       if (wrap.text) current.parts.push({ line: i, column: wrap.column, text: wrap.text });
       continue;
     }
@@ -437,7 +470,9 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
   for (const row of rows) {
     const repaired = repairWraps(reader, row.start, row.parts);
     const name = [repaired.name, ...row.nameEnds].join(' ');
-    const category = repaired.category;
+    // A category's end in a barred wrap line, unless the category was already completed from that line.
+    let category = repaired.category;
+    for (const end of row.categoryEnds) if (!reader.categories.has(category) || reader.categories.startsOne(`${category} ${end}`)) category = `${category} ${end}`;
     const fragments = row.parts.filter((p): p is Fragment => p !== 'blank');
     const lastLine = fragments.length ? fragments[fragments.length - 1].line : row.start.lastCellLine;
     out.push({
@@ -452,21 +487,98 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
   }
 }
 
+/** The end of a name wrapped in its cell: name words and connectors ("of Fenmere", "and"). */
+function isNameContinuation(cell: string): boolean {
+  const words = cell.split(' ');
+  return words.length <= 5 && words.every(w => NAME_CONNECTORS.has(w.toLowerCase()) || COMPANY_SUFFIX_SET.has(w) || /^[A-Z0-9(][^,;:!?]*$/.test(w));
+}
+
 /**
  * A wrapped row of a `|` table: the name cell's end, empty category/response cells, and the
  * text's next words ("Electricity Networks | | | see why it was chosen.").
  */
-function pipeWrap(text: string, hasResponse: boolean | undefined): { nameEnd: string; text: string; column: number } | undefined {
+function pipeWrap(text: string, hasResponse: boolean | undefined, bordered: boolean): { nameEnd: string; categoryEnd: string; text: string; column: number } | undefined {
   if (hasResponse === undefined) return undefined;
   const columns = hasResponse ? 4 : 3;
-  const lead = /^\s*\|?/.exec(text)![0].length;
+  // A bar at the start is the table's border only when the header has one too; else the
+  // name cell is empty and the category's end follows ("| Provider |").
+  const lead = (bordered ? /^\s*\|?/ : /^\s*/).exec(text)![0].length;
   const cells = text.slice(lead).split('|');
   if (cells.length < columns - 1 || cells.length > columns) return undefined;
   const nameEnd = cells[0].trim();
-  if (!nameEnd || cells.slice(1, columns - 1).some(c => c.trim() !== '') || !isPlausibleName(nameEnd, new Set(), false)) return undefined;
+  const categoryEnd = cells[1].trim();
+  if (!nameEnd && !categoryEnd) return undefined;
+  if (cells.slice(2, columns - 1).some(c => c.trim() !== '')) return undefined;
+  if (nameEnd && !isPlausibleName(nameEnd, new Set(), false) && !isNameContinuation(nameEnd)) return undefined;
+  if (categoryEnd && (!/^[A-Za-z]/.test(categoryEnd) || categoryEnd.split(' ').length > 4)) return undefined;
   const textCell = cells.length === columns ? cells[columns - 1] : '';
   const column = text.length - textCell.length + (/^\s*/.exec(textCell)![0].length);
-  return { nameEnd, text: textCell.trim(), column };
+  return { nameEnd, categoryEnd, text: textCell.trim(), column };
+}
+
+/** Words of a text and where each starts, bars skipped. */
+function wordsOf(text: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  const re = /[^\s|]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+interface RestPlan {
+  /** Words taken from the start of continuation lines: the line's index in the texts, how many. */
+  taken: { index: number; words: number }[];
+  nameWords: string[];
+  categoryWords: string[];
+  complete: boolean;
+}
+
+/**
+ * Lay the rest of a name and of a category (lower-cased words still to come) over the
+ * continuation lines of a row: each line starts with the name's next words, then the
+ * category's, then the comment text — as a table's cells wrap side by side. From the line
+ * `from` on (after a page break the first line's text cell may stand alone before them).
+ */
+function planRests(texts: string[], nameRest: string[], categoryRest: string[], from = 0): RestPlan {
+  const plan: RestPlan = { taken: [], nameWords: [], categoryWords: [], complete: false };
+  let n = 0;
+  let c = 0;
+  for (let index = from; index < texts.length; index++) {
+    if (n === nameRest.length && c === categoryRest.length) break;
+    const words = wordsOf(texts[index]);
+    let k = 0;
+    while (n < nameRest.length && k < words.length && words[k].word.toLowerCase() === nameRest[n]) plan.nameWords.push(words[k++].word), n++;
+    while (c < categoryRest.length && k < words.length && words[k].word.toLowerCase() === categoryRest[c]) plan.categoryWords.push(words[k++].word), c++;
+    if (k === 0) break;
+    plan.taken.push({ index, words: k });
+  }
+  plan.complete = n === nameRest.length && c === categoryRest.length;
+  return plan;
+}
+
+/**
+ * The best way to complete a row's name and category from the names read elsewhere in the
+ * document and the categories it uses, over the row's first continuation lines; undefined
+ * when no known name or category continues here.
+ */
+function completeFromDocument(reader: Reader, name: string, category: string, texts: string[]): RestPlan | undefined {
+  const nameTargets = reader.knownByStart.get(name.toLowerCase()) ?? [];
+  const lowerCategory = category.toLowerCase();
+  const categoryTargets = reader.categories.whole.filter(c => c.startsWith(lowerCategory + ' '));
+  if (nameTargets.length === 0 && categoryTargets.length === 0) return undefined;
+  const nameCount = name.split(' ').length;
+  const categoryCount = category.split(' ').length;
+  let best: RestPlan | undefined;
+  const taken = (p: RestPlan) => p.nameWords.length + p.categoryWords.length;
+  for (const nt of [...nameTargets, undefined]) {
+    for (const ct of [...categoryTargets, undefined]) {
+      for (const from of [0, 1]) {
+        const plan = planRests(texts, nt ? nt.split(' ').slice(nameCount) : [], ct ? ct.split(' ').slice(categoryCount) : [], from);
+        if (taken(plan) === 0) continue;
+        if (!best || (plan.complete && !best.complete) || (plan.complete === best.complete && taken(plan) > taken(best))) best = plan;
+      }
+    }
+  }
+  return best;
 }
 
 /**
@@ -476,10 +588,24 @@ function pipeWrap(text: string, hasResponse: boolean | undefined): { nameEnd: st
 function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank')[]): { name: string; category: string } {
   let { name, category } = start;
   const early: Fragment[] = [];
-  for (let k = 0; k < parts.length && early.length < 3; k++) {
+  for (let k = 0; k < parts.length && early.length < MAX_CELL_LINES; k++) {
     const p = parts[k];
     if (p !== 'blank') early.push(p);
   }
+  // First what the rest of the document says: a name seen whole elsewhere, a category it uses.
+  const following = early.filter(f => f.line > start.lastCellLine);
+  const plan = completeFromDocument(reader, name, category, following.map(f => f.text));
+  if (plan?.complete) {
+    for (const { index, words } of plan.taken) {
+      const f = following[index];
+      f.text = f.text.slice(wordsOf(f.text)[words - 1].end).replace(/^[\s|]+/, '');
+    }
+    return {
+      name: [name, ...plan.nameWords].join(' '),
+      category: [category, ...plan.categoryWords].join(' '),
+    };
+  }
+  early.splice(3);
   const completion = reader.completion(category, start.lastCellLine, start.lastCellLine + 4);
   if (completion) {
     // The completing word may also have been taken for a header cell ("respondent").
@@ -546,9 +672,11 @@ function parseOnce(lines: Line[], known: Set<string>, facts: LineFacts): ParsedC
  * split rows in the second (a name seen whole in one table is recognised when wrapped in another).
  */
 export function parseTextCollation(lines: Line[]): ParsedCollation {
-  const facts = new LineFacts(lines);
-  const first = parseOnce(lines, new Set(), facts);
+  const learned = learnVocabulary(lines, i => !!headerKind(lines[i].text) || QUESTION_RE.test(lines[i].text), KNOWN_CATEGORIES);
+  const categories = learned.categories.length ? new CategoryVocabulary([...KNOWN_CATEGORIES.whole, ...learned.categories]) : KNOWN_CATEGORIES;
+  const facts = new LineFacts(lines, categories);
+  const first = parseOnce(lines, new Set(learned.names), facts);
   if (first.comments.length === 0) return first;
-  const known = new Set(first.comments.map(c => c.respondent.toLowerCase()));
+  const known = new Set([...learned.names, ...first.comments.map(c => c.respondent.toLowerCase())]);
   return parseOnce(lines, known, facts);
 }

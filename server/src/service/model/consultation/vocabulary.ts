@@ -1,0 +1,153 @@
+// What a collation itself says its categories are. A category is whatever repeats in the
+// category column: on the lines that open a row (a name, a category, then a response word),
+// the words just before the response that end the rows of at least two different
+// respondents are a category ("Bralton Widget Retail Approve", "Corley Widget Retail
+// Approve" → "Widget Retail"); a cell between bars ("Acme Ltd | Heat Network | Approve") is
+// one too. Known categories are never extended by learning ("Octopus Energy Large Supplier"
+// and "EDF Energy Large Supplier" do not make "Energy Large Supplier").
+import { COMPANY_SUFFIXES, RESPONSES } from './common';
+import type { CategoryVocabulary } from './categories';
+
+const byLength = (a: string, b: string) => b.length - a.length;
+const RESPONSE_RE = new RegExp(`^(?:${[...RESPONSES].sort(byLength).map(r => r.replace(/\s+/g, '\\s+')).join('|')})(?![\\w-])`, 'i');
+/** Words a category never starts with. */
+const NOT_A_CATEGORY_START = new Set([...COMPANY_SUFFIXES.map(s => s.toLowerCase()), 'and', 'of', 'the', '&', 'for']);
+/** How far into a line a response may stand (name and category words, bars). */
+const MAX_PREFIX = 12;
+const MAX_CATEGORY_WORDS = 4;
+const CONNECTORS = new Set(['and', 'of', 'the', '&', 'for', 'de']);
+const COMPANY_SUFFIX_WORDS = new Set(COMPANY_SUFFIXES.map(s => s.toLowerCase()));
+
+/** A word that may stand in a name or category cell. */
+function isCellWord(w: string): boolean {
+  return !/[,;:!?"“”()]/.test(w) && !/\.$/.test(w.replace(/\b(?:Ltd|Inc|Co|plc)\.$/, ''));
+}
+
+interface Prefix {
+  /** The words before the response, bars removed, when no bar splits them. */
+  words?: string[];
+  /** The name and category cells when bars split them. */
+  barred?: string;
+  barredName?: string;
+}
+
+/** The name-and-category words before a response at the start of a line, if the line opens a row. */
+function prefixOf(text: string): Prefix | undefined {
+  const tokens = text.replace(/\|/g, ' | ').trim().split(/\s+/);
+  const words: string[] = [];
+  const cells: string[][] = [[]];
+  for (let j = 0; j < tokens.length && j <= MAX_PREFIX; j++) {
+    const t = tokens[j];
+    if (t === '|') {
+      if (cells[cells.length - 1].length) cells.push([]);
+      continue;
+    }
+    if (words.length >= 2 && /^[A-Z]/.test(t) && RESPONSE_RE.test(tokens.slice(j, j + 2).join(' '))) {
+      const filled = cells.filter(c => c.length);
+      if (filled.length >= 2) return { barred: filled[filled.length - 1].join(' '), barredName: filled.slice(0, -1).map(c => c.join(' ')).join(' ') };
+      return { words };
+    }
+    if (!isCellWord(t) || (words.length === 0 && !/^[A-Z0-9]/.test(t))) return undefined;
+    words.push(t);
+    cells[cells.length - 1].push(t);
+  }
+  return undefined;
+}
+
+export interface LearnedVocabulary {
+  /** Categories the document shows by repetition, besides the known ones. */
+  categories: string[];
+  /** Respondents' names (lower-cased) as they stand before a category on lines that open a row. */
+  names: string[];
+}
+
+/** What the collation's own rows say its categories and respondents are. */
+export function learnVocabulary(lines: readonly { text: string }[], skip: (i: number) => boolean, known: CategoryVocabulary): LearnedVocabulary {
+  const learned = new Set<string>();
+  const prefixes: string[][] = [];
+  /** Rows laid one cell per line (after a page break): [name, category] before a response alone on its line. */
+  const stacked: [string, string][] = [];
+  const barredNames: string[] = [];
+  const filled: number[] = [];
+  lines.forEach((line, i) => {
+    if (skip(i) || !line.text.trim()) return;
+    filled.push(i);
+    const p = prefixOf(line.text);
+    if (p?.barred && /^[A-Z]/.test(p.barred) && p.barred.split(' ').length <= MAX_CATEGORY_WORDS) {
+      learned.add(p.barred);
+      if (p.barredName) barredNames.push(p.barredName.toLowerCase());
+    }
+    if (p?.words) prefixes.push(p.words);
+  });
+  for (let k = 2; k < filled.length; k++) {
+    const [name, category, response] = filled.slice(k - 2, k + 1).map(i => lines[i].text.replace(/\|/g, ' ').replace(/\s+/g, ' ').trim());
+    if (!new RegExp(RESPONSE_RE.source + '$', 'i').test(response) || !/^[A-Z]/.test(category) || !/^[A-Z0-9]/.test(name)) continue;
+    const cat = category.split(' ');
+    if (cat.length <= MAX_CATEGORY_WORDS && name.split(' ').length <= 7 && [...cat, ...name.split(' ')].every(isCellWord)) stacked.push([name, category]);
+  }
+  // Each ending of each prefix, with the distinct heads (names) it follows.
+  const endings = (words: string[]) => {
+    const out: string[] = [];
+    for (let s = 1; s <= Math.min(MAX_CATEGORY_WORDS, words.length - 1); s++) {
+      const first = words[words.length - s];
+      const last = words[words.length - s - 1].toLowerCase();
+      if (!/^[A-Z]/.test(first) || NOT_A_CATEGORY_START.has(first.toLowerCase()) || CONNECTORS.has(last)) continue;
+      out.push(words.slice(-s).join(' '));
+    }
+    return out;
+  };
+  // Every (head, ending) split of every row, the row it comes from, by ending.
+  const splits = new Map<string, { head: string; row: number }[]>();
+  const add = (ending: string, head: string, row: number) => {
+    const list = splits.get(ending.toLowerCase());
+    if (list) list.push({ head: head.toLowerCase(), row });
+    else splits.set(ending.toLowerCase(), [{ head: head.toLowerCase(), row }]);
+  };
+  prefixes.forEach((words, row) => {
+    for (const e of endings(words)) add(e, words.slice(0, words.length - e.split(' ').length).join(' '), row);
+  });
+  stacked.forEach(([name, category], k) => add(category, name, prefixes.length + k));
+  // A head that another row's head continues is a wrapped name's first words ("Bralton Rosley"
+  // of "Bralton Rosley Bralton"): it says nothing about where names end.
+  // A head that another row's head continues, for the same ending, is a wrapped name's first
+  // words ("Bralton Rosley" of "Bralton Rosley Bralton"): it says nothing about where names end.
+  const fragment = (ending: string, h: { head: string; row: number }) =>
+    (splits.get(ending) ?? []).some(o => o.row !== h.row && o.head.startsWith(h.head + ' '));
+  /**
+   * An ending is a category when at least two respondents (whole names) end their rows with it,
+   * and their names do not all share a last word (else that word is the category's too:
+   * "Bralton Widget Meter", "Corley Widget Meter" → "Widget Meter").
+   */
+  const isCategory = (ending: string) => {
+    const key = ending.toLowerCase();
+    const heads = new Set((splits.get(key) ?? []).filter(h => !fragment(key, h)).map(h => h.head));
+    if (heads.size < 2) return false;
+    const lastWords = new Map<string, number>();
+    for (const h of heads) {
+      const w = h.split(' ').pop()!;
+      if (!COMPANY_SUFFIX_WORDS.has(w)) lastWords.set(w, (lastWords.get(w) ?? 0) + 1);
+    }
+    return ![...lastWords.values()].some(n => n >= 2);
+  };
+  const names = new Set<string>(barredNames);
+  for (const [name, category] of stacked) {
+    if (!known.has(category) && !isCategory(category)) continue;
+    if (!known.has(category)) learned.add(category);
+    names.add(name.toLowerCase());
+  }
+  for (const words of prefixes) {
+    const own = endings(words);
+    // A row ending with a known category has it ("Haven Power Small Supplier" is not "… Supplier"),
+    // the shortest as the reader does ("British Gas | Network Party", not "British | Gas Network Party");
+    // else the shortest ending that is a category by the rows of the document.
+    let chosen = own.find(e => known.has(e));
+    if (!chosen) {
+      chosen = own.find(isCategory);
+      if (chosen) learned.add(chosen);
+    }
+    if (chosen) names.add(words.slice(0, words.length - chosen.split(' ').length).join(' ').toLowerCase());
+  }
+  // A name that another learned name continues is the first words of a wrapped one.
+  const whole = [...names].filter(n => ![...names].some(o => o.startsWith(n + ' ')));
+  return { categories: [...learned].filter(c => !known.has(c)), names: whole };
+}
