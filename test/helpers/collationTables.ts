@@ -10,6 +10,7 @@
 //     the category column), and none ends with another ("Widget Licensee", "Licensee");
 //     respondents of one category do not end their names with the
 //     same word (unless it is a company suffix such as "Limited");
+//   - no respondent's name is the first words of another's ("Morford", "Morford Ltd");
 //   - respondents recur in every question, in the same order;
 //   - each respondent's name and category are whole on one line in at least one table (the
 //     first is wide);
@@ -57,7 +58,7 @@ const nameArb = fc.tuple(fc.array(nameWord, { minLength: 1, maxLength: 4 }), fc.
   });
 
 const categoryArb = fc.tuple(fc.array(fc.constantFrom(...CATEGORY_WORDS), { minLength: 1, maxLength: 3 }), fc.boolean(), fc.constantFrom(...CATEGORY_LOWER))
-  .map(([words, lower, l]) => [...new Set(words)].join(' ') + (lower ? ` ${l}` : ''));
+  .map(([words, lower, l]) => [...new Set(words)].join(' ') + (lower && !words.some(w => w.toLowerCase() === l) ? ` ${l}` : ''));
 
 const sentenceArb = fc.tuple(fc.constantFrom(...STARTERS), fc.array(fc.constantFrom(...PROSE), { minLength: 2, maxLength: 14 }), fc.constantFrom('.', '.', '?'))
   .map(([s, words, end]) => `${s} ${words.join(' ')}${end}`);
@@ -91,6 +92,9 @@ const respondentsArb = fc.tuple(
 }).filter(people => {
   // No category ends with another ("Widget Licensee", "Licensee"): on one line "Bralton Widget
   // Licensee" would read either way.
+  // No name is the first words of another ("Morford", "Morford Ltd"): wrapped, one reads as the other.
+  const names = people.map(p => p.name.toLowerCase());
+  if (names.some(a => names.some(b => b.startsWith(`${a} `)))) return false;
   const categories = [...new Set(people.map(p => p.category.toLowerCase()))];
   if (categories.some(a => categories.some(b => a !== b && a.endsWith(` ${b}`)))) return false;
   const count = new Map<string, number>();

@@ -89,9 +89,12 @@ function isPlausibleName(raw: string, known: Set<string>, strict = true): boolea
   if (strict && SENTENCE_STARTERS.has(first)) return false;
   if (first === 'the' && words.length < (strict ? 3 : 2)) return false;
   if (!/^[A-Z0-9]/.test(words[0])) return false;
+  // A name never ends with a connector ("The SEC on …" is a sentence).
+  if (words.length > 1 && NAME_CONNECTORS.has(words[words.length - 1].toLowerCase())) return false;
   const content = words.filter(w => !NAME_CONNECTORS.has(w.toLowerCase()));
   const capitalised = content.filter(w => /^[A-Z0-9(]/.test(w) || COMPANY_SUFFIX_SET.has(w)).length;
-  return content.length > 0 && capitalised / content.length >= 0.6;
+  // Every word of a name is capitalised, bar connectors and company suffixes ("Bryt Energy plc").
+  return content.length > 0 && capitalised === content.length;
 }
 
 /** Word starts in a line (where a category may begin). */
@@ -262,17 +265,19 @@ class Reader {
       const cells = this.facts.cellsAt(i, k);
       if (cells.length === 0) continue;
       const prefix = text.slice(0, at);
-      const strict = isPlausibleName(prefix, this.known);
+      // The first words of a name seen whole elsewhere may end with a connector ("Wexby of" … "Bralith").
+      const strict = isPlausibleName(prefix, this.known) || this.knownByStart.has(normal(prefix).toLowerCase());
       // A name like "So Energy" is believed when a category and a response follow it.
       if (!strict && !(section.hasResponse && isPlausibleName(prefix, this.known, false))) continue;
       for (const cell of cells) {
         // The response first: it refuses most heads in running text more cheaply than endAhead.
         const resp = this.responseAfter(i, cell.end, section, limit);
-        // A name that starts like a sentence needs a response cell as written in the column (capitalised).
-        if (!resp || (!strict && !/^[A-Z]/.test(resp.response))) continue;
-        if (cell.partial && !this.endAhead(cell.category, i, limit, normal(prefix))) continue;
+        // A response cell is capitalised ("agree" is prose); a name that starts like a sentence needs one.
+        if (!resp || (resp.response && !/^[A-Z]/.test(resp.response)) || (!strict && !resp.response)) continue;
+        const ahead = cell.partial ? this.endAhead(cell.category, resp.lastCellLine, limit, normal(prefix)) : 0;
+        if (cell.partial && !ahead) continue;
         // A category whose end the next lines were seen to carry beats the shorter one it starts with.
-        let score = this.knownScore(prefix) + (resp.response ? 3 : 0) + (/\|\s*$/.test(prefix) ? 2 : 0) + (cell.partial ? 1 : 0);
+        let score = this.knownScore(prefix) + (resp.response ? 3 : 0) + (/\|\s*$/.test(prefix) ? 2 : 0) + (ahead === 2 ? 1 : 0);
         // "Smart DCC" alone followed by a category line is a name, not name + category.
         const j = this.nextNonBlank(i, limit);
         if (!cell.partial && stripPipes(text.slice(cell.end)) === '' && j !== undefined && this.categories.at(stripPipes(this.lines[j].text), 0).length) score -= 5;
@@ -281,18 +286,18 @@ class Reader {
       }
     }
     // The name alone on its line, the category on the next non-blank line.
-    if (inName + nonSpaceFrom(text, counted) <= this.maxName && isPlausibleName(text, this.known)) {
+    if (inName + nonSpaceFrom(text, counted) <= this.maxName && (isPlausibleName(text, this.known) || this.knownByStart.has(normal(text).toLowerCase()))) {
       const j = this.nextNonBlank(i, limit);
       if (j !== undefined && !this.facts.header(j)) {
         const lineJ = this.lines[j].text;
         const lead = /^[\s|]*/.exec(lineJ)![0].length;
         for (const cell of this.categories.at(lineJ, lead)) {
           const resp = this.responseAfter(j, cell.end, section, limit);
-          if (!resp) continue;
-          if (cell.partial && !this.endAhead(cell.category, j, limit, normal(text))) continue;
-          const score = 4 + this.knownScore(text) + (resp.response ? 3 : 0) + (cell.partial ? 1 : 0);
+          if (!resp || (resp.response && !/^[A-Z]/.test(resp.response))) continue;
+          const ahead = cell.partial ? this.endAhead(cell.category, resp.lastCellLine, limit, normal(text)) : 0;
+          if (cell.partial && !ahead) continue;
+          const score = 4 + this.knownScore(text) + (resp.response ? 3 : 0) + (ahead === 2 ? 1 : 0);
           consider({ name: normal(text), category: cell.category, response: resp.response, textLine: resp.textLine, textColumn: resp.textColumn, lastCellLine: resp.lastCellLine, score, partial: !!cell.partial });
-          break;
         }
       }
     }
@@ -306,7 +311,7 @@ class Reader {
   continuationLines(start: RowStart, limit: number): number[] {
     const at: number[] = [];
     for (let j = start.lastCellLine + 1; j < Math.min(limit, this.lines.length) && at.length < MAX_CELL_LINES; j++) {
-      if (this.lines[j].text.trim() && this.facts.header(j) !== 'row') at.push(j);
+      if (this.lines[j].text.trim() && !this.facts.header(j)) at.push(j);
     }
     const plan = completeFromDocument(this, start.name, start.category, at.map(j => this.lines[j].text));
     return plan?.complete ? plan.taken.map(t => at[t.index]) : [];
@@ -317,13 +322,15 @@ class Reader {
    * ("Shared Resource" … "Provider …"; "Other SEC" … "Limited" … "Party")? Only then is the
    * head a category and not the rationale's words.
    */
-  endAhead(head: string, line: number, limit: number, name = ''): boolean {
+  endAhead(head: string, line: number, limit: number, name = ''): 0 | 1 | 2 {
     if (name) {
       // The rest of a known name may come first on the next lines ("Valton Trading" / "Bexton member").
       const texts: string[] = [];
       for (let j = line + 1; j < Math.min(limit, this.lines.length) && texts.length < MAX_CELL_LINES; j++) if (this.lines[j].text.trim() && !this.facts.header(j)) texts.push(this.lines[j].text);
       const plan = completeFromDocument(this, name, head, texts);
-      if (plan?.complete && plan.categoryWords.length > 0) return true;
+      if (plan?.complete && plan.categoryWords.length > 0) return 2;
+      // The name's known rest comes, and the category's does not: the head is not cut here.
+      if (plan && plan.nameWords.length > 0) return 0;
     }
     let seen = 0;
     for (let j = line + 1; j < Math.min(limit, this.lines.length) && seen < 5; j++) {
@@ -331,10 +338,11 @@ class Reader {
       if (!t) continue;
       seen++;
       const afterName = t.replace(SUFFIX_RE, '').replace(/^[\s|]+/, '');
-      if (this.categories.complete(head, t) || this.categories.complete(head, afterName)) return true;
+      if (this.categories.complete(head, t) || this.categories.complete(head, afterName)) return 1;
     }
-    return false;
+    return 0;
   }
+
 
   /** A category cut short by a line wrap ("Other" … next line "respondent"): the full one. */
   completion(category: string, line: number, limit: number): { full: string; line: number; length: number } | undefined {
@@ -437,7 +445,7 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
   const { lines } = reader;
   const { hasResponse, bodyStart, bordered } = sectionColumns(lines, q.line + 1, q.end);
   const section: Section = { hasResponse, known: reader.known };
-  interface OpenRow { start: RowStart; startLine: number; parts: (Fragment | 'blank')[]; nameEnds: string[]; categoryEnds: string[] }
+  interface OpenRow { start: RowStart; startLine: number; parts: (Fragment | 'blank')[]; nameEnds: string[]; categoryEnds: { line: number; text: string }[] }
   const rows: OpenRow[] = [];
   let current: OpenRow | undefined;
   let reserved = new Set<number>();
@@ -448,7 +456,10 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
       continue;
     }
     if (reader.facts.header(i)) continue;
-    const start = reserved.has(i) ? undefined : reader.rowStart(i, section, q.end);
+    let start = reader.rowStart(i, section, q.end);
+    // A line the open row's name or category continues on starts no row, unless it opens with
+    // a respondent's whole name ("Bralton" continued by "Bralton Ltd | Storage | Approve").
+    if (start && reserved.has(i) && !(reader.known.has(start.name.toLowerCase()) && (start.response || !hasResponse))) start = undefined;
     if (start) {
       current = { start, startLine: i, parts: [], nameEnds: [], categoryEnds: [] };
       rows.push(current);
@@ -461,7 +472,7 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
     const wrap = current && current.parts.length < 2 * MAX_CELL_LINES ? pipeWrap(text, hasResponse, bordered) : undefined;
     if (current && wrap) {
       if (wrap.nameEnd) current.nameEnds.push(wrap.nameEnd);
-      if (wrap.categoryEnd) current.categoryEnds.push(wrap.categoryEnd);
+      if (wrap.categoryEnd) current.categoryEnds.push({ line: i, text: wrap.categoryEnd });
       if (wrap.text) current.parts.push({ line: i, column: wrap.column, text: wrap.text });
       continue;
     }
@@ -472,7 +483,11 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
     const name = [repaired.name, ...row.nameEnds].join(' ');
     // A category's end in a barred wrap line, unless the category was already completed from that line.
     let category = repaired.category;
-    for (const end of row.categoryEnds) if (!reader.categories.has(category) || reader.categories.startsOne(`${category} ${end}`)) category = `${category} ${end}`;
+    for (const end of row.categoryEnds) {
+      // Completed from this line already: only what the completion did not take.
+      const rest = end.line === repaired.completedOn ? stripLeadingWords(end.text, repaired.completedWith ?? '').trim() : end.text;
+      if (rest && !(end.line === repaired.completedOn && rest === end.text)) category = `${category} ${rest}`;
+    }
     const fragments = row.parts.filter((p): p is Fragment => p !== 'blank');
     const lastLine = fragments.length ? fragments[fragments.length - 1].line : row.start.lastCellLine;
     out.push({
@@ -546,8 +561,14 @@ function planRests(texts: string[], nameRest: string[], categoryRest: string[], 
     if (n === nameRest.length && c === categoryRest.length) break;
     const words = wordsOf(texts[index]);
     let k = 0;
-    while (n < nameRest.length && k < words.length && words[k].word.toLowerCase() === nameRest[n]) plan.nameWords.push(words[k++].word), n++;
-    while (c < categoryRest.length && k < words.length && words[k].word.toLowerCase() === categoryRest[c]) plan.categoryWords.push(words[k++].word), c++;
+    while (n < nameRest.length && k < words.length && words[k].word.toLowerCase() === nameRest[n]) {
+      plan.nameWords.push(words[k++].word);
+      n++;
+    }
+    while (c < categoryRest.length && k < words.length && words[k].word.toLowerCase() === categoryRest[c]) {
+      plan.categoryWords.push(words[k++].word);
+      c++;
+    }
     if (k === 0) break;
     plan.taken.push({ index, words: k });
   }
@@ -585,7 +606,7 @@ function completeFromDocument(reader: Reader, name: string, category: string, te
  * Put back what the extraction wrapped into the rationale: the end of a category
  * ("respondent") and of a name ("Limited", or the rest of a name seen elsewhere in the file).
  */
-function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank')[]): { name: string; category: string } {
+function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank')[]): { name: string; category: string; completedOn?: number; completedWith?: string } {
   let { name, category } = start;
   const early: Fragment[] = [];
   for (let k = 0; k < parts.length && early.length < MAX_CELL_LINES; k++) {
@@ -642,7 +663,7 @@ function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank'
       }
     }
   }
-  return { name, category };
+  return { name, category, ...(completion ? { completedOn: completion.line, completedWith: completion.full.slice(start.category.length + 1) } : {}) };
 }
 
 function stripLeadingWords(text: string, words: string): string {

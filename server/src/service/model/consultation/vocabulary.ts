@@ -61,6 +61,21 @@ export interface LearnedVocabulary {
   names: string[];
 }
 
+/**
+ * Is `short` the first words of a name and of a category that `long` holds whole: the first i
+ * words the same, the rest found together further on?
+ */
+function isWrappedStart(short: string[], long: string[]): boolean {
+  for (let i = 1; i < short.length; i++) {
+    if (short[i - 1] !== long[i - 1]) return false;
+    const rest = short.slice(i);
+    for (let j = i; j + rest.length <= long.length; j++) {
+      if (rest.every((w, k) => long[j + k] === w)) return true;
+    }
+  }
+  return false;
+}
+
 /** What the collation's own rows say its categories and respondents are. */
 export function learnVocabulary(lines: readonly { text: string }[], skip: (i: number) => boolean, known: CategoryVocabulary): LearnedVocabulary {
   const learned = new Set<string>();
@@ -96,6 +111,26 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
     }
     return out;
   };
+  // Rows whose name and category both wrapped show only their first words: "Rosmere Trading"
+  // of "Rosmere and Delmford Halwick Trading Licensee Exempt". They say nothing about where a
+  // name ends, so only whole rows are learned from.
+  const wrapped = new Set<number>();
+  const byFirst = new Map<string, number[]>();
+  prefixes.forEach((words, row) => {
+    const first = words[0].toLowerCase();
+    (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push(row);
+  });
+  prefixes.forEach((words, row) => {
+    const lower = words.map(w => w.toLowerCase());
+    for (const other of byFirst.get(lower[0]) ?? []) {
+      const longer = prefixes[other].map(w => w.toLowerCase());
+      if (other === row || longer.length <= lower.length) continue;
+      if (isWrappedStart(lower, longer)) {
+        wrapped.add(row);
+        break;
+      }
+    }
+  });
   // Every (head, ending) split of every row, the row it comes from, by ending.
   const splits = new Map<string, { head: string; row: number }[]>();
   const add = (ending: string, head: string, row: number) => {
@@ -104,6 +139,7 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
     else splits.set(ending.toLowerCase(), [{ head: head.toLowerCase(), row }]);
   };
   prefixes.forEach((words, row) => {
+    if (wrapped.has(row)) return;
     for (const e of endings(words)) add(e, words.slice(0, words.length - e.split(' ').length).join(' '), row);
   });
   stacked.forEach(([name, category], k) => add(category, name, prefixes.length + k));
@@ -114,9 +150,9 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
   const fragment = (ending: string, h: { head: string; row: number }) =>
     (splits.get(ending) ?? []).some(o => o.row !== h.row && o.head.startsWith(h.head + ' '));
   /**
-   * An ending is a category when at least two respondents (whole names) end their rows with it,
-   * and their names do not all share a last word (else that word is the category's too:
-   * "Bralton Widget Meter", "Corley Widget Meter" → "Widget Meter").
+   * An ending is a category when at least two respondents (whole names) end their rows with it
+   * whose names end with words no other of them does (a last word shared is the category's
+   * too: "Bralton Widget Meter", "Corley Widget Meter" → "Widget Meter").
    */
   const isCategory = (ending: string) => {
     const key = ending.toLowerCase();
@@ -125,9 +161,15 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
     const lastWords = new Map<string, number>();
     for (const h of heads) {
       const w = h.split(' ').pop()!;
-      if (!COMPANY_SUFFIX_WORDS.has(w)) lastWords.set(w, (lastWords.get(w) ?? 0) + 1);
+      lastWords.set(w, (lastWords.get(w) ?? 0) + 1);
     }
-    return ![...lastWords.values()].some(n => n >= 2);
+    // At least two respondents whose last word no other shares (company suffixes aside).
+    let distinct = 0;
+    for (const h of heads) {
+      const w = h.split(' ').pop()!;
+      if (lastWords.get(w) === 1 || COMPANY_SUFFIX_WORDS.has(w)) distinct++;
+    }
+    return distinct >= 2;
   };
   const names = new Set<string>(barredNames);
   for (const [name, category] of stacked) {
@@ -135,7 +177,8 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
     if (!known.has(category)) learned.add(category);
     names.add(name.toLowerCase());
   }
-  for (const words of prefixes) {
+  for (const [row, words] of prefixes.entries()) {
+    if (wrapped.has(row)) continue;
     const own = endings(words);
     // A row ending with a known category has it ("Haven Power Small Supplier" is not "… Supplier"),
     // the shortest as the reader does ("British Gas | Network Party", not "British | Gas Network Party");
