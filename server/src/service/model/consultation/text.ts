@@ -441,11 +441,16 @@ function sectionColumns(lines: Line[], from: number, to: number): { hasResponse:
   return { hasResponse: undefined, bodyStart: from + 1, bordered: false };
 }
 
-function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: ConsultationComment[]): void {
+/**
+ * How a section is read: `closed` when the respondents are known from the document's response
+ * tables, so that in a table without a response column a line that opens with a name known
+ * nowhere else is taken for the comment's text (and the row marked unsure), not a new row.
+ */
+function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: ConsultationComment[], closed = false): void {
   const { lines } = reader;
   const { hasResponse, bodyStart, bordered } = sectionColumns(lines, q.line + 1, q.end);
   const section: Section = { hasResponse, known: reader.known };
-  interface OpenRow { start: RowStart; startLine: number; parts: (Fragment | 'blank')[]; nameEnds: string[]; categoryEnds: { line: number; text: string }[] }
+  interface OpenRow { start: RowStart; startLine: number; parts: (Fragment | 'blank')[]; nameEnds: string[]; categoryEnds: { line: number; text: string }[]; unsure?: string }
   const rows: OpenRow[] = [];
   let current: OpenRow | undefined;
   let reserved = new Set<number>();
@@ -460,6 +465,10 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
     // A line the open row's name or category continues on starts no row, unless it opens with
     // a respondent's whole name ("Bralton" continued by "Bralton Ltd | Storage | Approve").
     if (start && reserved.has(i) && !(reader.known.has(start.name.toLowerCase()) && (start.response || !hasResponse))) start = undefined;
+    if (start && closed && hasResponse === false && current && reader.knownScore(start.name) === 0) {
+      current.unsure ??= `line ${i + 1} ("${normal(text).slice(0, 40)}") was read as this comment's text; it could be a row of a respondent named nowhere else`;
+      start = undefined;
+    }
     if (start) {
       current = { start, startLine: i, parts: [], nameEnds: [], categoryEnds: [] };
       rows.push(current);
@@ -498,6 +507,7 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
       response: canonicalResponse(row.start.response),
       text: joinFragments(row.parts),
       range: { start: { line: row.startLine, character: 0 }, end: { line: lastLine, character: lines[lastLine].text.length } },
+      ...(row.unsure ? { confidence: 'unsure' as const, unsure: row.unsure } : {}),
     });
   }
 }
@@ -631,7 +641,9 @@ function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank'
   if (completion) {
     // The completing word may also have been taken for a header cell ("respondent").
     category = completion.full;
-    const f = early.find(p => p.line === completion.line);
+    // Only a fragment that starts where the completing words do (not a text cell further right).
+    const from = completion.length - (completion.full.length - start.category.length - 1);
+    const f = early.find(p => p.line === completion.line && p.column <= from);
     if (f) f.text = stripLeadingWords(f.text, completion.full.slice(start.category.length + 1));
   }
   for (const f of early) {
@@ -666,12 +678,14 @@ function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank'
   return { name, category, ...(completion ? { completedOn: completion.line, completedWith: completion.full.slice(start.category.length + 1) } : {}) };
 }
 
+/** The text without `words` at its start (whole words only: "Network" is not taken from "networks"). */
 function stripLeadingWords(text: string, words: string): string {
   const t = text.replace(/^[\s|]+/, '');
-  return t.toLowerCase().startsWith(words.toLowerCase()) ? t.slice(words.length).replace(/^[\s|]+/, '') : text;
+  if (!t.toLowerCase().startsWith(words.toLowerCase()) || /[\w-]/.test(t[words.length] ?? '')) return text;
+  return t.slice(words.length).replace(/^[\s|]+/, '');
 }
 
-function parseOnce(lines: Line[], known: Set<string>, facts: LineFacts): ParsedCollation {
+function parseOnce(lines: Line[], known: Set<string>, facts: LineFacts, closed = false): ParsedCollation {
   const reader = new Reader(lines, known, facts);
   const ids = new CommentIds();
   const comments: ConsultationComment[] = [];
@@ -680,7 +694,7 @@ function parseOnce(lines: Line[], known: Set<string>, facts: LineFacts): ParsedC
   for (const q of findQuestions(lines)) {
     questions.push({ number: q.number, title: q.title, range: lineRange(q.line, 0, lines[q.line].text.length) });
     const before = comments.length;
-    readSection(reader, q, ids, comments);
+    readSection(reader, q, ids, comments, closed);
     if (comments.length === before && lines.slice(q.line + 1, q.end).some(l => l.text.trim() && !headerKind(l.text))) {
       problems.push({ code: 'file-error', range: lineRange(q.line, 0, lines[q.line].text.length), message: `No respondent rows could be read under Question ${q.number}: expected rows of respondent, category and comment.` });
     }
@@ -699,5 +713,7 @@ export function parseTextCollation(lines: Line[]): ParsedCollation {
   const first = parseOnce(lines, new Set(learned.names), facts);
   if (first.comments.length === 0) return first;
   const known = new Set([...learned.names, ...first.comments.map(c => c.respondent.toLowerCase())]);
-  return parseOnce(lines, known, facts);
+  // The respondents are known when response tables named them (a response read in the first pass).
+  const closed = first.comments.some(c => c.response !== '');
+  return parseOnce(lines, known, facts, closed);
 }

@@ -69,6 +69,8 @@ function isWrappedStart(short: string[], long: string[]): boolean {
   for (let i = 1; i < short.length; i++) {
     if (short[i - 1] !== long[i - 1]) return false;
     const rest = short.slice(i);
+    // The rest is the category's first words: it cannot start with a company suffix or connector.
+    if (NOT_A_CATEGORY_START.has(rest[0])) continue;
     for (let j = i; j + rest.length <= long.length; j++) {
       if (rest.every((w, k) => long[j + k] === w)) return true;
     }
@@ -82,15 +84,17 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
   const prefixes: string[][] = [];
   /** Rows laid one cell per line (after a page break): [name, category] before a response alone on its line. */
   const stacked: [string, string][] = [];
-  const barredNames: string[] = [];
+  /** Rows whose name and category cells are barred, and their words. */
+  const barred: { name: string; category: string }[] = [];
+  const barredRows: string[][] = [];
   const filled: number[] = [];
   lines.forEach((line, i) => {
     if (skip(i) || !line.text.trim()) return;
     filled.push(i);
     const p = prefixOf(line.text);
-    if (p?.barred && /^[A-Z]/.test(p.barred) && p.barred.split(' ').length <= MAX_CATEGORY_WORDS) {
-      learned.add(p.barred);
-      if (p.barredName) barredNames.push(p.barredName.toLowerCase());
+    if (p?.barred && p.barredName && /^[A-Z]/.test(p.barred) && p.barred.split(' ').length <= MAX_CATEGORY_WORDS) {
+      barred.push({ name: p.barredName, category: p.barred });
+      barredRows.push([...p.barredName.split(' '), ...p.barred.split(' ')]);
     }
     if (p?.words) prefixes.push(p.words);
   });
@@ -120,10 +124,15 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
     const first = words[0].toLowerCase();
     (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push(row);
   });
-  prefixes.forEach((words, row) => {
+  const rows = [...prefixes, ...barredRows];
+  barredRows.forEach((words, k) => {
+    const first = words[0].toLowerCase();
+    (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push(prefixes.length + k);
+  });
+  rows.forEach((words, row) => {
     const lower = words.map(w => w.toLowerCase());
     for (const other of byFirst.get(lower[0]) ?? []) {
-      const longer = prefixes[other].map(w => w.toLowerCase());
+      const longer = rows[other].map(w => w.toLowerCase());
       if (other === row || longer.length <= lower.length) continue;
       if (isWrappedStart(lower, longer)) {
         wrapped.add(row);
@@ -171,7 +180,14 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
     }
     return distinct >= 2;
   };
-  const names = new Set<string>(barredNames);
+  // Barred rows give names and categories for certain, unless they are a wrapped row's first words.
+  const names = new Set<string>();
+  barred.forEach(({ name, category }, k) => {
+    if (wrapped.has(prefixes.length + k)) return;
+    learned.add(category);
+    names.add(name.toLowerCase());
+  });
+  const barredCategories = new Set([...learned].map(c => c.toLowerCase()));
   for (const [name, category] of stacked) {
     if (!known.has(category) && !isCategory(category)) continue;
     if (!known.has(category)) learned.add(category);
@@ -183,7 +199,8 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
     // A row ending with a known category has it ("Haven Power Small Supplier" is not "… Supplier"),
     // the shortest as the reader does ("British Gas | Network Party", not "British | Gas Network Party");
     // else the shortest ending that is a category by the rows of the document.
-    let chosen = own.find(e => known.has(e));
+    // A category a barred row gave for certain comes first, the longest.
+    let chosen: string | undefined = [...own].reverse().find(e => barredCategories.has(e.toLowerCase())) ?? own.find(e => known.has(e));
     if (!chosen) {
       chosen = own.find(isCategory);
       if (chosen) learned.add(chosen);
