@@ -15,8 +15,16 @@ import type { ConsultationComment, ConsultationQuestion } from './types';
 import { type Cell, CategoryVocabulary, KNOWN_CATEGORIES } from './categories';
 import { learnVocabulary } from './vocabulary';
 
-const QUESTION_RE = /^\s*\|?\s*(?:Question|Q)\s*(\d+[a-z]?)\s*(?:[:.)\-–—]\s*|\s+(?=[A-Z]))(.*)$/i;
-const HEADER_WORDS = new Set(['respondent', 'respondents', 'organisation', 'organization', 'name', 'category', 'response', 'rationale', 'comments', 'comment', 'respondent category', 'response rationale']);
+/** Question numbers written as words ("Question One"). */
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const QUESTION_RE = new RegExp(String.raw`^\s*\|?\s*(?:Question|Q)\s*(\d+[a-z]?|${NUMBER_WORDS.join('|')})\s*(?:[:.)\-–—]\s*|\s+(?=[A-Z]))(.*)$`, 'i');
+/** What a "Confidential/Anonymous" column says. */
+const CONFIDENTIALITY = ['Confidential', 'Anonymous', 'Public', 'Non-confidential', 'Not confidential', 'Attributable'];
+/** The first column of a response table: who responded. */
+const RESPONDENT_COLUMN_RE = /^(?:respondents?|organi[sz]ations?|company|companies|party|parties|name)\b/;
+const HEADER_WORDS = new Set(['respondent', 'respondents', 'organisation', 'organization', 'organisations', 'organizations', 'company', 'party', 'name',
+  'category', 'response', 'rationale', 'comments', 'comment', 'respondent category', 'response rationale',
+  'confidential/anonymous', 'confidential', 'anonymous', 'working', 'group', 'role(s)', 'roles', 'role', 'represented']);
 const HEADER_INITIALS = new Set([...HEADER_WORDS].map(w => w[0]));
 const PAGE_NUMBER_RE = /^\s*(?:page\s+)?\d+(?:\s+of\s+\d+)?\s*$/i;
 /** Words that begin sentences, never a respondent's name. */
@@ -66,7 +74,7 @@ function headerKind(text: string): 'row' | 'cell' | undefined {
   if (k === text.length || !HEADER_INITIALS.has(text[k].toLowerCase())) return undefined;
   const t = normal(text).toLowerCase();
   if (!t) return undefined;
-  if (/^respondents?\b/.test(t) && /\b(category|response|rationale|comments?)\b/.test(t) && t.split(' ').every(w => HEADER_WORDS.has(w) || w === '/')) return 'row';
+  if (RESPONDENT_COLUMN_RE.test(t) && /\b(category|response|rationale|comments?|confidential\/anonymous|represented)\b/.test(t) && t.split(' ').every(w => HEADER_WORDS.has(w) || w === '/')) return 'row';
   // A header cell alone on its line is capitalised; "respondent" alone ends a category ("Other / respondent").
   if (HEADER_WORDS.has(t) && /^[A-Z]/.test(stripPipes(text))) return 'cell';
   return undefined;
@@ -119,6 +127,14 @@ function isAsciiLetter(code: number): boolean {
 function isSpaceOrPipe(code: number): boolean {
   if (code < 128) return code === 32 || code === 124 || (code >= 9 && code <= 13);
   return SPACE_OR_PIPE.test(String.fromCharCode(code));
+}
+
+/** A category found at `at` on a line whose cells are barred, widened to its whole cell. */
+function wholeCell(text: string, at: number, cell: Cell): Cell {
+  const bar = text.indexOf('|', cell.end);
+  const extra = bar > 0 ? text.slice(cell.end, bar).trim() : '';
+  if (!extra || extra.split(/\s+/).length > 3 || !/^[A-Za-z]/.test(extra)) return cell;
+  return { category: text.slice(at, bar).trim().replace(/\s+/g, ' '), end: text.slice(0, bar).trimEnd().length };
 }
 
 interface RowStart {
@@ -269,7 +285,10 @@ class Reader {
       const strict = isPlausibleName(prefix, this.known) || this.knownByStart.has(normal(prefix).toLowerCase());
       // A name like "So Energy" is believed when a category and a response follow it.
       if (!strict && !(section.hasResponse && isPlausibleName(prefix, this.known, false))) continue;
-      for (const cell of cells) {
+      const barred = /\|\s*$/.test(prefix);
+      for (const found of cells) {
+        // Between bars the category is the whole cell ("| Energy Service Company |"), whatever it starts with.
+        const cell = barred ? wholeCell(text, at, found) : found;
         // The response first: it refuses most heads in running text more cheaply than endAhead.
         const resp = this.responseAfter(i, cell.end, section, limit);
         // A response cell is capitalised ("agree" is prose); a name that starts like a sentence needs one.
@@ -277,16 +296,17 @@ class Reader {
         const ahead = cell.partial ? this.endAhead(cell.category, resp.lastCellLine, limit, normal(prefix)) : 0;
         if (cell.partial && !ahead) continue;
         // A category whose end the next lines were seen to carry beats the shorter one it starts with.
-        let score = this.knownScore(prefix) + (resp.response ? 3 : 0) + (/\|\s*$/.test(prefix) ? 2 : 0) + (ahead === 2 ? 1 : 0);
+        let score = this.knownScore(prefix) + (resp.response ? 3 : 0) + (barred ? 2 : 0) + (ahead === 2 ? 1 : 0);
         // "Smart DCC" alone followed by a category line is a name, not name + category.
         const j = this.nextNonBlank(i, limit);
-        if (!cell.partial && stripPipes(text.slice(cell.end)) === '' && j !== undefined && this.categories.at(stripPipes(this.lines[j].text), 0).length) score -= 5;
+        if (!cell.partial && !barred && stripPipes(text.slice(cell.end)) === '' && j !== undefined && this.categories.at(stripPipes(this.lines[j].text), 0).length) score -= 5;
         score += this.completion(cell.category, i, limit) ? 2 : 0;
         consider({ name: normal(prefix), category: cell.category, response: resp.response, textLine: resp.textLine, textColumn: resp.textColumn, lastCellLine: resp.lastCellLine, score, partial: !!cell.partial });
       }
     }
     // The name alone on its line, the category on the next non-blank line.
-    if (inName + nonSpaceFrom(text, counted) <= this.maxName && (isPlausibleName(text, this.known) || this.knownByStart.has(normal(text).toLowerCase()))) {
+    // (Alone: one cell, no bar between words.)
+    if (inName + nonSpaceFrom(text, counted) <= this.maxName && !stripPipes(text).includes('|') && (isPlausibleName(text, this.known) || this.knownByStart.has(normal(text).toLowerCase()))) {
       const j = this.nextNonBlank(i, limit);
       if (j !== undefined && !this.facts.header(j)) {
         const lineJ = this.lines[j].text;
@@ -407,11 +427,17 @@ interface RawQuestion {
   end: number;
 }
 
+/** "3", "3a", or "Three" → "3". */
+function questionNumber(raw: string): string {
+  const k = NUMBER_WORDS.indexOf(raw.toLowerCase());
+  return k >= 0 ? String(k + 1) : raw;
+}
+
 function findQuestions(lines: Line[]): RawQuestion[] {
   const qs: RawQuestion[] = [];
   for (const l of lines) {
     const m = QUESTION_RE.exec(l.text);
-    if (m) qs.push({ number: m[1], title: m[2].trim(), line: l.line, end: lines.length });
+    if (m) qs.push({ number: questionNumber(m[1]), title: m[2].trim(), line: l.line, end: lines.length });
   }
   for (let k = 0; k < qs.length; k++) if (k + 1 < qs.length) qs[k].end = qs[k + 1].line;
   if (qs.length === 0) {
@@ -436,7 +462,8 @@ function sectionColumns(lines: Line[], from: number, to: number): { hasResponse:
         words += ' ' + normal(t).toLowerCase();
       }
     }
-    return { hasResponse: /\bresponse\b/.test(words), bodyStart: j, bordered: /^\s*\|/.test(lines[i].text) };
+    // A Response column holds "Approve", "Yes" … when a text column follows it; last, it is the text.
+    return { hasResponse: /\bresponse\b(?=.*\b(?:rationale|comments?)\b)/.test(words), bodyStart: j, bordered: /^\s*\|/.test(lines[i].text) };
   }
   return { hasResponse: undefined, bodyStart: from + 1, bordered: false };
 }
@@ -708,7 +735,10 @@ function parseOnce(lines: Line[], known: Set<string>, facts: LineFacts, closed =
  */
 export function parseTextCollation(lines: Line[]): ParsedCollation {
   const learned = learnVocabulary(lines, i => !!headerKind(lines[i].text) || QUESTION_RE.test(lines[i].text), KNOWN_CATEGORIES);
-  const categories = learned.categories.length ? new CategoryVocabulary([...KNOWN_CATEGORIES.whole, ...learned.categories]) : KNOWN_CATEGORIES;
+  // A "Confidential/Anonymous" column holds the answer to that question where the category stands.
+  const confidentiality = lines.some(l => /confidential\s*\/\s*anonymous/i.test(l.text) && headerKind(l.text)) ? CONFIDENTIALITY : [];
+  const extra = [...learned.categories, ...confidentiality];
+  const categories = extra.length ? new CategoryVocabulary([...KNOWN_CATEGORIES.whole, ...extra]) : KNOWN_CATEGORIES;
   const facts = new LineFacts(lines, categories);
   const first = parseOnce(lines, new Set(learned.names), facts);
   if (first.comments.length === 0) return first;
