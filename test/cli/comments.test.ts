@@ -73,6 +73,18 @@ test('comments --format csv neutralises cells a spreadsheet would run as formula
   for (const row of rows) for (const cell of Object.values(row)) assert.doesNotMatch(cell, /^[=+\-@\t\r]/);
 });
 
+test('comments says how many comments each collation gave; one with no table is said, not a failure', () => {
+  const dir = tempDir({ 'g8.sec.txt': G8, 'consultation-responses.txt': COLLATION, 'old-responses.txt': 'Minutes of the meeting.\n' });
+  const r = secdraft(['comments', '.', '--format', 'json'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /old-responses\.txt:1: No response table found/);
+  const report = JSON.parse(r.stdout);
+  assert.deepEqual(report.files, [{ path: 'consultation-responses.txt', format: 'text', comments: 18 }, { path: 'old-responses.txt', format: 'text', comments: 0 }]);
+  const md = secdraft(['comments', '.', '--format', 'md'], dir);
+  assert.match(md.stdout, /^- consultation-responses\.txt: 18 comments$/m);
+  assert.match(md.stdout, /^- old-responses\.txt: 0 comments$/m);
+});
+
 test('comments reads a PDF collation through the bundled pdf.js, and a broken one is exit 2 naming it', async () => {
   const pdf = await collationPdf([
     ['E.ON', 40, 225], ['Large Supplier', 150, 225], ['We note that G8.41 seems to multiply the number of', 250, 225],

@@ -125,3 +125,14 @@ test('a responses file answering ids that match no comment reports each, as info
   assert.deepEqual(d.map(x => `${x.range.start.line + 1} ${x.severity} ${x.code}`), ['9 information file-error']);
   assert.match(d[0].message, /q1-old-name.*no comment/);
 });
+
+test('a file taken for a collation with no response table says so, as information', () => {
+  const service = workspaceOf({ 'consultation-responses.txt': 'Minutes of the Working Group meeting.\n\nThe group discussed the timetable.\n' });
+  const d = service.getDiagnostics(uriOf('consultation-responses.txt'));
+  assert.deepEqual(d.map(x => `${x.range.start.line + 1} ${x.severity} ${x.code}`), ['1 information file-error']);
+  assert.match(d[0].message, /No response table found/);
+  assert.deepEqual(service.getComments(), []);
+  // A collation with a table says nothing of the kind.
+  const ok = workspaceOf({ 'consultation-responses.txt': ' Question 1: Do you agree?\n\nRespondent Category Response Rationale\nEDF Energy Large Supplier Approve We agree.\n' });
+  assert.deepEqual(ok.getDiagnostics(uriOf('consultation-responses.txt')).map(x => x.code), []);
+});

@@ -729,6 +729,14 @@ function parseOnce(lines: Line[], known: Set<string>, facts: LineFacts, closed =
   return { questions, comments, problems };
 }
 
+/** Said (as information) of a file taken for a collation, by name or setting, that holds no response table. */
+const NO_TABLE: Finding = {
+  code: 'file-error',
+  range: lineRange(0, 0, 0),
+  message: 'No response table found: this file was taken for a consultation collation, but no "Question N" section or Respondent/Organisation/Company header was found, so no comments were read from it.',
+  data: { severityCap: 'information' },
+};
+
 /**
  * Read a collation in extracted-text form. Two passes: the names read in the first help to
  * split rows in the second (a name seen whole in one table is recognised when wrapped in another).
@@ -741,6 +749,7 @@ export function parseTextCollation(lines: Line[]): ParsedCollation {
   const categories = extra.length ? new CategoryVocabulary([...KNOWN_CATEGORIES.whole, ...extra]) : KNOWN_CATEGORIES;
   const facts = new LineFacts(lines, categories);
   const first = parseOnce(lines, new Set(learned.names), facts);
+  if (first.questions.length === 0) return { ...first, problems: [...first.problems, NO_TABLE] };
   if (first.comments.length === 0) return first;
   const known = new Set([...learned.names, ...first.comments.map(c => c.respondent.toLowerCase())]);
   // The respondents are known when response tables named them (a response read in the first pass).
