@@ -16,6 +16,8 @@
 //     first is wide);
 //   - comment text is prose: it does not begin a line with a respondent's name and category.
 import * as fc from 'fast-check';
+import { splitLines } from '../../server/src/service/text/lines';
+import { parseTextCollation } from '../../server/src/service/model/consultation/text';
 
 export interface TableRow { respondent: string; category: string; response: string; text: string }
 export interface TableQuestion { number: string; title: string; hasResponse: boolean; rows: TableRow[] }
@@ -205,4 +207,16 @@ export function renderCollation(c: GeneratedCollation): string {
 /** The table as the reader should give it back: [question, respondent, category, response, text as words]. */
 export function expectedRows(c: GeneratedCollation): string[][] {
   return c.questions.flatMap(q => q.rows.map(r => [q.number, r.respondent, r.category, r.response, r.text.replace(/\s+/g, ' ').trim()]));
+}
+
+/**
+ * The rows as read: [question, respondent, category, response, text as words]. A row may be
+ * marked unsure only for a line of its comment that opens like a row of a respondent named
+ * nowhere else (prose such as "DCC DCC …" can), never for a guessed name.
+ */
+export function readRows(text: string): string[][] {
+  return parseTextCollation(splitLines(text)).comments.map(c => [
+    c.question, c.respondent, c.category, c.response, c.text.replace(/\s+/g, ' ').trim(),
+    ...(c.confidence && !/^line \d+ /.test(c.unsure ?? '') ? [`unsure: ${c.unsure}`] : []),
+  ]);
 }

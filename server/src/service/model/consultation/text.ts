@@ -91,6 +91,8 @@ function isPlausibleName(raw: string, known: Set<string>, strict = true): boolea
   if (!name || name.length > NAME_MAX) return false;
   if (known.has(name.toLowerCase())) return true;
   if (/[,;:!?"“”]/.test(name) || /\.$/.test(name) && !/(Ltd|Inc|Co|plc)\.$|\.\w+$/.test(name)) return false;
+  // A full stop then a space inside ends a sentence ("DCC. We"), bar abbreviations ("Co. Ltd").
+  if (/\b(?!(?:Ltd|Inc|Co|St|Bros)\.)\w+\.\s/.test(name)) return false;
   const words = name.split(' ');
   if (words.length > 7) return false;
   const first = words[0].toLowerCase();
@@ -473,7 +475,7 @@ function sectionColumns(lines: Line[], from: number, to: number): { hasResponse:
  * tables, so that in a table without a response column a line that opens with a name known
  * nowhere else is taken for the comment's text (and the row marked unsure), not a new row.
  */
-function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: ConsultationComment[], closed = false): void {
+function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: ConsultationComment[], closed = false, nameMayGoOn?: Map<ConsultationComment, string>): void {
   const { lines } = reader;
   const { hasResponse, bodyStart, bordered } = sectionColumns(lines, q.line + 1, q.end);
   const section: Section = { hasResponse, known: reader.known };
@@ -515,8 +517,10 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
     current?.parts.push({ line: i, column: 0, text: stripPipes(text) });
   }
   for (const row of rows) {
+    const firstParts = row.parts.slice();
     const repaired = repairWraps(reader, row.start, row.parts);
     const name = [repaired.name, ...row.nameEnds].join(' ');
+    const goesOn = name === row.start.name ? capitalisedNextLine(row.start, firstParts, name) : undefined;
     // A category's end in a barred wrap line, unless the category was already completed from that line.
     let category = repaired.category;
     for (const end of row.categoryEnds) {
@@ -536,6 +540,7 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
       range: { start: { line: row.startLine, character: 0 }, end: { line: lastLine, character: lines[lastLine].text.length } },
       ...(row.unsure ? { confidence: 'unsure' as const, unsure: row.unsure } : {}),
     });
+    if (goesOn && nameMayGoOn) nameMayGoOn.set(out[out.length - 1], goesOn);
   }
 }
 
@@ -718,15 +723,44 @@ function parseOnce(lines: Line[], known: Set<string>, facts: LineFacts, closed =
   const comments: ConsultationComment[] = [];
   const questions: ConsultationQuestion[] = [];
   const problems: Finding[] = [];
+  const nameMayGoOn = new Map<ConsultationComment, string>();
   for (const q of findQuestions(lines)) {
     questions.push({ number: q.number, title: q.title, range: lineRange(q.line, 0, lines[q.line].text.length) });
     const before = comments.length;
-    readSection(reader, q, ids, comments, closed);
+    readSection(reader, q, ids, comments, closed, nameMayGoOn);
     if (comments.length === before && lines.slice(q.line + 1, q.end).some(l => l.text.trim() && !headerKind(l.text))) {
       problems.push({ code: 'file-error', range: lineRange(q.line, 0, lines[q.line].text.length), message: `No respondent rows could be read under Question ${q.number}: expected rows of respondent, category and comment.` });
     }
   }
+  // A name seen in one row only, whose next line opens with a capitalised word: that word may
+  // be the name's end (wrapped without a company suffix). Nothing else in the document says, so
+  // the row is read as written and marked for checking.
+  const rows = new Map<string, number>();
+  for (const c of comments) rows.set(c.respondent.toLowerCase(), (rows.get(c.respondent.toLowerCase()) ?? 0) + 1);
+  for (const [c, word] of nameMayGoOn) {
+    if (rows.get(c.respondent.toLowerCase()) !== 1 || c.confidence) continue;
+    c.confidence = 'unsure';
+    c.unsure = `the respondent's name may go on in "${word}" at the start of the next line, read as the comment's first word; no other row of the document names this respondent`;
+  }
   return { questions, comments, problems };
+}
+
+/**
+ * The capitalised word opening the line right under a row's first line, when it could end the
+ * name: not a sentence's first word, an acronym, a number or a company suffix's successor.
+ */
+function capitalisedNextLine(start: RowStart, parts: (Fragment | 'blank')[], name: string): string | undefined {
+  if (ENDS_WITH_SUFFIX_RE.test(name)) return undefined;
+  // The line right under the row's first, with no blank line between.
+  const k = parts.findIndex(p => p !== 'blank' && p.line === start.lastCellLine + 1);
+  if (k < 0 || parts[k - 1] === 'blank') return undefined;
+  return openingName((parts[k] as Fragment).text);
+}
+
+function openingName(text: string): string | undefined {
+  const first = /^[\s|]*([^\s|]+)/.exec(text)?.[1] ?? '';
+  if (!/^[A-Z][a-z]/.test(first) || SENTENCE_STARTERS.has(first.toLowerCase()) || first === 'The' || /[.,;:!?]$/.test(first)) return undefined;
+  return first;
 }
 
 /** Said (as information) of a file taken for a collation, by name or setting, that holds no response table. */
@@ -748,11 +782,13 @@ export function parseTextCollation(lines: Line[]): ParsedCollation {
   const extra = [...learned.categories, ...confidentiality];
   const categories = extra.length ? new CategoryVocabulary([...KNOWN_CATEGORIES.whole, ...extra]) : KNOWN_CATEGORIES;
   const facts = new LineFacts(lines, categories);
-  const first = parseOnce(lines, new Set(learned.names), facts);
+  // Respondents are already known when whole rows of response tables named them.
+  const responseTables = lines.some(l => headerKind(l.text) === 'row' && /\bresponse\b.*\b(?:rationale|comments?)\b/i.test(l.text));
+  const first = parseOnce(lines, new Set(learned.names), facts, responseTables && learned.names.length >= 2);
   if (first.questions.length === 0) return { ...first, problems: [...first.problems, NO_TABLE] };
   if (first.comments.length === 0) return first;
   const known = new Set([...learned.names, ...first.comments.map(c => c.respondent.toLowerCase())]);
   // The respondents are known when response tables named them (a response read in the first pass).
-  const closed = first.comments.some(c => c.response !== '');
+  const closed = responseTables && (learned.names.length >= 2 || first.comments.some(c => c.response !== ''));
   return parseOnce(lines, known, facts, closed);
 }
