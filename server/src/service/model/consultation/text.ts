@@ -26,6 +26,8 @@ const HEADER_WORDS = new Set(['respondent', 'respondents', 'organisation', 'orga
   'category', 'response', 'rationale', 'comments', 'comment', 'respondent category', 'response rationale',
   'confidential/anonymous', 'confidential', 'anonymous', 'working', 'group', 'role(s)', 'roles', 'role', 'represented']);
 const HEADER_INITIALS = new Set([...HEADER_WORDS].map(w => w[0]));
+/** Header cells that may stand alone on a line (a page break lays the header out one cell per line); "Party" alone ends a category. */
+const HEADER_CELLS = new Set(['respondent', 'respondents', 'organisation', 'organization', 'name', 'category', 'response', 'rationale', 'comments', 'comment', 'respondent category', 'response rationale', 'company', 'confidential/anonymous']);
 const PAGE_NUMBER_RE = /^\s*(?:page\s+)?\d+(?:\s+of\s+\d+)?\s*$/i;
 /** Words that begin sentences, never a respondent's name. */
 const SENTENCE_STARTERS = new Set(('a an we our it its this that these those each any all where when if in for as however and but also there such no not ' +
@@ -76,7 +78,7 @@ function headerKind(text: string): 'row' | 'cell' | undefined {
   if (!t) return undefined;
   if (RESPONDENT_COLUMN_RE.test(t) && /\b(category|response|rationale|comments?|confidential\/anonymous|represented)\b/.test(t) && t.split(' ').every(w => HEADER_WORDS.has(w) || w === '/')) return 'row';
   // A header cell alone on its line is capitalised; "respondent" alone ends a category ("Other / respondent").
-  if (HEADER_WORDS.has(t) && /^[A-Z]/.test(stripPipes(text))) return 'cell';
+  if (HEADER_CELLS.has(t) && /^[A-Z]/.test(stripPipes(text))) return 'cell';
   return undefined;
 }
 
