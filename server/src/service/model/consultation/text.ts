@@ -474,8 +474,9 @@ function sectionColumns(lines: Line[], from: number, to: number): { hasResponse:
 
 /**
  * How a section is read: `closed` when the respondents are known from the document's response
- * tables, so that in a table without a response column a line that opens with a name known
- * nowhere else is taken for the comment's text (and the row marked unsure), not a new row.
+ * tables, so that in a table without a response column a line that opens with an acronym known
+ * nowhere else as a respondent ("DCC …") is taken for the comment's text (and the row marked
+ * unsure), not a new row.
  */
 function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: ConsultationComment[], closed = false, nameMayGoOn?: Map<ConsultationComment, string>): void {
   const { lines } = reader;
@@ -496,7 +497,8 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
     // A line the open row's name or category continues on starts no row, unless it opens with
     // a respondent's whole name ("Bralton" continued by "Bralton Ltd | Storage | Approve").
     if (start && reserved.has(i) && !(reader.known.has(start.name.toLowerCase()) && (start.response || !hasResponse))) start = undefined;
-    if (start && closed && hasResponse === false && current && reader.knownScore(start.name) === 0) {
+    // Acronyms opening a line of prose ("DCC DCC …", "SEC DCC …") read like a name and a category.
+    if (start && closed && hasResponse === false && current && reader.knownScore(start.name) === 0 && !/[a-z]/.test(start.name)) {
       current.unsure ??= `line ${i + 1} ("${normal(text).slice(0, 40)}") was read as this comment's text; it could be a row of a respondent named nowhere else`;
       start = undefined;
     }
