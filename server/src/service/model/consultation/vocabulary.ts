@@ -124,10 +124,13 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
     const first = words[0].toLowerCase();
     (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push(row);
   });
-  const rows = [...prefixes, ...barredRows];
-  barredRows.forEach((words, k) => {
+  // Every row as its name and category words: [prefixes…, barred rows…, rows one cell per line…].
+  const stackedAt = prefixes.length + barredRows.length;
+  const rows = [...prefixes, ...barredRows, ...stacked.map(([name, category]) => [...name.split(' '), ...category.split(' ')])];
+  rows.forEach((words, row) => {
+    if (row < prefixes.length) return;
     const first = words[0].toLowerCase();
-    (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push(prefixes.length + k);
+    (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push(row);
   });
   rows.forEach((words, row) => {
     const lower = words.map(w => w.toLowerCase());
@@ -151,7 +154,9 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
     if (wrapped.has(row)) return;
     for (const e of endings(words)) add(e, words.slice(0, words.length - e.split(' ').length).join(' '), row);
   });
-  stacked.forEach(([name, category], k) => add(category, name, prefixes.length + k));
+  stacked.forEach(([name, category], k) => {
+    if (!wrapped.has(stackedAt + k)) add(category, name, stackedAt + k);
+  });
   // A head that another row's head continues is a wrapped name's first words ("Bralton Rosley"
   // of "Bralton Rosley Bralton"): it says nothing about where names end.
   // A head that another row's head continues, for the same ending, is a wrapped name's first
@@ -188,7 +193,8 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
     names.add(name.toLowerCase());
   });
   const barredCategories = new Set([...learned].map(c => c.toLowerCase()));
-  for (const [name, category] of stacked) {
+  for (const [k, [name, category]] of stacked.entries()) {
+    if (wrapped.has(stackedAt + k)) continue;
     if (!known.has(category) && !isCategory(category)) continue;
     if (!known.has(category)) learned.add(category);
     names.add(name.toLowerCase());
