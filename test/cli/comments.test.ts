@@ -27,7 +27,8 @@ test('comments --format json: comments with their clauses, and clauses with thei
   const r = secdraft(['comments', '.', '--format', 'json'], dir);
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout);
-  assert.deepEqual(Object.keys(report), ['comments', 'clauses']);
+  assert.deepEqual(Object.keys(report), ['comments', 'clauses', 'files']);
+  assert.deepEqual(report.files, [{ path: 'consultation-responses.txt', format: 'text', comments: 18 }]);
   assert.equal(report.comments.length, 18);
   const eon = report.comments.find((c: { id: string }) => c.id === 'q2-e-on');
   assert.deepEqual(Object.keys(eon), ['id', 'path', 'line', 'question', 'respondent', 'category', 'response', 'text', 'clauses']);
@@ -52,9 +53,36 @@ test('comments --format md and csv', () => {
   assert.match(md.stdout, /\*\*E\.ON\*\* \(Large Supplier\), question 2, names the clause/);
   const csv = secdraft(['comments', '--format', 'csv'], dir);
   assert.equal(csv.code, 0, csv.stderr);
-  const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+  assert.ok(csv.stdout.startsWith('\uFEFFid,'), 'a BOM, then the header');
+  const rows = parse(csv.stdout, { columns: true, bom: true }) as Record<string, string>[];
   assert.equal(rows.length, 18);
   assert.equal(rows.find(r => r.id === 'q2-e-on')!.clauses, 'G8.41 explicit 1; G8.44C explicit 1');
+});
+
+test('comments --format csv neutralises cells a spreadsheet would run as formulas', () => {
+  const collation = 'question,respondent,category,response,text\n1,=HYPERLINK("http://x"),Large Supplier,Approve,"+1 and G8.41"\n1,@SUM(A1),-Other,Reject,"=1+2"\n1,Plain Ltd,Small Supplier,Approve,A - B = C\n';
+  const dir = tempDir({ 'g8.sec.txt': G8, 'consultation-responses.csv': collation });
+  const r = secdraft(['comments', '--format', 'csv'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  const rows = parse(r.stdout, { columns: true, bom: true }) as Record<string, string>[];
+  assert.deepEqual(rows.map(x => [x.respondent, x.category, x.text]), [
+    ["'=HYPERLINK(\"http://x\")", 'Large Supplier', "'+1 and G8.41"],
+    ["'@SUM(A1)", "'-Other", "'=1+2"],
+    ['Plain Ltd', 'Small Supplier', 'A - B = C'],
+  ]);
+  for (const row of rows) for (const cell of Object.values(row)) assert.doesNotMatch(cell, /^[=+\-@\t\r]/);
+});
+
+test('comments says how many comments each collation gave; one with no table is said, not a failure', () => {
+  const dir = tempDir({ 'g8.sec.txt': G8, 'consultation-responses.txt': COLLATION, 'old-responses.txt': 'Minutes of the meeting.\n' });
+  const r = secdraft(['comments', '.', '--format', 'json'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /old-responses\.txt:1: No response table found/);
+  const report = JSON.parse(r.stdout);
+  assert.deepEqual(report.files, [{ path: 'consultation-responses.txt', format: 'text', comments: 18 }, { path: 'old-responses.txt', format: 'text', comments: 0 }]);
+  const md = secdraft(['comments', '.', '--format', 'md'], dir);
+  assert.match(md.stdout, /^- consultation-responses\.txt: 18 comments$/m);
+  assert.match(md.stdout, /^- old-responses\.txt: 0 comments$/m);
 });
 
 test('comments reads a PDF collation through the bundled pdf.js, and a broken one is exit 2 naming it', async () => {

@@ -17,7 +17,7 @@ const FILES = {
 test('comments --format csv adds disposition, changed_clause and wg_response columns', () => {
   const r = secdraft(['comments', tempDir(FILES), '--format', 'csv']);
   assert.equal(r.code, 0, r.stderr);
-  const rows: Record<string, string>[] = parse(r.stdout, { columns: true });
+  const rows: Record<string, string>[] = parse(r.stdout, { columns: true, bom: true });
   const eon = rows.find(x => x.id === 'q1-e-on')!;
   assert.equal(eon.disposition, 'accepted');
   assert.equal(eon.changed_clause, 'G8.41');

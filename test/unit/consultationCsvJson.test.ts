@@ -44,13 +44,14 @@ test('CSV rows keep their place in the file (a quoted cell over several lines)',
   assert.ok(json.comments[1].range.start.line > json.comments[0].range.start.line);
 });
 
-test('CSV with bad quoting gives one clear file-error problem, never a throw', () => {
+test('CSV with bad quoting gives one clear file-error problem at the row, never a throw', () => {
   const bad = 'question,respondent,category,response,text\n1,EDF,Large Supplier,Approve,"unterminated\n';
   const m = modelOf('responses.csv', bad);
   assert.equal(m.comments.length, 0);
   assert.equal(m.problems.length, 1);
   assert.equal(m.problems[0].code, 'file-error');
-  assert.match(m.problems[0].message, /CSV collation cannot be read/);
+  assert.equal(m.problems[0].range.start.line, 1);
+  assert.match(m.problems[0].message, /line 2 .*quote/);
 });
 
 test('CSV without the expected columns is one problem', () => {
@@ -66,9 +67,9 @@ test('JSON of the wrong shape, or not JSON at all, is one problem', () => {
     assert.equal(m.problems.length, 1, text);
     assert.equal(m.problems[0].code, 'file-error');
   }
-  const partial = modelOf('responses.json', JSON.stringify([{ respondent: 'SSE', text: 'x' }, { text: 'no name' }, 7]));
+  const partial = modelOf('responses.json', JSON.stringify([{ respondent: 'SSE', text: 'x' }, { text: 'no name' }, { text: 'none either' }, 7]));
   assert.equal(partial.comments.length, 1);
-  assert.match(partial.problems[0].message, /2 entries/);
+  assert.deepEqual(partial.problems.map(p => p.message.replace(/:.*/, '')), ['This entry of the JSON collation is a number, not a comment object', '2 entries of this JSON collation have no "respondent" and were skipped.']);
 });
 
 test('file-error problems of a collation reach the diagnostics', () => {

@@ -194,3 +194,43 @@ test('a wrapped line carrying the end of the name and of the category; a name th
     'British Gas|Network Party|Neutral|Fine.',
   ]);
 });
+
+test('a name seen once, whose next line opens with a capitalised word, is marked unsure (and read as written)', () => {
+  const parsed = read([
+    ' Question 1: Do you agree?',
+    '',
+    'Respondent Category Response Rationale',
+    'Caledonia Gas Network Party Approve We agree that the change will reduce the cost of',
+    'Networks reporting for transporters.',
+    '',
+    'EDF Energy Large Supplier Approve We agree that the change will help',
+    'suppliers.',
+    '',
+  ].join('\n'));
+  const [caledonia, edf] = parsed.comments;
+  assert.equal(caledonia.respondent, 'Caledonia Gas');
+  assert.equal(caledonia.text, 'We agree that the change will reduce the cost of Networks reporting for transporters.');
+  assert.equal(caledonia.confidence, 'unsure');
+  assert.match(caledonia.unsure ?? '', /"Networks"/);
+  assert.equal(edf.confidence, undefined);
+});
+
+test('the same name whole in another table settles it: nothing unsure', () => {
+  const parsed = read([
+    ' Question 1: Do you agree?',
+    '',
+    'Respondent Category Response Rationale',
+    'Caledonia Gas Network Party Approve We agree that the change will reduce the cost of',
+    'Networks reporting for transporters.',
+    '',
+    ' Question 2: Any other comments?',
+    '',
+    'Respondent Category Comments',
+    'Caledonia Gas Networks Network Party None.',
+    '',
+  ].join('\n'));
+  assert.deepEqual(parsed.comments.map(c => [c.respondent, c.text, c.confidence ?? 'sure']), [
+    ['Caledonia Gas Networks', 'We agree that the change will reduce the cost of reporting for transporters.', 'sure'],
+    ['Caledonia Gas Networks', 'None.', 'sure'],
+  ]);
+});

@@ -142,16 +142,21 @@ test('unseen collations: clause numbers in comments are explicit links to those 
     .map(e => `${e.comment.id}: ${e.links.filter(l => l.kind === 'explicit').map(l => l.clause).sort().join(' ')}`)
     .filter(s => !s.endsWith(': '));
   assert.deepEqual(explicit.sort(), [
+    'q1-anonymous: H1.8',
     'q1-electricity-north-west-limited: H1.5',
     'q1-northern-powergrid: M2.5',
     'q1-scottish-and-southern-electricity-networks: X2.1 X2.3',
     'q1-utiligroup-limited: M2.5A',
     'q2-citizens-advice: X3.1',
     'q2-electricity-north-west-limited: H1.6B',
+    'q2-fenland-consumer-forum: X3.2',
     'q2-good-energy-limited: X2.4',
+    'q2-harbourside-energy-services: X1.4',
     'q2-northern-powergrid: M2.9',
+    'q2-northfleet-gas-distribution: H1.6A',
     'q2-octopus-energy-limited: H1.9',
     'q2-smart-dcc-ltd: H1.6A',
+    'q2-thornbury-energy-supply: H1.5',
     'q4-utiligroup-limited: H2.1',
   ]);
 });

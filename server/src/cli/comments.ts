@@ -24,8 +24,12 @@ interface CommentsReport {
     clauses: { id: string; kind: 'explicit' | 'inferred'; score: number }[];
     /** The Working Group's answer from the responses file (null: none recorded yet). */
     disposition: Disposition | null; changedClause?: string; answer: string | null;
+    /** A row the reader resolved by a guess (a wrapped name, a split of cells), and why. */
+    confidence?: 'unsure'; unsure?: string;
   }[];
   clauses: { id: string; path: string; line: number; comments: { id: string; kind: 'explicit' | 'inferred'; score: number }[] }[];
+  /** Each collation read and how many comments it gave (0 says a file gave nothing). */
+  files: { path: string; format: string; comments: number }[];
 }
 
 function answerOf(service: SecLanguageService, e: CommentEntry): Pick<CommentsReport['comments'][number], 'disposition' | 'changedClause' | 'answer'> {
@@ -33,7 +37,7 @@ function answerOf(service: SecLanguageService, e: CommentEntry): Pick<CommentsRe
   return r ? { disposition: r.disposition, ...(r.clause ? { changedClause: r.clause } : {}), answer: r.response } : { disposition: null, answer: null };
 }
 
-function buildReport(service: SecLanguageService, entries: CommentEntry[], pathOf: (uri: string) => string): CommentsReport {
+function buildReport(service: SecLanguageService, entries: CommentEntry[], pathOf: (uri: string) => string, uris: string[]): CommentsReport {
   const comments = entries.map(e => ({
     id: e.comment.id,
     path: pathOf(e.uri),
@@ -44,15 +48,21 @@ function buildReport(service: SecLanguageService, entries: CommentEntry[], pathO
     response: e.comment.response,
     text: e.comment.text,
     clauses: e.links.map(l => ({ id: l.clause, kind: l.kind, score: l.score })),
+    ...(e.comment.confidence === 'unsure' ? { confidence: 'unsure' as const, unsure: e.comment.unsure ?? '' } : {}),
     ...answerOf(service, e),
   }));
+  const files: CommentsReport['files'] = [];
+  for (const uri of uris) {
+    const model = service.workspace.model(uri);
+    if (model?.kind === 'consultation') files.push({ path: pathOf(uri), format: model.format, comments: model.comments.length });
+  }
   const clauses: CommentsReport['clauses'] = [];
   for (const [id, places] of service.workspace.clauseIndex()) {
     const linked = entries.flatMap(e => e.links.filter(l => l.clause === id).map(l => ({ id: e.comment.id, kind: l.kind, score: l.score })));
     if (linked.length === 0) continue;
     clauses.push({ id, path: pathOf(places[0].uri), line: places[0].clause.firstLine + 1, comments: linked });
   }
-  return { comments, clauses };
+  return { comments, clauses, files };
 }
 
 /** Markdown for people: untrusted respondent text is escaped and quoted. */
@@ -84,13 +94,27 @@ function asMarkdown(report: CommentsReport): string {
     for (const c of general) out.push(`- **${md(c.respondent)}**, question ${md(c.question)} — ${md(c.path)}:${c.line}`, answerLine(c));
     out.push('');
   }
+  const unsure = report.comments.filter(c => c.confidence === 'unsure');
+  if (unsure.length) {
+    out.push('## Rows read by a guess (check them against the original)', '');
+    for (const c of unsure) out.push(`- **${md(c.respondent)}**, question ${md(c.question)} — ${md(c.path)}:${c.line}: ${md(c.unsure ?? '')}`);
+    out.push('');
+  }
+  for (const f of report.files) out.push(`- ${md(f.path)}: ${f.comments} comment${f.comments === 1 ? '' : 's'}`);
+  if (report.files.length) out.push('');
   out.push(`${report.comments.length} comment${report.comments.length === 1 ? '' : 's'}, ${report.clauses.length} clause${report.clauses.length === 1 ? '' : 's'} with comments.`);
   return out.join('\n');
 }
 
-function csvCell(s: string | number): string {
-  const t = String(s);
-  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+/**
+ * One CSV cell. Respondent text is untrusted: a cell a spreadsheet would run as a formula
+ * (starting with =, +, -, @, a tab or a CR) is written with a leading apostrophe, which
+ * spreadsheets show as text and do not run.
+ */
+export function csvCell(s: string | number): string {
+  const raw = String(s);
+  const t = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
+  return /[",\r\n\t]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
 /** The JSON keeps exactly DESIGN.md §5's fields; the answers go to md and csv. */
@@ -99,11 +123,12 @@ function contractJson(report: CommentsReport): object {
 }
 
 function asCsv(report: CommentsReport): string {
-  const rows = [['id', 'path', 'line', 'question', 'respondent', 'category', 'response', 'text', 'clauses', 'disposition', 'changed_clause', 'wg_response']];
+  const rows = [['id', 'path', 'line', 'question', 'respondent', 'category', 'response', 'text', 'clauses', 'disposition', 'changed_clause', 'wg_response', 'unsure']];
   for (const c of report.comments) {
-    rows.push([c.id, c.path, String(c.line), c.question, c.respondent, c.category, c.response, c.text, c.clauses.map(l => `${l.id} ${l.kind} ${l.score}`).join('; '), c.disposition ?? '', c.changedClause ?? '', c.answer ?? '']);
+    rows.push([c.id, c.path, String(c.line), c.question, c.respondent, c.category, c.response, c.text, c.clauses.map(l => `${l.id} ${l.kind} ${l.score}`).join('; '), c.disposition ?? '', c.changedClause ?? '', c.answer ?? '', c.unsure ?? '']);
   }
-  return rows.map(r => r.map(csvCell).join(',')).join('\n');
+  // A BOM, so that spreadsheets read the file as UTF-8 (names and quotes as written).
+  return '\uFEFF' + rows.map(r => r.map(csvCell).join(',')).join('\n');
 }
 
 export async function runComments(options: CommentsOptions, write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
@@ -116,11 +141,12 @@ export async function runComments(options: CommentsOptions, write: (s: string) =
     const model = ws.service.workspace.model(uri);
     if (model?.kind !== 'consultation') continue;
     for (const p of model.problems) {
-      unreadable++;
+      // Information ("no response table found", a list read as paragraphs) is said, not a failure.
+      if (p.data?.severityCap !== 'information') unreadable++;
       writeErr(`secdraft: ${ws.pathOf.get(uri)}:${p.range.start.line + 1}: ${p.message}`);
     }
   }
-  const report = buildReport(ws.service, ws.service.getComments(), uri => ws.pathOf.get(uri) ?? uri);
+  const report = buildReport(ws.service, ws.service.getComments(), uri => ws.pathOf.get(uri) ?? uri, ws.uris);
   if (options.format === 'json') write(JSON.stringify(contractJson(report), null, 2));
   else if (options.format === 'md') write(asMarkdown(report));
   else write(asCsv(report));

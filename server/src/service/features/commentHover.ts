@@ -57,6 +57,8 @@ function commentSection(workspace: WorkspaceIndex, entry: CommentEntry, link: Co
     '',
     `> ${escapeMarkdown(link.quote || c.text)}`,
   ];
+  // A row read by a guess says so, so the Working Group checks it against the original.
+  if (c.confidence === 'unsure') lines.push('', `*Unsure reading of this row: ${escapeMarkdown(c.unsure ?? 'check it against the original')}*`);
   if (target) lines.push('', `[Open the full comment](${target})`);
   return lines.join('\n');
 }

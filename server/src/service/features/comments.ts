@@ -38,6 +38,9 @@ export interface SecCommentInfo {
   text: string;
   status: CommentStatus;
   links: SecCommentLinkInfo[];
+  /** Present when the reader resolved the row by a guess, with why. */
+  confidence?: 'unsure';
+  unsure?: string;
 }
 
 export interface SecCommentsParams {
@@ -72,6 +75,7 @@ function info(workspace: WorkspaceIndex, entry: CommentEntry, onlyUri?: string):
     id: c.id, uri: entry.uri, range: c.range, question: c.question, questionTitle,
     respondent: c.respondent, category: c.category, response: c.response, text: c.text,
     status: entry.status, links,
+    ...(c.confidence ? { confidence: c.confidence, unsure: c.unsure ?? '' } : {}),
   };
 }
 

@@ -42,6 +42,8 @@ export interface ParsedResponses {
   file: ResponsesFile;
   /** Empty when the file is sound; otherwise it must not be overwritten. */
   problems: Finding[];
+  /** Where each answered id is written in the file (its key). */
+  idRanges?: Record<string, Range>;
 }
 
 export function isDisposition(s: unknown): s is Disposition {
@@ -119,6 +121,7 @@ export function parseResponses(text: string, consultationName = ''): ParsedRespo
     problems.push(problem(text, entries ?? root, '"responses" must be an object of comment id → response'));
     return { file, problems };
   }
+  const idRanges: Record<string, Range> = {};
   for (const prop of entries.children ?? []) {
     const [keyNode, valueNode] = prop.children ?? [];
     const id = keyNode?.value as string;
@@ -134,9 +137,12 @@ export function parseResponses(text: string, consultationName = ''): ParsedRespo
     const broken = checkResponse(r);
     if (broken) problems.push(problem(text, valueNode, `"${id}": ${broken}`));
     else if (Object.hasOwn(file.responses, id)) problems.push(problem(text, keyNode, `"${id}" is answered twice`));
-    else file.responses[id] = normalise(r as CommentResponse);
+    else {
+      file.responses[id] = normalise(r as CommentResponse);
+      idRanges[id] = rangeAt(text, keyNode.offset, keyNode.length);
+    }
   }
-  return { file, problems };
+  return { file, problems, idRanges };
 }
 
 /** The fields in their fixed order, empty optional ones left out. */

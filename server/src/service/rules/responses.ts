@@ -5,6 +5,7 @@
 import type { Finding } from '../types';
 import type { DocumentModel } from '../model/document';
 import type { CommentEntry } from '../model/consultation/types';
+import type { ConsultationModel } from '../model/consultation';
 import { type ParsedResponses, isResponsesFile, parseResponses, responsesPathFor } from '../model/responses';
 import { baseName } from '../model/classify';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -73,7 +74,25 @@ function onResponsesFile(model: DocumentModel, workspace: WorkspaceIndex): Findi
   if (!isResponsesFile(model.uri)) return [];
   // Parse it through the collation's lookup when there is one, so both agree.
   const collation = workspace.consultationModels().find(m => responsesPathFor(m.uri) === model.uri);
-  return collation ? responsesFor(workspace, collation.uri).problems : parseResponses(model.text).problems;
+  if (!collation) return parseResponses(model.text).problems;
+  const parsed = responsesFor(workspace, collation.uri);
+  return [...parsed.problems, ...orphanedAnswers(parsed, collation)];
+}
+
+/**
+ * Answers whose id matches no comment of the collation (re-read with other ids, a respondent
+ * renamed): said, as information, so an answer is never lost without a word.
+ */
+function orphanedAnswers(parsed: ParsedResponses, collation: ConsultationModel): Finding[] {
+  if (parsed.problems.length > 0 || collation.comments.length === 0 && collation.problems.length > 0) return [];
+  const ids = new Set(collation.comments.map(c => c.id));
+  const collationName = baseName(collation.uri);
+  return Object.keys(parsed.file.responses).filter(id => !ids.has(id)).map(id => ({
+    code: 'file-error',
+    range: parsed.idRanges?.[id] ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message: `The response to "${id}" answers no comment of ${collationName}: the collation no longer has a comment with this id (re-read, or a respondent renamed?). Move the answer to the comment's new id; it is kept here until then.`,
+    data: { severityCap: 'information', commentId: id },
+  }));
 }
 
 export const responsesRules: RuleFamily = {

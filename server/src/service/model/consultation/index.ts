@@ -17,11 +17,11 @@ export type * from './types';
 /** Which reader a collation needs. */
 export function collationFormat(uri: string, text: string): CollationFormat {
   const name = uri.replace(/[?#].*$/, '').toLowerCase();
-  if (name.endsWith('.csv')) return 'csv';
+  if (name.endsWith('.csv') || name.endsWith('.tsv')) return 'csv';
   if (name.endsWith('.json') || name.endsWith('.docx') || name.endsWith('.pdf')) return 'json';
   const head = text.trimStart();
   if (head.startsWith('[') || head.startsWith('{')) return 'json';
-  if (/^\s*"?question"?\s*,\s*"?respondent"?\s*,/i.test(head.slice(0, 200))) return 'csv';
+  if (/^\s*"?question"?\s*([,;\t])\s*"?respondent"?\s*\1/i.test(head.slice(0, 200))) return 'csv';
   return 'text';
 }
 

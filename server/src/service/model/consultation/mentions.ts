@@ -21,8 +21,48 @@ export interface RawMention {
   withSection: boolean;
 }
 
-/** Every clause mention in a comment's text. */
-export function scanMentions(text: string): RawMention[] {
+/**
+ * Characters that show as nothing (zero-width space and joiners, word joiner, soft hyphen,
+ * BOM): pasted into a clause id ("G8.4\u200b1") they would hide it from the reader.
+ */
+const INVISIBLE_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * The text without invisible characters, and where each of its characters stands in the
+ * original (the last entry is the original's length), so a mention keeps its place as written.
+ */
+function withoutInvisibles(text: string): { visible: string; at: number[] } | undefined {
+  INVISIBLE_RE.lastIndex = 0;
+  if (!INVISIBLE_RE.test(text)) return undefined;
+  let visible = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    INVISIBLE_RE.lastIndex = 0;
+    if (INVISIBLE_RE.test(text[i])) continue;
+    visible += text[i];
+    at.push(i);
+  }
+  at.push(text.length);
+  return { visible, at };
+}
+
+/**
+ * Every clause mention in a comment's text. Invisible characters inside a mention are skipped
+ * when reading it; the mention's `text` is still the original as written (so it can be found
+ * in the file), its ids are clean.
+ */
+export function scanMentions(original: string): RawMention[] {
+  const cleaned = withoutInvisibles(original);
+  if (!cleaned) return scanVisible(original);
+  const { visible, at } = cleaned;
+  return scanVisible(visible).map(m => {
+    const start = at[m.index];
+    const end = at[m.index + m.text.length - 1] + 1;
+    return { ...m, index: start, text: original.slice(start, end) };
+  });
+}
+
+function scanVisible(text: string): RawMention[] {
   const out: RawMention[] = [];
   MENTION_RE.lastIndex = 0;
   for (let m = MENTION_RE.exec(text); m; m = MENTION_RE.exec(text)) {

@@ -10,12 +10,24 @@
 //   - `|` separators are sometimes present; comment cells may be empty.
 import { type Line, lineRange } from '../../text/lines';
 import type { Finding } from '../../types';
-import { CATEGORIES, COMPANY_SUFFIXES, CommentIds, type ParsedCollation, RESPONSES, canonicalCategory, canonicalResponse } from './common';
+import { COMPANY_SUFFIXES, CommentIds, type ParsedCollation, RESPONSES, canonicalCategory, canonicalResponse } from './common';
 import type { ConsultationComment, ConsultationQuestion } from './types';
+import { type Cell, CategoryVocabulary, KNOWN_CATEGORIES } from './categories';
+import { learnVocabulary } from './vocabulary';
 
-const QUESTION_RE = /^\s*\|?\s*(?:Question|Q)\s*(\d+[a-z]?)\s*(?:[:.)\-–—]\s*|\s+(?=[A-Z]))(.*)$/i;
-const HEADER_WORDS = new Set(['respondent', 'respondents', 'organisation', 'organization', 'name', 'category', 'response', 'rationale', 'comments', 'comment', 'respondent category', 'response rationale']);
+/** Question numbers written as words ("Question One"). */
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const QUESTION_RE = new RegExp(String.raw`^\s*\|?\s*(?:Question|Q)\s*(\d+[a-z]?|${NUMBER_WORDS.join('|')})\s*(?:[:.)\-–—]\s*|\s+(?=[A-Z]))(.*)$`, 'i');
+/** What a "Confidential/Anonymous" column says. */
+const CONFIDENTIALITY = ['Confidential', 'Anonymous', 'Public', 'Non-confidential', 'Not confidential', 'Attributable'];
+/** The first column of a response table: who responded. */
+const RESPONDENT_COLUMN_RE = /^(?:respondents?|organi[sz]ations?|company|companies|party|parties|name)\b/;
+const HEADER_WORDS = new Set(['respondent', 'respondents', 'organisation', 'organization', 'organisations', 'organizations', 'company', 'party', 'name',
+  'category', 'response', 'rationale', 'comments', 'comment', 'respondent category', 'response rationale',
+  'confidential/anonymous', 'confidential', 'anonymous', 'working', 'group', 'role(s)', 'roles', 'role', 'represented']);
 const HEADER_INITIALS = new Set([...HEADER_WORDS].map(w => w[0]));
+/** Header cells that may stand alone on a line (a page break lays the header out one cell per line); "Party" alone ends a category. */
+const HEADER_CELLS = new Set(['respondent', 'respondents', 'organisation', 'organization', 'name', 'category', 'response', 'rationale', 'comments', 'comment', 'respondent category', 'response rationale', 'company', 'confidential/anonymous']);
 const PAGE_NUMBER_RE = /^\s*(?:page\s+)?\d+(?:\s+of\s+\d+)?\s*$/i;
 /** Words that begin sentences, never a respondent's name. */
 const SENTENCE_STARTERS = new Set(('a an we our it its this that these those each any all where when if in for as however and but also there such no not ' +
@@ -24,23 +36,6 @@ const SENTENCE_STARTERS = new Set(('a an we our it its this that these those eac
 const NAME_CONNECTORS = new Set(['of', 'and', 'the', 'for', '&', 'de', 'und', '-', 'on', 'in']);
 
 const byLength = (a: string, b: string) => b.length - a.length;
-const CATEGORY_LIST = [...CATEGORIES].filter(c => c.toLowerCase() !== 'supplier').sort(byLength);
-/** The first words of longer categories that are not categories themselves ("Shared Resource", "Other SEC"). */
-const CATEGORY_HEADS = [...new Set(CATEGORY_LIST.flatMap(c => {
-  const words = c.split(' ');
-  return words.slice(1).map((_w, k) => words.slice(0, k + 1).join(' '));
-}))].filter(h => !CATEGORY_LIST.some(c => c.toLowerCase() === h.toLowerCase())).sort(byLength);
-const CATEGORY_INITIALS = new Set([...CATEGORY_LIST, ...CATEGORY_HEADS].map(c => c[0].toLowerCase()));
-const LONGEST_CATEGORY = Math.max(...CATEGORY_LIST.map(c => c.length));
-const NO_CELLS: Cell[] = [];
-// Lower-cased once (these are compared at every word of every line).
-const CATEGORY_LIST_LOWER = CATEGORY_LIST.map(c => c.toLowerCase());
-const CATEGORY_HEADS_LOWER = CATEGORY_HEADS.map(c => c.toLowerCase());
-/** The lower-cased categories and heads by their first letter's (ASCII) code, in the order tried. */
-const CATEGORIES_BY_INITIAL: ({ whole: string[]; heads: string[] } | undefined)[] = new Array(128).fill(undefined);
-for (const [list, key] of [[CATEGORY_LIST_LOWER, 'whole'], [CATEGORY_HEADS_LOWER, 'heads']] as const) {
-  for (const c of list) (CATEGORIES_BY_INITIAL[c.charCodeAt(0)] ??= { whole: [], heads: [] })[key].push(c);
-}
 const RESPONSE_RE = new RegExp(`^(${[...RESPONSES].sort(byLength).map(escapeRe).join('|')})(?![\\w-])`, 'i');
 /** The wrapped end of a company name: up to three capitalised words and a suffix ("Retail Limited"). */
 const SUFFIX_RE = new RegExp(`^((?:[A-Z][\\w&'’.-]*\\s+){0,3}(?:${COMPANY_SUFFIXES.map(escapeRe).join('|')}))(?=\\s|$|[,|])`);
@@ -81,12 +76,16 @@ function headerKind(text: string): 'row' | 'cell' | undefined {
   if (k === text.length || !HEADER_INITIALS.has(text[k].toLowerCase())) return undefined;
   const t = normal(text).toLowerCase();
   if (!t) return undefined;
-  if (/^respondents?\b/.test(t) && /\b(category|response|rationale|comments?)\b/.test(t) && t.split(' ').every(w => HEADER_WORDS.has(w) || w === '/')) return 'row';
-  if (HEADER_WORDS.has(t)) return 'cell';
+  if (RESPONDENT_COLUMN_RE.test(t) && /\b(category|response|rationale|comments?|confidential\/anonymous|represented)\b/.test(t) && t.split(' ').every(w => HEADER_WORDS.has(w) || w === '/')) return 'row';
+  // A header cell alone on its line is capitalised; "respondent" alone ends a category ("Other / respondent").
+  if (HEADER_CELLS.has(t) && /^[A-Z]/.test(stripPipes(text))) return 'cell';
   return undefined;
 }
 
 const NAME_MAX = 60;
+const COMPANY_SUFFIX_SET = new Set(COMPANY_SUFFIXES);
+/** How many lines a wrapped name or category cell may take. */
+const MAX_CELL_LINES = 8;
 
 /** Could this be a respondent's name? `strict` also refuses names starting like a sentence ("So Energy"). */
 function isPlausibleName(raw: string, known: Set<string>, strict = true): boolean {
@@ -94,81 +93,20 @@ function isPlausibleName(raw: string, known: Set<string>, strict = true): boolea
   if (!name || name.length > NAME_MAX) return false;
   if (known.has(name.toLowerCase())) return true;
   if (/[,;:!?"“”]/.test(name) || /\.$/.test(name) && !/(Ltd|Inc|Co|plc)\.$|\.\w+$/.test(name)) return false;
+  // A full stop then a space inside ends a sentence ("DCC. We"), bar abbreviations ("Co. Ltd").
+  if (/\b(?!(?:Ltd|Inc|Co|St|Bros)\.)\w+\.\s/.test(name)) return false;
   const words = name.split(' ');
   if (words.length > 7) return false;
   const first = words[0].toLowerCase();
   if (strict && SENTENCE_STARTERS.has(first)) return false;
   if (first === 'the' && words.length < (strict ? 3 : 2)) return false;
   if (!/^[A-Z0-9]/.test(words[0])) return false;
+  // A name never ends with a connector ("The SEC on …" is a sentence).
+  if (words.length > 1 && NAME_CONNECTORS.has(words[words.length - 1].toLowerCase())) return false;
   const content = words.filter(w => !NAME_CONNECTORS.has(w.toLowerCase()));
-  const capitalised = content.filter(w => /^[A-Z0-9(]/.test(w)).length;
-  return content.length > 0 && capitalised / content.length >= 0.6;
-}
-
-interface Cell {
-  /** The category as matched, and where it ends on its line. */
-  category: string;
-  end: number;
-  /** Only the first words of a category whose end wrapped onto a later line ("Shared Resource" … "Provider"). */
-  partial?: boolean;
-}
-
-/** Categories that start at `at` in `text`: whole ones longest first, then the heads of wrapped ones. */
-function categoriesAt(text: string, at: number): Cell[] {
-  // Runs at every word of every line: compared in place, without lower-casing a copy of the
-  // line's rest (that made a long line quadratic), and only against the categories starting
-  // with the word's letter.
-  const first = text.charCodeAt(at);
-  const byInitial = first < 128 ? CATEGORIES_BY_INITIAL[lowerAscii(first)] : undefined;
-  if (!byInitial) return NO_CELLS;
-  let found: Cell[] | undefined;
-  for (const c of byInitial.whole) {
-    const match = asciiCategoryAt(text, at, c);
-    if (match === NON_ASCII) return categoriesAtSlowly(text, at);
-    if (match) (found ??= []).push({ category: text.slice(at, at + c.length), end: at + c.length });
-  }
-  for (const h of byInitial.heads) {
-    const match = asciiCategoryAt(text, at, h);
-    if (match === NON_ASCII) return categoriesAtSlowly(text, at);
-    if (match) (found ??= []).push({ category: text.slice(at, at + h.length), end: at + h.length, partial: true });
-  }
-  return found ?? NO_CELLS;
-}
-
-/** The same on text with non-ASCII letters near `at` (whose lower case may be ASCII). */
-function categoriesAtSlowly(text: string, at: number): Cell[] {
-  if (!CATEGORY_INITIALS.has(text[at]?.toLowerCase() ?? '')) return NO_CELLS;
-  const rest = text.slice(at, at + LONGEST_CATEGORY + 1).toLowerCase();
-  let found: Cell[] | undefined;
-  const startsWith = (c: string) => rest.startsWith(c) && !/[\w-]/.test(rest[c.length] ?? '');
-  for (const c of CATEGORY_LIST_LOWER) if (startsWith(c)) (found ??= []).push({ category: text.slice(at, at + c.length), end: at + c.length });
-  for (const h of CATEGORY_HEADS_LOWER) if (startsWith(h)) (found ??= []).push({ category: text.slice(at, at + h.length), end: at + h.length, partial: true });
-  return found ?? NO_CELLS;
-}
-
-function lowerAscii(code: number): number {
-  return code >= 65 && code <= 90 ? code + 32 : code;
-}
-
-const NON_ASCII = 2;
-
-/**
- * Does the lower-case ASCII `category` start at `at`, case-insensitively, as whole words
- * (`[\w-]` may not follow)? 1 or 0; NON_ASCII where a character met before the answer is not
- * ASCII (its lower case might be: the slow way then decides).
- */
-function asciiCategoryAt(text: string, at: number, category: string): number {
-  if (at + category.length > text.length) return 0;
-  for (let k = 0; k < category.length; k++) {
-    const code = text.charCodeAt(at + k);
-    if (code >= 128) return NON_ASCII;
-    if (lowerAscii(code) !== category.charCodeAt(k)) return 0;
-  }
-  if (at + category.length === text.length) return 1;
-  const after = text.charCodeAt(at + category.length);
-  if (after >= 128) return NON_ASCII;
-  const lower = lowerAscii(after);
-  return (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) || lower === 95 || lower === 45 ? 0 : 1;
+  const capitalised = content.filter(w => /^[A-Z0-9(]/.test(w) || COMPANY_SUFFIX_SET.has(w)).length;
+  // Every word of a name is capitalised, bar connectors and company suffixes ("Bryt Energy plc").
+  return content.length > 0 && capitalised === content.length;
 }
 
 /** Word starts in a line (where a category may begin). */
@@ -193,6 +131,14 @@ function isAsciiLetter(code: number): boolean {
 function isSpaceOrPipe(code: number): boolean {
   if (code < 128) return code === 32 || code === 124 || (code >= 9 && code <= 13);
   return SPACE_OR_PIPE.test(String.fromCharCode(code));
+}
+
+/** A category found at `at` on a line whose cells are barred, widened to its whole cell. */
+function wholeCell(text: string, at: number, cell: Cell): Cell {
+  const bar = text.indexOf('|', cell.end);
+  const extra = bar > 0 ? text.slice(cell.end, bar).trim() : '';
+  if (!extra || extra.split(/\s+/).length > 3 || !/^[A-Za-z]/.test(extra)) return cell;
+  return { category: text.slice(at, bar).trim().replace(/\s+/g, ' '), end: text.slice(0, bar).trimEnd().length };
 }
 
 interface RowStart {
@@ -224,7 +170,7 @@ class LineFacts {
   private readonly starts: (number[] | undefined)[];
   private readonly cells: (Cell[][] | undefined)[];
 
-  constructor(readonly lines: Line[]) {
+  constructor(readonly lines: Line[], readonly categories: CategoryVocabulary = KNOWN_CATEGORIES) {
     this.headers = new Uint8Array(lines.length);
     this.starts = new Array(lines.length).fill(undefined);
     this.cells = new Array(lines.length).fill(undefined);
@@ -246,7 +192,7 @@ class LineFacts {
   cellsAt(i: number, k: number): Cell[] {
     const starts = this.wordStarts(i);
     const cells = this.cells[i] ??= [];
-    while (cells.length <= k) cells.push(categoriesAt(this.lines[i].text, starts[cells.length]));
+    while (cells.length <= k) cells.push(this.categories.at(this.lines[i].text, starts[cells.length]));
     return cells[k];
   }
 }
@@ -255,7 +201,10 @@ class Reader {
   /** No longer prefix of a line can be a name: plausible names are short, known ones as long as the longest. */
   readonly maxName: number;
 
+  readonly categories: CategoryVocabulary;
+
   constructor(readonly lines: Line[], readonly known: Set<string>, readonly facts: LineFacts = new LineFacts(lines)) {
+    this.categories = facts.categories;
     let longest = NAME_MAX;
     for (const k of known) {
       longest = Math.max(longest, k.length);
@@ -336,35 +285,43 @@ class Reader {
       const cells = this.facts.cellsAt(i, k);
       if (cells.length === 0) continue;
       const prefix = text.slice(0, at);
-      const strict = isPlausibleName(prefix, this.known);
+      // The first words of a name seen whole elsewhere may end with a connector ("Wexby of" … "Bralith").
+      const strict = isPlausibleName(prefix, this.known) || this.knownByStart.has(normal(prefix).toLowerCase());
       // A name like "So Energy" is believed when a category and a response follow it.
       if (!strict && !(section.hasResponse && isPlausibleName(prefix, this.known, false))) continue;
-      for (const cell of cells) {
+      const barred = /\|\s*$/.test(prefix);
+      for (const found of cells) {
+        // Between bars the category is the whole cell ("| Energy Service Company |"), whatever it starts with.
+        const cell = barred ? wholeCell(text, at, found) : found;
         // The response first: it refuses most heads in running text more cheaply than endAhead.
         const resp = this.responseAfter(i, cell.end, section, limit);
-        if (!resp || (!strict && !resp.response)) continue;
-        if (cell.partial && !this.endAhead(cell.category, i, limit)) continue;
-        let score = this.knownScore(prefix) + (resp.response ? 3 : 0) + (/\|\s*$/.test(prefix) ? 2 : 0);
+        // A response cell is capitalised ("agree" is prose); a name that starts like a sentence needs one.
+        if (!resp || (resp.response && !/^[A-Z]/.test(resp.response)) || (!strict && !resp.response)) continue;
+        const ahead = cell.partial ? this.endAhead(cell.category, resp.lastCellLine, limit, normal(prefix)) : 0;
+        if (cell.partial && !ahead) continue;
+        // A category whose end the next lines were seen to carry beats the shorter one it starts with.
+        let score = this.knownScore(prefix) + (resp.response ? 3 : 0) + (barred ? 2 : 0) + (ahead === 2 ? 1 : 0);
         // "Smart DCC" alone followed by a category line is a name, not name + category.
         const j = this.nextNonBlank(i, limit);
-        if (stripPipes(text.slice(cell.end)) === '' && j !== undefined && categoriesAt(stripPipes(this.lines[j].text), 0).length) score -= 5;
+        if (!cell.partial && !barred && stripPipes(text.slice(cell.end)) === '' && j !== undefined && this.categories.at(stripPipes(this.lines[j].text), 0).length) score -= 5;
         score += this.completion(cell.category, i, limit) ? 2 : 0;
         consider({ name: normal(prefix), category: cell.category, response: resp.response, textLine: resp.textLine, textColumn: resp.textColumn, lastCellLine: resp.lastCellLine, score, partial: !!cell.partial });
       }
     }
     // The name alone on its line, the category on the next non-blank line.
-    if (inName + nonSpaceFrom(text, counted) <= this.maxName && isPlausibleName(text, this.known)) {
+    // (Alone: one cell, no bar between words.)
+    if (inName + nonSpaceFrom(text, counted) <= this.maxName && !stripPipes(text).includes('|') && (isPlausibleName(text, this.known) || this.knownByStart.has(normal(text).toLowerCase()))) {
       const j = this.nextNonBlank(i, limit);
       if (j !== undefined && !this.facts.header(j)) {
         const lineJ = this.lines[j].text;
         const lead = /^[\s|]*/.exec(lineJ)![0].length;
-        for (const cell of categoriesAt(lineJ, lead)) {
+        for (const cell of this.categories.at(lineJ, lead)) {
           const resp = this.responseAfter(j, cell.end, section, limit);
-          if (!resp) continue;
-          if (cell.partial && !this.endAhead(cell.category, j, limit)) continue;
-          const score = 4 + this.knownScore(text) + (resp.response ? 3 : 0);
+          if (!resp || (resp.response && !/^[A-Z]/.test(resp.response))) continue;
+          const ahead = cell.partial ? this.endAhead(cell.category, resp.lastCellLine, limit, normal(text)) : 0;
+          if (cell.partial && !ahead) continue;
+          const score = 4 + this.knownScore(text) + (resp.response ? 3 : 0) + (ahead === 2 ? 1 : 0);
           consider({ name: normal(text), category: cell.category, response: resp.response, textLine: resp.textLine, textColumn: resp.textColumn, lastCellLine: resp.lastCellLine, score, partial: !!cell.partial });
-          break;
         }
       }
     }
@@ -372,21 +329,44 @@ class Reader {
   }
 
   /**
+   * The lines after a row's first that carry the rest of its name or category, as the
+   * document's names and categories say: they continue the row and cannot start another.
+   */
+  continuationLines(start: RowStart, limit: number): number[] {
+    const at: number[] = [];
+    for (let j = start.lastCellLine + 1; j < Math.min(limit, this.lines.length) && at.length < MAX_CELL_LINES; j++) {
+      if (this.lines[j].text.trim() && !this.facts.header(j)) at.push(j);
+    }
+    const plan = completeFromDocument(this, start.name, start.category, at.map(j => this.lines[j].text));
+    return plan?.complete ? plan.taken.map(t => at[t.index]) : [];
+  }
+
+  /**
    * Does a line soon after start with the rest of a category whose head is on `line`
    * ("Shared Resource" … "Provider …"; "Other SEC" … "Limited" … "Party")? Only then is the
    * head a category and not the rationale's words.
    */
-  endAhead(head: string, line: number, limit: number): boolean {
+  endAhead(head: string, line: number, limit: number, name = ''): 0 | 1 | 2 {
+    if (name) {
+      // The rest of a known name may come first on the next lines ("Valton Trading" / "Bexton member").
+      const texts: string[] = [];
+      for (let j = line + 1; j < Math.min(limit, this.lines.length) && texts.length < MAX_CELL_LINES; j++) if (this.lines[j].text.trim() && !this.facts.header(j)) texts.push(this.lines[j].text);
+      const plan = completeFromDocument(this, name, head, texts);
+      if (plan?.complete && plan.categoryWords.length > 0) return 2;
+      // The name's known rest comes, and the category's does not: the head is not cut here.
+      if (plan && plan.nameWords.length > 0) return 0;
+    }
     let seen = 0;
     for (let j = line + 1; j < Math.min(limit, this.lines.length) && seen < 5; j++) {
       const t = stripPipes(this.lines[j].text);
       if (!t) continue;
       seen++;
       const afterName = t.replace(SUFFIX_RE, '').replace(/^[\s|]+/, '');
-      if (completeCategory(head, t) || completeCategory(head, afterName)) return true;
+      if (this.categories.complete(head, t) || this.categories.complete(head, afterName)) return 1;
     }
-    return false;
+    return 0;
   }
+
 
   /** A category cut short by a line wrap ("Other" … next line "respondent"): the full one. */
   completion(category: string, line: number, limit: number): { full: string; line: number; length: number } | undefined {
@@ -394,8 +374,11 @@ class Reader {
     for (let j = line + 1; j < Math.min(limit, this.lines.length) && j <= line + 3; j++) {
       const t = this.lines[j].text;
       if (!t.trim()) continue;
+      // A repeated header is page furniture, never the end of a category.
+      if (this.facts.header(j) === 'row') return undefined;
+      if (this.facts.header(j)) continue;
       const lead = /^[\s|]*/.exec(t)![0].length;
-      for (const c of CATEGORY_LIST_LOWER) {
+      for (const c of this.categories.whole) {
         if (!c.startsWith(lower)) continue;
         const remainder = c.slice(category.length + 1);
         const head = t.slice(lead, lead + remainder.length);
@@ -448,11 +431,17 @@ interface RawQuestion {
   end: number;
 }
 
+/** "3", "3a", or "Three" → "3". */
+function questionNumber(raw: string): string {
+  const k = NUMBER_WORDS.indexOf(raw.toLowerCase());
+  return k >= 0 ? String(k + 1) : raw;
+}
+
 function findQuestions(lines: Line[]): RawQuestion[] {
   const qs: RawQuestion[] = [];
   for (const l of lines) {
     const m = QUESTION_RE.exec(l.text);
-    if (m) qs.push({ number: m[1], title: m[2].trim(), line: l.line, end: lines.length });
+    if (m) qs.push({ number: questionNumber(m[1]), title: m[2].trim(), line: l.line, end: lines.length });
   }
   for (let k = 0; k < qs.length; k++) if (k + 1 < qs.length) qs[k].end = qs[k + 1].line;
   if (qs.length === 0) {
@@ -463,7 +452,7 @@ function findQuestions(lines: Line[]): RawQuestion[] {
 }
 
 /** Does the header of a section (lines from..to) have a Response column? */
-function sectionColumns(lines: Line[], from: number, to: number): { hasResponse: boolean | undefined; bodyStart: number } {
+function sectionColumns(lines: Line[], from: number, to: number): { hasResponse: boolean | undefined; bodyStart: number; bordered: boolean } {
   for (let i = from; i < to; i++) {
     const kind = headerKind(lines[i].text);
     if (!kind) continue;
@@ -477,18 +466,26 @@ function sectionColumns(lines: Line[], from: number, to: number): { hasResponse:
         words += ' ' + normal(t).toLowerCase();
       }
     }
-    return { hasResponse: /\bresponse\b/.test(words), bodyStart: j };
+    // A Response column holds "Approve", "Yes" … when a text column follows it; last, it is the text.
+    return { hasResponse: /\bresponse\b(?=.*\b(?:rationale|comments?)\b)/.test(words), bodyStart: j, bordered: /^\s*\|/.test(lines[i].text) };
   }
-  return { hasResponse: undefined, bodyStart: from + 1 };
+  return { hasResponse: undefined, bodyStart: from + 1, bordered: false };
 }
 
-function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: ConsultationComment[]): void {
+/**
+ * How a section is read: `closed` when the respondents are known from the document's response
+ * tables, so that in a table without a response column a line that opens with an acronym known
+ * nowhere else as a respondent ("DCC …") is taken for the comment's text (and the row marked
+ * unsure), not a new row.
+ */
+function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: ConsultationComment[], closed = false, nameMayGoOn?: Map<ConsultationComment, string>): void {
   const { lines } = reader;
-  const { hasResponse, bodyStart } = sectionColumns(lines, q.line + 1, q.end);
+  const { hasResponse, bodyStart, bordered } = sectionColumns(lines, q.line + 1, q.end);
   const section: Section = { hasResponse, known: reader.known };
-  interface OpenRow { start: RowStart; startLine: number; parts: (Fragment | 'blank')[]; nameEnds: string[] }
+  interface OpenRow { start: RowStart; startLine: number; parts: (Fragment | 'blank')[]; nameEnds: string[]; categoryEnds: { line: number; text: string }[]; unsure?: string }
   const rows: OpenRow[] = [];
   let current: OpenRow | undefined;
+  let reserved = new Set<number>();
   for (let i = bodyStart; i < q.end; i++) {
     const text = lines[i].text;
     if (!text.trim() || PAGE_NUMBER_RE.test(text)) {
@@ -496,27 +493,45 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
       continue;
     }
     if (reader.facts.header(i)) continue;
-    const start = reader.rowStart(i, section, q.end);
+    let start = reader.rowStart(i, section, q.end);
+    // A line the open row's name or category continues on starts no row, unless it opens with
+    // a respondent's whole name ("Bralton" continued by "Bralton Ltd | Storage | Approve").
+    if (start && reserved.has(i) && !(reader.known.has(start.name.toLowerCase()) && (start.response || !hasResponse))) start = undefined;
+    // Acronyms opening a line of prose ("DCC DCC …", "SEC DCC …") read like a name and a category.
+    if (start && closed && hasResponse === false && current && reader.knownScore(start.name) === 0 && !/[a-z]/.test(start.name)) {
+      current.unsure ??= `line ${i + 1} ("${normal(text).slice(0, 40)}") was read as this comment's text; it could be a row of a respondent named nowhere else`;
+      start = undefined;
+    }
     if (start) {
-      current = { start, startLine: i, parts: [], nameEnds: [] };
+      current = { start, startLine: i, parts: [], nameEnds: [], categoryEnds: [] };
       rows.push(current);
+      reserved = new Set(reader.continuationLines(start, q.end));
       const rest = lines[start.textLine].text.slice(start.textColumn);
       if (rest.trim()) current.parts.push({ line: start.textLine, column: start.textColumn, text: stripPipes(rest) });
       i = start.textLine;
       continue;
     }
-    const wrap = current && current.parts.length < 4 ? pipeWrap(text, hasResponse) : undefined;
+    const wrap = current && current.parts.length < 2 * MAX_CELL_LINES ? pipeWrap(text, hasResponse, bordered) : undefined;
     if (current && wrap) {
-      current.nameEnds.push(wrap.nameEnd);
+      if (wrap.nameEnd) current.nameEnds.push(wrap.nameEnd);
+      if (wrap.categoryEnd) current.categoryEnds.push({ line: i, text: wrap.categoryEnd });
       if (wrap.text) current.parts.push({ line: i, column: wrap.column, text: wrap.text });
       continue;
     }
     current?.parts.push({ line: i, column: 0, text: stripPipes(text) });
   }
   for (const row of rows) {
+    const firstParts = row.parts.slice();
     const repaired = repairWraps(reader, row.start, row.parts);
     const name = [repaired.name, ...row.nameEnds].join(' ');
-    const category = repaired.category;
+    const goesOn = name === row.start.name ? capitalisedNextLine(row.start, firstParts, name) : undefined;
+    // A category's end in a barred wrap line, unless the category was already completed from that line.
+    let category = repaired.category;
+    for (const end of row.categoryEnds) {
+      // Completed from this line already: only what the completion did not take.
+      const rest = end.line === repaired.completedOn ? stripLeadingWords(end.text, repaired.completedWith ?? '').trim() : end.text;
+      if (rest && !(end.line === repaired.completedOn && rest === end.text)) category = `${category} ${rest}`;
+    }
     const fragments = row.parts.filter((p): p is Fragment => p !== 'blank');
     const lastLine = fragments.length ? fragments[fragments.length - 1].line : row.start.lastCellLine;
     out.push({
@@ -527,43 +542,144 @@ function readSection(reader: Reader, q: RawQuestion, ids: CommentIds, out: Consu
       response: canonicalResponse(row.start.response),
       text: joinFragments(row.parts),
       range: { start: { line: row.startLine, character: 0 }, end: { line: lastLine, character: lines[lastLine].text.length } },
+      ...(row.unsure ? { confidence: 'unsure' as const, unsure: row.unsure } : {}),
     });
+    if (goesOn && nameMayGoOn) nameMayGoOn.set(out[out.length - 1], goesOn);
   }
+}
+
+/** The end of a name wrapped in its cell: name words and connectors ("of Fenmere", "and"). */
+function isNameContinuation(cell: string): boolean {
+  const words = cell.split(' ');
+  return words.length <= 5 && words.every(w => NAME_CONNECTORS.has(w.toLowerCase()) || COMPANY_SUFFIX_SET.has(w) || /^[A-Z0-9(][^,;:!?]*$/.test(w));
 }
 
 /**
  * A wrapped row of a `|` table: the name cell's end, empty category/response cells, and the
  * text's next words ("Electricity Networks | | | see why it was chosen.").
  */
-function pipeWrap(text: string, hasResponse: boolean | undefined): { nameEnd: string; text: string; column: number } | undefined {
+function pipeWrap(text: string, hasResponse: boolean | undefined, bordered: boolean): { nameEnd: string; categoryEnd: string; text: string; column: number } | undefined {
   if (hasResponse === undefined) return undefined;
   const columns = hasResponse ? 4 : 3;
-  const lead = /^\s*\|?/.exec(text)![0].length;
+  // A bar at the start is the table's border only when the header has one too; else the
+  // name cell is empty and the category's end follows ("| Provider |").
+  const lead = (bordered ? /^\s*\|?/ : /^\s*/).exec(text)![0].length;
   const cells = text.slice(lead).split('|');
   if (cells.length < columns - 1 || cells.length > columns) return undefined;
   const nameEnd = cells[0].trim();
-  if (!nameEnd || cells.slice(1, columns - 1).some(c => c.trim() !== '') || !isPlausibleName(nameEnd, new Set(), false)) return undefined;
+  const categoryEnd = cells[1].trim();
+  if (!nameEnd && !categoryEnd) return undefined;
+  if (cells.slice(2, columns - 1).some(c => c.trim() !== '')) return undefined;
+  if (nameEnd && !isPlausibleName(nameEnd, new Set(), false) && !isNameContinuation(nameEnd)) return undefined;
+  if (categoryEnd && (!/^[A-Za-z]/.test(categoryEnd) || categoryEnd.split(' ').length > 4)) return undefined;
   const textCell = cells.length === columns ? cells[columns - 1] : '';
   const column = text.length - textCell.length + (/^\s*/.exec(textCell)![0].length);
-  return { nameEnd, text: textCell.trim(), column };
+  return { nameEnd, categoryEnd, text: textCell.trim(), column };
+}
+
+/** Words of a text and where each starts, bars skipped. */
+function wordsOf(text: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  const re = /[^\s|]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+interface RestPlan {
+  /** Words taken from the start of continuation lines: the line's index in the texts, how many. */
+  taken: { index: number; words: number }[];
+  nameWords: string[];
+  categoryWords: string[];
+  complete: boolean;
+}
+
+/**
+ * Lay the rest of a name and of a category (lower-cased words still to come) over the
+ * continuation lines of a row: each line starts with the name's next words, then the
+ * category's, then the comment text — as a table's cells wrap side by side. From the line
+ * `from` on (after a page break the first line's text cell may stand alone before them).
+ */
+function planRests(texts: string[], nameRest: string[], categoryRest: string[], from = 0): RestPlan {
+  const plan: RestPlan = { taken: [], nameWords: [], categoryWords: [], complete: false };
+  let n = 0;
+  let c = 0;
+  for (let index = from; index < texts.length; index++) {
+    if (n === nameRest.length && c === categoryRest.length) break;
+    const words = wordsOf(texts[index]);
+    let k = 0;
+    while (n < nameRest.length && k < words.length && words[k].word.toLowerCase() === nameRest[n]) {
+      plan.nameWords.push(words[k++].word);
+      n++;
+    }
+    while (c < categoryRest.length && k < words.length && words[k].word.toLowerCase() === categoryRest[c]) {
+      plan.categoryWords.push(words[k++].word);
+      c++;
+    }
+    if (k === 0) break;
+    plan.taken.push({ index, words: k });
+  }
+  plan.complete = n === nameRest.length && c === categoryRest.length;
+  return plan;
+}
+
+/**
+ * The best way to complete a row's name and category from the names read elsewhere in the
+ * document and the categories it uses, over the row's first continuation lines; undefined
+ * when no known name or category continues here.
+ */
+function completeFromDocument(reader: Reader, name: string, category: string, texts: string[]): RestPlan | undefined {
+  const nameTargets = reader.knownByStart.get(name.toLowerCase()) ?? [];
+  const lowerCategory = category.toLowerCase();
+  const categoryTargets = reader.categories.whole.filter(c => c.startsWith(lowerCategory + ' '));
+  if (nameTargets.length === 0 && categoryTargets.length === 0) return undefined;
+  const nameCount = name.split(' ').length;
+  const categoryCount = category.split(' ').length;
+  let best: RestPlan | undefined;
+  const taken = (p: RestPlan) => p.nameWords.length + p.categoryWords.length;
+  for (const nt of [...nameTargets, undefined]) {
+    for (const ct of [...categoryTargets, undefined]) {
+      for (const from of [0, 1]) {
+        const plan = planRests(texts, nt ? nt.split(' ').slice(nameCount) : [], ct ? ct.split(' ').slice(categoryCount) : [], from);
+        if (taken(plan) === 0) continue;
+        if (!best || (plan.complete && !best.complete) || (plan.complete === best.complete && taken(plan) > taken(best))) best = plan;
+      }
+    }
+  }
+  return best;
 }
 
 /**
  * Put back what the extraction wrapped into the rationale: the end of a category
  * ("respondent") and of a name ("Limited", or the rest of a name seen elsewhere in the file).
  */
-function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank')[]): { name: string; category: string } {
+function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank')[]): { name: string; category: string; completedOn?: number; completedWith?: string } {
   let { name, category } = start;
   const early: Fragment[] = [];
-  for (let k = 0; k < parts.length && early.length < 3; k++) {
+  for (let k = 0; k < parts.length && early.length < MAX_CELL_LINES; k++) {
     const p = parts[k];
     if (p !== 'blank') early.push(p);
   }
+  // First what the rest of the document says: a name seen whole elsewhere, a category it uses.
+  const following = early.filter(f => f.line > start.lastCellLine);
+  const plan = completeFromDocument(reader, name, category, following.map(f => f.text));
+  if (plan?.complete) {
+    for (const { index, words } of plan.taken) {
+      const f = following[index];
+      f.text = f.text.slice(wordsOf(f.text)[words - 1].end).replace(/^[\s|]+/, '');
+    }
+    return {
+      name: [name, ...plan.nameWords].join(' '),
+      category: [category, ...plan.categoryWords].join(' '),
+    };
+  }
+  early.splice(3);
   const completion = reader.completion(category, start.lastCellLine, start.lastCellLine + 4);
   if (completion) {
     // The completing word may also have been taken for a header cell ("respondent").
     category = completion.full;
-    const f = early.find(p => p.line === completion.line);
+    // Only a fragment that starts where the completing words do (not a text cell further right).
+    const from = completion.length - (completion.full.length - start.category.length - 1);
+    const f = early.find(p => p.line === completion.line && p.column <= from);
     if (f) f.text = stripLeadingWords(f.text, completion.full.slice(start.category.length + 1));
   }
   for (const f of early) {
@@ -587,7 +703,7 @@ function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank'
   // The category's end may follow the name's end on the wrapped line ("Retail Limited respondent …").
   if (!completion) {
     for (const f of early.slice(0, start.partial ? 3 : 2)) {
-      const rest = completeCategory(category, f.text);
+      const rest = reader.categories.complete(category, f.text);
       if (rest) {
         category = `${category} ${rest}`;
         f.text = stripLeadingWords(f.text, rest);
@@ -595,53 +711,88 @@ function repairWraps(reader: Reader, start: RowStart, parts: (Fragment | 'blank'
       }
     }
   }
-  return { name, category };
+  return { name, category, ...(completion ? { completedOn: completion.line, completedWith: completion.full.slice(start.category.length + 1) } : {}) };
 }
 
-/** The words that complete a cut category at the start of `text` ("Other" + "respondent …"). */
-function completeCategory(category: string, text: string): string | undefined {
-  const t = text.replace(/^[\s|]+/, '');
-  const head = category.toLowerCase() + ' ';
-  let lower: string | undefined;
-  for (const c of CATEGORY_LIST_LOWER) {
-    if (!c.startsWith(head)) continue;
-    const remainder = c.slice(category.length + 1);
-    lower ??= t.toLowerCase();
-    if (lower.startsWith(remainder) && !/[\w-]/.test(t[remainder.length] ?? '')) return t.slice(0, remainder.length);
-  }
-  return undefined;
-}
-
+/** The text without `words` at its start (whole words only: "Network" is not taken from "networks"). */
 function stripLeadingWords(text: string, words: string): string {
   const t = text.replace(/^[\s|]+/, '');
-  return t.toLowerCase().startsWith(words.toLowerCase()) ? t.slice(words.length).replace(/^[\s|]+/, '') : text;
+  if (!t.toLowerCase().startsWith(words.toLowerCase()) || /[\w-]/.test(t[words.length] ?? '')) return text;
+  return t.slice(words.length).replace(/^[\s|]+/, '');
 }
 
-function parseOnce(lines: Line[], known: Set<string>, facts: LineFacts): ParsedCollation {
+function parseOnce(lines: Line[], known: Set<string>, facts: LineFacts, closed = false): ParsedCollation {
   const reader = new Reader(lines, known, facts);
   const ids = new CommentIds();
   const comments: ConsultationComment[] = [];
   const questions: ConsultationQuestion[] = [];
   const problems: Finding[] = [];
+  const nameMayGoOn = new Map<ConsultationComment, string>();
   for (const q of findQuestions(lines)) {
     questions.push({ number: q.number, title: q.title, range: lineRange(q.line, 0, lines[q.line].text.length) });
     const before = comments.length;
-    readSection(reader, q, ids, comments);
+    readSection(reader, q, ids, comments, closed, nameMayGoOn);
     if (comments.length === before && lines.slice(q.line + 1, q.end).some(l => l.text.trim() && !headerKind(l.text))) {
       problems.push({ code: 'file-error', range: lineRange(q.line, 0, lines[q.line].text.length), message: `No respondent rows could be read under Question ${q.number}: expected rows of respondent, category and comment.` });
     }
   }
+  // A name seen in one row only, whose next line opens with a capitalised word: that word may
+  // be the name's end (wrapped without a company suffix). Nothing else in the document says, so
+  // the row is read as written and marked for checking.
+  const rows = new Map<string, number>();
+  for (const c of comments) rows.set(c.respondent.toLowerCase(), (rows.get(c.respondent.toLowerCase()) ?? 0) + 1);
+  for (const [c, word] of nameMayGoOn) {
+    if (rows.get(c.respondent.toLowerCase()) !== 1 || c.confidence) continue;
+    c.confidence = 'unsure';
+    c.unsure = `the respondent's name may go on in "${word}" at the start of the next line, read as the comment's first word; no other row of the document names this respondent`;
+  }
   return { questions, comments, problems };
 }
+
+/**
+ * The capitalised word opening the line right under a row's first line, when it could end the
+ * name: not a sentence's first word, an acronym, a number or a company suffix's successor.
+ */
+function capitalisedNextLine(start: RowStart, parts: (Fragment | 'blank')[], name: string): string | undefined {
+  if (ENDS_WITH_SUFFIX_RE.test(name)) return undefined;
+  // The line right under the row's first, with no blank line between.
+  const k = parts.findIndex(p => p !== 'blank' && p.line === start.lastCellLine + 1);
+  if (k < 0 || parts[k - 1] === 'blank') return undefined;
+  return openingName((parts[k] as Fragment).text);
+}
+
+function openingName(text: string): string | undefined {
+  const first = /^[\s|]*([^\s|]+)/.exec(text)?.[1] ?? '';
+  if (!/^[A-Z][a-z]/.test(first) || SENTENCE_STARTERS.has(first.toLowerCase()) || first === 'The' || /[.,;:!?]$/.test(first)) return undefined;
+  return first;
+}
+
+/** Said (as information) of a file taken for a collation, by name or setting, that holds no response table. */
+const NO_TABLE: Finding = {
+  code: 'file-error',
+  range: lineRange(0, 0, 0),
+  message: 'No response table found: this file was taken for a consultation collation, but no "Question N" section or Respondent/Organisation/Company header was found, so no comments were read from it.',
+  data: { severityCap: 'information' },
+};
 
 /**
  * Read a collation in extracted-text form. Two passes: the names read in the first help to
  * split rows in the second (a name seen whole in one table is recognised when wrapped in another).
  */
 export function parseTextCollation(lines: Line[]): ParsedCollation {
-  const facts = new LineFacts(lines);
-  const first = parseOnce(lines, new Set(), facts);
+  const learned = learnVocabulary(lines, i => !!headerKind(lines[i].text) || QUESTION_RE.test(lines[i].text), KNOWN_CATEGORIES);
+  // A "Confidential/Anonymous" column holds the answer to that question where the category stands.
+  const confidentiality = lines.some(l => /confidential\s*\/\s*anonymous/i.test(l.text) && headerKind(l.text)) ? CONFIDENTIALITY : [];
+  const extra = [...learned.categories, ...confidentiality];
+  const categories = extra.length ? new CategoryVocabulary([...KNOWN_CATEGORIES.whole, ...extra]) : KNOWN_CATEGORIES;
+  const facts = new LineFacts(lines, categories);
+  // Respondents are already known when whole rows of response tables named them.
+  const responseTables = lines.some(l => headerKind(l.text) === 'row' && /\bresponse\b.*\b(?:rationale|comments?)\b/i.test(l.text));
+  const first = parseOnce(lines, new Set(learned.names), facts, responseTables && learned.names.length >= 2);
+  if (first.questions.length === 0) return { ...first, problems: [...first.problems, NO_TABLE] };
   if (first.comments.length === 0) return first;
-  const known = new Set(first.comments.map(c => c.respondent.toLowerCase()));
-  return parseOnce(lines, known, facts);
+  const known = new Set([...learned.names, ...first.comments.map(c => c.respondent.toLowerCase())]);
+  // The respondents are known when response tables named them (a response read in the first pass).
+  const closed = responseTables && (learned.names.length >= 2 || first.comments.some(c => c.response !== ''));
+  return parseOnce(lines, known, facts, closed);
 }

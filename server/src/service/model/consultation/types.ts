@@ -27,6 +27,13 @@ export interface ConsultationComment {
   text: string;
   /** Where the comment's row starts and ends in the source file. */
   range: Range;
+  /**
+   * Set when the reader resolved the row by a guess (a name wrapped and never seen whole, a
+   * name/category split no other row confirms): the Working Group should check it.
+   */
+  confidence?: 'unsure';
+  /** Why the row is unsure, in words. */
+  unsure?: string;
 }
 
 export type CollationFormat = 'text' | 'csv' | 'json' | 'docx' | 'pdf';
