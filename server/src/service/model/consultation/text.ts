@@ -14,6 +14,7 @@ import { COMPANY_SUFFIXES, CommentIds, type ParsedCollation, RESPONSES, canonica
 import type { ConsultationComment, ConsultationQuestion } from './types';
 import { type Cell, CategoryVocabulary, KNOWN_CATEGORIES } from './categories';
 import { learnVocabulary } from './vocabulary';
+import { readBarredSection } from './barTables';
 
 /** Question numbers written as words ("Question One"). */
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
@@ -731,7 +732,8 @@ function parseOnce(lines: Line[], known: Set<string>, facts: LineFacts, closed =
   for (const q of findQuestions(lines)) {
     questions.push({ number: q.number, title: q.title, range: lineRange(q.line, 0, lines[q.line].text.length) });
     const before = comments.length;
-    readSection(reader, q, ids, comments, closed, nameMayGoOn);
+    // A barred table without a category column is split by its bars (barTables.ts).
+    if (!readBarredSection(lines, q.number, q.line + 1, q.end, ids, comments)) readSection(reader, q, ids, comments, closed, nameMayGoOn);
     if (comments.length === before && lines.slice(q.line + 1, q.end).some(l => l.text.trim() && !headerKind(l.text))) {
       problems.push({ code: 'file-error', range: lineRange(q.line, 0, lines[q.line].text.length), message: `No respondent rows could be read under Question ${q.number}: expected rows of respondent, category and comment.` });
     }
