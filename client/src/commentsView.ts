@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type CommentInfo, CommentThreads, fetchComments, plainMarkdown, toRange } from './comments';
+import { perFileSummary } from './commentCounts';
 
 export type Grouping = 'clause' | 'respondent' | 'question';
 
@@ -93,10 +94,13 @@ export class CommentsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 export function registerConsultationView(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): () => Promise<void> {
   const view = new CommentsView();
   const threads = new CommentThreads();
+  const tree = vscode.window.createTreeView('secDrafting.consultation', { treeDataProvider: view });
   const refresh = async () => {
     try {
       const comments = await fetchComments(getClient());
       view.setComments(comments);
+      // How many comments each collation gave (a file that gave none has its "no response table" note).
+      tree.message = perFileSummary(comments) || undefined;
       threads.show(comments);
     } catch (e) {
       getClient()?.outputChannel.appendLine(`sec/comments failed: ${(e as Error).message}`);
@@ -110,7 +114,7 @@ export function registerConsultationView(context: vscode.ExtensionContext, getCl
   context.subscriptions.push(
     view,
     threads,
-    vscode.window.registerTreeDataProvider('secDrafting.consultation', view),
+    tree,
     vscode.commands.registerCommand('secDrafting.refreshComments', refresh),
     vscode.commands.registerCommand('secDrafting.groupCommentsByClause', () => view.setGrouping('clause')),
     vscode.commands.registerCommand('secDrafting.groupCommentsByRespondent', () => view.setGrouping('respondent')),
