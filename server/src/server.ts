@@ -6,11 +6,12 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
-  type MessageActionItem,
   DidChangeConfigurationNotification,
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -27,10 +28,15 @@ import { COMMENTS_REQUEST, type SecCommentsParams } from './service/features/com
 import { registerGateRequests } from './gateRequests';
 import { isResponsesFile } from './service/model/responses';
 import { isOriginal, readOriginal } from './extract';
-import { EditorBaseline, SUPPRESS_IN_BASELINE_COMMAND, type SuppressArgs } from './editorBaseline';
+import { EditorBaseline } from './editorBaseline';
 import { ruleDocHref } from './ruleDocs';
+import { executeCommand, SERVER_COMMANDS } from './lsp/commands';
+import { watchFiles } from './lsp/watchedFiles';
 
-/** The client's `secDrafting.*` settings as they arrive over workspace/configuration. */
+/**
+ * The client's `secDrafting.*` settings as they arrive: in initializationOptions (flat, or under
+ * `secDrafting`), pushed in workspace/didChangeConfiguration, or pulled with workspace/configuration.
+ */
 interface ClientSettings {
   severity?: Record<string, SecSettings['severity'][string]>;
   words?: string[];
@@ -44,11 +50,24 @@ interface ClientSettings {
 
 const DIAGNOSTIC_DELAY_MS = 120;
 
+/** The `secDrafting` settings in what a client sent: `{secDrafting: {…}}` or the settings themselves. */
+function settingsIn(value: unknown, nestedOnly = false): ClientSettings | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const nested = (value as { secDrafting?: unknown }).secDrafting;
+  if (nested && typeof nested === 'object' && !Array.isArray(nested)) return nested as ClientSettings;
+  return nestedOnly ? undefined : (value as ClientSettings);
+}
+
 export function startServer(connection: Connection): SecLanguageService {
   const documents = new TextDocuments(TextDocument);
   const service = createSecLanguageService();
   let workspaceFolders: string[] = [];
   let hasConfigurationCapability = false;
+  let canRegisterWatchers = false;
+  let canRegisterConfiguration = false;
+  let canAsk = false;
+  /** Settings given at start-up; pulled or pushed settings are laid over them. */
+  let initSettings: ClientSettings = {};
   let repoConfig: SecConfig | undefined;
   let clientSettings: ClientSettings = {};
   let workspaceTrusted = true;
@@ -68,13 +87,13 @@ export function startServer(connection: Connection): SecLanguageService {
   };
 
   /**
-   * Show a warning. It is a request (window/showMessageRequest) in this LSP library; a client
-   * that does not implement it answers with an error, which must not end the server: the
-   * warning then goes to the log.
+   * Show a warning: a window/showMessage notification, never window/showMessageRequest (which
+   * this LSP library's showWarningMessage sends, and which some clients, Neovim among them, turn
+   * into a prompt that blocks the editor until answered). Also logged.
    */
   function warn(message: string): void {
-    // The typed overload for "no actions" says void, but every call sends the request: take the promise.
-    connection.window.showWarningMessage<MessageActionItem>(message).then(undefined, () => connection.console.warn(message));
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    connection.console.warn(message);
   }
 
   /** Run a handler; log and answer with an error instead of crashing the server. */
@@ -195,14 +214,17 @@ export function startServer(connection: Connection): SecLanguageService {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    canAsk = !!params.capabilities.window?.showMessage;
     workspaceFolders = (params.workspaceFolders ?? []).map(f => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (workspaceFolders.length === 0 && params.rootUri) {
       const root = uriToPath(params.rootUri);
       if (root) workspaceFolders = [root];
     }
-    const init = params.initializationOptions as ClientSettings | undefined;
-    if (init) clientSettings = init;
-    workspaceTrusted = init?.workspaceTrusted !== false;
+    initSettings = settingsIn(params.initializationOptions) ?? {};
+    clientSettings = initSettings;
+    workspaceTrusted = (params.initializationOptions as ClientSettings | undefined)?.workspaceTrusted !== false;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -218,7 +240,7 @@ export function startServer(connection: Connection): SecLanguageService {
         documentHighlightProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
-        executeCommandProvider: { commands: [SUPPRESS_IN_BASELINE_COMMAND] },
+        executeCommandProvider: { commands: SERVER_COMMANDS },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'sec-drafting', version: '0.1.0' },
@@ -227,17 +249,22 @@ export function startServer(connection: Connection): SecLanguageService {
 
   connection.onInitialized(async () => {
     if (hasConfigurationCapability) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'secDrafting' });
+      // Only where the client can register it (Neovim 0.7 cannot, and warns): it pushes anyway.
+      if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'secDrafting' });
       await pullClientSettings();
     }
     await loadWorkspace();
+    if (canRegisterWatchers) {
+      await watchFiles(connection, [...(repoConfig?.legalGlobs ?? []), ...(repoConfig?.consultationGlobs ?? []), ...(clientSettings.legalFiles ?? []), ...(clientSettings.consultationFiles ?? [])]);
+    }
   });
 
   async function pullClientSettings(): Promise<void> {
     if (!hasConfigurationCapability) return;
     try {
-      const s = (await connection.workspace.getConfiguration('secDrafting')) as ClientSettings | null;
-      clientSettings = s ?? {};
+      const s = settingsIn(await connection.workspace.getConfiguration('secDrafting'));
+      // A client with nothing under secDrafting answers null: the start-up settings stay.
+      clientSettings = { ...initSettings, ...(s ?? {}) };
     } catch (e) {
       connection.console.warn(`could not read settings: ${(e as Error).message}`);
     }
@@ -282,8 +309,11 @@ export function startServer(connection: Connection): SecLanguageService {
     if (problem) warn(`SEC Drafting: ${problem}. Every finding is shown until it is fixed.`);
   }
 
-  connection.onDidChangeConfiguration(async () => {
-    await pullClientSettings();
+  connection.onDidChangeConfiguration(async params => {
+    // Settings pushed in the notification are taken as they are; otherwise ask for them.
+    const pushed = settingsIn(params?.settings, true);
+    if (pushed) clientSettings = { ...initSettings, ...pushed };
+    else await pullClientSettings();
     applySettings();
   });
 
@@ -343,14 +373,10 @@ export function startServer(connection: Connection): SecLanguageService {
     return [...actions, ...baseline.actions(uri, baseline.filter(uri, service.getDiagnostics(uri)), params.range, params.context.only)];
   }));
 
-  connection.onExecuteCommand(runSafe('executeCommand', null, params => {
-    if (params.command !== SUPPRESS_IN_BASELINE_COMMAND) return null;
-    if (!workspaceTrusted) return { ok: false, message: 'Restricted Mode: the baseline is a file, which this workspace may not write. Trust the workspace first.' };
-    const result = baseline.suppress(params.arguments?.[0] as SuppressArgs);
-    if (!result.ok) warn(`SEC Drafting: ${result.message}`);
-    scheduleAll();
-    return result;
-  }));
+  // Record response, the code lenses' places, suppress in baseline: run here, for any client.
+  connection.onExecuteCommand(runSafe('executeCommand', null, params => executeCommand({
+    connection, service, documents, baseline, canAsk: () => canAsk, workspaceTrusted: () => workspaceTrusted, refresh: () => scheduleAll(),
+  }, params)));
 
   connection.onHover(runSafe('hover', null, (params, token) => service.getHover(params.textDocument.uri, params.position, token)));
 
