@@ -251,7 +251,7 @@ export function startServer(connection: Connection): SecLanguageService {
     if (hasConfigurationCapability) {
       // Only where the client can register it (Neovim 0.7 cannot, and warns): it pushes anyway.
       if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'secDrafting' });
-      await pullClientSettings();
+      clientSettings = (await pullClientSettings()) ?? clientSettings;
     }
     await loadWorkspace();
     if (canRegisterWatchers) {
@@ -259,14 +259,16 @@ export function startServer(connection: Connection): SecLanguageService {
     }
   });
 
-  async function pullClientSettings(): Promise<void> {
-    if (!hasConfigurationCapability) return;
+  /** The client's settings over the start-up ones; undefined when they cannot be asked for. */
+  async function pullClientSettings(): Promise<ClientSettings | undefined> {
+    if (!hasConfigurationCapability) return undefined;
     try {
       const s = settingsIn(await connection.workspace.getConfiguration('secDrafting'));
       // A client with nothing under secDrafting answers null: the start-up settings stay.
-      clientSettings = { ...initSettings, ...(s ?? {}) };
+      return { ...initSettings, ...(s ?? {}) };
     } catch (e) {
       connection.console.warn(`could not read settings: ${(e as Error).message}`);
+      return undefined;
     }
   }
 
@@ -309,11 +311,19 @@ export function startServer(connection: Connection): SecLanguageService {
     if (problem) warn(`SEC Drafting: ${problem}. Every finding is shown until it is fixed.`);
   }
 
+  /** Counts configuration changes: a pull that a newer change overtook is dropped. */
+  let configChanges = 0;
+
   connection.onDidChangeConfiguration(async params => {
+    const change = ++configChanges;
     // Settings pushed in the notification are taken as they are; otherwise ask for them.
     const pushed = settingsIn(params?.settings, true);
     if (pushed) clientSettings = { ...initSettings, ...pushed };
-    else await pullClientSettings();
+    else {
+      const pulled = await pullClientSettings();
+      if (change !== configChanges) return;
+      if (pulled) clientSettings = pulled;
+    }
     applySettings();
   });
 
