@@ -6,6 +6,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Disposable,
   DidChangeConfigurationNotification,
   ErrorCodes,
   LSPErrorCodes,
@@ -254,10 +255,22 @@ export function startServer(connection: Connection): SecLanguageService {
       clientSettings = (await pullClientSettings()) ?? clientSettings;
     }
     await loadWorkspace();
-    if (canRegisterWatchers) {
-      await watchFiles(connection, [...(repoConfig?.legalGlobs ?? []), ...(repoConfig?.consultationGlobs ?? []), ...(clientSettings.legalFiles ?? []), ...(clientSettings.consultationFiles ?? [])]);
-    }
+    await rewatch();
   });
+
+  /** The globs the settings add to the watchers, as last registered, and that registration. */
+  let watchedExtra: string | undefined;
+  let watchers: Disposable | undefined;
+
+  /** (Re-)register the file watchers when the globs from the settings changed. */
+  async function rewatch(): Promise<void> {
+    if (!canRegisterWatchers) return;
+    const config = repoConfig ?? DEFAULT_CONFIG;
+    const extra = [...config.legalGlobs, ...config.consultationGlobs, ...config.wordFiles, ...(clientSettings.legalFiles ?? []), ...(clientSettings.consultationFiles ?? [])];
+    if (JSON.stringify(extra) === watchedExtra) return;
+    watchedExtra = JSON.stringify(extra);
+    watchers = await watchFiles(connection, extra, watchers);
+  }
 
   /** The client's settings over the start-up ones; undefined when they cannot be asked for. */
   async function pullClientSettings(): Promise<ClientSettings | undefined> {
@@ -325,6 +338,7 @@ export function startServer(connection: Connection): SecLanguageService {
       if (pulled) clientSettings = pulled;
     }
     applySettings();
+    await rewatch();
   });
 
   connection.onDidChangeWatchedFiles(params => {
@@ -336,6 +350,7 @@ export function startServer(connection: Connection): SecLanguageService {
         repoConfig = config;
         if (error) warn(`SEC Drafting: ${error}. Using default settings.`);
         applySettings();
+        void rewatch();
         continue;
       }
       if (baseline.isBaselineFile(file)) {

@@ -57,6 +57,14 @@ test('the server asks the client to watch the files it reads, and a file changed
   fs.writeFileSync(path.join(dir, 'g8.sec.txt'), G8.replace('shall  multiply', 'shall multiply'));
   await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
   await client.diagnostics(uri, d => !d.some(x => x.code === 'double-space'));
+
+  // A .secdraft.json naming more legal files: the watchers are registered again, with its globs.
+  const count = registrations.length;
+  fs.writeFileSync(path.join(dir, '.secdraft.json'), JSON.stringify({ legalFiles: ['**/*.legal'] }));
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, '.secdraft.json')), type: 1 }] });
+  for (let tries = 0; tries < 100 && registrations.length === count; tries++) await new Promise(resolve => setTimeout(resolve, 50));
+  const again = registrations.slice(count).find(r => r.method === 'workspace/didChangeWatchedFiles');
+  assert.ok(again?.registerOptions.watchers!.some(w => w.globPattern === '**/*.legal'), JSON.stringify(registrations.slice(count)));
 });
 
 test('settings in initializationOptions (under secDrafting) hold when workspace/configuration answers null', async () => {
