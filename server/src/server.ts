@@ -31,7 +31,7 @@ import { isResponsesFile } from './service/model/responses';
 import { isOriginal, readOriginal } from './extract';
 import { EditorBaseline } from './editorBaseline';
 import { ruleDocHref } from './ruleDocs';
-import { executeCommand, SERVER_COMMANDS } from './lsp/commands';
+import { type ClientAbilities, executeCommand, SERVER_COMMANDS } from './lsp/commands';
 import { watchFiles } from './lsp/watchedFiles';
 
 /**
@@ -66,7 +66,7 @@ export function startServer(connection: Connection): SecLanguageService {
   let hasConfigurationCapability = false;
   let canRegisterWatchers = false;
   let canRegisterConfiguration = false;
-  let canAsk = false;
+  let abilities: ClientAbilities = { ask: false, applyEdit: false, createFiles: false, showDocument: false };
   /** Settings given at start-up; pulled or pushed settings are laid over them. */
   let initSettings: ClientSettings = {};
   let repoConfig: SecConfig | undefined;
@@ -217,7 +217,12 @@ export function startServer(connection: Connection): SecLanguageService {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
-    canAsk = !!params.capabilities.window?.showMessage;
+    abilities = {
+      ask: !!params.capabilities.window?.showMessage,
+      applyEdit: !!params.capabilities.workspace?.applyEdit,
+      createFiles: !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
+      showDocument: !!params.capabilities.window?.showDocument?.support,
+    };
     workspaceFolders = (params.workspaceFolders ?? []).map(f => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (workspaceFolders.length === 0 && params.rootUri) {
       const root = uriToPath(params.rootUri);
@@ -400,7 +405,7 @@ export function startServer(connection: Connection): SecLanguageService {
 
   // Record response, the code lenses' places, suppress in baseline: run here, for any client.
   connection.onExecuteCommand(runSafe('executeCommand', null, params => executeCommand({
-    connection, service, documents, baseline, canAsk: () => canAsk, workspaceTrusted: () => workspaceTrusted, refresh: () => scheduleAll(),
+    connection, service, documents, baseline, client: () => abilities, workspaceTrusted: () => workspaceTrusted, refresh: () => scheduleAll(),
   }, params)));
 
   connection.onHover(runSafe('hover', null, (params, token) => service.getHover(params.textDocument.uri, params.position, token)));

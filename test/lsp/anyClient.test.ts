@@ -139,3 +139,33 @@ test('"Record response…" in a client that cannot be asked: the answer comes in
   assert.deepEqual(Object.values(file.responses).map(r => [r.disposition, r.clause]), [['accepted', 'G8.41']], 'the only clause the comment names');
   assert.deepEqual(requests, [], 'nothing asked');
 });
+
+test('with no text and no responses file yet, the draft creates it in the editor (nothing on disk) and shows it', async () => {
+  const dir = workspace({ 'g8.sec.txt': G8, 'consultation.csv': CSV });
+  const edits: { label?: string; edit: { documentChanges?: ({ kind?: string; uri?: string; edits?: { newText: string }[] })[] } }[] = [];
+  const shown: { uri: string; selection?: { start: { line: number } } }[] = [];
+  const client = await startServer({
+    rootPath: dir,
+    capabilities: { workspace: { configuration: true, applyEdit: true, workspaceEdit: { resourceOperations: ['create'] } }, window: { showDocument: { support: true } } },
+    handlers: {
+      'workspace/applyEdit': (p: (typeof edits)[number]) => { edits.push(p); return { applied: true }; },
+      'window/showDocument': (p: (typeof shown)[number]) => { shown.push(p); return { success: true }; },
+    },
+  });
+  clients.push(client);
+  const csvUri = fileUri(path.join(dir, 'consultation.csv'));
+  let result: { ok: boolean; drafted?: boolean; message: string } | undefined;
+  for (let tries = 0; tries < 100 && !result?.drafted; tries++) {
+    if (tries) await new Promise(resolve => setTimeout(resolve, 100));
+    result = await client.request('workspace/executeCommand', { command: 'secDrafting.lsp.recordResponse', arguments: [{ commentId: 'q1-e-on', consultationUri: csvUri, disposition: 'rejected' }] });
+  }
+  assert.equal(result?.drafted, true, JSON.stringify(result));
+  assert.equal(fs.existsSync(path.join(dir, 'consultation.responses.json')), false, 'nothing written to disk');
+  const [create, insert] = edits[0].edit.documentChanges!;
+  assert.equal(create.kind, 'create');
+  const draft = JSON.parse(insert.edits![0].newText) as { responses: Record<string, unknown> };
+  assert.deepEqual(draft.responses['q1-e-on'], { disposition: 'rejected', response: '', respondent: 'E.ON' });
+  assert.equal(shown[0]?.uri, fileUri(path.join(dir, 'consultation.responses.json')));
+  const line = insert.edits![0].newText.split('\n')[shown[0].selection!.start.line];
+  assert.match(line, /"response": ""/, 'the cursor where the text goes');
+});

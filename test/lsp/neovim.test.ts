@@ -22,7 +22,8 @@ const A = [
   '',
 ].join('\n');
 const G8 = 'G8 USER SECURITY ASSURANCE\n\nG8.40 Each Supplier Party shall comply.\n\nG8.41 A Supplier Party shall  comply with Section G8.40.\n';
-const CSV = 'question,respondent,category,response,text\n1,E.ON,Large Supplier,Approve,Why does Section G8.41 apply to every Supplier Party?\n';
+const CSV = 'question,respondent,category,response,text\n1,E.ON,Large Supplier,Approve,Why does Section G8.41 apply to every Supplier Party?\n'
+  + '1,Bryt,Small Supplier,Reject,We do not agree with the proposal.\n';
 
 interface Seen {
   error: string | null;
@@ -42,6 +43,8 @@ interface Seen {
   lens_places?: number;
   record_command?: string;
   recorded?: { ok: boolean; message: string };
+  drafted?: { ok: boolean; drafted: boolean; message: string };
+  draft_buffer: string;
 }
 
 let dir: string;
@@ -106,10 +109,19 @@ test('the server lists its commands, so Neovim runs the code lens "N uses of Sup
 
 test('"Record response…" runs in the server: the disposition asked by a prompt, the file written', () => {
   assert.equal(seen.record_command, 'secDrafting.lsp.recordResponse');
-  assert.deepEqual(seen.prompts, ['SEC Drafting: Response to E.ON (Question 1): disposition?']);
+  assert.equal(seen.prompts[0], 'SEC Drafting: Response to E.ON (Question 1): disposition?');
   assert.equal(seen.recorded?.ok, true, JSON.stringify(seen.recorded));
   const file = JSON.parse(fs.readFileSync(path.join(dir, 'consultation.responses.json'), 'utf8')) as { responses: Record<string, { disposition: string; response: string }> };
-  assert.deepEqual(Object.values(file.responses).map(r => [r.disposition, r.response]), [['noted', 'The multiplier reflects the larger risk.']]);
+  assert.deepEqual(Object.values(file.responses).map(r => [r.disposition, r.response]), [['noted', 'The multiplier reflects the larger risk.']], 'only what was answered is on disk');
+});
+
+test('"Record response…" without the text drafts the entry in the responses file for the drafter to complete', () => {
+  assert.equal(seen.prompts[1], 'SEC Drafting: Response to Bryt (Question 1): disposition?');
+  assert.equal(seen.drafted?.drafted, true, JSON.stringify(seen.drafted));
+  assert.match(seen.drafted!.message, /drafted in consultation\.responses\.json, line \d+: write it in "response" there, and save/);
+  const draft = JSON.parse(seen.draft_buffer) as { responses: Record<string, { disposition: string; response: string; respondent: string }> };
+  assert.deepEqual(draft.responses['q1-bryt'], { disposition: 'noted', response: '', respondent: 'Bryt' });
+  assert.equal(draft.responses['q1-e-on']?.response, 'The multiplier reflects the larger risk.', 'the recorded answer is kept in the draft');
 });
 
 test('settings pushed in workspace/didChangeConfiguration apply at once', () => {

@@ -18,6 +18,19 @@ import { DISPOSITIONS, type Disposition } from '../service/model/responses';
 import { recordResponse, type RecordResponseResult } from '../responsesStore';
 import { type EditorBaseline, SUPPRESS_IN_BASELINE_COMMAND, type SuppressArgs } from '../editorBaseline';
 import { uriToPath } from '../workspace';
+import { draftResponse, type DraftOutcome } from './draftResponse';
+
+/** What the client can do for the commands, from its capabilities. */
+export interface ClientAbilities {
+  /** Answers window/showMessageRequest. */
+  ask: boolean;
+  /** Applies workspace/applyEdit. */
+  applyEdit: boolean;
+  /** Creates files in a workspace edit. */
+  createFiles: boolean;
+  /** Answers window/showDocument. */
+  showDocument: boolean;
+}
 
 export const SERVER_COMMANDS = [RECORD_RESPONSE_COMMAND, SHOW_LOCATIONS_COMMAND, SUPPRESS_IN_BASELINE_COMMAND];
 
@@ -26,8 +39,8 @@ export interface CommandContext {
   service: SecLanguageService;
   documents: TextDocuments<TextDocument>;
   baseline: EditorBaseline;
-  /** The client answers window/showMessageRequest (it said so in its capabilities). */
-  canAsk: () => boolean;
+  /** What the client said it can do in its capabilities. */
+  client: () => ClientAbilities;
   workspaceTrusted: () => boolean;
   /** Re-publish diagnostics after files changed. */
   refresh: () => void;
@@ -53,7 +66,7 @@ async function ask(ctx: CommandContext, question: string, choices: string[]): Pr
 }
 
 /** "Record response…": whatever the arguments do not say is asked, where the client can. */
-async function recordResponseCommand(ctx: CommandContext, args: RecordResponseArgs | undefined): Promise<RecordResponseResult> {
+async function recordResponseCommand(ctx: CommandContext, args: RecordResponseArgs | undefined): Promise<RecordResponseResult | DraftOutcome> {
   const fail = (message: string): RecordResponseResult => {
     notify(ctx.connection, MessageType.Warning, message);
     return { ok: false, message };
@@ -63,27 +76,37 @@ async function recordResponseCommand(ctx: CommandContext, args: RecordResponseAr
   const entry = commentEntries(ctx.service.workspace)
     .find(e => e.comment.id === args.commentId && (!args.consultationUri || e.uri === args.consultationUri));
   const who = entry ? `${entry.comment.respondent} (Question ${entry.comment.question})` : args.commentId;
-  // The text cannot be typed into a message with buttons: without it, ask nothing.
-  if (!args.response?.trim()) {
-    return fail(`Response to ${who} not recorded: give its text as the command's argument {"commentId", "disposition", "response", "clause"?} (README, "Other editors").`);
+  const can = ctx.client();
+  // The text cannot be typed into a message with buttons: without it, the entry is drafted in
+  // the responses file for the drafter to complete, or (a client that cannot edit) nothing is asked.
+  const draft = !args.response?.trim();
+  if (draft && (!can.applyEdit || !entry)) {
+    return fail(entry
+      ? `Response to ${who} not recorded: give its text as the command's argument {"commentId", "disposition", "response", "clause"?} (README, "Other editors").`
+      : `No consultation comment "${args.commentId}" in the workspace.`);
   }
   let disposition = args.disposition;
-  if (!disposition) {
-    if (!ctx.canAsk()) return fail(`Response to ${who} not recorded: give "disposition" (${DISPOSITIONS.join(', ')}) in the command's argument.`);
+  if (!disposition && can.ask) {
     disposition = await ask(ctx, `Response to ${who}: disposition?`, [...DISPOSITIONS]);
     if (!disposition) return { ok: false, message: 'Cancelled.' };
   }
+  if (!disposition && !draft) return fail(`Response to ${who} not recorded: give "disposition" (${DISPOSITIONS.join(', ')}) in the command's argument.`);
   let clause = args.clause;
   if (disposition === 'accepted' && !clause?.trim()) {
     const linked = [...new Set(entry?.links.map(l => l.clause) ?? [])];
     if (linked.length === 1) clause = linked[0];
-    else if (linked.length > 1 && ctx.canAsk()) {
+    else if (linked.length > 1 && can.ask) {
       clause = await ask(ctx, `Response to ${who}: which clause was changed?`, linked);
       if (!clause) return { ok: false, message: 'Cancelled.' };
-    } else return fail(`Response to ${who} not recorded: an accepted comment names the changed clause ("clause": "G8.41").`);
+    } else if (!draft) return fail(`Response to ${who} not recorded: an accepted comment names the changed clause ("clause": "G8.41").`);
+  }
+  if (draft) {
+    const outcome = await draftResponse({ connection: ctx.connection, documents: ctx.documents, canCreateFiles: can.createFiles, canShowDocument: can.showDocument }, entry!, who, disposition, clause);
+    notify(ctx.connection, outcome.drafted ? MessageType.Info : MessageType.Warning, outcome.message);
+    return outcome;
   }
   const result = recordResponse(ctx.service, {
-    commentId: args.commentId, disposition: disposition as Disposition, response: args.response,
+    commentId: args.commentId, disposition: disposition as Disposition, response: args.response!,
     ...(clause ? { clause } : {}), ...(args.consultationUri ? { consultationUri: args.consultationUri } : {}),
   }, uri => ctx.documents.get(uri)?.getText());
   ctx.refresh();

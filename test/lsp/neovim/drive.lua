@@ -152,6 +152,18 @@ local function main()
     end
   end
 
+  -- "Record response…" with no text given: the entry is drafted in the responses file (an edit
+  -- Neovim applies to a buffer), for the drafter to write the text there; nothing is saved.
+  local bryt = find(csv, 'Bryt')
+  local on_bryt = request(csv, 'textDocument/codeAction', { textDocument = { uri = uri('consultation.csv') }, range = { start = bryt, ['end'] = bryt }, context = { diagnostics = {} } })
+  for _, a in ipairs(on_bryt or {}) do
+    if a.command and a.title:find('Record response', 1, true) then
+      seen.drafted = request(csv, 'workspace/executeCommand', a.command)
+    end
+  end
+  local responses_buf = vim.fn.bufnr(ws .. '/consultation.responses.json')
+  seen.draft_buffer = responses_buf > 0 and table.concat(vim.api.nvim_buf_get_lines(responses_buf, 0, -1, false), '\n') or ''
+
   -- A settings change pushed in workspace/didChangeConfiguration: double-space turned off.
   vim.api.nvim_set_current_buf(g8)
   vim.api.nvim_buf_set_lines(g8, -1, -1, false, { '', 'G8.43 Another  space.' })
