@@ -65,7 +65,7 @@ before(() => {
   const home = path.join(dir, '.home');
   const r = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', path.join(REPO, 'test', 'lsp', 'neovim', 'drive.lua')], {
     cwd: dir, encoding: 'utf8', timeout: 120_000,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_STATE_HOME: home, XDG_CACHE_HOME: home, SEC_WS: dir, SEC_CLI: CLI, SEC_OUT: out },
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_STATE_HOME: home, XDG_CACHE_HOME: home, SEC_WS: dir, SEC_CLI: CLI, SEC_OUT: out, SEC_NODE: process.execPath },
   });
   stderr = `${r.stderr ?? ''}${r.error ? String(r.error) : ''}`;
   assert.ok(fs.existsSync(out), `Neovim wrote nothing (exit ${r.status}): ${stderr}`);

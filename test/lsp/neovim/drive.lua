@@ -57,7 +57,7 @@ end
 local function main()
   local client_id = vim.lsp.start_client({
     name = 'secdraft',
-    cmd = { 'node', cli, 'lsp', '--stdio' },
+    cmd = { os.getenv('SEC_NODE') or 'node', cli, 'lsp', '--stdio' },
     root_dir = ws,
     workspace_folders = { { uri = vim.uri_from_fname(ws), name = 'ws' } },
     init_options = { words = { 'Frobnicator Panel' } },
