@@ -7,6 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 
 // The shapes are the server's own (types only: nothing of the server is bundled here).
 import type { SecCommentInfo, SecCommentLinkInfo } from '../../server/src/service/features/comments';
+import { SHOW_LOCATIONS_COMMAND } from '../../server/src/service/features/serverCommands';
 
 export type CommentInfo = SecCommentInfo;
 export type CommentLinkInfo = SecCommentLinkInfo;
@@ -90,13 +91,15 @@ export class CommentThreads implements vscode.Disposable {
 }
 
 /**
- * The server's code lenses ask for `editor.action.showReferences` with JSON arguments; VS Code
- * wants a Uri, a Position and Locations. Convert them on the way in.
+ * The server's code lenses name its own showLocations command (which any LSP client can run)
+ * with JSON arguments; in VS Code they open the references peek, which wants a Uri, a Position
+ * and Locations. Convert them on the way in.
  */
 export function convertShowReferences(lens: vscode.CodeLens): vscode.CodeLens {
   const cmd = lens.command;
-  if (!cmd || cmd.command !== 'editor.action.showReferences' || !Array.isArray(cmd.arguments) || typeof cmd.arguments[0] !== 'string') return lens;
+  if (!cmd || cmd.command !== SHOW_LOCATIONS_COMMAND || !Array.isArray(cmd.arguments) || typeof cmd.arguments[0] !== 'string') return lens;
   const [uri, position, locations] = cmd.arguments as [string, { line: number; character: number }, { uri: string; range: LspRange }[]];
+  cmd.command = 'editor.action.showReferences';
   cmd.arguments = [
     vscode.Uri.parse(uri),
     new vscode.Position(position.line, position.character),

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/processFlags';
-import { registerGateCommands } from './gate';
+import { registerGateCommands, toClientRecordResponse } from './gate';
 import { convertShowReferences } from './comments';
 import { registerConsultationView } from './commentsView';
 
@@ -26,13 +26,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   const settings = vscode.workspace.getConfiguration('secDrafting');
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
-    synchronize: {
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.{sec,txt,md,csv,json,docx,pdf}'),
-        vscode.workspace.createFileSystemWatcher('**/.secdraft.json'),
-        vscode.workspace.createFileSystemWatcher('**/.secdraft-baseline.json'),
-      ],
-    },
+    // No fileEvents here: the server registers its file watchers itself (for every client).
     initializationOptions: {
       severity: settings.get('severity'),
       words: settings.get('words'),
@@ -43,9 +37,11 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     },
     // Respondent text is untrusted: the server renders it escaped and never as trusted markdown.
     markdown: { isTrusted: false, supportHtml: false },
-    // Code lenses name editor.action.showReferences with JSON arguments; VS Code wants objects.
+    // The server's code lenses and "Record response…" actions name its own commands, which any
+    // client can run; here they open VS Code's references peek and the quick-pick flow instead.
     middleware: {
       provideCodeLenses: async (document, token, next) => (await next(document, token))?.map(convertShowReferences),
+      provideCodeActions: async (document, range, context, token, next) => (await next(document, range, context, token))?.map(toClientRecordResponse),
     },
   };
   return new LanguageClient('secDrafting', 'SEC Drafting', serverOptions, clientOptions);

@@ -9,6 +9,7 @@
 // `{ commentId, consultationUri?, response? }` to skip the prompts they already answered.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { RECORD_RESPONSE_COMMAND as SERVER_RECORD_RESPONSE_COMMAND } from '../../server/src/service/features/serverCommands';
 
 export const PRE_PUBLICATION_COMMAND = 'secDrafting.prePublicationCheck';
 export const RECORD_RESPONSE_COMMAND = 'secDrafting.recordResponse';
@@ -139,6 +140,16 @@ async function prePublicationCheck(getClient: () => LanguageClient | undefined):
     if (choice === 'Record response…') await recordResponse(getClient);
     else if (choice === 'Show problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
   }
+}
+
+/**
+ * A "Record response…" code action names the server's command (for any LSP client); in VS Code
+ * it runs this extension's command with the same arguments, which asks with quick picks.
+ */
+export function toClientRecordResponse<T extends vscode.Command | vscode.CodeAction>(action: T): T {
+  const command = 'command' in action && typeof action.command === 'object' ? action.command : (action as vscode.Command);
+  if (command?.command === SERVER_RECORD_RESPONSE_COMMAND) command.command = RECORD_RESPONSE_COMMAND;
+  return action;
 }
 
 export function registerGateCommands(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {

@@ -6,11 +6,13 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
-  type MessageActionItem,
+  type Disposable,
   DidChangeConfigurationNotification,
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -28,10 +30,15 @@ import { COMMENTS_REQUEST, type SecCommentsParams } from './service/features/com
 import { registerGateRequests } from './gateRequests';
 import { isResponsesFile } from './service/model/responses';
 import { isOriginal, readOriginal } from './extract';
-import { EditorBaseline, SUPPRESS_IN_BASELINE_COMMAND, type SuppressArgs } from './editorBaseline';
+import { EditorBaseline } from './editorBaseline';
 import { ruleDocHref } from './ruleDocs';
+import { type ClientAbilities, executeCommand, SERVER_COMMANDS } from './lsp/commands';
+import { watchFiles } from './lsp/watchedFiles';
 
-/** The client's `secDrafting.*` settings as they arrive over workspace/configuration. */
+/**
+ * The client's `secDrafting.*` settings as they arrive: in initializationOptions (flat, or under
+ * `secDrafting`), pushed in workspace/didChangeConfiguration, or pulled with workspace/configuration.
+ */
 interface ClientSettings {
   severity?: Record<string, SecSettings['severity'][string]>;
   words?: string[];
@@ -45,11 +52,24 @@ interface ClientSettings {
 
 const DIAGNOSTIC_DELAY_MS = 120;
 
+/** The `secDrafting` settings in what a client sent: `{secDrafting: {…}}` or the settings themselves. */
+function settingsIn(value: unknown, nestedOnly = false): ClientSettings | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const nested = (value as { secDrafting?: unknown }).secDrafting;
+  if (nested && typeof nested === 'object' && !Array.isArray(nested)) return nested as ClientSettings;
+  return nestedOnly ? undefined : (value as ClientSettings);
+}
+
 export function startServer(connection: Connection): SecLanguageService {
   const documents = new TextDocuments(TextDocument);
   const service = createSecLanguageService();
   let workspaceFolders: string[] = [];
   let hasConfigurationCapability = false;
+  let canRegisterWatchers = false;
+  let canRegisterConfiguration = false;
+  let abilities: ClientAbilities = { ask: false, applyEdit: false, createFiles: false, showDocument: false };
+  /** Settings given at start-up; pulled or pushed settings are laid over them. */
+  let initSettings: ClientSettings = {};
   let repoConfig: SecConfig | undefined;
   let clientSettings: ClientSettings = {};
   let workspaceTrusted = true;
@@ -69,13 +89,13 @@ export function startServer(connection: Connection): SecLanguageService {
   };
 
   /**
-   * Show a warning. It is a request (window/showMessageRequest) in this LSP library; a client
-   * that does not implement it answers with an error, which must not end the server: the
-   * warning then goes to the log.
+   * Show a warning: a window/showMessage notification, never window/showMessageRequest (which
+   * this LSP library's showWarningMessage sends, and which some clients, Neovim among them, turn
+   * into a prompt that blocks the editor until answered). Also logged.
    */
   function warn(message: string): void {
-    // The typed overload for "no actions" says void, but every call sends the request: take the promise.
-    connection.window.showWarningMessage<MessageActionItem>(message).then(undefined, () => connection.console.warn(message));
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    connection.console.warn(message);
   }
 
   /** Run a handler; log and answer with an error instead of crashing the server. */
@@ -196,14 +216,22 @@ export function startServer(connection: Connection): SecLanguageService {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    abilities = {
+      ask: !!params.capabilities.window?.showMessage,
+      applyEdit: !!params.capabilities.workspace?.applyEdit,
+      createFiles: !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
+      showDocument: !!params.capabilities.window?.showDocument?.support,
+    };
     workspaceFolders = (params.workspaceFolders ?? []).map(f => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (workspaceFolders.length === 0 && params.rootUri) {
       const root = uriToPath(params.rootUri);
       if (root) workspaceFolders = [root];
     }
-    const init = params.initializationOptions as ClientSettings | undefined;
-    if (init) clientSettings = init;
-    workspaceTrusted = init?.workspaceTrusted !== false;
+    initSettings = settingsIn(params.initializationOptions) ?? {};
+    clientSettings = initSettings;
+    workspaceTrusted = (params.initializationOptions as ClientSettings | undefined)?.workspaceTrusted !== false;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -219,7 +247,7 @@ export function startServer(connection: Connection): SecLanguageService {
         documentHighlightProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, RENUMBER_ACTION_KIND] },
-        executeCommandProvider: { commands: [SUPPRESS_IN_BASELINE_COMMAND, ...Object.values(RENUMBER_COMMANDS)] },
+        executeCommandProvider: { commands: [...SERVER_COMMANDS, ...Object.values(RENUMBER_COMMANDS)] },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'sec-drafting', version: '0.1.0' },
@@ -228,19 +256,38 @@ export function startServer(connection: Connection): SecLanguageService {
 
   connection.onInitialized(async () => {
     if (hasConfigurationCapability) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'secDrafting' });
-      await pullClientSettings();
+      // Only where the client can register it (Neovim 0.7 cannot, and warns): it pushes anyway.
+      if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'secDrafting' });
+      clientSettings = (await pullClientSettings()) ?? clientSettings;
     }
     await loadWorkspace();
+    await rewatch();
   });
 
-  async function pullClientSettings(): Promise<void> {
-    if (!hasConfigurationCapability) return;
+  /** The globs the settings add to the watchers, as last registered, and that registration. */
+  let watchedExtra: string | undefined;
+  let watchers: Disposable | undefined;
+
+  /** (Re-)register the file watchers when the globs from the settings changed. */
+  async function rewatch(): Promise<void> {
+    if (!canRegisterWatchers) return;
+    const config = repoConfig ?? DEFAULT_CONFIG;
+    const extra = [...config.legalGlobs, ...config.consultationGlobs, ...config.wordFiles, ...(clientSettings.legalFiles ?? []), ...(clientSettings.consultationFiles ?? [])];
+    if (JSON.stringify(extra) === watchedExtra) return;
+    watchedExtra = JSON.stringify(extra);
+    watchers = await watchFiles(connection, extra, watchers);
+  }
+
+  /** The client's settings over the start-up ones; undefined when they cannot be asked for. */
+  async function pullClientSettings(): Promise<ClientSettings | undefined> {
+    if (!hasConfigurationCapability) return undefined;
     try {
-      const s = (await connection.workspace.getConfiguration('secDrafting')) as ClientSettings | null;
-      clientSettings = s ?? {};
+      const s = settingsIn(await connection.workspace.getConfiguration('secDrafting'));
+      // A client with nothing under secDrafting answers null: the start-up settings stay.
+      return { ...initSettings, ...(s ?? {}) };
     } catch (e) {
       connection.console.warn(`could not read settings: ${(e as Error).message}`);
+      return undefined;
     }
   }
 
@@ -283,9 +330,21 @@ export function startServer(connection: Connection): SecLanguageService {
     if (problem) warn(`SEC Drafting: ${problem}. Every finding is shown until it is fixed.`);
   }
 
-  connection.onDidChangeConfiguration(async () => {
-    await pullClientSettings();
+  /** Counts configuration changes: a pull that a newer change overtook is dropped. */
+  let configChanges = 0;
+
+  connection.onDidChangeConfiguration(async params => {
+    const change = ++configChanges;
+    // Settings pushed in the notification are taken as they are; otherwise ask for them.
+    const pushed = settingsIn(params?.settings, true);
+    if (pushed) clientSettings = { ...initSettings, ...pushed };
+    else {
+      const pulled = await pullClientSettings();
+      if (change !== configChanges) return;
+      if (pulled) clientSettings = pulled;
+    }
     applySettings();
+    await rewatch();
   });
 
   connection.onDidChangeWatchedFiles(params => {
@@ -297,6 +356,7 @@ export function startServer(connection: Connection): SecLanguageService {
         repoConfig = config;
         if (error) warn(`SEC Drafting: ${error}. Using default settings.`);
         applySettings();
+        void rewatch();
         continue;
       }
       if (baseline.isBaselineFile(file)) {
@@ -344,6 +404,11 @@ export function startServer(connection: Connection): SecLanguageService {
     return [...actions, ...baseline.actions(uri, baseline.filter(uri, service.getDiagnostics(uri)), params.range, params.context.only)];
   }));
 
+  // Record response, the code lenses' places, suppress in baseline and the renumbering edits:
+  // run here, for any client (lsp/commands.ts).
+  connection.onExecuteCommand(runSafe('executeCommand', null, params => executeCommand({
+    connection, service, documents, baseline, client: () => abilities, workspaceTrusted: () => workspaceTrusted, refresh: () => scheduleAll(),
+  }, params)));
 
   connection.onHover(runSafe('hover', null, (params, token) => service.getHover(params.textDocument.uri, params.position, token)));
 
@@ -375,24 +440,6 @@ export function startServer(connection: Connection): SecLanguageService {
   connection.onRenameRequest(runSafe('rename', null, (params, token) => {
     const refused = service.renameRefusal(params.textDocument.uri, params.position, params.newName, token);
     return refused ? new ResponseError(ErrorCodes.InvalidRequest, refused) : service.rename(params.textDocument.uri, params.position, params.newName, token);
-  }));
-
-  // Renumbering commands (insert a clause, renumber a list, rename a clause): the server applies
-  // the edit through the client (workspace/applyEdit) and answers with it.
-  // One handler for every command the server runs: the baseline's, and the core's renumbering edits.
-  connection.onExecuteCommand(runSafe('executeCommand', null, async params => {
-    if (params.command === SUPPRESS_IN_BASELINE_COMMAND) {
-      if (!workspaceTrusted) return { ok: false, message: 'Restricted Mode: the baseline is a file, which this workspace may not write. Trust the workspace first.' };
-      const result = baseline.suppress(params.arguments?.[0] as SuppressArgs);
-      if (!result.ok) warn(`SEC Drafting: ${result.message}`);
-      scheduleAll();
-      return result;
-    }
-    const answer = service.executeCommand(params.command, params.arguments);
-    if (!answer) return new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);
-    if ('refused' in answer) return new ResponseError(ErrorCodes.InvalidRequest, answer.refused);
-    const applied = await connection.workspace.applyEdit({ label: params.command, edit: answer.ok });
-    return { applied: applied.applied, edit: answer.ok, ...(applied.failureReason ? { failureReason: applied.failureReason } : {}) };
   }));
 
   connection.languages.semanticTokens.on(runSafe('semanticTokens', { data: [] }, params => service.getSemanticTokens(params.textDocument.uri)));

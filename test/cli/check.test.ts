@@ -32,6 +32,13 @@ test('stylish output names file:line:col, code and clause; exit 0 when clean', (
   assert.equal(secdraft(['check', path.join(dir, 'clean')]).code, 0);
 });
 
+test('the stylish summary counts the files with findings, and the files checked (#18)', () => {
+  const dir = tempDir({ 'a.sec.txt': 'G8.1 One  two.\n\nG8.2 Three  four.\n\nG8.3 Five  six.\n', 'b.sec.txt': 'G8.4 Clean.\n', 'c.sec.txt': 'G8.5 Clean.\n' });
+  const r = secdraft(['check', dir]);
+  assert.match(r.stdout, /^3 findings in 1 file \(3 files checked\): 0 error, 3 warning, 0 information, 0 hint\.$/m, r.stdout);
+  assert.match(secdraft(['check', path.join(dir, 'b.sec.txt')]).stdout, /^No findings in 1 file\.$/m);
+});
+
 test('--fail-on error lets warnings pass; config severities apply', () => {
   const dir = tempDir({ 'a.sec.txt': 'G8.1 One  two.\n' });
   assert.equal(secdraft(['check', dir, '--fail-on', 'error']).code, 0);

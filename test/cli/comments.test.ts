@@ -85,6 +85,17 @@ test('comments says how many comments each collation gave; one with no table is 
   assert.match(md.stdout, /^- old-responses\.txt: 0 comments$/m);
 });
 
+test('comments --format md quotes what each respondent said, escaped, under the comment (#18)', () => {
+  const collation = 'question,respondent,category,response,text\n'
+    + '1,E.ON,Large Supplier,Approve,"Why does G8.41 multiply by *five*?\nA second line."\n'
+    + '1,Bryt,Small Supplier,Reject,We disagree with the whole proposal.\n';
+  const dir = tempDir({ 'g8.sec.txt': G8, 'consultation.csv': collation });
+  const md = secdraft(['comments', '--format', 'md'], dir);
+  assert.equal(md.code, 0, md.stderr);
+  assert.match(md.stdout, /\*\*E\.ON\*\*.*\n {2}> Why does G8\.41 multiply by \\\*five\\\*\? A second line\.\n {2}- \*No response recorded\*/, md.stdout);
+  assert.match(md.stdout, /\*\*Bryt\*\*.*\n {2}> We disagree with the whole proposal\./, 'general comments too');
+});
+
 test('comments reads a PDF collation through the bundled pdf.js, and a broken one is exit 2 naming it', async () => {
   const pdf = await collationPdf([
     ['E.ON', 40, 225], ['Large Supplier', 150, 225], ['We note that G8.41 seems to multiply the number of', 250, 225],

@@ -17,7 +17,7 @@ test('diagnostics link to the code\'s page; "Suppress in baseline" writes the fi
   const uri = fileUri(path.join(dir, 'g.sec.txt'));
   const client = await startServer({ rootPath: dir, serverJs: CLI, args: ['lsp', '--stdio'] });
   try {
-    assert.deepEqual((client.initializeResult.capabilities.executeCommandProvider as { commands: string[] }).commands, ['secDrafting.suppressInBaseline']);
+    assert.ok((client.initializeResult.capabilities.executeCommandProvider as { commands: string[] }).commands.includes('secDrafting.suppressInBaseline'));
     await client.open(uri, TEXT);
     const before = await client.diagnostics(uri, hasDoubleSpace(2));
     const first = before.find(d => d.code === 'double-space' && d.range.start.line === 0)!;

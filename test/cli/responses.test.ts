@@ -29,8 +29,8 @@ test('comments --format csv adds disposition, changed_clause and wg_response col
 test('comments --format md shows each answer under its comment, or that none is recorded', () => {
   const r = secdraft(['comments', tempDir(FILES), '--format', 'md']);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /\*\*E\.ON\*\*.*\n {2}- Accepted, legal text changed \(G8\.41\): Explained, with \\\| a pipe\./);
-  assert.match(r.stdout, /\*\*Bryt\*\*.*\n {2}- \*No response recorded\*/);
+  assert.match(r.stdout, /\*\*E\.ON\*\*.*\n {2}> .*\n {2}- Accepted, legal text changed \(G8\.41\): Explained, with \\\| a pipe\./);
+  assert.match(r.stdout, /\*\*Bryt\*\*.*\n {2}> No\.\n {2}- \*No response recorded\*/);
 });
 
 test('comments --format json keeps exactly the contract fields', () => {

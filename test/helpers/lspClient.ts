@@ -36,7 +36,13 @@ export function fileUri(p: string): string {
 }
 
 /** Start the server, initialize it with the given workspace folder (or none). */
-export async function startServer(options: { rootPath?: string; initializationOptions?: unknown; serverJs?: string; args?: string[]; nodeFlags?: readonly string[] } = {}): Promise<TestClient> {
+export async function startServer(options: {
+  rootPath?: string; initializationOptions?: unknown; serverJs?: string; args?: string[]; nodeFlags?: readonly string[];
+  /** The client capabilities to declare instead of the default minimal editor's. */
+  capabilities?: Record<string, unknown>;
+  /** Answers to the server's requests (and notifications) by method, instead of the defaults. */
+  handlers?: Record<string, (params: never) => unknown>;
+} = {}): Promise<TestClient> {
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), options.serverJs ?? SERVER_JS, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', d => (stderr += d));
@@ -59,13 +65,18 @@ export async function startServer(options: { rootPath?: string; initializationOp
   connection.onNotification('window/showMessage', () => undefined);
   connection.onNotification('window/logMessage', () => undefined);
   connection.onNotification('$/progress', () => undefined);
+  for (const [method, handler] of Object.entries(options.handlers ?? {})) {
+    const answer = handler as (params: unknown) => unknown;
+    if (method === 'window/showMessage' || method === 'window/logMessage') connection.onNotification(method, (params: unknown) => void answer(params));
+    else connection.onRequest(method, answer);
+  }
   connection.listen();
   const rootUri = options.rootPath ? fileUri(options.rootPath) : null;
   const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', {
     processId: process.pid,
     rootUri,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
-    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
+    capabilities: options.capabilities ?? { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
     initializationOptions: options.initializationOptions,
   });
   await connection.sendNotification('initialized', {});

@@ -73,7 +73,9 @@ function apply(edit: WorkspaceEdit, uri: string): string {
 
 test('the server offers rename, renumbering code actions and the renumbering commands', () => {
   const caps = client.initializeResult.capabilities as { executeCommandProvider?: { commands: string[] }; codeActionProvider?: { codeActionKinds: string[] } };
-  assert.deepEqual(caps.executeCommandProvider?.commands, ['sec.insertClause', 'sec.renumberParagraphs', 'sec.renameClause', 'sec.renumberPart']);
+  for (const command of ['sec.insertClause', 'sec.renumberParagraphs', 'sec.renameClause', 'sec.renumberPart']) {
+    assert.ok(caps.executeCommandProvider?.commands.includes(command), `${command} is a server command`);
+  }
   assert.ok(caps.codeActionProvider?.codeActionKinds.includes('refactor.rewrite'));
 });
 

@@ -66,7 +66,7 @@ test('"Record response…" code actions on the comment row and on the linked cla
   const onRow = await client.request<CodeAction[]>('textDocument/codeAction', {
     textDocument: { uri: csvUri }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [] },
   });
-  const a = onRow.find(x => x.command?.command === 'secDrafting.recordResponse');
+  const a = onRow.find(x => x.command?.command === 'secDrafting.lsp.recordResponse');
   assert.ok(a, JSON.stringify(onRow));
   assert.equal(a.title, 'Record response to E.ON (Question 1)…');
   assert.equal((a.command!.arguments![0] as { commentId: string }).commentId, 'q1-e-on');

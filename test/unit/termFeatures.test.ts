@@ -101,11 +101,12 @@ test('completion: defined terms with their definitions; several typed words are 
   assert.ok(!none.service.getCompletions(none.uri, none.position).some(i => i.label === 'User Role'), 'no terms after "Section "');
 });
 
-test('code lens: "N uses" on each definition, opening the references', () => {
+test('code lens: "N uses of Term" on each definition, listing the uses with the server\'s command', () => {
   const service = workspaceOf({ 'a.sec.txt': A, 'g1.sec.txt': G1, 'g2.sec.txt': G2 });
-  const lenses = service.getCodeLenses(uriOf('a.sec.txt')).filter(l => l.command?.command === 'editor.action.showReferences');
+  const lenses = service.getCodeLenses(uriOf('a.sec.txt')).filter(l => l.command?.command === 'secDrafting.lsp.showLocations');
   const supplier = lenses.find(l => l.range.start.line === 4)!;
-  assert.equal(supplier.command!.title, '3 uses');
+  assert.equal(supplier.command!.title, '3 uses of Supplier Party');
+  assert.equal(supplier.command!.arguments![3], 'uses of Supplier Party', 'what the list is, for the message other clients show');
   const [lensUri, pos, locations] = supplier.command!.arguments as [string, unknown, unknown[]];
   assert.equal(lensUri, uriOf('a.sec.txt'));
   assert.deepEqual(pos, { line: 4, character: 0 });

@@ -71,10 +71,14 @@ function stylish(reports: FileReport[], summary: ReturnType<typeof summarise>): 
     }
   }
   const total = summary.error + summary.warning + summary.information + summary.hint;
+  const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+  // The files the findings are in, and (when that differs) how many were checked.
+  const withFindings = reports.filter(r => r.diagnostics.length > 0).length;
+  const checked = withFindings === reports.length ? '' : ` (${files(reports.length)} checked)`;
   out.push('');
   out.push(total === 0
-    ? `No findings in ${reports.length} file${reports.length === 1 ? '' : 's'}.`
-    : `${total} finding${total === 1 ? '' : 's'} in ${reports.length} file${reports.length === 1 ? '' : 's'}: ${summary.error} error, ${summary.warning} warning, ${summary.information} information, ${summary.hint} hint.`);
+    ? `No findings in ${files(reports.length)}.`
+    : `${total} finding${total === 1 ? '' : 's'} in ${files(withFindings)}${checked}: ${summary.error} error, ${summary.warning} warning, ${summary.information} information, ${summary.hint} hint.`);
   return out.join('\n');
 }
 

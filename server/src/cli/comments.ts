@@ -70,6 +70,12 @@ function md(s: string): string {
   return s.replace(/[\\`*_{}[\]<>|#]/g, c => '\\' + c);
 }
 
+/** What the respondent said, as a quote under the comment's line (each line escaped). */
+function quoteLines(c: CommentsReport['comments'][number]): string[] {
+  const text = c.text.trim();
+  return text ? text.split(/\r?\n/).map(line => `  > ${md(line.trim())}`.trimEnd()) : [];
+}
+
 /** The Working Group's answer under a comment's line. */
 function answerLine(c: CommentsReport['comments'][number]): string {
   return c.disposition ? `  - ${DISPOSITION_LABELS[c.disposition]}${c.changedClause ? ` (${md(c.changedClause)})` : ''}: ${md(c.answer ?? '')}` : '  - *No response recorded*';
@@ -84,14 +90,14 @@ function asMarkdown(report: CommentsReport): string {
       const c = byId.get(link.id)!;
       const how = link.kind === 'explicit' ? 'names the clause' : `inferred, score ${link.score.toFixed(2)}`;
       out.push(`- **${md(c.respondent)}** (${md(c.category)}${c.response ? `, ${md(c.response)}` : ''}), question ${md(c.question)}, ${how} — ${md(c.path)}:${c.line}`);
-      out.push(answerLine(c));
+      out.push(...quoteLines(c), answerLine(c));
     }
     out.push('');
   }
   const general = report.comments.filter(c => c.clauses.length === 0 && c.text);
   if (general.length) {
     out.push('## General comments (no clause)', '');
-    for (const c of general) out.push(`- **${md(c.respondent)}**, question ${md(c.question)} — ${md(c.path)}:${c.line}`, answerLine(c));
+    for (const c of general) out.push(`- **${md(c.respondent)}**, question ${md(c.question)} — ${md(c.path)}:${c.line}`, ...quoteLines(c), answerLine(c));
     out.push('');
   }
   const unsure = report.comments.filter(c => c.confidence === 'unsure');

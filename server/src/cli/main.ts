@@ -2,6 +2,7 @@
 //   secdraft check [paths…] [--format stylish|json|sarif|github] [--config file] [--fail-on level]
 //   secdraft explain CODE
 //   secdraft lsp --stdio
+//   secdraft VERB --help, secdraft help VERB: that verb's usage
 import { parseArgs } from 'util';
 import { UsageError } from './errors';
 import { runCheck } from './check';
@@ -31,10 +32,32 @@ Usage:
                   [--dry-run] [--config FILE]
                                   renumber clauses or a clause's list, with every reference to them
   secdraft lsp --stdio            run the language server over stdio (for any LSP editor)
+  secdraft VERB --help            that command's usage
   secdraft --help | --version
 
 Paths may be files or folders (default: the current folder). Exit codes: 0 clean,
 1 findings at or above the failure severity (default: warning), 2 usage or input error.`;
+
+/** One verb's part of HELP: its usage lines (and their continuation lines) and the footer. */
+export function verbHelp(verb: string): string {
+  const lines = HELP.split('\n');
+  const start = lines.findIndex(l => l.startsWith(`  secdraft ${verb} `));
+  const usage: string[] = [];
+  for (let i = start; i >= 0 && i < lines.length; i++) {
+    const line = lines[i];
+    if (line.startsWith('  secdraft ') && !line.startsWith(`  secdraft ${verb} `)) break;
+    if (!line.startsWith('  ')) break;
+    usage.push(line);
+  }
+  const footer = lines.slice(lines.findIndex(l => l.startsWith('Paths may be')));
+  return ['Usage:', ...usage, '', ...(verb === 'explain' || verb === 'lsp' ? [] : footer)].join('\n');
+}
+
+/** `--help`/`-h` among a verb's arguments (before a `--`), whatever else is there. */
+function asksForHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some(a => a === '--help' || a === '-h');
+}
 
 type Verb = (args: string[]) => number | Promise<number>;
 
@@ -125,6 +148,14 @@ const VERBS: Record<string, Verb> = {
 
 export async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
+  if (verb === 'help' && rest[0] !== undefined && Object.hasOwn(VERBS, rest[0])) {
+    write(verbHelp(rest[0]));
+    return 0;
+  }
+  if (verb !== undefined && Object.hasOwn(VERBS, verb) && asksForHelp(rest)) {
+    write(verbHelp(verb));
+    return 0;
+  }
   if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
     write(HELP);
     return verb === undefined ? 2 : 0;

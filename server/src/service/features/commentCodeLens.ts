@@ -1,6 +1,7 @@
 // "3 consultation comments" above each clause that has linked comments; clicking it peeks at
-// the comments in their collations (editor.action.showReferences, as the term lenses do).
+// the comments in their collations (the showLocations command, as the term lenses do).
 import type { CodeLens, Location } from 'vscode-languageserver-types';
+import { showLocationsCommand } from './serverCommands';
 import type { DocumentModel } from '../model/document';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { commentsOnClause } from './commentHover';
@@ -12,8 +13,9 @@ export function commentCodeLenses(model: DocumentModel, workspace: WorkspaceInde
     const on = commentsOnClause(workspace, clause.id);
     if (on.length === 0) continue;
     const locations: Location[] = on.map(({ entry }) => ({ uri: entry.uri, range: entry.comment.range }));
+    const what = `consultation comment${on.length === 1 ? '' : 's'} on ${clause.id}`;
     const title = `${on.length} consultation comment${on.length === 1 ? '' : 's'}`;
-    lenses.push({ range: clause.idRange, command: { title, command: 'editor.action.showReferences', arguments: [model.uri, clause.idRange.start, locations] } });
+    lenses.push({ range: clause.idRange, command: showLocationsCommand(title, model.uri, clause.idRange.start, locations, what) });
   }
   return lenses;
 }

@@ -1,24 +1,29 @@
 // "Record response…" code actions: on a comment's row in a collation, and on a clause for each
-// comment linked to it. They run the client's `secDrafting.recordResponse` command, which asks
-// for the disposition and text and sends `sec/recordResponse`. Offered whatever the severity
-// of `unanswered-comment`, so drafters can answer while the gate is still off.
+// comment linked to it. They run the server's own command (any LSP client can: it asks for the
+// disposition with window/showMessageRequest, or takes it and the text as arguments); VS Code's
+// client maps it to its `secDrafting.recordResponse`, which asks with quick picks and input
+// boxes. Offered whatever the severity of `unanswered-comment`, so drafters can answer while
+// the gate is still off.
 import { type CodeAction, CodeActionKind } from 'vscode-languageserver-types';
 import type { Range } from '../types';
 import type { CommentEntry } from '../model/consultation/types';
 import { commentEntries } from '../model/consultation/linking';
 import { clauseAtLine } from '../model/structure';
 import { responsesFor } from '../rules/responses';
+import { RECORD_RESPONSE_COMMAND } from './serverCommands';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
-export const RECORD_RESPONSE_COMMAND = 'secDrafting.recordResponse';
 const MAX_ACTIONS = 12;
 
-/** What the client command receives. */
+/** What the command receives; a caller may add the answer itself (then nothing is asked). */
 export interface RecordResponseArgs {
   commentId: string;
-  consultationUri: string;
-  respondent: string;
-  question: string;
+  consultationUri?: string;
+  respondent?: string;
+  question?: string;
+  disposition?: string;
+  clause?: string;
+  response?: string;
 }
 
 function action(workspace: WorkspaceIndex, e: CommentEntry): CodeAction {

@@ -1,5 +1,7 @@
-// "N uses" above each definition; clicking it lists the uses (editor.action.showReferences).
+// "N uses of Supplier Party" above each definition; clicking it lists the uses (the server's
+// showLocations command, which VS Code shows as a references peek).
 import type { CodeLens } from 'vscode-languageserver-types';
+import { showLocationsCommand } from './serverCommands';
 import type { DocumentModel } from '../model/document';
 import { definitionsOf } from '../model/definitions';
 import { docUses, isUse, termIndex, wordRange, wordsOf } from '../model/terms';
@@ -30,7 +32,8 @@ export function termCodeLenses(model: DocumentModel, workspace: WorkspaceIndex):
     const n = index.numberOf.get(site.key);
     if (n === undefined) return [];
     const found = locations.get(index.idOfNumber[n])!;
-    const title = `${found.length} use${found.length === 1 ? '' : 's'}`;
-    return [{ range: site.range, command: { title, command: 'editor.action.showReferences', arguments: [model.uri, site.range.start, found.slice()] } }];
+    const what = `use${found.length === 1 ? '' : 's'} of ${site.term}`;
+    const title = `${found.length} ${what}`;
+    return [{ range: site.range, command: showLocationsCommand(title, model.uri, site.range.start, found.slice(), what) }];
   });
 }
