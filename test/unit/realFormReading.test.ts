@@ -243,3 +243,14 @@ test('a word labelling a quoted name, and the words of an excerpt cut off mid-se
   // "Code Administrator" is undefined and reported where it is whole; the cut-off words at the end are not.
   assert.deepEqual(undefinedIn(files, 'b.sec.txt'), ['Code Administrator']);
 });
+
+test('a list item whose "; and" is carried onto the next line by a wrap ends with "; and"', () => {
+  const text = 'H1 USERS\nH1.4 The DCC shall send to that Party:\n(a) a description of the tests;\n(b) details of the requirements with which that Party must demonstrate compliance;\nand\n(c) a copy of any form.\n';
+  assert.deepEqual(findingsOf(workspaceOf({ 'h.sec.txt': text }), 'h.sec.txt', 'list-punctuation'), []);
+  assert.deepEqual(findingsOf(workspaceOf({ 'h.sec.txt': text.replace('compliance;\nand', 'compliance;\nfor now') }), 'h.sec.txt', 'list-punctuation'), ['4:1 list-punctuation']);
+});
+
+test('a code with a hyphen and figures ("EUI-64") belongs to the run around it', () => {
+  const files = { 'h.sec.txt': 'H1 USERS\nH1.6 Each User ID shall be an EUI-64\nCompliant identifier.\n', 'a.sec.txt': 'SECTION A: DEFINITIONS\nA1 DEFINITIONS\nUser ID means an identifier.\nUser means a person.\n' };
+  assert.deepEqual(undefinedIn(files, 'h.sec.txt'), ['EUI-64 Compliant']);
+});

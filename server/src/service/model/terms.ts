@@ -612,9 +612,9 @@ function splitAtLists(words: Words, from: number, to: number): CandidateRun[] {
   return out;
 }
 
-/** An acronym or code that belongs to the capitalised run around it: "DCC", "SEC", "SMETS1", "GB". */
+/** An acronym or code that belongs to the capitalised run around it: "DCC", "SEC", "SMETS1", "GB", "EUI-64". */
 function isAcronym(words: Words, i: number): boolean {
-  return /^\p{Lu}[\p{Lu}\d]+s?$/u.test(surfaceOf(words, i));
+  return /^\p{Lu}[\p{Lu}\d]*(?:-[\p{Lu}\d]+)*s?$/u.test(surfaceOf(words, i)) && surfaceOf(words, i).length > 1;
 }
 
 const isNumber = (words: Words, i: number) => /^\d+[A-Za-z]?$/.test(surfaceOf(words, i));

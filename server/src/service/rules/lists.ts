@@ -61,6 +61,18 @@ function textEnd(model: LegalModel, first: number, last: number, firstColumn: nu
   return undefined;
 }
 
+/** A line holding only the conjunction that a hard wrap carried off its item ("…compliance;⏎and"). */
+const BARE_CONJUNCTION_RE = /^\s*(?:and\/or|and|or)\s*$/i;
+
+/** "; ⏎and" reads as "; and", and ", ⏎and" as ", and": the wrap does not change the ending. */
+function withWrappedConjunction(model: LegalModel, end: TextEnd, lastLine: number): TextEnd {
+  if (end.ending !== 'semicolon' && end.ending !== 'comma') return end;
+  let next = end.line + 1;
+  while (next <= lastLine && model.structure.kinds[next] === 'furniture') next++;
+  if (next > lastLine || !BARE_CONJUNCTION_RE.test(model.lines[next].text)) return end;
+  return { ...end, ending: end.ending === 'semicolon' ? 'conjunction' : 'comma-conjunction' };
+}
+
 /** Group a clause's paragraphs into lists: siblings under one parent, split where lettering restarts. */
 function buildLists(paras: Paragraph[]): Item[][] {
   const roots: Item[][] = [];
@@ -132,6 +144,8 @@ function itemEnd(ctx: ListContext, item: Item, next: Paragraph | undefined): (Te
   }
   end ??= textEnd(model, item.para.line, lastLine, item.para.textColumn);
   if (!end) return undefined;
+  end = withWrappedConjunction(model, end, lastLine);
+  if (end.ending === 'conjunction' || end.ending === 'comma-conjunction') return { ...end, flushAfter: false };
   const flushAfter = end.line < lastLine && textEnd(model, end.line + 1, lastLine, model.structure.contentColumn[end.line + 1]) !== undefined;
   return { ...end, flushAfter };
 }
