@@ -254,3 +254,13 @@ test('a code with a hyphen and figures ("EUI-64") belongs to the run around it',
   const files = { 'h.sec.txt': 'H1 USERS\nH1.6 Each User ID shall be an EUI-64\nCompliant identifier.\n', 'a.sec.txt': 'SECTION A: DEFINITIONS\nA1 DEFINITIONS\nUser ID means an identifier.\nUser means a person.\n' };
   assert.deepEqual(undefinedIn(files, 'h.sec.txt'), ['EUI-64 Compliant']);
 });
+
+test('ligatures a PDF copy leaves in words (ﬁ, ﬂ) do not change the word', () => {
+  const files = {
+    'a.sec.txt': 'SECTION A: DEFINITIONS\nA1 DEFINITIONS\nCertificate Authority means the authority.\nUser means a person.\n',
+    'h.sec.txt': 'H1 USERS\nH1.1 Each User shall trust the Certiﬁcate Authority.\n',
+  };
+  assert.deepEqual(undefinedIn(files, 'h.sec.txt'), []);
+  const service = workspaceOf(files);
+  assert.deepEqual(findingsOf(service, 'a.sec.txt', 'unused-definition'), []);
+});

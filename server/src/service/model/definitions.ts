@@ -49,9 +49,10 @@ export function termKey(term: string): string {
   return normaliseTermText(term).toLowerCase();
 }
 
-/** Collapse whitespace and unify apostrophes and hyphens, keeping case. */
+/** Collapse whitespace, unify apostrophes and hyphens and expand ligatures, keeping case. */
 export function normaliseTermText(term: string): string {
-  return term.replace(/[\u2018\u2019`]/g, "'").replace(/[\u2010\u2011]/g, '-').replace(/\s+/g, ' ').trim();
+  // Ligatures (ﬁ, ﬂ, ﬀ …) are what a copy from a PDF leaves: "Certiﬁcate" is "Certificate".
+  return term.replace(/[\u2018\u2019`]/g, "'").replace(/[\u2010\u2011]/g, '-').replace(/[\uFB00-\uFB06]/g, c => c.normalize('NFKC')).replace(/\s+/g, ' ').trim();
 }
 
 const POINTER_RE = /^(?:has|shall\s+have|bears?)\s+the\s+meaning\s+(?:given|ascribed|set\s+out|assigned)(?:\s+to\s+(?:that|the|this)\s+(?:expression|term)|\s+to\s+it)?\s+in\s+Sections?\s+([A-Z]{1,2}\d{0,3}(?:\.\d{1,3}[A-Z]{0,2})?)/i;
