@@ -234,7 +234,7 @@ export function startServer(connection: Connection): SecLanguageService {
           legalGlobs: [...repoConfig.legalGlobs, ...(clientSettings.legalFiles ?? [])],
           consultationGlobs: [...repoConfig.consultationGlobs, ...(clientSettings.consultationFiles ?? [])],
         },
-        file => service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings }),
+        file => service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes }),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
         uri => documents.get(uri) !== undefined,
       );
@@ -276,7 +276,7 @@ export function startServer(connection: Connection): SecLanguageService {
         });
       } else {
         const loaded = readTextFile(file);
-        if (!isProblem(loaded)) service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text, fileProblems: loaded.warnings });
+        if (!isProblem(loaded)) service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
       }
     }
     scheduleAll();
@@ -292,7 +292,7 @@ export function startServer(connection: Connection): SecLanguageService {
     const file = uriToPath(e.document.uri);
     const loaded = file ? readTextFile(file) : undefined;
     if (loaded && !isProblem(loaded) && (service.workspace.kindOf({ uri: e.document.uri, version: 0, text: loaded.text }) !== 'other' || isResponsesFile(e.document.uri))) {
-      service.setDocument({ uri: e.document.uri, version: 0, text: loaded.text, fileProblems: loaded.warnings });
+      service.setDocument({ uri: e.document.uri, version: 0, text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
     } else service.removeDocument(e.document.uri);
     scheduleAll();
   });

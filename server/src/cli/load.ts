@@ -46,7 +46,7 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
       problems.push(loaded);
       continue;
     }
-    service.setDocument({ uri: loaded.uri, version: 1, text: loaded.text, fileProblems: loaded.warnings });
+    service.setDocument({ uri: loaded.uri, version: 1, text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
     pathOf.set(loaded.uri, file);
     uris.push(loaded.uri);
   }
