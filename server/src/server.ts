@@ -216,10 +216,25 @@ export function startServer(connection: Connection): SecLanguageService {
     }
   }
 
-  async function loadWorkspace(): Promise<void> {
+  /** A warning for the user; a client that cannot show one (no showMessageRequest) must not crash the server. */
+  function showWarning(message: string): void {
+    // Typed void without actions, but it sends a request whose rejection would be unhandled.
+    const shown: unknown = connection.window.showWarningMessage(message);
+    if (shown instanceof Promise) shown.catch(() => connection.console.warn(message));
+  }
+
+  /** .secdraft.json: a broken one falls back to defaults; ignored keys are shown, once each read. */
+  function readRepoConfig(): SecConfig {
     const { config, error } = readWorkspaceConfig(workspaceFolders[0]);
     repoConfig = config;
-    if (error) void connection.window.showWarningMessage(`SEC Drafting: ${error}. Using default settings.`);
+    if (error) showWarning(`SEC Drafting: ${error}. Using default settings.`);
+    for (const warning of config.warnings ?? []) connection.console.warn(warning);
+    if (config.warnings?.length) showWarning(`SEC Drafting: ${config.warnings.join('; ')}.`);
+    return config;
+  }
+
+  async function loadWorkspace(): Promise<void> {
+    const config = readRepoConfig();
     applySettings();
     if (workspaceFolders.length === 0) {
       workspaceRead = true;
@@ -231,8 +246,8 @@ export function startServer(connection: Connection): SecLanguageService {
       const result = await scanFolders(
         workspaceFolders,
         {
-          legalGlobs: [...repoConfig.legalGlobs, ...(clientSettings.legalFiles ?? [])],
-          consultationGlobs: [...repoConfig.consultationGlobs, ...(clientSettings.consultationFiles ?? [])],
+          legalGlobs: [...config.legalGlobs, ...(clientSettings.legalFiles ?? [])],
+          consultationGlobs: [...config.consultationGlobs, ...(clientSettings.consultationFiles ?? [])],
         },
         file => service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes }),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
@@ -240,7 +255,7 @@ export function startServer(connection: Connection): SecLanguageService {
       );
       for (const p of result.problems) connection.console.warn(`${p.path}: ${p.reason}`);
       if (result.problems.length) {
-        void connection.window.showWarningMessage(`SEC Drafting: ${result.problems.length} file(s) could not be read (see the output channel): ${result.problems[0].path}: ${result.problems[0].reason}`);
+        showWarning(`SEC Drafting: ${result.problems.length} file(s) could not be read (see the output channel): ${result.problems[0].path}: ${result.problems[0].reason}`);
       }
     } finally {
       progress.done();
@@ -259,9 +274,7 @@ export function startServer(connection: Connection): SecLanguageService {
       const file = uriToPath(change.uri);
       if (!file) continue;
       if (file.endsWith('.secdraft.json') || isWordListFile(file, repoConfig ?? DEFAULT_CONFIG)) {
-        const { config, error } = readWorkspaceConfig(workspaceFolders[0]);
-        repoConfig = config;
-        if (error) void connection.window.showWarningMessage(`SEC Drafting: ${error}. Using default settings.`);
+        readRepoConfig();
         applySettings();
         continue;
       }

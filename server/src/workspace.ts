@@ -20,7 +20,7 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
-/** Read the workspace's .secdraft.json; a broken one is reported and defaults are used. */
+/** Read the workspace's .secdraft.json; a broken one is reported and defaults are used (ignored keys are in config.warnings). */
 export function readWorkspaceConfig(root: string | undefined): { config: SecConfig; error?: string } {
   if (!root) return { config: DEFAULT_CONFIG };
   const file = path.join(root, CONFIG_FILE_NAME);
