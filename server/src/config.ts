@@ -119,6 +119,26 @@ export function parseConfig(text: string, file: string): SecConfig {
   };
 }
 
+/** The real path of `p` (symbolic links resolved, dangling ones too), or `p` itself when it does not exist yet. */
+export function realPath(p: string, depth = 0): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    try {
+      if (depth < 40 && fs.lstatSync(p).isSymbolicLink()) return realPath(path.resolve(path.dirname(p), fs.readlinkSync(p)), depth + 1);
+    } catch {
+      // Not there at all: its own path.
+    }
+    return path.resolve(p);
+  }
+}
+
+/** Is `file`, with every symbolic link resolved, inside the folder `root`? */
+export function isInside(root: string, file: string): boolean {
+  const rel = path.relative(realPath(root), realPath(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
 /** Read a config file and its word files; a word file outside `root` is refused. */
 export function loadConfig(file: string, root = path.dirname(file)): SecConfig {
   let text: string;
@@ -131,8 +151,8 @@ export function loadConfig(file: string, root = path.dirname(file)): SecConfig {
   const words = [...(config.settings.words ?? [])];
   for (const wf of config.wordFiles) {
     const abs = path.resolve(path.dirname(file), wf);
-    const rel = path.relative(path.resolve(root), abs);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new ConfigError(`${file}: word file "${wf}" lies outside the workspace; refused`);
+    // Real paths: a symbolic link inside the workspace to a file outside it is outside it.
+    if (!isInside(root, abs)) throw new ConfigError(`${file}: word file "${wf}" lies outside the workspace; refused`);
     try {
       words.push(...fs.readFileSync(abs, 'utf8').split(/\r?\n/).map(s => s.trim()).filter(s => s && !s.startsWith('#')));
     } catch (e) {

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError, loadConfig, parseConfig } from '../../server/src/config';
+import { ConfigError, DEFAULT_CONFIG, loadConfig, parseConfig } from '../../server/src/config';
+import { workspaceWordList } from '../../server/src/wordList';
 import { secdraft, tempDir } from '../helpers/cli';
 import { startServer } from '../helpers/lspClient';
 
@@ -100,4 +101,25 @@ test('a client that cannot show messages gets the warning in its log, and the se
   } finally {
     await client.close();
   }
+});
+
+test('a word file that is a symbolic link to a file outside the workspace is refused, named or by default', () => {
+  const dir = workspace({ 'outside.txt': 'Leak\n', 'ws/g8.sec.txt': 'G8.1 Leak happens.\n' });
+  fs.symlinkSync(path.join(dir, 'outside.txt'), path.join(dir, 'ws', 'words.txt'));
+  fs.writeFileSync(path.join(dir, 'ws', '.secdraft.json'), JSON.stringify({ wordFiles: ['words.txt'] }));
+  assert.throws(() => loadConfig(path.join(dir, 'ws', '.secdraft.json')), /word file "words\.txt" lies outside the workspace; refused/);
+
+  // The default list, sec-words.txt: not read, and not offered to the quick fix to write to.
+  fs.rmSync(path.join(dir, 'ws', '.secdraft.json'));
+  fs.symlinkSync(path.join(dir, 'outside.txt'), path.join(dir, 'ws', 'sec-words.txt'));
+  assert.deepEqual(workspaceWordList(path.join(dir, 'ws'), DEFAULT_CONFIG), { words: [] });
+  fs.rmSync(path.join(dir, 'ws', 'sec-words.txt'));
+  fs.symlinkSync(path.join(dir, 'not-yet.txt'), path.join(dir, 'ws', 'sec-words.txt')); // dangling: would create a file outside
+  assert.deepEqual(workspaceWordList(path.join(dir, 'ws'), DEFAULT_CONFIG), { words: [] });
+
+  // A link that stays inside the workspace is fine.
+  fs.writeFileSync(path.join(dir, 'ws', 'real-words.txt'), 'Inside\n');
+  fs.writeFileSync(path.join(dir, 'ws', '.secdraft.json'), JSON.stringify({ wordFiles: ['linked.txt'] }));
+  fs.symlinkSync(path.join(dir, 'ws', 'real-words.txt'), path.join(dir, 'ws', 'linked.txt'));
+  assert.deepEqual(loadConfig(path.join(dir, 'ws', '.secdraft.json')).settings.words, ['Inside']);
 });
