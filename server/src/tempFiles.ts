@@ -6,6 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const OWN_TEMP = /^\..+\.secdraft-(\d+)-[0-9a-z]+\.tmp$/;
+/** Versions before 0.2 named them `.<file>.<pid>.<Date.now() in base 36>.tmp`: recognised only beside that file. */
+const EARLIER_TEMP = /^\.(.+)\.(\d+)\.[0-9a-z]{8}\.tmp$/;
 
 /** A writer alive this long is taken to be another process that got the same id. */
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -14,10 +16,12 @@ export function tempFileName(base: string): string {
   return `.${base}.secdraft-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
 }
 
-/** The id of the process that wrote this temporary file, if the name is of our pattern. */
-export function ownTempWriter(name: string): number | undefined {
+/** The id of the process that wrote this temporary file, if the name is of our pattern (`siblings`: the folder's names). */
+export function ownTempWriter(name: string, siblings: ReadonlySet<string> = new Set()): number | undefined {
   const m = OWN_TEMP.exec(name);
-  return m ? Number(m[1]) : undefined;
+  if (m) return Number(m[1]);
+  const earlier = EARLIER_TEMP.exec(name);
+  return earlier && siblings.has(earlier[1]) ? Number(earlier[2]) : undefined;
 }
 
 function isRunning(pid: number): boolean {
@@ -39,8 +43,9 @@ export function removeStaleTempFiles(dir: string, now = Date.now()): string[] {
     return [];
   }
   const removed: string[] = [];
+  const siblings = new Set(names);
   for (const name of names) {
-    const pid = ownTempWriter(name);
+    const pid = ownTempWriter(name, siblings);
     if (pid === undefined) continue;
     const file = path.join(dir, name);
     try {

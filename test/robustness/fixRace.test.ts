@@ -79,8 +79,10 @@ test('a --fix killed while writing leaves a temporary file that the next run rem
   assert.equal(fs.readFileSync(path.join(dir, 'g8.sec.txt'), 'utf8'), slips, 'the file itself is intact');
 
   // Others' files that look alike, and one of ours whose writer (this process) is alive.
-  const others = ['.g8.sec.txt.tmp', '.g8.sec.txt.12345.tmp', 'notes.tmp', `.g8.sec.txt.secdraft-${process.pid}-abc.tmp`, '.other.secdraft-x-1.tmp'];
+  const others = ['.g8.sec.txt.tmp', '.g8.sec.txt.12345.tmp', 'notes.tmp', `.g8.sec.txt.secdraft-${process.pid}-abc.tmp`, '.other.secdraft-x-1.tmp', `.gone.sec.txt.${child.pid}.mh3k2j1a.tmp`];
   for (const name of others) fs.writeFileSync(path.join(dir, name), 'not ours to remove');
+  // One left by an earlier version (named `.<file>.<pid>.<time>.tmp`), beside its file, by a process now gone.
+  fs.writeFileSync(path.join(dir, `.g8.sec.txt.${child.pid}.mh3k2j1a.tmp`), 'stale');
   const r = spawnSync(process.execPath, [CLI, 'check', '.', '--fix'], { cwd: dir, encoding: 'utf8' });
   assert.match(r.stderr, /fixed 1 finding/, r.stderr);
   assert.equal(fs.readFileSync(path.join(dir, 'g8.sec.txt'), 'utf8'), 'G8.1 The User shall comply.\n');
