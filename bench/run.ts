@@ -80,7 +80,7 @@ function progress(step: string): void {
 }
 
 /** The whole cold analysis: index every file, every diagnostic, every comment link (code lenses). */
-function coldAnalysis(ws: GeneratedWorkspace): SecLanguageService {
+function coldAnalysis(ws: Pick<GeneratedWorkspace, 'files'>): SecLanguageService {
   const service = createSecLanguageService();
   for (const f of ws.files) service.setDocument({ uri: uriOf(f.path), version: 1, text: f.text });
   for (const f of ws.files) {
@@ -335,6 +335,59 @@ function childScale(argv: string[]): void {
   process.stdout.write(JSON.stringify(result));
 }
 
+/**
+ * One large legal file (issue 19): the generated legal text as separate section files, the same
+ * text joined into one file, and one Part of many short clauses (the robustness test's 10 MB
+ * file). Each runs in its own process, for its peak memory; per MB they should cost the same.
+ */
+const SINGLE_CASES = ['separate', 'joined', 'one-part'] as const;
+type SingleCase = (typeof SINGLE_CASES)[number];
+
+interface SingleResult {
+  case: SingleCase;
+  files: number;
+  bytes: number;
+  coldMs: number;
+  msPerMb: number;
+  peakRssMb: number | null;
+}
+
+function singleFiles(kind: SingleCase, o: Options): { path: string; text: string }[] {
+  if (kind === 'one-part') {
+    const target = (o.quick ? 2.5 : 10) * 1024 * 1024;
+    const lines = ['SECTION G: SECURITY\n\nG8 USER SECURITY ASSURANCE\n\n'];
+    for (let i = 1, n = 0; n < target; i++) {
+      const line = `G8.${i} A Supplier Party which supplies more than 250,000 Domestic Premises shall be subject to a Full User Security Assessment.\n\n`;
+      lines.push(line);
+      n += line.length;
+    }
+    return [{ path: 'one-part.sec.txt', text: lines.join('') }];
+  }
+  const legal = generateWorkspace({ seed: o.seed, scale: o.quick ? 1 : 4 }).files.filter(f => f.path.endsWith('.sec.txt'));
+  return kind === 'separate' ? legal : [{ path: 'joined.sec.txt', text: legal.map(f => f.text).join('\n') }];
+}
+
+function benchSingle(kind: SingleCase, o: Options): Promise<SingleResult> {
+  progress(`single file: ${kind}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [__filename, '--child-single', kind, '--seed', String(o.seed), ...(o.quick ? ['--quick'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', d => (out += d));
+    child.on('error', reject);
+    child.on('close', code => (code === 0 ? resolve(JSON.parse(out) as SingleResult) : reject(new Error(`single file ${kind} exited ${code}`))));
+  });
+}
+
+function childSingle(argv: string[]): void {
+  const o = parseArgs(argv);
+  const kind = argv[argv.indexOf('--child-single') + 1] as SingleCase;
+  const files = singleFiles(kind, o);
+  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text, 'utf8'), 0);
+  const coldMs = stat(measure(1, 0, () => coldAnalysis({ files }))).median;
+  const result: SingleResult = { case: kind, files: files.length, bytes, coldMs, msPerMb: round(coldMs / (bytes / 1e6)), peakRssMb: peakRssMb(process.pid) };
+  process.stdout.write(JSON.stringify(result));
+}
+
 const fmt = (s: Stat) => `${s.median.toFixed(2)} / ${s.p95.toFixed(2)}`;
 
 function budgetLine(name: string, value: number | null, budget: number, unit = 'ms'): string {
@@ -344,6 +397,7 @@ function budgetLine(name: string, value: number | null, budget: number, unit = '
 
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('--child-scale')) return childScale(argv);
+  if (argv.includes('--child-single')) return childSingle(argv);
   const o = parseArgs(argv);
   const started = new Date();
   const ws = generateWorkspace({ seed: o.seed, scale: 1 });
@@ -364,6 +418,11 @@ async function main(argv: string[]): Promise<void> {
     if (!r) continue;
     scaling[String(s)] = r.coldMs;
     scalingRssMb[String(s)] = r.peakRssMb;
+  }
+  const single: SingleResult[] = [];
+  for (const kind of SINGLE_CASES) {
+    const r = await benchSingle(kind, o).catch(e => void console.error(`bench: ${e}`));
+    if (r) single.push(r);
   }
   const peers = benchPeers(dir, o);
 
@@ -391,6 +450,7 @@ async function main(argv: string[]): Promise<void> {
     serverPeakRssMb: server?.serverPeakRssMb ?? null,
     scaling,
     scalingRssMb,
+    single,
     cliMs: peers.cliMs,
     peers: peers.peers,
     findings: core.diagnostics,
@@ -409,6 +469,9 @@ async function main(argv: string[]): Promise<void> {
   console.log(`  completion / document symbols              ${fmt(core.completionMs)}  |  ${fmt(core.symbolsMs)}`);
   if (server) console.log(`  server: start → all diagnostics             ${server.serverColdMs.toFixed(0)} ms, peak RSS ${server.serverPeakRssMb ?? '?'} MB`);
   console.log(`  scaling (cold ms): ${Object.entries(scaling).map(([k, v]) => `×${k} ${v.toFixed(0)}`).join('  ')}   peak RSS MB: ${Object.entries(scalingRssMb).map(([k, v]) => `×${k} ${v ?? '?'}`).join('  ')}`);
+  for (const r of single) {
+    console.log(`  single file, ${r.case.padEnd(9)} ${String(r.files).padStart(3)} file(s) ${(r.bytes / 1e6).toFixed(1).padStart(5)} MB: cold ${r.coldMs.toFixed(0)} ms (${r.msPerMb.toFixed(0)} ms/MB), peak RSS ${r.peakRssMb ?? '?'} MB`);
+  }
   const ratio = (v: number | null) => (v === null || peers.cliMs === null ? 'n/a' : `${(v / peers.cliMs).toFixed(1)}×`);
   console.log(`  secdraft check (process) ${peers.cliMs ?? '—'} ms; peers (process, ratio to secdraft): cspell ${peers.peers.cspell ?? '—'} ms (${ratio(peers.peers.cspell)}), textlint ${peers.peers.textlint ?? '—'} ms (${ratio(peers.peers.textlint)}), markdownlint-cli2 ${peers.peers.markdownlint ?? '—'} ms (${ratio(peers.peers.markdownlint)})`);
   console.log('');

@@ -17,6 +17,8 @@ export interface SecConfig {
   wordFiles: string[];
   /** Where the config came from, for messages. */
   source?: string;
+  /** Keys that were ignored (unknown, or of the wrong type), each naming the key and the file. */
+  warnings?: string[];
 }
 
 export const DEFAULT_CONFIG: SecConfig = { settings: {}, legalGlobs: [], consultationGlobs: [], failOn: 'warning', wordFiles: [] };
@@ -38,6 +40,48 @@ function workspaceGlobs(value: unknown, what: string, file: string): string[] {
     }
   }
   return globs;
+}
+
+/** Every key `.secdraft.json` may hold ("$schema" for editors that validate it). */
+export const CONFIG_KEYS = ['severity', 'failOn', 'words', 'wordFiles', 'legalFiles', 'consultationFiles', 'allowDoubleSpaceAfterSentence', 'linkThreshold', '$schema'] as const;
+
+/** Edit distance, for "did you mean" (keys are short, so the plain table is fine). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** The known key nearest to a misspelt one ("legalFile" → "legalFiles"), if any is near. */
+export function nearestConfigKey(key: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const known of CONFIG_KEYS) {
+    const d = editDistance(key.toLowerCase(), known.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [known, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+/** Warnings for keys that are ignored: unknown ones (with the nearest known key) and wrong types. */
+function ignoredKeys(o: Record<string, unknown>, file: string): string[] {
+  const warnings: string[] = [];
+  for (const key of Object.keys(o)) {
+    if ((CONFIG_KEYS as readonly string[]).includes(key)) continue;
+    const near = nearestConfigKey(key);
+    warnings.push(`${file}: unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ` (known keys: ${CONFIG_KEYS.filter(k => k !== '$schema').join(', ')})`}; ignored`);
+  }
+  if (o.allowDoubleSpaceAfterSentence !== undefined && typeof o.allowDoubleSpaceAfterSentence !== 'boolean') {
+    warnings.push(`${file}: "allowDoubleSpaceAfterSentence" must be true or false, not ${JSON.stringify(o.allowDoubleSpaceAfterSentence)}; ignored`);
+  }
+  if (o.linkThreshold !== undefined && (typeof o.linkThreshold !== 'number' || !Number.isFinite(o.linkThreshold))) {
+    warnings.push(`${file}: "linkThreshold" must be a number, not ${JSON.stringify(o.linkThreshold)}; ignored`);
+  }
+  return warnings;
 }
 
 /** Parse config text; throws ConfigError with the file name and the reason. */
@@ -71,7 +115,28 @@ export function parseConfig(text: string, file: string): SecConfig {
     failOn,
     wordFiles: stringArray(o.wordFiles, 'wordFiles', file),
     source: file,
+    warnings: ignoredKeys(o, file),
   };
+}
+
+/** The real path of `p` (symbolic links resolved, dangling ones too), or `p` itself when it does not exist yet. */
+export function realPath(p: string, depth = 0): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    try {
+      if (depth < 40 && fs.lstatSync(p).isSymbolicLink()) return realPath(path.resolve(path.dirname(p), fs.readlinkSync(p)), depth + 1);
+    } catch {
+      // Not there at all: its own path.
+    }
+    return path.resolve(p);
+  }
+}
+
+/** Is `file`, with every symbolic link resolved, inside the folder `root`? */
+export function isInside(root: string, file: string): boolean {
+  const rel = path.relative(realPath(root), realPath(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 /** Read a config file and its word files; a word file outside `root` is refused. */
@@ -86,8 +151,8 @@ export function loadConfig(file: string, root = path.dirname(file)): SecConfig {
   const words = [...(config.settings.words ?? [])];
   for (const wf of config.wordFiles) {
     const abs = path.resolve(path.dirname(file), wf);
-    const rel = path.relative(path.resolve(root), abs);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new ConfigError(`${file}: word file "${wf}" lies outside the workspace; refused`);
+    // Real paths: a symbolic link inside the workspace to a file outside it is outside it.
+    if (!isInside(root, abs)) throw new ConfigError(`${file}: word file "${wf}" lies outside the workspace; refused`);
     try {
       words.push(...fs.readFileSync(abs, 'utf8').split(/\r?\n/).map(s => s.trim()).filter(s => s && !s.startsWith('#')));
     } catch (e) {

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { hasConsultationName, hasLegalName, globToRegExp, looksLikeConsultation } from './service/model/classify';
+import { ENCODING_LABEL, type TextEncodingName, decodeWindows1252, looksLikeWindows1252 } from './encoding';
 
 export interface LoadedFile {
   path: string;
@@ -11,6 +12,10 @@ export interface LoadedFile {
   text: string;
   /** Problems that did not stop the file being read (encoding); reported as file-error. */
   warnings?: string[];
+  /** Facts worth knowing about how the file was read (its encoding); reported as information. */
+  notes?: string[];
+  /** The encoding the file was read in; undefined when it cannot be known (never written back). */
+  encoding?: TextEncodingName;
 }
 
 export interface FileProblem {
@@ -89,29 +94,46 @@ function sniffConsultation(file: string): boolean {
   }
 }
 
+export interface DecodedText {
+  text?: string;
+  /** Why the bytes are not read at all (binary, mostly invalid). */
+  reason?: string;
+  /** A problem with the reading (a guessed or invalid encoding): file-error. */
+  warning?: string;
+  /** How the bytes were read, when that is worth saying (Windows-1252): information. */
+  note?: string;
+  /** Undefined when the encoding cannot be known: such a file is never written back. */
+  encoding?: TextEncodingName;
+}
+
 /**
- * Decode file bytes as text: UTF-8 (BOM stripped) or UTF-16 (with a BOM, or recognised by its
- * zero bytes). Binary is refused; a few invalid UTF-8 bytes are decoded as U+FFFD and reported
- * as a warning, so the rest of the file is still checked.
+ * Decode file bytes as text: UTF-8 (BOM stripped), UTF-16 (with a BOM, or recognised by its
+ * zero bytes) or, when the bytes are not UTF-8 but fit it, Windows-1252 (Word's "plain text":
+ * curly quotes 0x93/0x94, £ 0xA3). Binary is refused; a few invalid UTF-8 bytes in a file that
+ * is not Windows-1252 are decoded as U+FFFD and reported, so the rest is still checked.
  */
-export function decodeText(bytes: Buffer): { text?: string; reason?: string; warning?: string } {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le') };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16be(bytes.subarray(2)) };
+export function decodeText(bytes: Buffer): DecodedText {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le'), encoding: 'utf-16le-bom' };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16be(bytes.subarray(2)), encoding: 'utf-16be-bom' };
   const sample = bytes.subarray(0, 65536);
   if (sample.includes(0)) {
     const utf16 = guessUtf16(sample);
-    if (utf16 === 'le') return { text: bytes.toString('utf16le'), warning: 'UTF-16 without a byte-order mark; read as UTF-16LE' };
-    if (utf16 === 'be') return { text: utf16be(bytes), warning: 'UTF-16 without a byte-order mark; read as UTF-16BE' };
+    if (utf16 === 'le') return { text: bytes.toString('utf16le'), warning: 'UTF-16 without a byte-order mark; read as UTF-16LE', encoding: 'utf-16le' };
+    if (utf16 === 'be') return { text: utf16be(bytes), warning: 'UTF-16 without a byte-order mark; read as UTF-16BE', encoding: 'utf-16be' };
     return { reason: 'binary file (contains NUL bytes), not text' };
   }
   const text = bytes.toString('utf8');
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const replaced = countChar(text, 0xfffd) - countEncodedReplacement(bytes);
   if (replaced > 0) {
+    if (looksLikeWindows1252(bytes)) {
+      const label = ENCODING_LABEL['windows-1252'];
+      return { text: decodeWindows1252(bytes), encoding: 'windows-1252', note: `Read as ${label} (the file is not valid UTF-8); --fix writes it back in ${label}` };
+    }
     if (replaced > 64 && replaced > text.length / 20) return { reason: `not text: ${replaced} bytes are not valid UTF-8` };
-    return { text: text.slice(start), warning: `${replaced} byte sequence${replaced === 1 ? ' is' : 's are'} not valid UTF-8 (shown as \uFFFD); save the file as UTF-8` };
+    return { text: text.slice(start), warning: `${replaced} byte sequence${replaced === 1 ? ' is' : 's are'} not valid UTF-8 (shown as \uFFFD), and the encoding cannot be known; save the file as UTF-8 (--fix never writes it)` };
   }
-  return { text: start ? text.slice(start) : text };
+  return { text: start ? text.slice(start) : text, encoding: start ? 'utf-8-bom' : 'utf-8' };
 }
 
 function utf16be(bytes: Buffer): string {
@@ -164,7 +186,14 @@ export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): Loaded
   }
   const decoded = decodeText(bytes);
   if (decoded.reason !== undefined) return { path: file, reason: decoded.reason };
-  return { path: file, uri: pathToFileURL(path.resolve(file)).toString(), text: decoded.text!, ...(decoded.warning ? { warnings: [decoded.warning] } : {}) };
+  return {
+    path: file,
+    uri: pathToFileURL(path.resolve(file)).toString(),
+    text: decoded.text!,
+    ...(decoded.warning ? { warnings: [decoded.warning] } : {}),
+    ...(decoded.note ? { notes: [decoded.note] } : {}),
+    ...(decoded.encoding ? { encoding: decoded.encoding } : {}),
+  };
 }
 
 export function isProblem(x: LoadedFile | FileProblem): x is FileProblem {

@@ -291,11 +291,19 @@ export function startServer(connection: Connection): SecLanguageService {
     }
   }
 
-  async function loadWorkspace(): Promise<void> {
+  /** .secdraft.json: a broken one falls back to defaults; ignored keys are shown, once each read. */
+  function readRepoConfig(): SecConfig {
     const { config, error } = readWorkspaceConfig(workspaceFolders[0]);
     repoConfig = config;
     if (error) warn(`SEC Drafting: ${error}. Using default settings.`);
+    for (const warning of config.warnings ?? []) connection.console.warn(warning);
+    if (config.warnings?.length) warn(`SEC Drafting: ${config.warnings.join('; ')}.`);
     reloadBaseline();
+    return config;
+  }
+
+  async function loadWorkspace(): Promise<void> {
+    const config = readRepoConfig();
     applySettings();
     if (workspaceFolders.length === 0) {
       workspaceRead = true;
@@ -307,10 +315,10 @@ export function startServer(connection: Connection): SecLanguageService {
       const result = await scanFolders(
         workspaceFolders,
         {
-          legalGlobs: [...repoConfig.legalGlobs, ...(clientSettings.legalFiles ?? [])],
-          consultationGlobs: [...repoConfig.consultationGlobs, ...(clientSettings.consultationFiles ?? [])],
+          legalGlobs: [...config.legalGlobs, ...(clientSettings.legalFiles ?? [])],
+          consultationGlobs: [...config.consultationGlobs, ...(clientSettings.consultationFiles ?? [])],
         },
-        file => service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings }),
+        file => service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes }),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
         uri => documents.get(uri) !== undefined,
       );
@@ -352,9 +360,7 @@ export function startServer(connection: Connection): SecLanguageService {
       const file = uriToPath(change.uri);
       if (!file) continue;
       if (file.endsWith('.secdraft.json') || isWordListFile(file, repoConfig ?? DEFAULT_CONFIG)) {
-        const { config, error } = readWorkspaceConfig(workspaceFolders[0]);
-        repoConfig = config;
-        if (error) warn(`SEC Drafting: ${error}. Using default settings.`);
+        readRepoConfig();
         applySettings();
         void rewatch();
         continue;
@@ -374,7 +380,7 @@ export function startServer(connection: Connection): SecLanguageService {
         });
       } else {
         const loaded = readTextFile(file);
-        if (!isProblem(loaded)) service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text, fileProblems: loaded.warnings });
+        if (!isProblem(loaded)) service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
       }
     }
     scheduleAll();
@@ -390,7 +396,7 @@ export function startServer(connection: Connection): SecLanguageService {
     const file = uriToPath(e.document.uri);
     const loaded = file ? readTextFile(file) : undefined;
     if (loaded && !isProblem(loaded) && (service.workspace.kindOf({ uri: e.document.uri, version: 0, text: loaded.text }) !== 'other' || isResponsesFile(e.document.uri))) {
-      service.setDocument({ uri: e.document.uri, version: 0, text: loaded.text, fileProblems: loaded.warnings });
+      service.setDocument({ uri: e.document.uri, version: 0, text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
     } else service.removeDocument(e.document.uri);
     scheduleAll();
   });

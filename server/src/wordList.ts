@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { SecConfig } from './config';
+import { type SecConfig, isInside } from './config';
 
 export const WORD_LIST_FILE = 'sec-words.txt';
 
@@ -15,6 +15,8 @@ export function workspaceWordList(root: string | undefined, config: SecConfig): 
   }
   if (!root) return { words: [] };
   const file = path.join(root, WORD_LIST_FILE);
+  // A sec-words.txt that is a symbolic link to a file outside the workspace is neither read nor written.
+  if (!isInside(root, file)) return { words: [] };
   let words: string[] = [];
   try {
     words = fs.readFileSync(file, 'utf8').split(/\r?\n/).map(s => s.trim()).filter(s => s && !s.startsWith('#'));

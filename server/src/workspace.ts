@@ -20,7 +20,7 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
-/** Read the workspace's .secdraft.json; a broken one is reported and defaults are used. */
+/** Read the workspace's .secdraft.json; a broken one is reported and defaults are used (ignored keys are in config.warnings). */
 export function readWorkspaceConfig(root: string | undefined): { config: SecConfig; error?: string } {
   if (!root) return { config: DEFAULT_CONFIG };
   const file = path.join(root, CONFIG_FILE_NAME);
@@ -39,7 +39,7 @@ export function readWorkspaceConfig(root: string | undefined): { config: SecConf
 export async function scanFolders(
   folders: string[],
   options: { legalGlobs: string[]; consultationGlobs: string[] },
-  accept: (file: { uri: string; text: string; warnings?: string[] }) => void,
+  accept: (file: { uri: string; text: string; warnings?: string[]; notes?: string[] }) => void,
   progress: (done: number, total: number) => void,
   isOpen: (uri: string) => boolean,
 ): Promise<ScanResult> {

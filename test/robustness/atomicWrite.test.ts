@@ -69,3 +69,32 @@ test('a process killed in the middle of writing leaves the old file intact', asy
   await new Promise(resolve => child.once('exit', resolve));
   assert.equal(fs.readFileSync(file, 'utf8'), 'precious\n');
 });
+
+test('a write that lands between the last check and the rename is put back, not lost', () => {
+  const file = tempFile('line 1\n');
+  // The other program appends in the very last moment: after every check, just before the rename.
+  const racing = {
+    ...fs,
+    renameSync: (from: fs.PathLike, to: fs.PathLike) => {
+      fs.appendFileSync(file, 'line 2\n');
+      fs.renameSync(from, to);
+    },
+  };
+  assert.throws(() => writeFileAtomic(file, 'mine\n', { expected: 'line 1\n' }, racing), WriteConflictError);
+  assert.equal(fs.readFileSync(file, 'utf8'), 'line 1\nline 2\n', 'the appended line survives');
+  assert.deepEqual(fs.readdirSync(path.dirname(file)), ['section-g8.sec.txt'], 'no temporary or conflict file left');
+});
+
+test('a file that changes while the temporary file is written is not replaced', () => {
+  const file = tempFile('line 1\n');
+  const slowDisk = {
+    ...fs,
+    fsyncSync: (fd: number) => {
+      fs.appendFileSync(file, 'line 2\n');
+      fs.fsyncSync(fd);
+    },
+  };
+  assert.throws(() => writeFileAtomic(file, 'mine\n', { expected: 'line 1\n' }, slowDisk), WriteConflictError);
+  assert.equal(fs.readFileSync(file, 'utf8'), 'line 1\nline 2\n');
+  assert.deepEqual(fs.readdirSync(path.dirname(file)), ['section-g8.sec.txt']);
+});

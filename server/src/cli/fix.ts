@@ -1,8 +1,9 @@
 // `secdraft check --fix` and `--fix-dry-run`: apply every certain fix (the same edits as the
 // editor's "fix all"), in passes until nothing is left to fix, because one fix can make room
 // for another that overlapped it. `--fix` writes each changed file atomically (a temporary
-// file in the same folder, then rename) and refuses a file that changed on disk since it was
-// read; `--fix-dry-run` prints a unified diff and writes nothing.
+// file in the same folder, then rename) in the encoding it was read in, refuses a file that
+// changed on disk since it was read or whose encoding cannot be known, and first removes
+// temporary files a killed run left; `--fix-dry-run` prints a unified diff and writes nothing.
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
@@ -10,7 +11,11 @@ import { createTwoFilesPatch } from 'diff';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { certainEdits } from '../service/features/codeActions';
 import { decodeText } from '../files';
-import { writeFileAtomic } from '../atomicWrite';
+import { WriteConflictError, writeFileAtomic } from '../atomicWrite';
+import { ENCODING_LABEL, encodeText, roundTrips } from '../encoding';
+import { removeStaleTempFiles } from '../tempFiles';
+import { isResponsesFile } from '../service/model/responses';
+import { looksLikeConsultation } from '../service/model/classify';
 import type { LoadedWorkspace } from './load';
 
 export type FixMode = 'write' | 'dry-run';
@@ -40,23 +45,38 @@ function fixDocument(ws: LoadedWorkspace, uri: string): { text: string; applied:
   return { text, applied };
 }
 
-/** Write `text` over `file` atomically (shared writer: temp file, fsync, rename), keeping its UTF-8 byte-order mark. */
-export function writeAtomically(file: string, text: string, bom: boolean): void {
-  writeFileAtomic(file, (bom ? '\uFEFF' : '') + text);
+/**
+ * The bytes to write for the fixed text, in the encoding the file was read in, or why it cannot
+ * be written: it changed since it was read, its encoding cannot be known (encoding the text as
+ * read must give back exactly the bytes on disk), or the fix needs a character that encoding
+ * cannot hold.
+ */
+export function bytesToWrite(file: string, readText: string, fixedText: string): { bytes?: Buffer; onDisk?: Buffer; reason?: string } {
+  let onDisk: Buffer;
+  try {
+    onDisk = fs.readFileSync(file);
+  } catch (e) {
+    return { reason: `cannot read it again (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); not fixed` };
+  }
+  const decoded = decodeText(onDisk);
+  if (decoded.text !== readText) return { reason: 'changed on disk since it was read; not fixed (run secdraft check --fix again)' };
+  if (!decoded.encoding || !roundTrips(onDisk, readText, decoded.encoding)) {
+    return { reason: 'its encoding cannot be known for certain, so it is never written; not fixed (save it as UTF-8 to use --fix)' };
+  }
+  const encoded = encodeText(fixedText, decoded.encoding);
+  if (!encoded.bytes) return { reason: `the fix needs "${encoded.unencodable}", which ${ENCODING_LABEL[decoded.encoding]} cannot hold; not fixed` };
+  return { bytes: encoded.bytes, onDisk };
 }
 
-/** Why a fixed file cannot be written back, or undefined when it can (and whether it has a BOM). */
-export function checkUnchanged(file: string, readText: string): { reason?: string; bom: boolean } {
-  let bytes: Buffer;
+/** Write the fixed bytes atomically, refusing if the file changes meanwhile; the reason when not written. */
+export function writeFixed(file: string, bytes: Buffer, onDisk: Buffer): string | undefined {
   try {
-    bytes = fs.readFileSync(file);
+    writeFileAtomic(file, bytes, { expected: onDisk });
+    return undefined;
   } catch (e) {
-    return { reason: `cannot read it again (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); not fixed`, bom: false };
+    if (e instanceof WriteConflictError) return 'changed on disk while it was being fixed; not fixed (run secdraft check --fix again)';
+    return `cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); not fixed`;
   }
-  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  if (decodeText(bytes).text !== readText) return { reason: 'changed on disk since it was read; not fixed (run secdraft check --fix again)', bom: false };
-  if (utf16 || bytes.includes(0)) return { reason: 'is not UTF-8; not fixed (save it as UTF-8 to use --fix)', bom: false };
-  return { bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
 }
 
 /**
@@ -67,23 +87,29 @@ export function checkUnchanged(file: string, readText: string): { reason?: strin
 export function applyCertainFixes(ws: LoadedWorkspace, mode: FixMode, writeErr: (s: string) => void): { files: FixedFile[]; failures: number } {
   const files: FixedFile[] = [];
   let failures = 0;
+  const cleaned = new Set<string>(); // folders whose stale temporary files were removed
   for (const uri of ws.uris) {
     const model = ws.service.workspace.model(uri);
-    if (!model || model.kind !== 'legal') continue; // fixes are for legal text, never for respondents' words
+    // Fixes are for legal text, never for respondents' words: not a collation, not a responses file.
+    if (!model || model.kind !== 'legal' || isResponsesFile(uri) || looksLikeConsultation(model.text)) continue;
     const before = model.text;
     const { text: after, applied } = fixDocument(ws, uri);
     if (after === before) continue;
     const shown = ws.pathOf.get(uri) ?? fileURLToPath(uri);
     if (mode === 'write') {
       const file = fileURLToPath(uri);
-      const { reason, bom } = checkUnchanged(file, before);
+      if (!cleaned.has(path.dirname(file))) {
+        cleaned.add(path.dirname(file));
+        removeStaleTempFiles(path.dirname(file));
+      }
+      const { bytes, onDisk, reason: unreadable } = bytesToWrite(file, before, after);
+      const reason = unreadable ?? writeFixed(file, bytes!, onDisk!);
       if (reason) {
         writeErr(`secdraft: ${shown}: ${reason}`);
         ws.service.setDocument({ uri, version: model.version + MAX_PASSES + 1, text: before });
         failures++;
         continue;
       }
-      writeAtomically(file, after, bom);
     }
     files.push({ path: shown, before, after, applied });
   }

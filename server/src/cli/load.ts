@@ -24,6 +24,8 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
   try {
     const found = configFile ?? findConfig(inputs[0]);
     if (found) config = loadConfig(found, configFile ? path.dirname(configFile) : path.dirname(found));
+    // Ignored keys are warnings, not input errors: the check runs with the rest of the config.
+    for (const warning of config.warnings ?? []) process.stderr.write(`secdraft: warning: ${warning}\n`);
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);
     throw e;
@@ -46,7 +48,7 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
       problems.push(loaded);
       continue;
     }
-    service.setDocument({ uri: loaded.uri, version: 1, text: loaded.text, fileProblems: loaded.warnings });
+    service.setDocument({ uri: loaded.uri, version: 1, text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
     pathOf.set(loaded.uri, file);
     uris.push(loaded.uri);
   }

@@ -61,7 +61,11 @@ function asksForHelp(args: string[]): boolean {
 
 type Verb = (args: string[]) => number | Promise<number>;
 
-const write = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+// Two writes rather than `s + '\n'`: a report of a 10 MB file is a string of ~100 MB, not to be copied.
+const write = (s: string) => {
+  process.stdout.write(s);
+  if (!s.endsWith('\n')) process.stdout.write('\n');
+};
 const writeErr = (s: string) => process.stderr.write(s + '\n');
 
 function parse(args: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>) {

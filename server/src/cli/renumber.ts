@@ -10,7 +10,7 @@ import { renameClause } from '../service/features/clauseRename';
 import { insertClause, renumberParagraphs, renumberPart } from '../service/features/renumber';
 import { loadWorkspace } from './load';
 import { UsageError } from './errors';
-import { type FixedFile, checkUnchanged, unifiedDiff, writeAtomically } from './fix';
+import { type FixedFile, bytesToWrite, unifiedDiff, writeFixed } from './fix';
 
 export interface RenumberOptions {
   paths: string[];
@@ -70,13 +70,23 @@ export function runRenumber(options: RenumberOptions, write: (s: string) => void
     return 0;
   }
   // Every file first: a renumbering written in part would leave references pointing at the wrong clauses.
-  const checked = files.map(f => ({ f, ...checkUnchanged(f.file, f.before) }));
+  const checked = files.map(f => ({ f, ...bytesToWrite(f.file, f.before, f.after) }));
   const refused = checked.filter(c => c.reason);
+  const unrenumbered = (reason: string) => reason.replace(/not fixed.*$/, 'nothing renumbered (run secdraft renumber again)');
   if (refused.length > 0) {
-    for (const c of refused) writeErr(`secdraft: ${c.f.path}: ${c.reason!.replace(/not fixed.*$/, 'nothing renumbered (run secdraft renumber again)')}`);
+    for (const c of refused) writeErr(`secdraft: ${c.f.path}: ${unrenumbered(c.reason!)}`);
     return 2;
   }
-  for (const c of checked) writeAtomically(c.f.file, c.f.after, c.bom);
+  // Each write is atomic and refused if the file changes meanwhile (in the encoding it was read in).
+  let failed = 0;
+  for (const c of checked) {
+    const reason = writeFixed(c.f.file, c.bytes!, c.onDisk!);
+    if (reason) {
+      writeErr(`secdraft: ${c.f.path}: ${unrenumbered(reason)}`);
+      failed++;
+    }
+  }
+  if (failed > 0) return 2;
   write(`secdraft: ${planned.summary}: ${planned.edits.length} edit${planned.edits.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}`);
   for (const f of files) write(`  ${f.path} (${f.applied})`);
   return ws.problems.length > 0 ? 2 : 0;

@@ -37,6 +37,7 @@ export class WorkspaceIndex {
   private readonly signatures = new Map<string, { stamp: string; uris: string[]; parts: string[]; version: number }>();
   private readonly aspectGenerations: Record<WorkspaceAspect, number> = { legal: 0, consultation: 0, other: 0, settings: 0 };
   private legalPatterns: RegExp[] = [];
+  private legalGlobs: string[] = [];
   private consultationPatterns: RegExp[] = [];
   /** Bumped on every document or settings change (any aspect). */
   generation = 0;
@@ -54,6 +55,7 @@ export class WorkspaceIndex {
     const same = (a: RegExp[], b: RegExp[]) => a.length === b.length && a.every((r, i) => r.source === b[i].source);
     if (this.generation > 0 && same(legal, this.legalPatterns) && same(consultation, this.consultationPatterns)) return;
     this.legalPatterns = legal;
+    this.legalGlobs = options.legalGlobs ?? [];
     this.consultationPatterns = consultation;
     this.models.clear();
     this.touch(ALL_ASPECTS);
@@ -86,7 +88,8 @@ export class WorkspaceIndex {
    */
   private sameReading(old: SecDocument, doc: SecDocument): boolean {
     const kind = this.models.get(doc.uri)?.kind ?? this.kindOf(old);
-    return this.kindOf(doc) === kind && (old.fileProblems ?? []).join('\n') === (doc.fileProblems ?? []).join('\n');
+    const reading = (d: SecDocument) => [...(d.fileProblems ?? []), '', ...(d.fileNotes ?? [])].join('\n');
+    return this.kindOf(doc) === kind && reading(old) === reading(doc);
   }
 
   remove(uri: string): void {
@@ -112,8 +115,11 @@ export class WorkspaceIndex {
 
   kindOf(doc: SecDocument): DocumentKind {
     if (isResponsesFile(doc.uri)) return 'other'; // answers to a collation, read by the responses rule
-    if (doc.languageId === 'sec' || hasLegalName(doc.uri) || this.legalPatterns.some(p => p.test(doc.uri))) return 'legal';
-    if (doc.languageId === 'sec-consultation' || this.consultationPatterns.some(p => p.test(doc.uri))) return 'consultation';
+    if (doc.languageId === 'sec' || hasLegalName(doc.uri)) return 'legal';
+    if (doc.languageId === 'sec-consultation') return 'consultation';
+    // A collation matched by a broad legalFiles glob ("**/*.txt") stays a collation: its content says so.
+    if (this.legalGlobMatching(doc.uri) !== undefined) return looksLikeConsultation(doc.text) ? 'consultation' : 'legal';
+    if (this.consultationPatterns.some(p => p.test(doc.uri))) return 'consultation';
     if (hasConsultationName(doc.uri) || looksLikeConsultation(doc.text)) return 'consultation';
     return 'other';
   }
@@ -124,9 +130,23 @@ export class WorkspaceIndex {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
     const kind = this.kindOf(doc);
-    const model = kind === 'legal' ? buildLegalModel(doc) : kind === 'consultation' ? buildConsultationModel(doc) : buildOtherModel(doc);
+    const model = kind === 'legal' ? buildLegalModel(doc) : kind === 'consultation' ? buildConsultationModel(this.withGlobNote(doc)) : buildOtherModel(doc);
     this.models.set(uri, model);
     return model;
+  }
+
+  /** The legalFiles glob a URI matches, if any. */
+  private legalGlobMatching(uri: string): string | undefined {
+    const i = this.legalPatterns.findIndex(p => p.test(uri));
+    return i < 0 ? undefined : this.legalGlobs[i];
+  }
+
+  /** A collation that a legalFiles glob also matched says so, so the drafter can narrow the glob. */
+  private withGlobNote(doc: SecDocument): SecDocument {
+    const glob = doc.languageId === 'sec-consultation' || hasLegalName(doc.uri) ? undefined : this.legalGlobMatching(doc.uri);
+    if (glob === undefined) return doc;
+    const note = `The legalFiles pattern "${glob}" matches this file, but its content is a consultation collation: it is read as a collation, and never edited as legal text.`;
+    return { ...doc, fileNotes: [...(doc.fileNotes ?? []), note] };
   }
 
   legalModels(): LegalModel[] {

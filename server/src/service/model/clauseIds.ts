@@ -2,7 +2,7 @@
 // after Z, "G8.44AA". Shared by the structure parser, references and numbering checks.
 
 /** Source of a clause number, for use inside larger regular expressions. */
-export const CLAUSE_ID_SOURCE = String.raw`[A-Z]{1,2}\d{1,3}\.\d{1,3}[A-Z]{0,2}`;
+export const CLAUSE_ID_SOURCE = String.raw`[A-Z]{1,2}\d{1,3}\.\d{1,5}[A-Z]{0,2}`;
 /** Source of a Part number ("G8", "A1"). */
 export const PART_ID_SOURCE = String.raw`[A-Z]{1,2}\d{1,3}`;
 
@@ -15,7 +15,7 @@ export interface ClauseNumber {
   suffix: string;
 }
 
-const CLAUSE_ID = new RegExp(`^(${PART_ID_SOURCE})\\.(\\d{1,3})([A-Z]{0,2})$`);
+const CLAUSE_ID = new RegExp(`^(${PART_ID_SOURCE})\\.(\\d{1,5})([A-Z]{0,2})$`);
 
 export function parseClauseId(id: string): ClauseNumber | undefined {
   const m = CLAUSE_ID.exec(id);

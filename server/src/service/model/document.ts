@@ -15,15 +15,17 @@ export interface SecDocument {
   languageId?: string;
   /** Problems met while reading the file (e.g. invalid UTF-8), reported as `file-error`. */
   fileProblems?: string[];
+  /** Facts about how the file was read (e.g. its encoding), reported as `file-error` capped at information. */
+  fileNotes?: string[];
 }
 
-/** `file-error` findings for the problems met while reading a document. */
+/** `file-error` findings for the problems (and, as information, the notes) met while reading a document. */
 export function fileProblemFindings(doc: SecDocument): Finding[] {
-  return (doc.fileProblems ?? []).map(message => ({
-    code: 'file-error',
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    message,
-  }));
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return [
+    ...(doc.fileProblems ?? []).map(message => ({ code: 'file-error', range, message })),
+    ...(doc.fileNotes ?? []).map(message => ({ code: 'file-error', range, message, data: { severityCap: 'information' } })),
+  ];
 }
 
 interface ModelBase {

@@ -41,7 +41,7 @@ export interface SecReference {
 
 // An id: a clause "G8.44A", a Part "G8" or a whole Section "C". A letter alone must not run
 // on, nor stand before a capitalised word ("under this Section A Party shall" is an article).
-const ID = String.raw`[A-Z]{1,2}\d{1,3}\.\d{1,3}[A-Z]{0,2}(?![A-Za-z0-9])|[A-Z]{1,2}\d{1,3}(?![A-Za-z0-9]|\.\d)|[A-Z]{1,2}(?![A-Za-z0-9\u2019'-]|\.\d|\s+[A-Z][a-z])`;
+const ID = String.raw`[A-Z]{1,2}\d{1,3}\.\d{1,5}[A-Z]{0,2}(?![A-Za-z0-9])|[A-Z]{1,2}\d{1,3}(?![A-Za-z0-9]|\.\d)|[A-Z]{1,2}(?![A-Za-z0-9\u2019'-]|\.\d|\s+[A-Z][a-z])`;
 const PARAGRAPHS = String.raw`(?:\((?:[a-z]{1,4}|[A-Z]{1,2}|\d{1,2})\))+`;
 const TARGET_RE = new RegExp(`(${ID})(${PARAGRAPHS})?`, 'y');
 const SEPARATOR_RE = /(,\s+or\s+|,\s+and\s+|,\s+|\s+or\s+|\s+and\s+|\s+to\s+|\s*[-–—]\s*)/y;
