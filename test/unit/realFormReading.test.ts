@@ -264,3 +264,12 @@ test('ligatures a PDF copy leaves in words (ﬁ, ﬂ) do not change the word', (
   const service = workspaceOf(files);
   assert.deepEqual(findingsOf(service, 'a.sec.txt', 'unused-definition'), []);
 });
+
+test('an invisible character inside a clause number in legal text is read through, at the place written (issue 19)', () => {
+  const text = 'G8 ASSURANCE\nG8.41 A Supplier Party shall comply.\nG8.42 The threshold in Section G8.4\u200b1 applies.\n';
+  const model = buildLegalModel({ uri: uriOf('g.sec.txt'), version: 1, text });
+  const [ref] = referencesOf(model);
+  assert.equal(ref.targets[0].id, 'G8.41');
+  assert.deepEqual([ref.targets[0].idRange.start.character, ref.targets[0].idRange.end.character], [31, 37]);
+  assert.deepEqual(findingsOf(workspaceOf({ 'g.sec.txt': text }), 'g.sec.txt', 'broken-reference'), []);
+});

@@ -9,6 +9,7 @@ import { rangeContains, splitLines } from '../text/lines';
 import type { LegalModel } from './document';
 import { memo } from './memo';
 import { isProseLine, maskNonProse, withWrappedLine } from '../text/prose';
+import { withoutInvisibles } from '../text/invisible';
 import { parseClauseId, compareClauseNumbers } from './clauseIds';
 
 export type TargetKind = 'clause' | 'part' | 'section';
@@ -174,7 +175,12 @@ export function referencesOf(model: LegalModel): SecReference[] {
       const text = maskNonProse(l.text);
       // The line with the one it wraps onto: a reference that starts here may end there.
       const joined = withWrappedLine(model, l.line, text, maskNonProse);
-      out.push(...scanText(joined.text, joined.positionAt).filter(r => r.range.start.line === l.line));
+      // Invisible characters inside a clause number are read through ("G8.4\u200b1" is G8.41).
+      const cleaned = withoutInvisibles(joined.text);
+      const found = cleaned
+        ? scanText(cleaned.visible, offset => joined.positionAt(cleaned.at[offset]))
+        : scanText(joined.text, joined.positionAt);
+      out.push(...found.filter(r => r.range.start.line === l.line));
     }
     return out;
   });

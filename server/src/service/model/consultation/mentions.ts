@@ -3,6 +3,7 @@
 // in the workspace (so a document version "V1.15" is not a clause, and a clause of a Section
 // not loaded is not "unknown"). Objectives "(a), (f) and (g)" and "SECMP0044" never match.
 import { compareClauseNumbers, parseClauseId } from '../clauseIds';
+import { withoutInvisibles } from '../../text/invisible';
 
 const ID = String.raw`[A-Z]{1,2}\d{1,3}\.\d{1,3}[A-Z]{0,2}`;
 const PARAS = String.raw`(?:\((?:[a-z]{1,4}|[A-Z]{1,2}|\d{1,2})\))*`;
@@ -19,31 +20,6 @@ export interface RawMention {
   from: string;
   to?: string;
   withSection: boolean;
-}
-
-/**
- * Characters that show as nothing (zero-width space and joiners, word joiner, soft hyphen,
- * BOM): pasted into a clause id ("G8.4\u200b1") they would hide it from the reader.
- */
-const INVISIBLE_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
-
-/**
- * The text without invisible characters, and where each of its characters stands in the
- * original (the last entry is the original's length), so a mention keeps its place as written.
- */
-function withoutInvisibles(text: string): { visible: string; at: number[] } | undefined {
-  INVISIBLE_RE.lastIndex = 0;
-  if (!INVISIBLE_RE.test(text)) return undefined;
-  let visible = '';
-  const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    INVISIBLE_RE.lastIndex = 0;
-    if (INVISIBLE_RE.test(text[i])) continue;
-    visible += text[i];
-    at.push(i);
-  }
-  at.push(text.length);
-  return { visible, at };
 }
 
 /**
