@@ -82,6 +82,39 @@ function stylish(reports: FileReport[], summary: ReturnType<typeof summarise>): 
   return out.join('\n');
 }
 
+/**
+ * The JSON report, written finding by finding: the same text as JSON.stringify of the whole
+ * report with two-space indentation, without ever holding all of it in one string (the report
+ * of a 10 MB file runs to hundreds of megabytes).
+ */
+export function writeJsonReport<D>(writeOut: (s: string) => void, files: readonly { head: Record<string, unknown>; diagnostics: readonly D[] }[],
+  toJson: (d: D) => object, tail: Record<string, unknown>): void {
+  // Pieces are gathered into chunks of about a megabyte: one write per finding would be slow.
+  let chunk = '';
+  const write = (s: string) => {
+    chunk += s;
+    if (chunk.length >= 1 << 20) {
+      writeOut(chunk);
+      chunk = '';
+    }
+  };
+  const indented = (value: unknown, by: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${by}`);
+  const fields = (entries: Record<string, unknown>, by: string) => Object.entries(entries).map(([key, value]) => `${by}${JSON.stringify(key)}: ${indented(value, by)}`);
+  // Every piece but the last ends with a line break (`write` adds one to a piece that has none).
+  write(files.length === 0 ? '{\n  "version": 1,\n  "files": [],\n' : '{\n  "version": 1,\n  "files": [\n');
+  files.forEach((file, i) => {
+    const head = fields(file.head, '      ').join(',\n');
+    if (file.diagnostics.length === 0) write(`    {\n${head},\n      "diagnostics": []\n    }${i < files.length - 1 ? ',' : ''}\n`);
+    else {
+      write(`    {\n${head},\n      "diagnostics": [\n`);
+      file.diagnostics.forEach((d, k) => write(`        ${indented(toJson(d), '        ')}${k < file.diagnostics.length - 1 ? ',' : ''}\n`));
+      write(`      ]\n    }${i < files.length - 1 ? ',' : ''}\n`);
+    }
+  });
+  if (files.length > 0) write('  ],\n');
+  writeOut(chunk + `${fields(tail, '  ').join(',\n')}\n}`);
+}
+
 export async function runCheck(options: CheckOptions, write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
   if (!['stylish', 'json', 'sarif', 'github'].includes(options.format)) throw new UsageError(`unknown format "${options.format}" (expected stylish, json, sarif or github)`);
   if (options.reportOnly && options.paths.length === 0) throw new UsageError('--report-only needs the files to report on (e.g. the files a pull request changed)');
@@ -129,12 +162,10 @@ export async function runCheck(options: CheckOptions, write: (s: string) => void
     const annotations = toGithub(reports);
     if (annotations) write(annotations);
   } else if (options.format === 'json') {
-    write(JSON.stringify({
-      version: 1,
-      files: reports.map(r => ({ path: r.path, kind: r.kind, diagnostics: r.diagnostics.map(toJsonDiagnostic) })),
+    writeJsonReport(write, reports.map(r => ({ head: { path: r.path, kind: r.kind }, diagnostics: r.diagnostics })), toJsonDiagnostic, {
       summary,
       ...(baseline ? { baselined } : {}),
-    }, null, 2));
+    });
   } else {
     write(stylish(reports, summary));
   }
