@@ -10,21 +10,15 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RECORD_RESPONSE_COMMAND as SERVER_RECORD_RESPONSE_COMMAND } from '../../server/src/service/features/serverCommands';
+import type { RecordResponseArgs as ServerRecordResponseArgs } from '../../server/src/service/features/responseActions';
 
 export const PRE_PUBLICATION_COMMAND = 'secDrafting.prePublicationCheck';
 export const RECORD_RESPONSE_COMMAND = 'secDrafting.recordResponse';
 /** The reply button of a consultation comment thread (Comments API). */
 export const REPLY_WITH_RESPONSE_COMMAND = 'secDrafting.replyWithResponse';
 
-export interface RecordResponseArgs {
-  commentId?: string;
-  consultationUri?: string;
-  respondent?: string;
-  question?: string;
-  disposition?: string;
-  clause?: string;
-  response?: string;
-}
+/** The server's arguments (one shape for both sides); here every field may still be asked for. */
+export type RecordResponseArgs = Partial<ServerRecordResponseArgs>;
 
 interface UnansweredComment {
   commentId: string;
