@@ -119,9 +119,18 @@ export function writeFileAtomic(file: string, content: string | Buffer, options:
 function putBackIfWrittenMeanwhile(file: string, fd: number, checked: Identity | undefined, written: string | Buffer): void {
   let replaced: Buffer | undefined;
   try {
-    const now = identityOf(fs.fstatSync(fd, { bigint: true }));
-    if (sameIdentity({ ...now, ctimeNs: 0n }, checked && { ...checked, ctimeNs: 0n })) return; // rename changes ctime only
-    replaced = fs.readFileSync(fd);
+    // A writer that opened the file just before the rename may write a moment after it (a
+    // loaded machine can pause it between its open and its write): the old file is watched a
+    // little longer, about 10 ms in all, before it is let go.
+    for (const pause of GRACE_MS) {
+      if (pause > 0) Atomics.wait(SLEEPER, 0, 0, pause);
+      const now = identityOf(fs.fstatSync(fd, { bigint: true }));
+      if (!sameIdentity({ ...now, ctimeNs: 0n }, checked && { ...checked, ctimeNs: 0n })) { // rename changes ctime only
+        replaced = fs.readFileSync(fd);
+        break;
+      }
+    }
+    if (replaced === undefined) return;
   } finally {
     fs.closeSync(fd);
   }
@@ -135,6 +144,10 @@ function putBackIfWrittenMeanwhile(file: string, fd: number, checked: Identity |
   }
   throw conflict(file);
 }
+
+/** Pauses between the looks at a replaced file (see putBackIfWrittenMeanwhile). */
+const GRACE_MS = [0, 1, 2, 3, 4];
+const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
 
 function openIfExists(file: string): number | undefined {
   try {
