@@ -226,6 +226,15 @@ class Reader {
    */
   readonly knownByStart = new Map<string, string[]>();
 
+  /** The document's categories that continue a category's first words ("shared resource" → ["shared resource provider"]), looked up once each. */
+  categoriesContinuing(lowerCategory: string): readonly string[] {
+    let list = this.continuations.get(lowerCategory);
+    if (!list) this.continuations.set(lowerCategory, (list = this.categories.whole.filter(c => c.startsWith(lowerCategory + ' '))));
+    return list;
+  }
+
+  private readonly continuations = new Map<string, readonly string[]>();
+
   nextNonBlank(i: number, limit: number): number | undefined {
     for (let j = i + 1; j < limit && j <= i + 3; j++) if (this.lines[j].text.trim()) return j;
     return undefined;
@@ -579,10 +588,11 @@ function pipeWrap(text: string, hasResponse: boolean | undefined, bordered: bool
 }
 
 /** Words of a text and where each starts, bars skipped. */
-function wordsOf(text: string): { word: string; start: number; end: number }[] {
+/** The first `max` words of a text (all of them by default), with their places. */
+function wordsOf(text: string, max = Infinity): { word: string; start: number; end: number }[] {
   const out: { word: string; start: number; end: number }[] = [];
   const re = /[^\s|]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  for (let m = re.exec(text); m && out.length < max; m = re.exec(text)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }
 
@@ -606,7 +616,8 @@ function planRests(texts: string[], nameRest: string[], categoryRest: string[], 
   let c = 0;
   for (let index = from; index < texts.length; index++) {
     if (n === nameRest.length && c === categoryRest.length) break;
-    const words = wordsOf(texts[index]);
+    // Only the line's first words can carry the rest of a name or a category.
+    const words = wordsOf(texts[index], nameRest.length - n + categoryRest.length - c);
     let k = 0;
     while (n < nameRest.length && k < words.length && words[k].word.toLowerCase() === nameRest[n]) {
       plan.nameWords.push(words[k++].word);
@@ -631,7 +642,7 @@ function planRests(texts: string[], nameRest: string[], categoryRest: string[], 
 function completeFromDocument(reader: Reader, name: string, category: string, texts: string[]): RestPlan | undefined {
   const nameTargets = reader.knownByStart.get(name.toLowerCase()) ?? [];
   const lowerCategory = category.toLowerCase();
-  const categoryTargets = reader.categories.whole.filter(c => c.startsWith(lowerCategory + ' '));
+  const categoryTargets = reader.categoriesContinuing(lowerCategory);
   if (nameTargets.length === 0 && categoryTargets.length === 0) return undefined;
   const nameCount = name.split(' ').length;
   const categoryCount = category.split(' ').length;
