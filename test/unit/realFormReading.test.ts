@@ -78,6 +78,8 @@ test('inline definitions without quote marks: a capitalised phrase in brackets a
     Follow-up Security Assessment) may be required, and (the approval of the Panel) is not one.
     B1.8 The Code Administrator shall keep a register of all proposals (the
     Modification Register).
+    B1.9 The Parties (each Party) and (any Party) and (such Party) and (the DCC and each User) name
+    no new term.
   `;
   assert.deepEqual(termsOf(text), [
     'Applicant (inline, unmarked)', 'Application Fee (inline, unmarked)', 'Volume Statement (inline, unmarked)',

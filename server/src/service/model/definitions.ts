@@ -180,7 +180,7 @@ const INLINE_QUOTE_RE = /[“"]([^“”"]{1,120})[”"]|‘([^‘’]{1,120})�
  * being the General SEC Objectives)". Bold in the published text, plain once copied.
  */
 const TERM_WORD = String.raw`[A-Z0-9][\p{L}\p{N}’'\-]*`;
-const BRACKET_DEFINITION_RE = new RegExp(String.raw`\((?:(?:together|collectively|jointly|individually|both)\s*,?\s+|(?:[\p{L}][\p{L}’'\-]*\s+){1,6}?being\s+)?(?:(?:each|any)\s+)?(?:an?|the|its|their|such|each)\s+(${TERM_WORD}(?:\s+(?:${TERM_WORD}|(?:of|and|or|for|to|in|on|by|with|the)(?=\s+[A-Z0-9])))*)\s*\)`, 'gu');
+const BRACKET_DEFINITION_RE = new RegExp(String.raw`\((?:(?:together|collectively|jointly|individually|both)\s*,?\s+|(?:[\p{L}][\p{L}’'\-]*\s+){1,6}?being\s+)?(?:each\s+)?(?:an?|the|its|their)\s+(${TERM_WORD}(?:\s+(?:${TERM_WORD}|(?:of|and|or|for|to|in|on|by|with|the)(?=\s+[A-Z0-9])))*)\s*\)`, 'gu');
 /** Markdown bold marks a definition where the published text sets it in bold. */
 const BOLD_DEFINITION_RE = /(\*\*|__)([A-Z0-9][^*_\n]{0,100}?)\1/g;
 /** A line that may hold a bracketed definition: "(a ", "(the ", "(each ", "(together" … */
