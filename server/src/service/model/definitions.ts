@@ -13,7 +13,7 @@ import { lineRange } from '../text/lines';
 import { type FlatSegment, type ProsePiece, flatten } from '../text/prose';
 import type { LegalModel } from './document';
 import { memo } from './memo';
-import { clauseAtLine } from './structure';
+import { clauseAtLine, ownTextColumn } from './structure';
 import { definitionRowStart, looksLikeTerm } from './definitionRows';
 
 export { looksLikeTerm };
@@ -278,22 +278,12 @@ function runningTextUnits(model: LegalModel, skip: ReadonlySet<number>): FlatSeg
       continue;
     }
     if (kind !== 'continuation') close();
-    const column = textStart(model, l.line);
+    const column = ownTextColumn(model.structure, l.line);
     pieces.push({ line: l.line, column, text: l.text.slice(column) });
     if (!interesting && mayDefineInline(l.text)) interesting = true;
   }
   close();
   return units;
-}
-
-/** Where a line's own words start: after its clause number, else at its content. */
-function textStart(model: LegalModel, line: number): number {
-  const { kinds, contentColumn } = model.structure;
-  if (kinds[line] === 'clause') {
-    const clause = clauseAtLine(model.structure, line);
-    if (clause && clause.firstLine === line) return clause.textColumn;
-  }
-  return contentColumn[line];
 }
 
 /** A site in running text, with the clause it stands in. */
@@ -322,7 +312,7 @@ export function definitionsOf(model: LegalModel): DefinitionSite[] {
         continue;
       }
       if (!RUNNING_TEXT.has(kind) || !QUOTE_RE.test(l.text)) continue;
-      const quoted = quotedSite(model, l.line, textStart(model, l.line));
+      const quoted = quotedSite(model, l.line, ownTextColumn(model.structure, l.line));
       if (quoted) {
         sites.push(inClause(model, quoted));
         quotedLines.add(l.line);

@@ -234,11 +234,7 @@ function markWrappedReferences(lines: readonly Line[], kinds: LineKind[]): void 
 
 /** What the page-furniture reader needs to know of the lines around a candidate. */
 function furnitureContext(lines: readonly Line[], kinds: readonly LineKind[]): FurnitureContext {
-  const nonBlank = (line: number, step: 1 | -1) => {
-    let i = line + step;
-    while (i >= 0 && i < lines.length && kinds[i] === 'blank') i += step;
-    return i;
-  };
+  const nonBlank = (line: number, step: 1 | -1) => nearest(kinds, line, step, kind => kind === 'blank');
   return {
     candidate: line => kinds[line] === 'continuation' || /heading$/.test(kinds[line]),
     keepFirst: line => /heading$/.test(kinds[line]),
@@ -251,11 +247,16 @@ function furnitureContext(lines: readonly Line[], kinds: readonly LineKind[]): F
   };
 }
 
-/** The nearest line before (step -1) or after (step 1) that is neither page furniture nor a suppression directive. */
-function neighbour(kinds: readonly LineKind[], line: number, step: 1 | -1): number {
+/** The nearest line before (step -1) or after (step 1) whose kind is not passed over (-1 or the line count when none). */
+function nearest(kinds: readonly LineKind[], line: number, step: 1 | -1, passOver: (kind: LineKind) => boolean): number {
   let i = line + step;
-  while (i >= 0 && i < kinds.length && (kinds[i] === 'furniture' || kinds[i] === 'suppression')) i += step;
+  while (i >= 0 && i < kinds.length && passOver(kinds[i])) i += step;
   return i;
+}
+
+/** The nearest line that is neither page furniture nor a suppression directive. */
+function neighbour(kinds: readonly LineKind[], line: number, step: 1 | -1): number {
+  return nearest(kinds, line, step, kind => kind === 'furniture' || kind === 'suppression');
 }
 
 /**
@@ -509,6 +510,15 @@ export function clauseAtLine(structure: SecStructure, line: number): Clause | un
     else return c;
   }
   return undefined;
+}
+
+/** Where a line's own words start: after the clause number on a clause's first line, else where its content starts. */
+export function ownTextColumn(structure: SecStructure, line: number): number {
+  if (structure.kinds[line] === 'clause') {
+    const clause = clauseAtLine(structure, line);
+    if (clause && clause.firstLine === line) return clause.textColumn;
+  }
+  return structure.contentColumn[line];
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Position, Range } from '../types';
 import type { LegalModel } from './document';
 import { type DefinitionSite, definitionsOf, termKey } from './definitions';
 import { memo } from './memo';
-import { clauseAtLine } from './structure';
+import { ownTextColumn } from './structure';
 import { referencesOf } from './references';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import {
@@ -24,13 +24,9 @@ export { type MatchKind, type Matches, TermMatcher, pluralForms, singularForms }
 const LABEL_RE = /^\(([a-zA-Z]{1,6}|\d{1,2})\)\s*/;
 
 /** Where a line's words start: after a clause number or a paragraph label. */
-function textColumn(model: LegalModel, line: number, column: number): number {
-  const kind = model.structure.kinds[line];
-  if (kind === 'clause') {
-    const clause = clauseAtLine(model.structure, line);
-    if (clause && clause.firstLine === line) return clause.textColumn;
-  }
-  if (kind === 'paragraph') return column + (LABEL_RE.exec(model.lines[line].text.slice(column))?.[0].length ?? 0);
+function textColumn(model: LegalModel, line: number): number {
+  const column = ownTextColumn(model.structure, line);
+  if (model.structure.kinds[line] === 'paragraph') return column + (LABEL_RE.exec(model.lines[line].text.slice(column))?.[0].length ?? 0);
   return column;
 }
 
@@ -86,7 +82,7 @@ const HYPHEN_AT_END_RE = /[\p{L}\p{N}][-‐‑]\s*$/u;
 const STARTS_WITH_WORD_RE = /^[\p{L}\p{N}]/u;
 
 function howLinesRead(model: LegalModel): Int32Array {
-  const { lines, kinds, contentColumn } = model.structure;
+  const { lines, kinds } = model.structure;
   const how = new Int32Array(lines.length);
   let previous = -1; // the last line read, page furniture passed over
   for (const l of lines) {
@@ -96,7 +92,7 @@ function howLinesRead(model: LegalModel): Int32Array {
       if (kind !== 'furniture') previous = -1;
       continue;
     }
-    const column = textColumn(model, l.line, contentColumn[l.line]);
+    const column = textColumn(model, l.line);
     // A phrase runs on from a line of running text, never from a heading: the line after a
     // heading with no full stop opens a sentence.
     const flows = kind === 'continuation' && previous >= 0 && FLOWING.has(kinds[previous]);

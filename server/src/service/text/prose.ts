@@ -6,7 +6,7 @@
 import type { Position } from '../types';
 import type { Line } from './lines';
 import type { LegalModel } from '../model/document';
-import { clauseAtLine } from '../model/structure';
+import { clauseAtLine, ownTextColumn } from '../model/structure';
 import { memo } from '../model/memo';
 
 export type Span = [start: number, end: number];
@@ -162,7 +162,7 @@ function buildBlocks(model: LegalModel): ProseBlock[] {
       key = lineKey;
     }
     const block = blocks[blocks.length - 1];
-    let column = kind === 'clause' && clause?.firstLine === l.line ? clause.textColumn : contentColumn[l.line];
+    let column = ownTextColumn(model.structure, l.line);
     const masked = maskNonProse(l.text);
     LABEL_RE.lastIndex = column;
     const label = LABEL_RE.exec(masked);
