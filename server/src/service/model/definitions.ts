@@ -11,6 +11,7 @@
 import type { Range } from '../types';
 import { lineRange } from '../text/lines';
 import { type FlatSegment, type ProsePiece, flatten } from '../text/prose';
+import { tableCells } from '../text/tableCells';
 import type { LegalModel } from './document';
 import { memo } from './memo';
 import { clauseAtLine, ownTextColumn } from './structure';
@@ -60,23 +61,6 @@ const MEANS_RE = /^(?:means|shall\s+mean|includes|shall\s+include|has\s+the\s+me
 const QUOTED_MEANS_RE = /^(?:\([a-zA-Z]{1,4}\)\s+)?(?:\*\*|__|\*|_)?(["“‘])([^"“”‘’]{1,120}?)(["”’])(?:\*\*|__|\*|_)?\s*(?:\||means\b|shall\s+mean\b|includes\b|has\s+the\s+meaning\b|shall\s+have\s+the\s+meaning\b)/;
 /** Words that show quoted text is cited or amended rather than defined. */
 const CITATION_BEFORE_RE = /\b(?:words?|expressions?|terms?|phrases?|references?\s+to|(?:replac|delet|insert|substitut)\w*(?:\s+(?:by|with))?|reads?|entitled|headed|status\s+of|marked)\s*$/i;
-
-/** Split a table row into cells with their columns, dropping Markdown's outer pipes. */
-function tableCells(text: string, from: number): { text: string; start: number }[] {
-  const cells: { text: string; start: number }[] = [];
-  let start = from;
-  for (let i = from; i <= text.length; i++) {
-    if (i === text.length || text[i] === '|') {
-      const raw = text.slice(start, i);
-      const lead = raw.length - raw.trimStart().length;
-      cells.push({ text: raw.trim(), start: start + lead });
-      start = i + 1;
-    }
-  }
-  if (cells.length && cells[0].text === '' && text.slice(from).trimStart().startsWith('|')) cells.shift();
-  if (cells.length && cells[cells.length - 1].text === '') cells.pop();
-  return cells;
-}
 
 function unquote(cell: { text: string; start: number }): { text: string; start: number } {
   const m = /^(?:\*\*)?["“‘]?(.*?)["”’]?(?:\*\*)?$/.exec(cell.text)!;

@@ -6,6 +6,7 @@
 // here the bars split it, so every word stays in the cell it was written in.
 import type { Line } from '../../text/lines';
 import { lineRange } from '../../text/lines';
+import { tableCells } from '../../text/tableCells';
 import { type CommentIds, canonicalResponse, tidyText } from './common';
 import type { ConsultationComment } from './types';
 
@@ -22,12 +23,7 @@ interface Columns {
   text: number[];
 }
 
-const cellsOf = (text: string): string[] => {
-  const cells = text.split('|').map(c => c.trim());
-  if (cells.length && cells[0] === '' && /^\s*\|/.test(text)) cells.shift();
-  if (cells.length && cells[cells.length - 1] === '' && /\|\s*$/.test(text)) cells.pop();
-  return cells;
-};
+const cellsOf = (text: string): string[] => tableCells(text, 0).map(c => c.text);
 
 /** The columns a barred header row names, when it has a respondent column and an answer column. */
 export function barredHeader(text: string): Columns | undefined {
