@@ -13,6 +13,8 @@ import * as path from 'node:path';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { createSecLanguageService, type SecLanguageService } from '../../server/src/service';
 import { termIndex } from '../../server/src/service/model/terms';
+import { buildLegalModel } from '../../server/src/service/model/document';
+import { definitionsOf } from '../../server/src/service/model/definitions';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const FIXTURES = path.join(REPO, 'test', 'fixtures');
@@ -195,4 +197,26 @@ test('real form, planted copies: exactly the planted findings (and the clean tex
   const expected = [...t.planted.findings, ...t.planted.baseline].map(f => `${f.file}:${f.line} ${f.code}`).sort();
   assert.equal(t.planted.findings.length, 10);
   assertSameItems(findingLines(planted), expected, ['planted copies', 'truth.json']);
+});
+
+// The published excerpt in ../shared/corpus/real-sec (read in place, never copied into the
+// project): every definition read, every clause titled by its sub-heading, and the only terms
+// reported undefined are those the excerpt uses but does not define (issue 15, "Done when").
+test('real form, published SEC excerpt (../shared/corpus/real-sec): definitions, headings and only the right undefined terms', () => {
+  const dir = path.join(CORPUS, 'real-sec');
+  assert.ok(fs.existsSync(dir), `${dir} not found: this test needs it (for ../shared, the shared corpus must sit beside the clone)`);
+  const file = fs.readdirSync(dir).find(f => f.endsWith('.sec.txt'))!;
+  const service = createSecLanguageService();
+  const uri = `file:///real-sec/${file}`;
+  service.setDocument({ uri, version: 1, text: fs.readFileSync(path.join(dir, file), 'utf8') });
+  const diagnostics = service.getDiagnostics(uri);
+  const model = buildLegalModel({ uri, version: 1, text: fs.readFileSync(path.join(dir, file), 'utf8') });
+  assert.deepEqual(definitionsOf(model).map(d => d.term).sort(),
+    ['Applicant', 'Application Fee', 'Application Guidance', 'DCC User Interface', 'DCC User Interface Services', 'Security Controls Framework']);
+  assert.deepEqual(model.structure.clauses.map(c => `${c.id} ${c.heading}`), [
+    'B1.1 Eligibility for Admission', 'B1.2 Eligibility for Admission', 'B1.3 Application Form and Guidance',
+    'B1.4 Application Form and Guidance', 'B1.5 Application Fee', 'B1.6 Application Fee',
+  ]);
+  const undefinedTerms = [...new Set(diagnostics.filter(d => d.code === 'undefined-term').map(d => (d.data as { term: string }).term))].sort();
+  assert.deepEqual(undefinedTerms, ['Application Form', 'Code', 'Code Administrator', 'Panel', 'Party', 'SEC Subsidiary Document', 'SECCo', 'Website']);
 });
