@@ -23,5 +23,7 @@ if (files.length === 0) {
   console.error(`test/run.js: no test files for ${layers.join(', ') || 'any layer'}`);
   process.exit(2);
 }
-const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+// --test-force-exit: a test file's process ends once its tests have, even if a library left a
+// timer behind (a closed JSON-RPC connection's, seen once holding a robustness file for minutes).
+const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', '--test-concurrency=2', '--test-force-exit', ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);
