@@ -29,18 +29,30 @@ const RESPONSES = 'question,respondent,category,response,text\n1,E.ON,Large Supp
 const tempDir = () => makeTempDir({ 'g8.sec.txt': '\uFEFF' + G8, 'a1.sec.txt': A1, 'consultation-responses.csv': RESPONSES }, 'secdraft-renumber-');
 const read = (dir: string, name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
 
-test('--rename changes the clause and every reference in every file, keeping CRLF and the BOM; responses untouched', () => {
+test('--rename changes the clause and every reference in every file, keeping CRLF and the BOM; comments untouched, their links follow', () => {
   const dir = tempDir();
   const r = secdraft(['renumber', '.', '--rename', 'G8.44C=G8.44D'], dir);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /renamed G8\.44C to G8\.44D: 3 edits in 2 files/);
+  assert.match(r.stdout, /renamed G8\.44C to G8\.44D: 4 edits in 3 files/);
   const g8 = read(dir, 'g8.sec.txt');
   assert.ok(g8.startsWith('\uFEFF'));
   assert.match(g8, /\r\nG8\.44D A Supplier Party to which Section G8\.44B applies shall be assessed\.\r\n/);
   assert.match(g8, /review Sections G8\.44A to G8\.44D\./);
   assert.equal(read(dir, 'a1.sec.txt'), A1.replace('G8.44C', 'G8.44D'));
   assert.equal(read(dir, 'consultation-responses.csv'), RESPONSES);
-  assert.deepEqual(fs.readdirSync(dir).sort(), ['a1.sec.txt', 'consultation-responses.csv', 'g8.sec.txt'], 'no temporary files left behind');
+  assert.deepEqual(JSON.parse(read(dir, 'consultation-responses.responses.json')).renamedClauses, { 'G8.44C': 'G8.44D' });
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['a1.sec.txt', 'consultation-responses.csv', 'consultation-responses.responses.json', 'g8.sec.txt'], 'no temporary files left behind');
+  const comments = JSON.parse(secdraft(['comments', '.', '--format', 'json'], dir).stdout);
+  assert.deepEqual(comments.clauses.filter((c: { comments: { kind: string }[] }) => c.comments.some(x => x.kind === 'explicit')).map((c: { id: string }) => c.id), ['G8.44D'], 'E.ON’s link follows the clause');
+  assert.doesNotMatch(secdraft(['check', '.'], dir).stdout, /unknown-clause/);
+});
+
+test('--dry-run shows the responses file a rename would create, and writes nothing', () => {
+  const dir = tempDir();
+  const r = secdraft(['renumber', '.', '--rename', 'G8.44C=G8.44D', '--dry-run'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /\+\s*"renamedClauses": \{/);
+  assert.ok(!fs.existsSync(path.join(dir, 'consultation-responses.responses.json')), '--dry-run writes nothing');
 });
 
 test('--rename to a number already taken is refused, and nothing is written', () => {

@@ -67,8 +67,10 @@ after(async () => {
 
 const thresholdFindings = (ds: Diagnostic[]) => ds.filter(d => d.code === 'inconsistent-threshold');
 
+/** A file's text after an edit written as `changes` or as `documentChanges` (a created file starts empty). */
 function apply(edit: WorkspaceEdit, uri: string): string {
-  return TextDocument.applyEdits(TextDocument.create(uri, 'sec', 1, texts.get(uri)!), (edit.changes?.[uri] ?? []) as TextEdit[]);
+  const fromDocumentChanges = (edit.documentChanges ?? []).flatMap(c => ('textDocument' in c && c.textDocument.uri === uri ? c.edits : [])) as TextEdit[];
+  return TextDocument.applyEdits(TextDocument.create(uri, 'sec', 1, texts.get(uri) ?? ''), [...(edit.changes?.[uri] ?? []), ...fromDocumentChanges]);
 }
 
 test('the server offers rename, renumbering code actions and the renumbering commands', () => {
@@ -105,7 +107,11 @@ test('rename of a clause number through textDocument/rename: references, ranges 
   assert.match(apply(edit, g8), /^G8\.44D A Supplier Party/m);
   assert.match(apply(edit, g8), /review Sections G8\.44A to G8\.44D\./);
   assert.match(apply(edit, g10), /the operation of Section G8\.44D\(a\), every/);
-  assert.equal(edit.changes?.[responses], undefined, 'consultation comments are not edited');
+  assert.equal(apply(edit, responses), texts.get(responses), 'consultation comments are not edited');
+  // E.ON named G8.44C: the collation's responses file is created to record the rename, so the link follows.
+  const recorded = fileUri(path.join(dir, 'consultation-responses.responses.json'));
+  assert.ok(edit.documentChanges?.some(c => 'kind' in c && c.kind === 'create' && c.uri === recorded));
+  assert.deepEqual(JSON.parse(apply(edit, recorded)).renamedClauses, { 'G8.44C': 'G8.44D' });
 });
 
 test('a colliding number is refused with the reason', async () => {

@@ -69,7 +69,7 @@ export function bytesToWrite(file: string, readText: string, fixedText: string):
 }
 
 /** Write the fixed bytes atomically, refusing if the file changes meanwhile; the reason when not written. */
-export function writeFixed(file: string, bytes: Buffer, onDisk: Buffer): string | undefined {
+export function writeFixed(file: string, bytes: Buffer, onDisk: Buffer | undefined): string | undefined {
   try {
     writeFileAtomic(file, bytes, { expected: onDisk });
     return undefined;

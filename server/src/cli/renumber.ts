@@ -1,8 +1,10 @@
 // `secdraft renumber [paths…] (--rename FROM=TO | --insert-after ID [--renumber-rest] | --paragraphs ID | --part ID) [--dry-run]`:
 // the editor's renumbering (features/clauseRename.ts, features/renumber.ts) on files. Every
 // changed file is checked against the disk before any is written, so a renumbering is applied
-// whole or not at all; each is then written atomically (shared writer). Consultation responses
-// are never edited. Exit 0 done, 2 refused (a taken number, an unknown clause, a changed file).
+// whole or not at all; each is then written atomically (shared writer). Consultation comments
+// are never edited: a collation's responses file records the renumbering so their links follow. Exit 0 done, 2 refused (a taken number, an unknown clause, a changed file).
+import * as fs from 'fs';
+import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SecTextEdit } from '../service/types';
@@ -45,6 +47,11 @@ function plan(options: RenumberOptions, ws: ReturnType<typeof loadWorkspace>): P
   return 'refused' in r ? r : { edits: r.ok, summary: `renumbered the paragraphs of ${options.paragraphs}` };
 }
 
+/** The bytes of a file to create, or why not (it appeared meanwhile). */
+function newFileBytes(file: string, text: string): { bytes?: Buffer; onDisk?: Buffer; reason?: string } {
+  return fs.existsSync(file) ? { reason: 'exists on disk but was not read; not fixed' } : { bytes: Buffer.from(text, 'utf8') };
+}
+
 export function runRenumber(options: RenumberOptions, write: (s: string) => void, writeErr: (s: string) => void): number {
   const chosen = [options.rename, options.insertAfter, options.paragraphs, options.part].filter(o => o !== undefined).length;
   if (chosen !== 1) throw new UsageError('say what to renumber: one of --rename FROM=TO, --insert-after ID, --paragraphs ID or --part ID');
@@ -58,11 +65,12 @@ export function runRenumber(options: RenumberOptions, write: (s: string) => void
   }
   const byUri = new Map<string, SecTextEdit[]>();
   for (const e of planned.edits) (byUri.get(e.uri) ?? byUri.set(e.uri, []).get(e.uri)!).push(e);
-  const files: (FixedFile & { file: string })[] = [];
+  const files: (FixedFile & { file: string; created: boolean })[] = [];
   for (const [uri, edits] of byUri) {
-    const before = ws.service.workspace.model(uri)!.text;
+    const existing = ws.service.workspace.document(uri)?.text;
+    const before = existing ?? '';
     const after = TextDocument.applyEdits(TextDocument.create(uri, 'sec', 1, before), edits);
-    files.push({ path: ws.pathOf.get(uri) ?? fileURLToPath(uri), file: fileURLToPath(uri), before, after, applied: edits.length });
+    files.push({ path: ws.pathOf.get(uri) ?? path.relative(process.cwd(), fileURLToPath(uri)), file: fileURLToPath(uri), before, after, applied: edits.length, created: existing === undefined });
   }
   if (options.dryRun) {
     write(unifiedDiff(files));
@@ -70,7 +78,8 @@ export function runRenumber(options: RenumberOptions, write: (s: string) => void
     return 0;
   }
   // Every file first: a renumbering written in part would leave references pointing at the wrong clauses.
-  const checked = files.map(f => ({ f, ...bytesToWrite(f.file, f.before, f.after) }));
+  // A responses file the renumbering creates (so comment links follow) must still not exist.
+  const checked = files.map(f => ({ f, ...(f.created ? newFileBytes(f.file, f.after) : bytesToWrite(f.file, f.before, f.after)) }));
   const refused = checked.filter(c => c.reason);
   const unrenumbered = (reason: string) => reason.replace(/not fixed.*$/, 'nothing renumbered (run secdraft renumber again)');
   if (refused.length > 0) {
@@ -80,7 +89,7 @@ export function runRenumber(options: RenumberOptions, write: (s: string) => void
   // Each write is atomic and refused if the file changes meanwhile (in the encoding it was read in).
   let failed = 0;
   for (const c of checked) {
-    const reason = writeFixed(c.f.file, c.bytes!, c.onDisk!);
+    const reason = writeFixed(c.f.file, c.bytes!, c.onDisk);
     if (reason) {
       writeErr(`secdraft: ${c.f.path}: ${unrenumbered(reason)}`);
       failed++;

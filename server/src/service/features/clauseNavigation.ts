@@ -9,6 +9,7 @@ import { type ReferenceTarget, type SecReference, type TargetKind, referenceName
 import { CLAUSE_ID_SOURCE } from '../model/clauseIds';
 import { rangeContains } from '../text/lines';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { clauseRenamesFor } from '../model/responsesIndex';
 import type { FeatureContext } from './context';
 
 /** What is under the cursor: a reference to a clause, or a clause's (or Part's) own number. */
@@ -26,12 +27,13 @@ export interface ClauseHit {
 const BARE_ID_RE = new RegExp(`(?<![A-Za-z0-9.])(${CLAUSE_ID_SOURCE})(?![A-Za-z0-9])`, 'g');
 
 /** A clause id written without "Section" (as respondents write), when it exists. */
-function bareClauseAt(text: string, line: number, pos: Position, workspace: WorkspaceIndex): ClauseHit | undefined {
+function bareClauseAt(text: string, line: number, pos: Position, renames: ReadonlyMap<string, string>, workspace: WorkspaceIndex): ClauseHit | undefined {
   BARE_ID_RE.lastIndex = 0;
   for (let m = BARE_ID_RE.exec(text); m; m = BARE_ID_RE.exec(text)) {
     if (pos.character < m.index || pos.character > m.index + m[1].length) continue;
-    if (!workspace.findClause(m[1])) return undefined;
-    return { id: m[1], kind: 'clause', range: { start: { line, character: m.index }, end: { line, character: m.index + m[1].length } }, declaration: false };
+    const id = renames.get(m[1]) ?? m[1];
+    if (!workspace.findClause(id)) return undefined;
+    return { id, kind: 'clause', range: { start: { line, character: m.index }, end: { line, character: m.index + m[1].length } }, declaration: false };
   }
   return undefined;
 }
@@ -52,9 +54,11 @@ export function clauseHitAt(model: DocumentModel, pos: Position, workspace: Work
   const lineText = model.lines[pos.line]?.text;
   if (lineText === undefined) return undefined;
   const refs = model.kind === 'legal' ? referencesOf(model).filter(r => r.range.start.line <= pos.line && pos.line <= r.range.end.line) : scanLine(lineText, pos.line);
+  // A collation's comments keep the numbers they were written with; a renumbered clause is found by its number now.
+  const renames = model.kind === 'consultation' ? clauseRenamesFor(workspace, model.uri) : undefined;
   const found = targetAt(refs, pos);
-  if (found) return { id: found.target.id, kind: found.target.kind, range: found.target.range, ref: found.ref, target: found.target, declaration: false };
-  return model.kind === 'legal' ? undefined : bareClauseAt(lineText, pos.line, pos, workspace);
+  if (found) return { id: renames?.get(found.target.id) ?? found.target.id, kind: found.target.kind, range: found.target.range, ref: found.ref, target: found.target, declaration: false };
+  return model.kind === 'legal' ? undefined : bareClauseAt(lineText, pos.line, pos, renames ?? new Map(), workspace);
 }
 
 /** Where the given clause, Part or Section ids are declared in the workspace. */

@@ -1,8 +1,9 @@
 // Rename a clause number (at the clause's own number or at any reference to it): the clause and
 // every reference to it in the workspace's legal text change together, range ends
 // ("Sections G8.44A to G8.44C") and paragraph references ("Section G8.44C(a)") included.
-// Consultation comments are the respondents' words and are never edited. A number that is
-// already taken is refused with the reason. `clauseMappingEdits` is shared with renumber.ts,
+// Consultation comments are the respondents' words and are never edited: their links follow
+// through the collation's responses file (commentLinksFollow.ts). A number that is
+// already taken is refused with the reason. `renumberingEdits` is shared with renumber.ts,
 // which moves many clauses at once (insertion with "renumber the rest").
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Range, SecTextEdit } from '../types';
@@ -15,6 +16,10 @@ import { baseName } from '../model/classify';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { FeatureContext } from './context';
 import { clauseHitAt } from './clauseNavigation';
+import { commentLinkEdits } from './commentLinksFollow';
+import { toWorkspaceEdit } from './workspaceEdit';
+
+export { toWorkspaceEdit };
 
 /** What a rename can answer: the edit, or why not. */
 export type Refusable<T> = { ok: T } | { refused: string };
@@ -42,7 +47,7 @@ export function clauseSitesOf(model: LegalModel): ClauseSites {
  * reference target that names one of them, across the workspace's legal text. Edits of one
  * call never overlap, so every mapping is applied to the text as it is now.
  */
-export function clauseMappingEdits(workspace: WorkspaceIndex, mapping: ReadonlyMap<string, string>): SecTextEdit[] {
+function clauseMappingEdits(workspace: WorkspaceIndex, mapping: ReadonlyMap<string, string>): SecTextEdit[] {
   const edits: SecTextEdit[] = [];
   for (const model of workspace.legalModels()) {
     const sites = clauseSitesOf(model);
@@ -55,12 +60,10 @@ export function clauseMappingEdits(workspace: WorkspaceIndex, mapping: ReadonlyM
   return edits;
 }
 
-/** SecTextEdits as one LSP WorkspaceEdit, each file's edits in document order. */
-export function toWorkspaceEdit(edits: readonly SecTextEdit[]): WorkspaceEdit {
-  const changes: Record<string, { range: Range; newText: string }[]> = {};
-  for (const e of edits) (changes[e.uri] ??= []).push({ range: e.range, newText: e.newText });
-  for (const list of Object.values(changes)) list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { changes };
+/** Every edit of a renumbering: the numbers and references in the legal text, and the comment links that follow. */
+export function renumberingEdits(workspace: WorkspaceIndex, mapping: ReadonlyMap<string, string>): Refusable<SecTextEdit[]> {
+  const follow = commentLinkEdits(workspace, mapping);
+  return 'refused' in follow ? follow : { ok: [...clauseMappingEdits(workspace, mapping), ...follow.ok] };
 }
 
 /** Where a clause number is already used, for a refusal ("section-g8.sec.txt line 107"). */
@@ -82,7 +85,7 @@ export function renameClause(workspace: WorkspaceIndex, from: string, to: string
   to = to.trim();
   if (!workspace.findClause(from)) return { refused: `There is no clause ${from} in the workspace to renumber.` };
   const refusal = clauseNumberRefusal(workspace, from, to);
-  return refusal ? { refused: refusal } : { ok: clauseMappingEdits(workspace, new Map([[from, to]])) };
+  return refusal ? { refused: refusal } : renumberingEdits(workspace, new Map([[from, to]]));
 }
 
 /** The clause number under the cursor that a rename would change, or why there is none to change. */

@@ -1,24 +1,11 @@
 // Quick fixes from the findings' fixes: one instance, or every certain fix of the same code in
 // the file ("fix all"), and a source.fixAll action for format-on-save style use.
-import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { type CodeAction, CodeActionKind, type Diagnostic } from 'vscode-languageserver-types';
 import type { Range, SecDiagnostic, SecFix } from '../types';
 import { comparePositions } from '../text/lines';
+import { toWorkspaceEdit } from './workspaceEdit';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sec`;
-
-function toWorkspaceEdit(edits: SecFix['edits']): WorkspaceEdit {
-  const changes: Record<string, TextEdit[]> = {};
-  for (const e of edits) (changes[e.uri] ??= []).push({ range: e.range, newText: e.newText });
-  const create = [...new Set(edits.filter(e => e.createIfMissing).map(e => e.uri))];
-  if (create.length === 0) return { changes };
-  // A file that may not exist yet (the word list): create it, then edit it.
-  return {
-    documentChanges: [
-      ...create.map(uri => ({ kind: 'create' as const, uri, options: { ignoreIfExists: true } })),
-      ...Object.entries(changes).map(([uri, list]) => ({ textDocument: { uri, version: null }, edits: list })),
-    ],
-  };
-}
 
 function rangesOverlap(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;

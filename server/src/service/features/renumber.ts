@@ -13,7 +13,7 @@ import { toRoman } from '../model/structure';
 import { compareClauseNumbers, formatClauseId, ordinalSuffix, parseClauseId, suffixOrdinal } from '../model/clauseIds';
 import { memo } from '../model/memo';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { type Refusable, clauseMappingEdits, clauseSitesOf, renameClause, toWorkspaceEdit } from './clauseRename';
+import { type Refusable, clauseSitesOf, renameClause, renumberingEdits, toWorkspaceEdit } from './clauseRename';
 
 /** The commands the server registers for `workspace/executeCommand` (arguments: one object). */
 export const RENUMBER_COMMANDS = {
@@ -105,7 +105,9 @@ export function insertClause(workspace: WorkspaceIndex, anchorId: string, renumb
   const blank = (model.lines[clause.lastLine + 1]?.text.trim() ?? '') === '' && clause.lastLine + 1 < model.lines.length ? eol : '';
   const end = { line: clause.lastLine, character: model.lines[clause.lastLine].text.length };
   const insertion: SecTextEdit = { uri: model.uri, range: { start: end, end }, newText: `${eol}${blank}${newClauseLine(model, clause, plan.ok.newId)}` };
-  return { ok: { newId: plan.ok.newId, edits: [...clauseMappingEdits(workspace, plan.ok.moved), insertion], moved: plan.ok.moved.size } };
+  const renumbered = renumberingEdits(workspace, plan.ok.moved);
+  if ('refused' in renumbered) return renumbered;
+  return { ok: { newId: plan.ok.newId, edits: [...renumbered.ok, insertion], moved: plan.ok.moved.size } };
 }
 
 /** The label a paragraph at `level` takes as the `n`th of its list: (a)/(i)/(A). */
@@ -187,7 +189,8 @@ export function renumberPart(workspace: WorkspaceIndex, part: string): Refusable
   const mapping = new Map(ids.map((id, i) => [id, formatClauseId({ part, base: first + i, suffix: '' })]));
   const moved = [...mapping].filter(([from, to]) => from !== to).length;
   if (moved === 0) return { refused: `The clauses of ${part} are already numbered in sequence.` };
-  return { ok: { edits: clauseMappingEdits(workspace, mapping), moved } };
+  const renumbered = renumberingEdits(workspace, mapping);
+  return 'refused' in renumbered ? renumbered : { ok: { edits: renumbered.ok, moved } };
 }
 
 /** `workspace/executeCommand` for the renumbering commands: the edit to apply, or why not. */

@@ -6,6 +6,7 @@
 import { type ParseError, type Node, parseTree, printParseErrorCode, findNodeAtLocation } from 'jsonc-parser';
 import type { Finding, Range } from '../types';
 import { baseName } from './classify';
+import { parseClauseId } from './clauseIds';
 
 export const RESPONSES_FILE_VERSION = 1;
 export const RESPONSES_SUFFIX = '.responses.json';
@@ -35,6 +36,12 @@ export interface ResponsesFile {
   version: number;
   /** The collation's file name (not a path), so the file says what it answers. */
   consultation: string;
+  /**
+   * Clauses renumbered since the consultation (number the comments use → number now), written
+   * by a rename or renumbering so a comment's link follows its clause while the respondent's
+   * words stay as written. Absent when nothing was renumbered.
+   */
+  renamedClauses?: Record<string, string>;
   responses: Record<string, CommentResponse>;
 }
 
@@ -116,6 +123,8 @@ export function parseResponses(text: string, consultationName = ''): ParsedRespo
   const version = findNodeAtLocation(root, ['version']);
   if (!version || version.value !== RESPONSES_FILE_VERSION) problems.push(problem(text, version ?? root, `"version" must be ${RESPONSES_FILE_VERSION}`));
   file.consultation = stringAt(root, 'consultation') ?? consultationName;
+  const renamed = findNodeAtLocation(root, ['renamedClauses']);
+  if (renamed) readRenames(text, renamed, file, problems);
   const entries = findNodeAtLocation(root, ['responses']);
   if (!entries || entries.type !== 'object') {
     problems.push(problem(text, entries ?? root, '"responses" must be an object of comment id → response'));
@@ -145,6 +154,39 @@ export function parseResponses(text: string, consultationName = ''): ParsedRespo
   return { file, problems, idRanges };
 }
 
+/** `"renamedClauses": { "G8.44C": "G8.44D" }`: clause ids to clause ids, each checked. */
+function readRenames(text: string, node: Node, file: ResponsesFile, problems: Finding[]): void {
+  if (node.type !== 'object') {
+    problems.push(problem(text, node, '"renamedClauses" must be an object of old clause number → new clause number'));
+    return;
+  }
+  const renames: Record<string, string> = {};
+  for (const prop of node.children ?? []) {
+    const [keyNode, valueNode] = prop.children ?? [];
+    const from = keyNode?.value as string;
+    if (!parseClauseId(from) || valueNode?.type !== 'string' || !parseClauseId(valueNode.value as string)) {
+      problems.push(problem(text, prop, `"renamedClauses" maps a clause number to a clause number (e.g. "G8.44C": "G8.44D"), not "${from}" to ${valueNode ? JSON.stringify(valueNode.value) : 'nothing'}`));
+      continue;
+    }
+    renames[from] = valueNode.value as string;
+  }
+  if (Object.keys(renames).length > 0) file.renamedClauses = renames;
+}
+
+/**
+ * The renames after clauses are renumbered again (`mapping`: number now → new number): a
+ * comment's number that already moved moves on; a number that had not moved starts to. A
+ * number now held by a moved clause is not the one the comments meant, so it is left alone.
+ */
+export function composeRenames(earlier: Readonly<Record<string, string>> | undefined, mapping: ReadonlyMap<string, string>): Record<string, string> {
+  const composed: Record<string, string> = {};
+  const movedTo = new Set(Object.values(earlier ?? {}));
+  for (const [from, to] of Object.entries(earlier ?? {})) composed[from] = mapping.get(to) ?? to;
+  for (const [from, to] of mapping) if (!Object.hasOwn(composed, from) && !movedTo.has(from)) composed[from] = to;
+  for (const [from, to] of Object.entries(composed)) if (from === to) delete composed[from];
+  return composed;
+}
+
 /** The fields in their fixed order, empty optional ones left out. */
 function normalise(r: CommentResponse): CommentResponse {
   return {
@@ -164,7 +206,9 @@ export function compareIds(a: string, b: string): number {
 export function serialiseResponses(file: ResponsesFile): string {
   const responses: Record<string, CommentResponse> = {};
   for (const id of Object.keys(file.responses).sort(compareIds)) responses[id] = normalise(file.responses[id]);
-  return JSON.stringify({ version: RESPONSES_FILE_VERSION, consultation: file.consultation, responses }, null, 2) + '\n';
+  const renames = Object.keys(file.renamedClauses ?? {}).sort(compareIds);
+  const renamedClauses = renames.length ? { renamedClauses: Object.fromEntries(renames.map(k => [k, file.renamedClauses![k]])) } : {};
+  return JSON.stringify({ version: RESPONSES_FILE_VERSION, consultation: file.consultation, ...renamedClauses, responses }, null, 2) + '\n';
 }
 
 /** A new file with one response set (or replaced); the input is not changed. */

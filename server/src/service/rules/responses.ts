@@ -7,21 +7,14 @@ import type { DocumentModel } from '../model/document';
 import type { CommentEntry } from '../model/consultation/types';
 import type { ConsultationModel } from '../model/consultation';
 import { type ParsedResponses, isResponsesFile, parseResponses, responsesPathFor } from '../model/responses';
+import { responsesFor } from '../model/responsesIndex';
+
+export { responsesFor };
 import { baseName } from '../model/classify';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { RuleContext, RuleFamily } from './context';
 import { RULE_BY_CODE } from './registry';
 import { commentEntries } from '../model/consultation/linking';
-
-/** The parsed responses file beside a collation (absent file → no responses, no problems). */
-export function responsesFor(workspace: WorkspaceIndex, consultationUri: string): ParsedResponses & { uri: string; exists: boolean } {
-  const uri = responsesPathFor(consultationUri);
-  return workspace.derived(`responses:${uri}`, () => {
-    const doc = workspace.document(uri);
-    const parsed = doc ? parseResponses(doc.text, baseName(consultationUri)) : parseResponses('{"version":1,"responses":{}}', baseName(consultationUri));
-    return { ...parsed, uri, exists: !!doc };
-  });
-}
 
 /** Comments of the workspace that have no response yet, in collation order. */
 export function unansweredComments(workspace: WorkspaceIndex): CommentEntry[] {

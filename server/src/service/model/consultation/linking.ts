@@ -16,7 +16,8 @@ import type { ConsultationModel } from './index';
 import type { ClauseMention, CommentEntry, CommentLink, ConsultationComment } from './types';
 import { Bm25Index, Bm25Segment, PhraseSet, TermCounter, WordBuffer, changedTerms, forEachTermId, tokenise, tokeniseWithWords, type Term, type TermCounts, type Triggers } from './bm25';
 import { memo } from '../memo';
-import { expandRange, scanMentions } from './mentions';
+import { type RawMention, expandRange, scanMentions } from './mentions';
+import { clauseRenamesFor } from '../responsesIndex';
 import { partOf } from '../clauseIds';
 import type { Range } from '../../types';
 import type { Clause } from '../structure';
@@ -495,14 +496,25 @@ export interface ExplicitAnalysis {
   links: CommentLink[];
 }
 
-/** The clauses a comment names, checked against the clause ids (no BM25 needed). */
-export function explicitMentions(model: ConsultationModel, comment: ConsultationComment, clauses: ClauseIds): ExplicitAnalysis {
+/** A mention with the clause numbers renumbered since the consultation put right (range ends too). */
+function renamed(raw: RawMention, renames: ReadonlyMap<string, string> | undefined): RawMention {
+  if (!renames?.size) return raw;
+  return { ...raw, from: renames.get(raw.from) ?? raw.from, ...(raw.to ? { to: renames.get(raw.to) ?? raw.to } : {}) };
+}
+
+/**
+ * The clauses a comment names, checked against the clause ids (no BM25 needed). `renames`
+ * (the responses file's `renamedClauses`) turns a number the comment uses into the number its
+ * clause has now; the mention's text stays as the respondent wrote it.
+ */
+export function explicitMentions(model: ConsultationModel, comment: ConsultationComment, clauses: ClauseIds, renames?: ReadonlyMap<string, string>): ExplicitAnalysis {
   const mentions: ClauseMention[] = [];
   const unknown: ClauseMention[] = [];
   const links: CommentLink[] = [];
   const linked = new Set<string>();
   const seenText = new Map<string, number>();
-  for (const raw of scanMentions(comment.text)) {
+  for (const written of scanMentions(comment.text)) {
+    const raw = renamed(written, renames);
     const part = partOf(raw.from);
     // A number whose Part has no clauses here is something else ("V1.15"), or a clause of a
     // Section the workspace does not hold: neither can be shown to be unknown.
@@ -593,7 +605,7 @@ function untouched(model: ConsultationModel, corpus: ClauseCorpus, text: string,
   return true;
 }
 
-const explicitCache = new WeakMap<ConsultationModel, { clauses: ClauseIds; analyses: Map<string, ExplicitAnalysis> }>();
+const explicitCache = new WeakMap<ConsultationModel, { clauses: ClauseIds; renames: string; analyses: Map<string, ExplicitAnalysis> }>();
 
 /**
  * The explicit mentions of every comment of one collation, memoised per collation and clause
@@ -602,11 +614,13 @@ const explicitCache = new WeakMap<ConsultationModel, { clauses: ClauseIds; analy
  */
 export function collationMentions(workspace: WorkspaceIndex, model: ConsultationModel): Map<string, ExplicitAnalysis> {
   const clauses = clauseIds(workspace);
+  const renames = clauseRenamesFor(workspace, model.uri);
+  const renamesKey = JSON.stringify([...renames]);
   const cached = explicitCache.get(model);
-  if (cached && cached.clauses === clauses) return cached.analyses;
+  if (cached && cached.clauses === clauses && cached.renames === renamesKey) return cached.analyses;
   const analyses = new Map<string, ExplicitAnalysis>();
-  for (const c of model.comments) analyses.set(c.id, explicitMentions(model, c, clauses));
-  explicitCache.set(model, { clauses, analyses });
+  for (const c of model.comments) analyses.set(c.id, explicitMentions(model, c, clauses, renames));
+  explicitCache.set(model, { clauses, renames: renamesKey, analyses });
   return analyses;
 }
 
