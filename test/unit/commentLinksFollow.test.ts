@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { dedent, findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
 import { applyWorkspaceEdit } from '../helpers/applyFixes';
 import { RENUMBER_COMMANDS } from '../../server/src/service/features/renumber';
-import { composeRenames, parseResponses, serialiseResponses } from '../../server/src/service/model/responses';
+import { composeRenames, parseResponses, serialiseResponses, withResponse } from '../../server/src/service/model/responses';
 
 const G8 = dedent(`
   SECTION G: SECURITY
@@ -127,4 +127,11 @@ test('renames compose: a moved number moves on, an unmoved one starts to, a numb
   assert.deepEqual(composeRenames({ 'G8.44C': 'G8.44D' }, new Map([['G8.44D', 'G8.44E']])), { 'G8.44C': 'G8.44E' });
   assert.deepEqual(composeRenames({ 'G8.44C': 'G8.44D' }, new Map([['G8.44D', 'G8.44C']])), {});
   assert.deepEqual(composeRenames({ 'G8.45': 'G8.46', 'G8.46': 'G8.47' }, new Map([['G8.46', 'G8.48'], ['G8.47', 'G8.49']])), { 'G8.45': 'G8.48', 'G8.46': 'G8.49' });
+});
+
+test('recording a response keeps the renames', () => {
+  const parsed = parseResponses('{"version":1,"consultation":"c.txt","renamedClauses":{"G8.44C":"G8.44D"},"responses":{}}');
+  const written = serialiseResponses(withResponse(parsed.file, 'q1-acme', { disposition: 'noted', response: 'Thank you.' }));
+  assert.deepEqual(JSON.parse(written).renamedClauses, { 'G8.44C': 'G8.44D' });
+  assert.deepEqual(Object.keys(JSON.parse(written).responses), ['q1-acme']);
 });
