@@ -2,6 +2,14 @@
 import { main, writeErr } from './cli/main';
 import { UsageError } from './cli/errors';
 
+// A reader that stops early (`secdraft check | head`) closes the pipe: the rest of the output
+// has nowhere to go, so it is dropped quietly and the verb still ends with its own exit code.
+let stdoutClosed = false;
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED' || stdoutClosed) stdoutClosed = true;
+  else throw e;
+});
+
 main(process.argv.slice(2)).then(
   code => { process.exitCode = code; },
   err => {
