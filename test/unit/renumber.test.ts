@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { WorkspaceEdit } from 'vscode-languageserver-types';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { dedent, uriOf, withCursor, workspaceOf } from '../helpers/fixtures';
 import { applyWorkspaceEdit } from '../helpers/applyFixes';
 import type { SecLanguageService } from '../../server/src/service';

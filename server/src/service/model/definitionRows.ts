@@ -71,3 +71,39 @@ export function looksLikeTerm(text: string): boolean {
   const content = words.filter(w => !/^(?:of|and|or|for|the|to|in|on|by|with|a|an|up)$/i.test(w));
   return content.length > 0 && content.filter(w => /^[A-Z0-9]/.test(w)).length / content.length >= 0.5;
 }
+
+/**
+ * The white space between a row's term and its meaning when the copy kept the table's columns
+ * (several spaces or a tab, as `pdftotext -layout` or Word gives): offsets within the content.
+ */
+export function columnGap(content: string, row: RowStart): { from: number; to: number; tabbed: boolean } | undefined {
+  const from = row.termColumn + row.term.length;
+  const gap = content.slice(from, row.meaningColumn);
+  if (!/^(?: {2,}|[ ]*\t[ \t]*)$/.test(gap)) return undefined;
+  return { from, to: row.meaningColumn, tabbed: gap.includes('\t') };
+}
+
+/** The rest of a term wrapped in the left-hand column, and where the meaning's own words go on (if on the same line). */
+export interface TermTail {
+  term: string;
+  /** Column where the line's meaning text starts; undefined when the line holds only the term's rest. */
+  meaningColumn?: number;
+}
+
+/**
+ * A line under a column-layout row that starts in the term column: the term's next words
+ * ("Infrastructure"), alone or followed, after a gap, by the meaning's next words at the
+ * meaning column ("Infrastructure              accordance with Section L.").
+ */
+export function termTailOf(text: string, termColumn: number, meaningColumn: number, tabbed: boolean): TermTail | undefined {
+  const lead = text.search(/\S/);
+  if (lead < 0 || Math.abs(lead - termColumn) > 1) return undefined;
+  const m = /^(\S+(?: \S+)*)(?:( {2,}|[ ]*\t[ \t]*)(\S.*))?$/.exec(text.slice(lead).trimEnd());
+  if (!m || !looksLikeTerm(m[1]) || m[1].length > meaningColumn - termColumn) return undefined;
+  if (m[3] === undefined) return { term: m[1] };
+  const restColumn = lead + m[1].length + m[2].length;
+  // Spaces line the meaning up under the first line's; a tab only separates the columns.
+  if (!tabbed && Math.abs(restColumn - meaningColumn) > 2) return undefined;
+  if (definitionRowStart(text.slice(lead))?.strong) return undefined; // a new row, not the rest of this one
+  return { term: m[1], meaningColumn: restColumn };
+}

@@ -90,7 +90,16 @@ function tableSite(model: LegalModel, line: number): DefinitionSite | undefined 
 }
 
 /** Kinds of line a flattened row runs on over: its wrapped text, its own paragraphs, page furniture. */
-const ROW_BODY = new Set(['continuation', 'paragraph', 'furniture']);
+const ROW_BODY = new Set(['continuation', 'paragraph', 'furniture', 'definition-term']);
+
+/** The rest of a term wrapped in the left-hand column on this line of a row (structure.markColumnTermTails), if any. */
+function termTailAt(model: LegalModel, line: number): string | undefined {
+  const { lines, kinds, contentColumn } = model.structure;
+  const text = lines[line].text;
+  if (kinds[line] === 'definition-term') return text.trim();
+  const beforeContent = text.slice(0, contentColumn[line]).trim();
+  return beforeContent && kinds[line] === 'continuation' ? beforeContent : undefined;
+}
 
 /** A flattened Section A row ("Affiliate means …"), with its meaning read over the lines it wraps onto. */
 function flatRowSite(model: LegalModel, line: number): DefinitionSite | undefined {
@@ -99,8 +108,11 @@ function flatRowSite(model: LegalModel, line: number): DefinitionSite | undefine
   const row = definitionRowStart(lines[line].text.slice(column));
   if (!row) return undefined;
   const pieces: ProsePiece[] = [{ line, column: column + row.meaningColumn, text: lines[line].text.slice(column + row.meaningColumn) }];
+  let term = row.term;
   for (let l = line + 1; l < lines.length && ROW_BODY.has(kinds[l]); l++) {
-    if (kinds[l] !== 'furniture') pieces.push({ line: l, column: contentColumn[l], text: lines[l].text.slice(contentColumn[l]) });
+    const tail = termTailAt(model, l);
+    if (tail) term += ` ${tail}`;
+    if (kinds[l] !== 'furniture' && kinds[l] !== 'definition-term') pieces.push({ line: l, column: contentColumn[l], text: lines[l].text.slice(contentColumn[l]) });
   }
   const meaning = flatten({ pieces });
   const text = normaliseTermText(meaning.text);
@@ -108,8 +120,8 @@ function flatRowSite(model: LegalModel, line: number): DefinitionSite | undefine
   const termStart = column + row.termColumn;
   const pointer = POINTER_RE.exec(text);
   return {
-    term: normaliseTermText(row.term),
-    key: termKey(row.term),
+    term: normaliseTermText(term),
+    key: termKey(term),
     form: pointer ? 'table-pointer' : 'table',
     uri: model.uri,
     range: lineRange(line, termStart, termStart + row.term.length),

@@ -9,6 +9,8 @@ import type { Line } from '../text/lines';
 const PAGE_NUMBER_RE = /^\s*[-–—]?\s*(?:Page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?\s*[-–—]?\s*$/i;
 /** A page number inside a longer furniture line ("… v4.2 – Page 3 of 9"). */
 const PAGE_OF_RE = /\bPage\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b/i;
+/** "Page 12 of 40" inside a line: a footer even when the copy holds only one page break. */
+const PAGE_N_OF_M_RE = /\bPage\s+\d{1,4}\s+of\s+\d{1,4}\b/i;
 /** A version or a year: what a running header carries and a sub-heading does not ("v4.2", "Version 3", "26 Jan 2015"). */
 const VERSION_OR_DATE_RE = /\bv(?:ersion)?\s*\d+(?:\.\d+)*|\b(?:19|20)\d\d\b/i;
 /** Repeated lines that end like a sentence or a list item are text, not furniture. */
@@ -29,7 +31,7 @@ export interface FurnitureContext {
  * The lines of a document that are page furniture: a page number alone on its line, and a
  * line repeated word for word (page numbers aside) that somewhere cuts a sentence in two,
  * stands next to a page number, or carries a version or a date (once is enough for a line
- * with a version or a date next to a page number). Repetition alone is not
+ * with "Page 3 of 9", or with a version or a date next to a page number). Repetition alone is not
  * enough: sub-headings recur too ("General", "Interpretation"), but never inside a sentence.
  */
 export function pageFurniture(lines: readonly Line[], context: FurnitureContext): Set<number> {
@@ -55,8 +57,8 @@ export function pageFurniture(lines: readonly Line[], context: FurnitureContext)
   for (const list of repeats.values()) {
     const first = lines[list[0]].text;
     const numbered = PAGE_OF_RE.test(first) || VERSION_OR_DATE_RE.test(first);
-    // Once only, a header or footer shows itself by a version or a date beside a page number.
-    if (list.length < 2 && !(numbered && nextToPageNumber(list[0]))) continue;
+    // Once only, a header or footer shows itself by "Page 3 of 9", or by a version or a date beside a page number.
+    if (list.length < 2 && !PAGE_N_OF_M_RE.test(first) && !(numbered && nextToPageNumber(list[0]))) continue;
     if (!numbered && !list.some(line => nextToPageNumber(line) || context.cutsSentence(line))) continue;
     list.forEach((line, i) => {
       if (i > 0 || !context.keepFirst(line)) furniture.add(line);

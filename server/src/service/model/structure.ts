@@ -5,7 +5,7 @@ import type { Range } from '../types';
 import { type Line, lineRange, splitLines } from '../text/lines';
 import { CLAUSE_ID_SOURCE, PART_ID_SOURCE, type ClauseNumber, parseClauseId } from './clauseIds';
 import { type FurnitureContext, pageFurniture } from './pageFurniture';
-import { definitionRowStart, endsStatement, introducesDefinitions, looksLikeTerm, namesDefinitions } from './definitionRows';
+import { columnGap, definitionRowStart, endsStatement, introducesDefinitions, looksLikeTerm, namesDefinitions, termTailOf } from './definitionRows';
 
 export type LineKind =
   | 'blank'
@@ -21,7 +21,9 @@ export type LineKind =
   /** The first line of a Section A row flattened from the published table: "Term means …". */
   | 'definition-row'
   /** A running header or footer, or a page number, that a PDF left in the flow of the text. */
-  | 'furniture';
+  | 'furniture'
+  /** The rest of a Section A term wrapped in the table's left-hand column, alone on its line ("Policy"). */
+  | 'definition-term';
 
 export interface SectionHeading {
   /** "G" */
@@ -324,6 +326,31 @@ function markDefinitionRows(lines: readonly Line[], kinds: LineKind[], contentCo
   }
 }
 
+/**
+ * Rows whose copy kept the table's two columns ("Smart Metering Key    means the …" with
+ * "Infrastructure              accordance with …" under it): a line that starts in the term
+ * column holds the rest of the term. Alone, it is a `definition-term` line; with the meaning's
+ * next words after it, its content starts where those words do, so the term's rest is read by
+ * the definition and by no rule as text.
+ */
+function markColumnTermTails(lines: readonly Line[], kinds: LineKind[], contentColumn: number[]): void {
+  for (const l of lines) {
+    if (kinds[l.line] !== 'definition-row') continue;
+    const column = contentColumn[l.line];
+    const content = l.text.slice(column);
+    const row = definitionRowStart(content);
+    const gap = row && columnGap(content, row);
+    if (!row || !gap) continue;
+    for (let i = l.line + 1; i < lines.length && (kinds[i] === 'continuation' || kinds[i] === 'furniture'); i++) {
+      if (kinds[i] === 'furniture') continue;
+      const tail = termTailOf(lines[i].text, column + row.termColumn, column + row.meaningColumn, gap.tabbed);
+      if (!tail) continue;
+      if (tail.meaningColumn === undefined) kinds[i] = 'definition-term';
+      else contentColumn[i] = tail.meaningColumn;
+    }
+  }
+}
+
 /** Parse the structure of a legal-text document. */
 export function parseStructure(text: string): SecStructure {
   const lines = splitLines(text);
@@ -362,6 +389,7 @@ export function parseStructure(text: string): SecStructure {
   markWrappedReferences(lines, kinds);
   markSubHeadings(lines, kinds, contentColumn, mdHeadings);
   markDefinitionRows(lines, kinds, contentColumn);
+  markColumnTermTails(lines, kinds, contentColumn);
 
   // Pass 3: build headings, clauses and paragraphs.
   let currentPart: PartHeading | undefined;

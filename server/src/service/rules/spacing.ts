@@ -7,6 +7,7 @@ import type { LegalModel } from '../model/document';
 import { lineRange } from '../text/lines';
 import { isProseLine, maskNonProse, nonProseLines, nonProseSpans, overlaps, MASK } from '../text/prose';
 import type { RuleContext, RuleFamily } from './context';
+import { columnGap, definitionRowStart } from '../model/definitionRows';
 
 export function replaceFix(uri: string, title: string, line: number, from: number, to: number, newText: string): SecFix {
   return { title, certain: true, isPreferred: true, edits: [{ uri, range: lineRange(line, from, to), newText }] };
@@ -41,6 +42,16 @@ function word(text: string, from: number, to: number): { left: string; right: st
 // or more).
 const NUMBER_OR_LABEL_RE = /^(?:\*\*)?(?:[A-Z]{1,2}\d+(?:\.\d+[A-Z]*)*\.?|\([a-zA-Z0-9]{1,5}\)|(?:\d{1,3}|[a-z]{1,4})\)|(?:\d{1,3}|[a-z]|[ivx]{1,4})\.)(?:\*\*)?$/;
 
+/** The spaces between a Section A row's term and its meaning where the copy kept the table's columns. */
+function isColumnGap(model: LegalModel, line: number, from: number, to: number): boolean {
+  if (model.structure.kinds[line] !== 'definition-row') return false;
+  const column = model.structure.contentColumn[line];
+  const content = model.structure.lines[line].text.slice(column);
+  const row = definitionRowStart(content);
+  const gap = row && columnGap(content, row);
+  return !!gap && column + gap.from === from && column + gap.to === to;
+}
+
 function doubleSpaces(model: LegalModel, allowAfterSentence: boolean): Finding[] {
   const findings: Finding[] = [];
   const runRe = / {2,}/g;
@@ -58,6 +69,7 @@ function doubleSpaces(model: LegalModel, allowAfterSentence: boolean): Finding[]
       const after = l.text[to];
       if (before === '|' || after === '|' || before === '\t' || after === '\t') continue; // table padding; tabs are stray-tab's
       if (NUMBER_OR_LABEL_RE.test(l.text.slice(model.structure.contentColumn[l.line], from))) continue;
+      if (isColumnGap(model, l.line, from, to)) continue;
       if (allowAfterSentence && /[.?!:]/.test(before)) continue;
       if (isSpaceBeforePunctuation(maskNonProse(l.text), from, to)) continue; // space-before-punctuation removes it all
       const { left, right } = word(l.text, from, to);

@@ -1,0 +1,95 @@
+// Legal text copied with its page layout kept (`pdftotext -layout`, or Word's table cells as
+// tabs): Section A's two columns side by side, a term wrapped inside the left-hand column, and a
+// footer that appears once. Each fixture has its trap beside it.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parseStructure } from '../../server/src/service/model/structure';
+import { buildLegalModel } from '../../server/src/service/model/document';
+import { definitionsOf } from '../../server/src/service/model/definitions';
+import { dedent, findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
+
+const termsOf = (text: string) => definitionsOf(buildLegalModel({ uri: uriOf('a.sec.txt'), version: 1, text })).map(d => `${d.term}: ${d.text}`);
+
+// Two columns kept by spaces; two terms wrap inside the left-hand column, one of them beside the meaning's next words.
+const COLUMNS = [
+  'SECTION A – DEFINITIONS AND INTERPRETATION',
+  'A1 DEFINITIONS',
+  'A1.1 In this Code, except where the context otherwise requires, the expressions in the left hand',
+  'column below shall have the meanings given to them in the right hand column below:',
+  'Certificate Policy          means the SMKI Device Certificate Policy or the IKI Certificate',
+  '                            Policy.',
+  'IKI Certificate Policy      means the document of that name set out in Appendix C.',
+  'SMKI Device Certificate     means the document of that name set out in Appendix A.',
+  'Policy',
+  'Smart Metering Key          means the public key infrastructure established by the DCC in',
+  'Infrastructure              accordance with this Section and the  Certificate Policy.',
+  'DCC                         means the holder of the DCC Licence, which operates the Smart Metering Key Infrastructure.',
+  'DCC Licence                 means the licence granted under section 6(1A) of the Gas Act.',
+  '',
+].join('\n');
+
+test('Section A kept in two columns: terms wrapped in the left-hand column are read whole, with their meaning', () => {
+  assert.deepEqual(termsOf(COLUMNS), [
+    'Certificate Policy: means the SMKI Device Certificate Policy or the IKI Certificate Policy.',
+    'IKI Certificate Policy: means the document of that name set out in Appendix C.',
+    'SMKI Device Certificate Policy: means the document of that name set out in Appendix A.',
+    'Smart Metering Key Infrastructure: means the public key infrastructure established by the DCC in accordance with this Section and the Certificate Policy.',
+    'DCC: means the holder of the DCC Licence, which operates the Smart Metering Key Infrastructure.',
+    'DCC Licence: means the licence granted under section 6(1A) of the Gas Act.',
+  ]);
+  const s = parseStructure(COLUMNS);
+  assert.equal(s.kinds[8], 'definition-term', '"Policy" alone is the rest of a term, not text');
+  assert.equal(s.kinds[10], 'continuation');
+  assert.equal(s.contentColumn[10], 28, 'the meaning goes on where the right-hand column starts');
+});
+
+test('the gap between the columns is layout, not a double space; a double space inside the meaning still is', () => {
+  const service = workspaceOf({ 'a.sec.txt': COLUMNS });
+  assert.deepEqual(findingsOf(service, 'a.sec.txt', 'double-space'), ['11:65 double-space']);
+  assert.deepEqual(service.getDiagnostics(uriOf('a.sec.txt')).filter(d => d.code === 'undefined-term').map(d => (d.data as { term: string }).term), ['Code'], 'only “Code” of the introduction is undefined here');
+});
+
+test('Word table cells copied as tabs: the same terms', () => {
+  const tabbed = [
+    'A1 DEFINITIONS',
+    'A1.1 In this Code the expressions in the left hand column below shall have the meanings given to them in the right hand column below:',
+    'Smart Metering Key\tmeans the public key infrastructure established by the DCC in',
+    'Infrastructure\taccordance with this Section.',
+    'SMKI Device Certificate\tmeans the document of that name set out in Appendix A.',
+    'Policy',
+    '',
+  ].join('\n');
+  assert.deepEqual(termsOf(tabbed), [
+    'Smart Metering Key Infrastructure: means the public key infrastructure established by the DCC in accordance with this Section.',
+    'SMKI Device Certificate Policy: means the document of that name set out in Appendix A.',
+  ]);
+});
+
+test('the trap: in the flattened form (one space between the columns) a line under a row is the meaning going on', () => {
+  const flat = [
+    'A1 DEFINITIONS',
+    'A1.1 In this Code the expressions in the left hand column below shall have the meanings given to them in the right hand column below:',
+    'Smart Metering Key means the public key infrastructure established by the DCC in',
+    'Accordance With Schedule 3 and the DCC Licence.',
+    '',
+  ].join('\n');
+  assert.deepEqual(termsOf(flat), ['Smart Metering Key: means the public key infrastructure established by the DCC in Accordance With Schedule 3 and the DCC Licence.']);
+  // And a continuation that starts in the term column but is a sentence, not a term, stays text.
+  const sentence = COLUMNS.replace('Policy\n', 'Policy. It is published on the Website.\n');
+  assert.ok(termsOf(sentence).includes('SMKI Device Certificate: means the document of that name set out in Appendix A. Policy. It is published on the Website.'));
+});
+
+test('a footer that appears once ("… Page 2 of 40") is furniture, and the sub-heading after it is a heading', () => {
+  const text = dedent(`
+    L1 SMKI POLICY MANAGEMENT AUTHORITY
+    L1.7 The SMKI PMA (Network) Member shall be appointed by the Network Parties.
+                                                                        SEC – Section L – Page 2 of 40
+    Duties of the SMKI PMA
+    L1.8 The SMKI PMA shall review the Certificate Policy.
+  `);
+  const s = parseStructure(text);
+  assert.deepEqual([s.kinds[2], s.kinds[3]], ['furniture', 'sub-heading']);
+  assert.equal(s.clauses.find(c => c.id === 'L1.8')?.heading, 'Duties of the SMKI PMA');
+  // The trap: a sentence that names a page is text.
+  assert.notEqual(parseStructure('L1.9 The form is set out on Page 2 of 40.\n').kinds[0], 'furniture');
+});
