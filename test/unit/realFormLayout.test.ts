@@ -93,3 +93,17 @@ test('a footer that appears once ("… Page 2 of 40") is furniture, and the sub-
   // The trap: a sentence that names a page is text.
   assert.notEqual(parseStructure('L1.9 The form is set out on Page 2 of 40.\n').kinds[0], 'furniture');
 });
+
+test('a footer with a version and a page number, once, is furniture; a clause citing a version and a page is not', () => {
+  const text = [
+    'H9 INCIDENT MANAGEMENT',
+    'H9.4 Each User shall be entitled to view the entries that relate to Incidents it reported, within 2 Working Days',
+    'SEC Section H v5.0                                                                          Page 41',
+    'of a request.',
+    'H9.5 The form in version 2 of the guidance, page 3, shall be used.',
+    '',
+  ].join('\n');
+  const s = parseStructure(text);
+  assert.deepEqual(s.kinds.slice(2, 5), ['furniture', 'continuation', 'clause']);
+  assert.deepEqual(findingsOf(workspaceOf({ 'h.sec.txt': text }), 'h.sec.txt', 'double-space'), []);
+});

@@ -18,6 +18,11 @@ const ENDS_LIKE_TEXT_RE = /[.;:,]["”’)]*\s*$/;
 const MAX_LENGTH = 120;
 const STARTS_LOWER_RE = /^\p{Ll}/u;
 
+/** A footer that shows itself on one page: "Page 3 of 9", or a page number with a version or a date ("SEC Section H v5.0   Page 41"). */
+function footerOnItsOwn(text: string): boolean {
+  return PAGE_N_OF_M_RE.test(text) || (PAGE_OF_RE.test(text) && VERSION_OR_DATE_RE.test(text));
+}
+
 export interface FurnitureContext {
   /** May the line be furniture at all (not a clause, a paragraph or blank)? */
   candidate(line: number): boolean;
@@ -57,8 +62,8 @@ export function pageFurniture(lines: readonly Line[], context: FurnitureContext)
   for (const list of repeats.values()) {
     const first = lines[list[0]].text;
     const numbered = PAGE_OF_RE.test(first) || VERSION_OR_DATE_RE.test(first);
-    // Once only, a header or footer shows itself by "Page 3 of 9", or by a version or a date beside a page number.
-    if (list.length < 2 && !PAGE_N_OF_M_RE.test(first) && !(numbered && nextToPageNumber(list[0]))) continue;
+    // Once only, a header or footer shows itself by "Page 3 of 9", a version or a date with "Page 3", or a version or a date beside a page number.
+    if (list.length < 2 && !footerOnItsOwn(first) && !(numbered && nextToPageNumber(list[0]))) continue;
     if (!numbered && !list.some(line => nextToPageNumber(line) || context.cutsSentence(line))) continue;
     list.forEach((line, i) => {
       if (i > 0 || !context.keepFirst(line)) furniture.add(line);
