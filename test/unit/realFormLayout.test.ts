@@ -107,3 +107,16 @@ test('a footer with a version and a page number, once, is furniture; a clause ci
   assert.deepEqual(s.kinds.slice(2, 5), ['furniture', 'continuation', 'clause']);
   assert.deepEqual(findingsOf(workspaceOf({ 'h.sec.txt': text }), 'h.sec.txt', 'double-space'), []);
 });
+
+test('rows qualified before their verb: in respect of, with respect to, for the purposes of', () => {
+  const text = [
+    'A1 DEFINITIONS',
+    'A1.1 In this Code the expressions in the left hand column below shall have the meanings given to them in the right hand column below:',
+    'Effective Date, in respect of a Modification Proposal, means the date on which the modification takes effect.',
+    'Relevant Panel Member with respect to a decision, means a member entitled to vote on it.',
+    'Qualifying Day for the purposes of Section D, means a Working Day.',
+    'Proposer means, in respect of a Modification Proposal, the person that raised it.',
+    '',
+  ].join('\n');
+  assert.deepEqual(termsOf(text).map(t => t.split(':')[0]), ['Effective Date', 'Relevant Panel Member', 'Qualifying Day', 'Proposer']);
+});

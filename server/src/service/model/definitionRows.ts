@@ -3,6 +3,7 @@
 //   Acceptance Testing means testing of …
 //   Assessment Year has the meaning given to that expression in Section G8.37 (…)
 //   Charges includes …    Relevant Party in relation to a Modification Proposal, means …
+//   Effective Date, in respect of a Modification Proposal, means …
 // A row may wrap over several lines; the next row starts at the next line that opens with a
 // capitalised run followed by one of those verbs. Rows are read only inside the definitions
 // part (after the A1.1 introduction "the expressions in the left hand column …", or under a
@@ -15,7 +16,7 @@ const TERM = String.raw`${TERM_WORD}(?:[ \t]+(?:${TERM_WORD}|${JOINER}(?=[ \t]+[
 /** Verbs that open the right-hand column whatever came before. */
 const STRONG_VERB = String.raw`means\b|shall\s+mean\b|has\s+the\s+meaning\b|shall\s+have\s+the\s+meaning\b|bears\s+the\s+meaning\b|is\s+defined\s+in\b`;
 /** Verbs that open it only at the start of a row (after a row or text that ended). */
-const WEAK_VERB = String.raw`includes\b|shall\s+include\b|shall\s+be\s+construed\b|is\s+to\s+be\s+construed\b|,?\s*in\s+relation\s+to\b[^.;:]{1,160}?,?\s+means\b`;
+const WEAK_VERB = String.raw`includes\b|shall\s+include\b|shall\s+be\s+construed\b|is\s+to\s+be\s+construed\b|,?\s*(?:in\s+relation\s+to|in\s+respect\s+of|with\s+respect\s+to|for\s+the\s+purposes\s+of)\b[^.;:]{1,160}?,?\s+means\b`;
 
 // Separated by white space: one space in flattened text, a tab or several spaces from Word.
 const ROW_START_RE = new RegExp(String.raw`^["“‘]?(${TERM})["”’]?(?:\s+|(?=,))(?:(${STRONG_VERB})|(${WEAK_VERB}))`, 'u');
