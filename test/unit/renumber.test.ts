@@ -7,6 +7,7 @@ import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { dedent, uriOf, withCursor, workspaceOf } from '../helpers/fixtures';
 import type { SecLanguageService } from '../../server/src/service';
 import { RENUMBER_COMMANDS } from '../../server/src/service/features/renumber';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 const G8 = dedent(`
   SECTION G: SECURITY
@@ -54,7 +55,7 @@ function applyEdit(service: SecLanguageService, edit: WorkspaceEdit): Record<str
   const out: Record<string, string> = {};
   for (const name of Object.keys(files())) {
     const uri = uriOf(name);
-    const text = service.workspace.document(uri)!.text;
+    const text = workspaceIndexOf(service).document(uri)!.text;
     out[name] = TextDocument.applyEdits(TextDocument.create(uri, 'sec', 1, text), (edit.changes?.[uri] ?? []) as TextEdit[]);
   }
   return out;
