@@ -57,7 +57,7 @@ const programs = [
 const tests = production ? [] : [
   {
     ...common,
-    entryPoints: ['test/unit', 'test/lsp', 'test/cli', 'test/property', 'test/robustness', 'test/report', 'test/editor']
+    entryPoints: ['test/unit', 'test/corpus', 'test/lsp', 'test/cli', 'test/property', 'test/robustness', 'test/report', 'test/editor']
       .flatMap(testEntries)
       // The editor suite runs inside VS Code (bundled by its index.ts below), not under node:test.
       .filter(f => !f.startsWith(path.join('test', 'editor', 'suite') + path.sep)),

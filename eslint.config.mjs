@@ -30,4 +30,18 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'process', 'require', '__dirname', '__filename', 'Buffer'],
     },
   },
+  {
+    // Outside the core, the facade is the only way in: server/src/service/index.ts (which
+    // re-exports the types and pure helpers callers need). Tests and bench may look deeper.
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    ignores: ['server/src/service/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '(^|/)service/(?!index$).+',
+          message: 'Import the core through its facade (service/index.ts); add what you need there.',
+        }],
+      }],
+    },
+  },
 );

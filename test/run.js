@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the built test files with node's own test runner, so the output ends with its summary.
-// Usage: node test/run.js [layer…]   layers: unit, lsp, property, robustness, report, editor
+// Usage: node test/run.js [layer…]   layers: unit, corpus, lsp, cli, property, robustness, report, editor
 // (default: all). Build first: `npm run build` (npm test does both).
 'use strict';
 const { spawnSync } = require('child_process');

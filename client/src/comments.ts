@@ -5,9 +5,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-// The shapes are the server's own (types only: nothing of the server is bundled here).
-import type { SecCommentInfo, SecCommentLinkInfo } from '../../server/src/service/features/comments';
-import { SHOW_LOCATIONS_COMMAND } from '../../server/src/service/features/serverCommands';
+// The names and shapes are the server's own (lsp/protocol.ts: names and types only).
+import { COMMENTS_REQUEST, SHOW_LOCATIONS_COMMAND, type SecCommentInfo, type SecCommentLinkInfo, type SecCommentsResult } from '../../server/src/lsp/protocol';
 
 export type CommentInfo = SecCommentInfo;
 export type CommentLinkInfo = SecCommentLinkInfo;
@@ -16,8 +15,6 @@ export interface LspRange {
   start: { line: number; character: number };
   end: { line: number; character: number };
 }
-
-export const COMMENTS_REQUEST = 'sec/comments';
 
 export function toRange(r: LspRange): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -35,7 +32,7 @@ export function plainMarkdown(text: string): vscode.MarkdownString {
 /** Ask the server for the comments (all, or those on one legal document). */
 export async function fetchComments(client: LanguageClient | undefined, uri?: string): Promise<CommentInfo[]> {
   if (!client || !client.isRunning()) return [];
-  const result = await client.sendRequest<{ comments: CommentInfo[] }>(COMMENTS_REQUEST, uri ? { uri } : {});
+  const result = await client.sendRequest<SecCommentsResult>(COMMENTS_REQUEST, uri ? { uri } : {});
   return result?.comments ?? [];
 }
 

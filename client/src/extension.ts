@@ -7,6 +7,7 @@ import { SERVER_NODE_FLAGS } from '../../server/src/processFlags';
 import { registerGateCommands, toClientRecordResponse } from './gate';
 import { convertShowReferences } from './comments';
 import { registerConsultationView } from './commentsView';
+import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -34,6 +35,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       consultationFiles: settings.get('consultationFiles'),
       // Restricted Mode: the server then offers nothing that writes files (the baseline).
       workspaceTrusted: vscode.workspace.isTrusted,
+      // Tell us when the workspace's files changed other than by typing (the start-up scan among them).
+      indexChangedNotification: true,
     },
     // Respondent text is untrusted: the server renders it escaped and never as trusted markdown.
     markdown: { isTrusted: false, supportHtml: false },
@@ -71,12 +74,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerGateCommands(context, () => client);
   const refreshComments = registerConsultationView(context, () => client);
+  // The server reads the workspace after start-up, and files change on disk: it says when.
+  context.subscriptions.push(client.onNotification(INDEX_CHANGED_NOTIFICATION, () => void refreshComments()));
   updateStatus(State.Starting);
   await client.start();
-  // The server reads the workspace after start-up: show the comments now and once it has.
   void refreshComments();
-  const settle = setTimeout(() => void refreshComments(), 3000);
-  context.subscriptions.push({ dispose: () => clearTimeout(settle) });
 }
 
 export async function deactivate(): Promise<void> {

@@ -9,8 +9,11 @@
 // `{ commentId, consultationUri?, response? }` to skip the prompts they already answered.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RECORD_RESPONSE_COMMAND as SERVER_RECORD_RESPONSE_COMMAND } from '../../server/src/service/features/serverCommands';
-import type { RecordResponseArgs as ServerRecordResponseArgs } from '../../server/src/service/features/responseActions';
+import {
+  PRE_PUBLICATION_REPORT_REQUEST, type PrePublicationReportParams, type PrePublicationReportResult, RECORD_RESPONSE_COMMAND as SERVER_RECORD_RESPONSE_COMMAND,
+  RECORD_RESPONSE_REQUEST, type RecordResponseArgs as ServerRecordResponseArgs, type RecordResponseParams, type RecordResponseResult, UNANSWERED_COMMENTS_REQUEST,
+  type Disposition, type UnansweredComment,
+} from '../../server/src/lsp/protocol';
 
 export const PRE_PUBLICATION_COMMAND = 'secDrafting.prePublicationCheck';
 export const RECORD_RESPONSE_COMMAND = 'secDrafting.recordResponse';
@@ -19,16 +22,6 @@ export const REPLY_WITH_RESPONSE_COMMAND = 'secDrafting.replyWithResponse';
 
 /** The server's arguments (one shape for both sides); here every field may still be asked for. */
 export type RecordResponseArgs = Partial<ServerRecordResponseArgs>;
-
-interface UnansweredComment {
-  commentId: string;
-  consultationUri: string;
-  question: string;
-  respondent: string;
-  category: string;
-  text: string;
-  clauses: string[];
-}
 
 const DISPOSITIONS: (vscode.QuickPickItem & { id: string })[] = [
   { id: 'accepted', label: 'Accepted', description: 'legal text changed (name the clause)' },
@@ -44,7 +37,7 @@ function running(getClient: () => LanguageClient | undefined): LanguageClient | 
 }
 
 async function pickComment(client: LanguageClient): Promise<RecordResponseArgs | undefined> {
-  const open = await client.sendRequest<UnansweredComment[]>('sec/unansweredComments', {});
+  const open = await client.sendRequest<UnansweredComment[]>(UNANSWERED_COMMENTS_REQUEST, {});
   if (open.length === 0) {
     void vscode.window.showInformationMessage('SEC Drafting: every consultation comment has a recorded response.');
     return undefined;
@@ -84,10 +77,12 @@ async function recordResponse(getClient: () => LanguageClient | undefined, given
     validateInput: v => (v.trim() ? undefined : 'Write the response'),
   });
   if (!response) return undefined;
-  const result = await client.sendRequest<{ ok: boolean; message: string }>('sec/recordResponse', {
-    commentId: target.commentId, disposition, response, ...(clause ? { clause: clause.trim() } : {}),
+  const params: RecordResponseParams = {
+    // One of DISPOSITIONS, or what a code action passed on: the server checks it (checkResponse).
+    commentId: target.commentId, disposition: disposition as Disposition, response, ...(clause ? { clause: clause.trim() } : {}),
     ...(target.consultationUri ? { consultationUri: target.consultationUri } : {}),
-  });
+  };
+  const result = await client.sendRequest<RecordResponseResult>(RECORD_RESPONSE_REQUEST, params);
   if (result.ok) void vscode.window.showInformationMessage(`SEC Drafting: ${result.message}`);
   else void vscode.window.showErrorMessage(`SEC Drafting: ${result.message}`);
   return result.ok ? { ...target, disposition, response, ...(clause ? { clause } : {}) } : undefined;
@@ -118,7 +113,7 @@ async function prePublicationCheck(getClient: () => LanguageClient | undefined):
   if (!client) return;
   const report = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'SEC Drafting: checking the workspace for publication…' },
-    () => client.sendRequest<{ content: string; ready: boolean; verdict: string } | null>('sec/prePublicationReport', { format: 'html' }),
+    () => client.sendRequest<PrePublicationReportResult>(PRE_PUBLICATION_REPORT_REQUEST, { format: 'html' } satisfies PrePublicationReportParams),
   );
   if (!report) return;
   if (!panel) {

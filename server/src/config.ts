@@ -2,8 +2,7 @@
 // nothing in it can make the extension run code — and paths in it must stay in the workspace.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { SecSettings, SeverityLevel } from './service/types';
-import { isSeverityLevel, RULE_BY_CODE } from './service/rules/registry';
+import { type SecSettings, type SeverityLevel, isSeverityLevel, RULE_BY_CODE } from './service';
 
 export const CONFIG_FILE_NAME = '.secdraft.json';
 

@@ -6,11 +6,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { type CodeAction, CodeActionKind } from 'vscode-languageserver-types';
-import type { Range, SecDiagnostic } from './service/types';
+import { type Range, type SecDiagnostic, comparePositions, toLspDiagnostic } from './service';
 import { BASELINE_FILE, type Baseline, BaselineError, baselineOf, baselinePath, type FindingIdentity, identitiesIn, matchBaseline, parseBaseline, writeBaseline } from './baseline';
 import { WriteConflictError } from './atomicWrite';
-import { toLspDiagnostic } from './service/features/codeActions';
-import { comparePositions } from './service/text/lines';
 import { uriToPath } from './workspace';
 
 export const SUPPRESS_IN_BASELINE_COMMAND = 'secDrafting.suppressInBaseline';

@@ -1,20 +1,19 @@
-// The publication gate's custom requests, registered on the connection by server.ts:
+// The publication gate's custom requests, registered on the connection by server.ts (names and
+// shapes: lsp/protocol.ts):
 //   sec/recordResponse         {commentId, disposition, clause?, response, consultationUri?} → {ok, message, uri?}
-//   sec/unansweredComments     {} → [{commentId, consultationUri, question, respondent, category, text}]
+//   sec/unansweredComments     {} → [{commentId, consultationUri, question, respondent, category, text, clauses}]
 //   sec/prePublicationReport   {format?: 'html'|'md'} → {content, format, ready, verdict}
 import * as path from 'path';
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SecLanguageService } from './service';
-import type { SeverityLevel } from './service/types';
-import { unansweredComments } from './service/rules/responses';
-import { RECORD_RESPONSE_REQUEST, type RecordResponseParams, recordResponse } from './responsesStore';
-import { buildReportData } from './cli/report';
-import { renderHtml, renderMarkdown } from './cli/reportRender';
+import type { SecLanguageService, SeverityLevel } from './service';
+import { recordResponse } from './responsesStore';
+import { renderHtml, renderMarkdown } from './reportRender';
 import { uriToPath } from './workspace';
-
-export const UNANSWERED_COMMENTS_REQUEST = 'sec/unansweredComments';
-export const PRE_PUBLICATION_REPORT_REQUEST = 'sec/prePublicationReport';
+import {
+  PRE_PUBLICATION_REPORT_REQUEST, type PrePublicationReportParams, type PrePublicationReportResult, RECORD_RESPONSE_REQUEST, type RecordResponseParams,
+  UNANSWERED_COMMENTS_REQUEST, type UnansweredComment,
+} from './lsp/protocol';
 
 export interface GateContext {
   service: SecLanguageService;
@@ -44,8 +43,8 @@ export function registerGateRequests(connection: Connection, ctx: GateContext): 
     return result;
   }));
 
-  connection.onRequest(UNANSWERED_COMMENTS_REQUEST, ctx.runSafe('unansweredComments', [], () =>
-    unansweredComments(ctx.service.workspace).map(e => ({
+  connection.onRequest(UNANSWERED_COMMENTS_REQUEST, ctx.runSafe('unansweredComments', [], (): UnansweredComment[] =>
+    ctx.service.getUnansweredComments().map(e => ({
       commentId: e.comment.id,
       consultationUri: e.uri,
       question: e.comment.question,
@@ -55,10 +54,10 @@ export function registerGateRequests(connection: Connection, ctx: GateContext): 
       clauses: [...new Set(e.links.map(l => l.clause))],
     }))));
 
-  connection.onRequest(PRE_PUBLICATION_REPORT_REQUEST, ctx.runSafe('prePublicationReport', null, (params: { format?: 'html' | 'md' } | undefined) => {
+  connection.onRequest(PRE_PUBLICATION_REPORT_REQUEST, ctx.runSafe('prePublicationReport', null, (params: PrePublicationReportParams | undefined): PrePublicationReportResult => {
     const folders = ctx.workspaceFolders();
     const name = folders.length ? path.basename(folders[0]) : 'workspace';
-    const data = buildReportData(ctx.service, uri => displayPath(uri, folders), { title: `Pre-publication report: ${name}`, failOn: ctx.failOn() });
+    const data = ctx.service.getReportData(uri => displayPath(uri, folders), { title: `Pre-publication report: ${name}`, failOn: ctx.failOn() });
     const format = params?.format === 'md' ? 'md' : 'html';
     return { format, content: format === 'md' ? renderMarkdown(data) : renderHtml(data), ready: data.verdict.ready, verdict: data.verdict.text };
   }));

@@ -3,28 +3,10 @@
 // drafter, never silently — when the file changed on disk since the server read it, has
 // unsaved edits in the editor, or is broken (a hand-edited file is fixed by hand).
 import * as fs from 'fs';
-import type { SecLanguageService } from './service';
-import { checkResponse, type Disposition, emptyResponses, parseResponses, responsesPathFor, serialiseResponses, withResponse } from './service/model/responses';
-import { commentEntries } from './service/model/consultation/linking';
-import { baseName } from './service/model/classify';
+import { type SecLanguageService, baseName, checkResponse, emptyResponses, parseResponses, responsesPathFor, serialiseResponses, withResponse } from './service';
 import { WriteConflictError, writeFileAtomic } from './atomicWrite';
 import { uriToPath } from './workspace';
-
-export const RECORD_RESPONSE_REQUEST = 'sec/recordResponse';
-
-export interface RecordResponseParams {
-  commentId: string;
-  disposition: Disposition;
-  /** For `accepted`: the clause changed. */
-  clause?: string;
-  response: string;
-  /** Needed only when two collations have a comment with the same id. */
-  consultationUri?: string;
-}
-
-export type RecordResponseResult =
-  | { ok: true; uri: string; message: string }
-  | { ok: false; message: string; uri?: string };
+import type { RecordResponseParams, RecordResponseResult } from './lsp/protocol';
 
 /** The file's text, or undefined when there is none (a race here is caught by the write's check). */
 function readIfExists(file: string): string | undefined {
@@ -38,7 +20,7 @@ function readIfExists(file: string): string | undefined {
 export function recordResponse(service: SecLanguageService, params: RecordResponseParams, openText: (uri: string) => string | undefined): RecordResponseResult {
   const invalid = checkResponse(params);
   if (invalid) return { ok: false, message: `Response not recorded: ${invalid}.` };
-  const matches = commentEntries(service.workspace)
+  const matches = service.getComments()
     .filter(e => e.comment.id === params.commentId && (!params.consultationUri || e.uri === params.consultationUri));
   if (matches.length === 0) return { ok: false, message: `No consultation comment "${params.commentId}" in the workspace.` };
   if (matches.length > 1) return { ok: false, message: `"${params.commentId}" is in ${matches.length} collations; say which (consultationUri).` };
@@ -48,7 +30,7 @@ export function recordResponse(service: SecLanguageService, params: RecordRespon
   if (!file) return { ok: false, message: `Responses can only be recorded beside a collation on disk (${entry.uri}).`, uri };
   const name = baseName(uri);
 
-  const known = service.workspace.document(uri)?.text;
+  const known = service.documentText(uri);
   const onDisk = readIfExists(file);
   const inEditor = openText(uri);
   if (inEditor !== undefined && inEditor !== onDisk) {
@@ -79,6 +61,6 @@ export function recordResponse(service: SecLanguageService, params: RecordRespon
   }
   service.setDocument({ uri, version: Date.now(), text });
   const clauseId = params.clause?.trim().replace(/\(.*$/, '');
-  const unknown = clauseId && !service.workspace.findClause(clauseId) ? ` Note: there is no clause ${clauseId} in the workspace.` : '';
+  const unknown = clauseId && !service.hasClause(clauseId) ? ` Note: there is no clause ${clauseId} in the workspace.` : '';
   return { ok: true, uri, message: `Recorded the response to ${entry.comment.respondent} (Question ${entry.comment.question}) in ${name}.${unknown}` };
 }

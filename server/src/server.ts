@@ -17,48 +17,22 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createSecLanguageService, type SecLanguageService } from './service';
-import { toLspDiagnostic, FIX_ALL_KIND } from './service/features/codeActions';
-import type { SecSettings } from './service/types';
+import {
+  type SecCommentsParams, type SecLanguageService, createSecLanguageService, FIX_ALL_KIND, isResponsesFile, RENUMBER_ACTION_KIND, RENUMBER_COMMANDS,
+  SEMANTIC_TOKENS_LEGEND,
+} from './service';
 import { readWorkspaceConfig, scanFolders, uriToPath } from './workspace';
 import { isProblem, readTextFile } from './files';
 import { type SecConfig, DEFAULT_CONFIG } from './config';
 import { isWordListFile, workspaceWordList } from './wordList';
-import { SEMANTIC_TOKENS_LEGEND } from './service/features/semanticTokens';
-import { RENUMBER_ACTION_KIND, RENUMBER_COMMANDS } from './service/features/renumber';
-import { COMMENTS_REQUEST, type SecCommentsParams } from './service/features/comments';
 import { registerGateRequests } from './gateRequests';
-import { isResponsesFile } from './service/model/responses';
 import { isOriginal, readOriginal } from './extract';
 import { EditorBaseline } from './editorBaseline';
-import { ruleDocHref } from './ruleDocs';
 import { type ClientAbilities, executeCommand, SERVER_COMMANDS } from './lsp/commands';
 import { watchFiles } from './lsp/watchedFiles';
-
-/**
- * The client's `secDrafting.*` settings as they arrive: in initializationOptions (flat, or under
- * `secDrafting`), pushed in workspace/didChangeConfiguration, or pulled with workspace/configuration.
- */
-interface ClientSettings {
-  severity?: Record<string, SecSettings['severity'][string]>;
-  words?: string[];
-  legalFiles?: string[];
-  consultationFiles?: string[];
-  allowDoubleSpaceAfterSentence?: boolean;
-  linkThreshold?: number;
-  /** False in VS Code's Restricted Mode: then nothing that writes files is offered. */
-  workspaceTrusted?: boolean;
-}
-
-const DIAGNOSTIC_DELAY_MS = 120;
-
-/** The `secDrafting` settings in what a client sent: `{secDrafting: {…}}` or the settings themselves. */
-function settingsIn(value: unknown, nestedOnly = false): ClientSettings | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const nested = (value as { secDrafting?: unknown }).secDrafting;
-  if (nested && typeof nested === 'object' && !Array.isArray(nested)) return nested as ClientSettings;
-  return nestedOnly ? undefined : (value as ClientSettings);
-}
+import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
+import { COMMENTS_REQUEST } from './lsp/protocol';
+import { type ClientSettings, mergeSettings, settingsIn } from './settings';
 
 export function startServer(connection: Connection): SecLanguageService {
   const documents = new TextDocuments(TextDocument);
@@ -73,21 +47,14 @@ export function startServer(connection: Connection): SecLanguageService {
   let repoConfig: SecConfig | undefined;
   let clientSettings: ClientSettings = {};
   let workspaceTrusted = true;
-  const published = new Set<string>();
-  /** What was last published per document: the service's findings list and the version. */
-  const lastSent = new Map<string, { found: readonly unknown[]; version: number | undefined }>();
-  let pendingTimer: ReturnType<typeof setTimeout> | undefined;
-  const dirty = new Set<string>();
-  const baseline = new EditorBaseline(() => workspaceFolders[0], uri => service.workspace.document(uri)?.text);
-  /** Each code's page (docs/rules), the link the Problems panel makes of the code. */
-  const docHrefs = new Map<string, string | undefined>();
-  const withDocLink = (d: ReturnType<typeof toLspDiagnostic>) => {
-    const code = String(d.code);
-    if (!docHrefs.has(code)) docHrefs.set(code, ruleDocHref(code));
-    const href = docHrefs.get(code);
-    return href ? { ...d, codeDescription: { href } } : d;
-  };
-
+  /** The client asked for sec/indexChanged (lsp/protocol.ts) in its initialization options. */
+  let notifiesIndexChanges = false;
+  const baseline = new EditorBaseline(() => workspaceFolders[0], uri => service.documentText(uri));
+  const publisher = new DiagnosticsPublisher({
+    connection, service, documents, shown: (uri, found) => baseline.filter(uri, found), notifiesIndexChanges: () => notifiesIndexChanges,
+  });
+  /** Re-check and publish: `first` is the edited document; `announce` a change other than typing. */
+  const scheduleAll = (first?: string, announce = false) => publisher.changed(first, announce);
   /**
    * Show a warning: a window/showMessage notification, never window/showMessageRequest (which
    * this LSP library's showWarningMessage sends, and which some clients, Neovim among them, turn
@@ -112,106 +79,10 @@ export function startServer(connection: Connection): SecLanguageService {
   }
 
   function applySettings(): void {
-    const base = repoConfig?.settings ?? {};
-    const wordList = workspaceWordList(workspaceFolders[0], repoConfig ?? DEFAULT_CONFIG);
-    const settings: Partial<SecSettings> = {
-      ...base,
-      ...(clientSettings.allowDoubleSpaceAfterSentence !== undefined ? { allowDoubleSpaceAfterSentence: clientSettings.allowDoubleSpaceAfterSentence } : {}),
-      ...(clientSettings.linkThreshold !== undefined ? { linkThreshold: clientSettings.linkThreshold } : {}),
-      // The repository's config wins over personal settings for severities: CI must agree.
-      severity: { ...(clientSettings.severity ?? {}), ...(base.severity ?? {}) },
-      words: [...(base.words ?? []), ...wordList.words, ...(clientSettings.words ?? [])],
-      ...(wordList.uri ? { wordListUri: wordList.uri } : {}),
-    };
-    service.updateSettings(settings, {
-      legalGlobs: [...(repoConfig?.legalGlobs ?? []), ...(clientSettings.legalFiles ?? [])],
-      consultationGlobs: [...(repoConfig?.consultationGlobs ?? []), ...(clientSettings.consultationFiles ?? [])],
-    });
-    scheduleAll();
-  }
-
-  /** Publish one document's diagnostics; an empty list is sent only to clear earlier ones. */
-  function publishOne(uri: string): void {
-    try {
-      if (!service.workspace.has(uri)) {
-        lastSent.delete(uri);
-        if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-        return;
-      }
-      const found = baseline.filter(uri, service.getDiagnostics(uri));
-      const doc = documents.get(uri);
-      // The same findings (the service's cached list) for the same version are on the client
-      // already: re-sending every file after every change made start-up publish megabytes.
-      const last = lastSent.get(uri);
-      if (last && last.found === found && last.version === doc?.version) return;
-      const diagnostics = found.map(d => withDocLink(toLspDiagnostic(d)));
-      lastSent.set(uri, { found, version: doc?.version });
-      if (diagnostics.length || published.has(uri)) {
-        void connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });
-        if (diagnostics.length) published.add(uri);
-        else published.delete(uri);
-      }
-    } catch (e) {
-      connection.console.error(`diagnostics for ${uri} failed: ${(e as Error)?.stack ?? e}`);
-    }
-  }
-
-  /** Counts changes: a background round stops as soon as a newer change makes it stale. */
-  let changes = 0;
-  /** Until the start-up scan is done, findings that depend on other files would be wrong. */
-  let workspaceRead = false;
-  let publishing = false;
-
-  /**
-   * Publish the dirty documents one at a time, yielding between them so that requests and
-   * new edits are served while a large workspace is checked; a change made meanwhile ends
-   * this round, and the next debounce picks up what is left.
-   */
-  async function publishDirty(): Promise<void> {
-    pendingTimer = undefined;
-    if (publishing) return schedule([]);
-    publishing = true;
-    const round = changes;
-    try {
-      for (const uri of dirty) {
-        if (changes !== round) return;
-        dirty.delete(uri);
-        publishOne(uri);
-        await new Promise(resolve => setImmediate(resolve));
-      }
-    } finally {
-      publishing = false;
-    }
-  }
-
-  function schedule(uris: Iterable<string>, delay = DIAGNOSTIC_DELAY_MS): void {
-    for (const u of uris) dirty.add(u);
-    if (pendingTimer) clearTimeout(pendingTimer);
-    pendingTimer = setTimeout(() => void publishDirty(), delay);
-  }
-
-  /** Edited documents, published on the next turn of the event loop (edits in one batch coalesce). */
-  const urgent = new Set<string>();
-
-  function publishSoon(uri: string): void {
-    if (urgent.size === 0) {
-      setImmediate(() => {
-        for (const u of urgent) {
-          dirty.delete(u);
-          publishOne(u);
-        }
-        urgent.clear();
-      });
-    }
-    urgent.add(uri);
-  }
-
-  /** A change in one file can change findings in any other (terms, references, links). */
-  function scheduleAll(first?: string): void {
-    changes++;
-    // The edited document first and at once; the rest after the debounce, in the background.
-    if (first && workspaceRead) publishSoon(first);
-    schedule([...service.workspace.uris(), ...published]);
+    const config = repoConfig ?? DEFAULT_CONFIG;
+    const { settings, legalGlobs, consultationGlobs } = mergeSettings(config, workspaceWordList(workspaceFolders[0], config), clientSettings);
+    service.updateSettings(settings, { legalGlobs, consultationGlobs });
+    scheduleAll(undefined, true);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -232,6 +103,7 @@ export function startServer(connection: Connection): SecLanguageService {
     initSettings = settingsIn(params.initializationOptions) ?? {};
     clientSettings = initSettings;
     workspaceTrusted = (params.initializationOptions as ClientSettings | undefined)?.workspaceTrusted !== false;
+    notifiesIndexChanges = (params.initializationOptions as { indexChangedNotification?: unknown } | undefined)?.indexChangedNotification === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -272,7 +144,8 @@ export function startServer(connection: Connection): SecLanguageService {
   async function rewatch(): Promise<void> {
     if (!canRegisterWatchers) return;
     const config = repoConfig ?? DEFAULT_CONFIG;
-    const extra = [...config.legalGlobs, ...config.consultationGlobs, ...config.wordFiles, ...(clientSettings.legalFiles ?? []), ...(clientSettings.consultationFiles ?? [])];
+    const { legalGlobs, consultationGlobs } = mergeSettings(config, { words: [] }, clientSettings);
+    const extra = [...legalGlobs, ...consultationGlobs, ...config.wordFiles];
     if (JSON.stringify(extra) === watchedExtra) return;
     watchedExtra = JSON.stringify(extra);
     watchers = await watchFiles(connection, extra, watchers);
@@ -306,7 +179,7 @@ export function startServer(connection: Connection): SecLanguageService {
     const config = readRepoConfig();
     applySettings();
     if (workspaceFolders.length === 0) {
-      workspaceRead = true;
+      publisher.markWorkspaceRead();
       return;
     }
     const progress = await connection.window.createWorkDoneProgress();
@@ -314,10 +187,7 @@ export function startServer(connection: Connection): SecLanguageService {
     try {
       const result = await scanFolders(
         workspaceFolders,
-        {
-          legalGlobs: [...config.legalGlobs, ...(clientSettings.legalFiles ?? [])],
-          consultationGlobs: [...config.consultationGlobs, ...(clientSettings.consultationFiles ?? [])],
-        },
+        mergeSettings(config, { words: [] }, clientSettings),
         file => service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes }),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
         uri => documents.get(uri) !== undefined,
@@ -329,8 +199,8 @@ export function startServer(connection: Connection): SecLanguageService {
     } finally {
       progress.done();
     }
-    workspaceRead = true;
-    scheduleAll();
+    publisher.markWorkspaceRead();
+    scheduleAll(undefined, true);
   }
 
   function reloadBaseline(): void {
@@ -376,14 +246,14 @@ export function startServer(connection: Connection): SecLanguageService {
         void readOriginal(file).then(loaded => {
           if (isProblem(loaded)) connection.console.warn(`${loaded.path}: ${loaded.reason}`);
           else service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text });
-          scheduleAll();
+          scheduleAll(undefined, true);
         });
       } else {
         const loaded = readTextFile(file);
         if (!isProblem(loaded)) service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
       }
     }
-    scheduleAll();
+    scheduleAll(undefined, true);
   });
 
   documents.onDidChangeContent(e => {
@@ -395,10 +265,10 @@ export function startServer(connection: Connection): SecLanguageService {
     // Back to the file on disk (or gone if it was never saved).
     const file = uriToPath(e.document.uri);
     const loaded = file ? readTextFile(file) : undefined;
-    if (loaded && !isProblem(loaded) && (service.workspace.kindOf({ uri: e.document.uri, version: 0, text: loaded.text }) !== 'other' || isResponsesFile(e.document.uri))) {
+    if (loaded && !isProblem(loaded) && (service.kindOf({ uri: e.document.uri, version: 0, text: loaded.text }) !== 'other' || isResponsesFile(e.document.uri))) {
       service.setDocument({ uri: e.document.uri, version: 0, text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
     } else service.removeDocument(e.document.uri);
-    scheduleAll();
+    scheduleAll(undefined, true);
   });
 
   connection.onDocumentSymbol(runSafe('documentSymbol', [], params => service.getDocumentSymbols(params.textDocument.uri)));
@@ -413,7 +283,7 @@ export function startServer(connection: Connection): SecLanguageService {
   // Record response, the code lenses' places, suppress in baseline and the renumbering edits:
   // run here, for any client (lsp/commands.ts).
   connection.onExecuteCommand(runSafe('executeCommand', null, params => executeCommand({
-    connection, service, documents, baseline, client: () => abilities, workspaceTrusted: () => workspaceTrusted, refresh: () => scheduleAll(),
+    connection, service, documents, baseline, client: () => abilities, workspaceTrusted: () => workspaceTrusted, refresh: () => scheduleAll(undefined, true),
   }, params)));
 
   connection.onHover(runSafe('hover', null, (params, token) => service.getHover(params.textDocument.uri, params.position, token)));
@@ -452,7 +322,7 @@ export function startServer(connection: Connection): SecLanguageService {
 
   // The publication gate: record responses, list unanswered comments, build the report.
   registerGateRequests(connection, {
-    service, documents, runSafe, refresh: () => scheduleAll(),
+    service, documents, runSafe, refresh: () => scheduleAll(undefined, true),
     workspaceFolders: () => workspaceFolders, failOn: () => repoConfig?.failOn ?? DEFAULT_CONFIG.failOn,
   });
 

@@ -42,6 +42,8 @@ export async function startServer(options: {
   capabilities?: Record<string, unknown>;
   /** Answers to the server's requests (and notifications) by method, instead of the defaults. */
   handlers?: Record<string, (params: never) => unknown>;
+  /** Listeners for the server's own notifications (sec/indexChanged), registered before it starts. */
+  notifications?: Record<string, (params: never) => void>;
 } = {}): Promise<TestClient> {
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), options.serverJs ?? SERVER_JS, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -70,6 +72,7 @@ export async function startServer(options: {
     if (method === 'window/showMessage' || method === 'window/logMessage') connection.onNotification(method, (params: unknown) => void answer(params));
     else connection.onRequest(method, answer);
   }
+  for (const [method, listener] of Object.entries(options.notifications ?? {})) connection.onNotification(method, listener as (params: unknown) => void);
   connection.listen();
   const rootUri = options.rootPath ? fileUri(options.rootPath) : null;
   const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', {

@@ -6,6 +6,7 @@ import * as fc from 'fast-check';
 import { createSecLanguageService } from '../../server/src/service';
 import type { ConsultationModel } from '../../server/src/service/model/consultation';
 import type { Range } from '../../server/src/service/types';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 const RUNS = Number(process.env.FC_RUNS ?? 150);
 
@@ -32,7 +33,7 @@ function read(name: string, text: string) {
   const service = createSecLanguageService();
   service.setDocument({ uri: 'file:///ws/g8.sec.txt', version: 1, text: LEGAL });
   service.setDocument({ uri: `file:///ws/${name}`, version: 1, text, languageId: 'sec-consultation' });
-  const model = service.workspace.model(`file:///ws/${name}`) as ConsultationModel;
+  const model = workspaceIndexOf(service).model(`file:///ws/${name}`) as ConsultationModel;
   return { service, model, entries: service.getComments(), diagnostics: service.getDiagnostics(`file:///ws/${name}`) };
 }
 

@@ -10,6 +10,7 @@ import type { LegalModel } from '../../server/src/service/model/document';
 import { numbersOf } from '../../server/src/service/model/numbers';
 import { thresholdsOf } from '../../server/src/service/model/thresholds';
 import { secText } from '../helpers/arbitraries';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 const RUNS = Number(process.env.FC_RUNS ?? 150);
 const URI = 'file:///ws/g8.sec.txt';
@@ -35,7 +36,7 @@ function serviceOf(text: string) {
 test('threshold and number ranges lie on their lines and cover their text; hover answers on each threshold', () => {
   fc.assert(fc.property(document, text => {
     const service = serviceOf(text);
-    const model = service.workspace.model(URI) as LegalModel;
+    const model = workspaceIndexOf(service).model(URI) as LegalModel;
     const lines = model.lines.map(l => l.text);
     for (const n of numbersOf(model)) assert.equal(lines[n.line].slice(n.start, n.end), n.text);
     for (const t of thresholdsOf(model).thresholds) {

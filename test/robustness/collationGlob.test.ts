@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { secdraft, tempDir } from '../helpers/cli';
 import { createSecLanguageService } from '../../server/src/service';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 const COLLATION = [
   'Question,Respondent,Category,Response,Text',
@@ -38,6 +39,6 @@ test('the core: a legalFiles glob does not turn a collation into legal text, and
   const service = createSecLanguageService({ legalGlobs: ['**/*.txt'] });
   const uri = 'file:///ws/feedback.txt';
   service.setDocument({ uri, version: 1, text: COLLATION });
-  assert.equal(service.workspace.model(uri)!.kind, 'consultation');
+  assert.equal(workspaceIndexOf(service).model(uri)!.kind, 'consultation');
   assert.ok(!service.getDiagnostics(uri).some(d => d.fixes?.length), 'no fix offered on respondent text');
 });

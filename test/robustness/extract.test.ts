@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { extractCollation, readOriginal } from '../../server/src/extract';
 import { createSecLanguageService } from '../../server/src/service';
 import type { ConsultationModel } from '../../server/src/service/model/consultation';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 interface Row { respondent: string; category: string; response?: string; text: string }
 interface Question { number: string; title: string; header: string[]; rows: Row[] }
@@ -107,7 +108,7 @@ async function makePdf(): Promise<Uint8Array> {
 function commentsOf(name: string, json: string) {
   const service = createSecLanguageService();
   service.setDocument({ uri: `file:///ws/${name}`, version: 1, text: json });
-  const model = service.workspace.model(`file:///ws/${name}`) as ConsultationModel;
+  const model = workspaceIndexOf(service).model(`file:///ws/${name}`) as ConsultationModel;
   assert.equal(model.kind, 'consultation');
   assert.deepEqual(model.problems, []);
   return { model, comments: model.comments.map(({ id, question, respondent, category, response, text }) => ({ id, question, respondent, category, response, text })) };

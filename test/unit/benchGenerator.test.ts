@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { generateWorkspace, type GeneratedWorkspace } from '../../bench/generate';
 import { createSecLanguageService } from '../../server/src/service';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 const digest = (ws: GeneratedWorkspace) => {
   const h = createHash('sha256');
@@ -33,7 +34,7 @@ test('the core reads every section as legal text with unique clause numbers, and
   for (const f of scale1.files) service.setDocument({ uri: `file:///bench/${f.path}`, version: 1, text: f.text });
   let clauses = 0;
   for (const f of scale1.files) {
-    const model = service.workspace.model(`file:///bench/${f.path}`)!;
+    const model = workspaceIndexOf(service).model(`file:///bench/${f.path}`)!;
     if (f.path.startsWith('consultation/')) {
       assert.equal(model.kind, 'consultation', f.path);
       continue;
@@ -50,7 +51,7 @@ test('the core reads every section as legal text with unique clause numbers, and
 test('Section A has one table row per definition, and pointer rows name real clauses with their headings', () => {
   const service = createSecLanguageService();
   for (const f of scale1.files) service.setDocument({ uri: `file:///bench/${f.path}`, version: 1, text: f.text });
-  const a = service.workspace.model('file:///bench/section-a.sec.txt')!;
+  const a = workspaceIndexOf(service).model('file:///bench/section-a.sec.txt')!;
   assert.equal(a.kind, 'legal');
   if (a.kind !== 'legal') return;
   const rows = a.structure.lines.filter(l => a.structure.kinds[l.line] === 'table-row');
@@ -60,7 +61,7 @@ test('Section A has one table row per definition, and pointer rows name real cla
     const m = /has the meaning given to that expression in Section (\S+) \((.+)\)\.$/.exec(row.text);
     if (!m) continue;
     pointers++;
-    const target = service.workspace.findClause(m[1]);
+    const target = workspaceIndexOf(service).findClause(m[1]);
     assert.ok(target, `Section A points at missing ${m[1]}`);
     assert.equal(target.clause.heading, m[2]);
     const term = row.text.slice(0, row.text.indexOf(' |'));

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { dedent, uriOf, withCursor, workspaceOf } from '../helpers/fixtures';
 import { clauseLocationsFor } from '../../server/src/service/features/clauseNavigation';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 const G8 = dedent(`
   SECTION G: SECURITY
@@ -79,7 +80,7 @@ test('references on a clause number: direct references and ranges that cover it'
 
 test('clauseLocationsFor finds clauses, Parts and Sections', () => {
   const service = workspaceOf({ 'g8.sec.txt': G8 });
-  assert.deepEqual(clauseLocationsFor(['G8.42', 'G8', 'G', 'G9.1'], service.workspace).map(l => l.range.start.line), [14, 2, 0]);
+  assert.deepEqual(clauseLocationsFor(['G8.42', 'G8', 'G', 'G9.1'], workspaceIndexOf(service)).map(l => l.range.start.line), [14, 2, 0]);
 });
 
 test('workspace symbols: by number or by heading word', () => {

@@ -5,13 +5,14 @@ import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { uriOf, workspaceOf } from '../helpers/fixtures';
 import type { ConsultationModel } from '../../server/src/service/model/consultation';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const CSV = fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'secmp0059', 'consultation-responses.csv'), 'utf8');
 
 function modelOf(name: string, text: string): ConsultationModel {
   const service = workspaceOf({ [name]: text });
-  const model = service.workspace.model(uriOf(name));
+  const model = workspaceIndexOf(service).model(uriOf(name));
   assert.equal(model?.kind, 'consultation');
   return model as ConsultationModel;
 }

@@ -6,10 +6,11 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { uriOf, workspaceOf } from '../helpers/fixtures';
 import type { ConsultationModel } from '../../server/src/service/model/consultation';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 function modelOf(name: string, text: string, others: Record<string, string> = {}): ConsultationModel {
   const service = workspaceOf({ ...others, [name]: text });
-  const model = service.workspace.model(uriOf(name));
+  const model = workspaceIndexOf(service).model(uriOf(name));
   assert.equal(model?.kind, 'consultation');
   return model as ConsultationModel;
 }

@@ -7,6 +7,7 @@ import { dedent, uriOf, workspaceOf } from '../helpers/fixtures';
 import { splitLines } from '../../server/src/service/text/lines';
 import { parseTextCollation } from '../../server/src/service/model/consultation/text';
 import type { ConsultationModel } from '../../server/src/service/model/consultation';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'secmp0059');
@@ -172,7 +173,7 @@ test('a collation with no readable rows gives one file-error problem, never a th
 
 test('the workspace reads a .txt collation into its model with format "text"', () => {
   const service = workspaceOf({ 'consultation-responses.txt': fs.readFileSync(path.join(FIXTURES, 'consultation-responses.txt'), 'utf8') });
-  const model = service.workspace.model(uriOf('consultation-responses.txt')) as ConsultationModel;
+  const model = workspaceIndexOf(service).model(uriOf('consultation-responses.txt')) as ConsultationModel;
   assert.equal(model.kind, 'consultation');
   assert.equal(model.format, 'text');
   assert.equal(model.comments.length, 18);

@@ -6,6 +6,7 @@ import { dedent, findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
 import { clauseCorpus, collationLinks, collationMentions, reattach } from '../../server/src/service/model/consultation/linking';
 import type { ConsultationModel } from '../../server/src/service/model/consultation';
 import { scanMentions } from '../../server/src/service/model/consultation/mentions';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const COLLATION = fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'secmp0059', 'consultation-responses.txt'), 'utf8');
@@ -154,10 +155,10 @@ test('a renumbered clause: the comment re-attaches by its sentence, else it is o
   const eon = linksOf(service, 'q2-e-on');
   assert.ok(eon.links.some(l => l.clause === 'G8.44C' && l.kind === 'explicit'));
   const stored = { commentId: 'q2-e-on', clause: 'G8.41', quote: 'We note that G8.41 seems to multiple the number of Non-Domestic Premises by five, ahead of adding these to the number of Domestic Premises.' };
-  assert.deepEqual(reattach(service.workspace, stored).clause, 'G8.40A');
-  assert.equal(reattach(service.workspace, stored).status, 'reattached');
-  assert.equal(reattach(service.workspace, { ...stored, clause: 'G8.44C' }).status, 'attached');
-  assert.equal(reattach(service.workspace, { ...stored, clause: 'G8.52', quote: 'We have no further comments.' }).status, 'orphaned');
+  assert.deepEqual(reattach(workspaceIndexOf(service), stored).clause, 'G8.40A');
+  assert.equal(reattach(workspaceIndexOf(service), stored).status, 'reattached');
+  assert.equal(reattach(workspaceIndexOf(service), { ...stored, clause: 'G8.44C' }).status, 'attached');
+  assert.equal(reattach(workspaceIndexOf(service), { ...stored, clause: 'G8.52', quote: 'We have no further comments.' }).status, 'orphaned');
   // A comment that only names missing clauses and says nothing else is orphaned, not dropped.
   const lone = workspaceOf({ 'g8.sec.txt': G8, 'r.txt': 'Question 1: Any?\nRespondent Category Comments\nSSE Large Supplier See G8.77.\n' });
   const entry = lone.getComments()[0];
@@ -185,15 +186,15 @@ test('a clause far longer than the rest (a definitions table) takes explicit lin
 
 test('an edit inside a clause keeps the explicit mentions and the explicit links; new clause numbers check them again', () => {
   const service = workspaceOf({ 'g8.sec.txt': G8, 'consultation-responses.txt': COLLATION });
-  const collation = service.workspace.model(uriOf('consultation-responses.txt')) as ConsultationModel;
-  const mentions = collationMentions(service.workspace, collation);
-  const links = collationLinks(service.workspace, collation);
-  const corpus = clauseCorpus(service.workspace);
+  const collation = workspaceIndexOf(service).model(uriOf('consultation-responses.txt')) as ConsultationModel;
+  const mentions = collationMentions(workspaceIndexOf(service), collation);
+  const links = collationLinks(workspaceIndexOf(service), collation);
+  const corpus = clauseCorpus(workspaceIndexOf(service));
   service.setDocument({ uri: uriOf('g8.sec.txt'), version: 2, text: G8.replace('shall agree the dates', 'shall agree the datesx') });
-  assert.equal(collationMentions(service.workspace, collation), mentions, 'same clause numbers: mentions not checked again');
-  const again = collationLinks(service.workspace, collation);
-  assert.notEqual(clauseCorpus(service.workspace), corpus, 'the clause texts changed');
+  assert.equal(collationMentions(workspaceIndexOf(service), collation), mentions, 'same clause numbers: mentions not checked again');
+  const again = collationLinks(workspaceIndexOf(service), collation);
+  assert.notEqual(clauseCorpus(workspaceIndexOf(service)), corpus, 'the clause texts changed');
   assert.equal(again.get('q2-e-on'), links.get('q2-e-on'), 'an explicitly linked comment keeps its analysis');
   service.setDocument({ uri: uriOf('g8.sec.txt'), version: 3, text: G8.replace('G8.44C ', 'G8.44D ') });
-  assert.notEqual(collationMentions(service.workspace, collation), mentions, 'a renumbered clause: mentions checked again');
+  assert.notEqual(collationMentions(workspaceIndexOf(service), collation), mentions, 'a renumbered clause: mentions checked again');
 });

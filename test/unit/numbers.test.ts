@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { findNumbersInLine, formatGrouped, isFormulaLine, numbersOf, parseNumberWords } from '../../server/src/service/model/numbers';
 import type { LegalModel } from '../../server/src/service/model/document';
 import { uriOf, workspaceOf } from '../helpers/fixtures';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 const values = (line: string) => findNumbersInLine(line, 0).map(n => `${n.form}:${n.value}`);
 
@@ -85,7 +86,7 @@ test('numbers next to text beyond ASCII read as the regexes read them', () => {
 
 test('a document\'s numbers: words found on the lines one scan of the document marks, at either end of a line and never across one', () => {
   const text = 'SECTION G: SECURITY\r\n\r\nG8 X\r\n\r\nG8.1 Within Twelve\r\nmonths, and fifty\rthousand more, 250,000 or five (5) Working Days.\r\n';
-  const model = workspaceOf({ 'g8.sec.txt': text }).workspace.model(uriOf('g8.sec.txt')) as LegalModel;
+  const model = workspaceIndexOf(workspaceOf({ 'g8.sec.txt': text })).model(uriOf('g8.sec.txt')) as LegalModel;
   const found = numbersOf(model).map(n => `${n.line}:${n.text}`);
   // "fifty" and "thousand" sit on two lines (a lone CR ends a line): not 50,000; "thousand" alone is no number.
   assert.deepEqual(found, ['4:Twelve', '5:fifty', '6:250,000', '6:five (5)']);

@@ -7,6 +7,7 @@ import {
 } from '../../server/src/service/model/responses';
 import { capSeverity } from '../../server/src/service/rules';
 import { dedent, findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 const SAMPLE: ResponsesFile = {
   version: 1,
@@ -101,7 +102,7 @@ test('a responses file is not taken for a collation, and a broken one gets file-
   const text = '{ "version": 1, "responses": { "q1-a": { "disposition": "noted" } } }\n';
   const service = workspaceOf({ 'consultation-responses.responses.json': text });
   const uri = uriOf('consultation-responses.responses.json');
-  assert.equal(service.workspace.model(uri)?.kind, 'other');
+  assert.equal(workspaceIndexOf(service).model(uri)?.kind, 'other');
   assert.deepEqual(findingsOf(service, 'consultation-responses.responses.json'), [`1:${text.indexOf('{ "disposition"') + 1} file-error`], 'at the broken entry');
   assert.equal(service.getDiagnostics(uri)[0].severity, 'error');
 });

@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { dedent, uriOf, withCursor, workspaceOf } from '../helpers/fixtures';
 import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/service/features/semanticTokens';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 const A = dedent(`
   A1 DEFINITIONS
@@ -61,7 +62,7 @@ test('references across files, plurals and possessives included, declaration on 
   const { service, uri, position } = at('G2.1 The Us$$CURSOR$$er acts.\n');
   const refs = service.getReferences(uri, position, false);
   const texts = refs.map(r => {
-    const doc = service.workspace.document(r.uri)!;
+    const doc = workspaceIndexOf(service).document(r.uri)!;
     return TextDocument.create(r.uri, 'sec', 1, doc.text).getText(r.range);
   });
   assert.deepEqual(texts.sort(), ['User', 'User', 'User', 'User', 'User’s'].sort());
@@ -78,7 +79,7 @@ test('rename: every site and use across the workspace, keeping plurals and posse
   const { service, uri, position } = at('G2.1 A Supplier Pa$$CURSOR$$rty in its first Assessment Year shall act.\n');
   assert.deepEqual(service.prepareRename(uri, position), { range: { start: { line: 0, character: 7 }, end: { line: 0, character: 21 } }, placeholder: 'Supplier Party' });
   const edit = service.rename(uri, position, 'Licensed Supplier Entity')!;
-  const apply = (u: string) => TextDocument.applyEdits(TextDocument.create(u, 'sec', 1, service.workspace.document(u)!.text), (edit.changes![u] ?? []) as TextEdit[]);
+  const apply = (u: string) => TextDocument.applyEdits(TextDocument.create(u, 'sec', 1, workspaceIndexOf(service).document(u)!.text), (edit.changes![u] ?? []) as TextEdit[]);
   assert.match(apply(uriOf('a.sec.txt')), /^Licensed Supplier Entity \| means a Party/m);
   assert.match(apply(uriOf('g1.sec.txt')), /Each Licensed Supplier Entity shall tell the User, and each User’s Licensed Supplier Entities shall comply/);
   assert.match(apply(uriOf('g2.sec.txt')), /A Licensed Supplier Entity in its first/);

@@ -9,6 +9,7 @@ import { docUses, termIndex, termUsesOf, wordsOf } from '../../server/src/servic
 import type { LegalModel } from '../../server/src/service/model/document';
 import { nearestTerms } from '../../server/src/service/rules/termSuggestions';
 import { findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 /** A small deterministic random generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -114,8 +115,8 @@ test('after an edit the matches are found again around the edit only, and equal 
   ];
   const ws = workspaceOf({ 'a.sec.txt': defs, 'g.sec.txt': lines.join('\n') });
   const usesOf = (service: typeof ws, name: string) => {
-    const model = service.workspace.model(uriOf(name)) as LegalModel;
-    return termUsesOf(model, termIndex(service.workspace)).map(u => `${u.range.start.line}:${u.range.start.character}-${u.range.end.line}:${u.range.end.character} ${u.kind} ${u.text}`);
+    const model = workspaceIndexOf(service).model(uriOf(name)) as LegalModel;
+    return termUsesOf(model, termIndex(workspaceIndexOf(service))).map(u => `${u.range.start.line}:${u.range.start.character}-${u.range.end.line}:${u.range.end.character} ${u.kind} ${u.text}`);
   };
   usesOf(ws, 'g.sec.txt');
   const next = random(11);
@@ -176,7 +177,7 @@ test('renaming a term re-reads only the documents that hold its words; unused-de
     'g.sec.txt': 'G1.1 Each Party shall tell each Supplier.\n',
     'h.sec.txt': 'H1.1 Each Supplier Party shall tell each Party.\n',
   });
-  const usesIn = (name: string) => docUses(ws.workspace.model(uriOf(name)) as never, termIndex(ws.workspace));
+  const usesIn = (name: string) => docUses(workspaceIndexOf(ws).model(uriOf(name)) as never, termIndex(workspaceIndexOf(ws)));
   const g = usesIn('g.sec.txt');
   const h = usesIn('h.sec.txt');
   assert.deepEqual(findingsOf(ws, 'a.sec.txt', 'unused-definition'), []);
@@ -194,7 +195,7 @@ test('suggestions kept across a change of the terms follow the terms that change
   const defs = (extra: string) => `A1.1 Definitions:\nSupplier Party | means a person.\nSecurity Assessment | means a test.\n${extra}`;
   const queries = ['Suplier Party', 'Security Assesment', 'Suplier Partys', 'Secure Assessment Report'];
   const ws = workspaceOf({ 'a.sec.txt': defs('') });
-  const answers = () => queries.map(q => nearestTerms(termIndex(ws.workspace), q).join(', '));
+  const answers = () => queries.map(q => nearestTerms(termIndex(workspaceIndexOf(ws)), q).join(', '));
   assert.deepEqual(answers(), ['Supplier Party', 'Security Assessment', 'Supplier Party', 'Security Assessment']);
   ws.setDocument({ uri: uriOf('a.sec.txt'), version: 2, text: defs('Supplier Parties | means people.\n') });
   assert.deepEqual(answers(), ['Supplier Party, Supplier Parties', 'Security Assessment', 'Supplier Party, Supplier Parties', 'Security Assessment']);

@@ -5,6 +5,7 @@ import { buildLegalModel } from '../../server/src/service/model/document';
 import { TermMatcher, capitalisedRuns, pluralise, surfaceOf, termIndex, termUsesOf, tokeniseLine, usesOfTerm } from '../../server/src/service/model/terms';
 import type { LegalModel } from '../../server/src/service/model/document';
 import { dedent, findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 function matches(terms: string[], text: string): string[] {
   const m = new TermMatcher(terms);
@@ -40,7 +41,7 @@ test('words are compared, so a double space or a line break inside a term still 
   assert.deepEqual(matches(['Verification User Security Assessment'], 'a Verification User  Security Assessment'), ['Verification User  Security Assessment=Verification User Security Assessment']);
   const model = buildLegalModel({ uri: 'file:///a.sec.txt', version: 1, text: 'G1.1 The Smart Metering\nSystem is here.\n' });
   const ws = workspaceOf({ 'a.sec.txt': 'A1.1 Definitions\nSmart Metering System | means a system.\n' });
-  const uses = termUsesOf(model, termIndex(ws.workspace));
+  const uses = termUsesOf(model, termIndex(workspaceIndexOf(ws)));
   assert.equal(uses.length, 1);
   assert.deepEqual(uses[0].range, { start: { line: 0, character: 9 }, end: { line: 1, character: 6 } });
 });
@@ -80,21 +81,21 @@ test('the workspace index counts uses across documents and changes its automaton
     `),
     'g.sec.txt': 'G1.1 Each Supplier Party and its Supplier Parties shall tell each Party.\n',
   });
-  const index = termIndex(ws.workspace);
+  const index = termIndex(workspaceIndexOf(ws));
   assert.deepEqual(index.terms.map(t => t.term), ['Party', 'Supplier Party']);
-  assert.equal(usesOfTerm(ws.workspace, index.numberOf.get('supplier party')!).length, 2);
-  assert.equal(usesOfTerm(ws.workspace, index.numberOf.get('party')!).length, 2); // one in G1.1, one in the definition of Supplier Party
+  assert.equal(usesOfTerm(workspaceIndexOf(ws), index.numberOf.get('supplier party')!).length, 2);
+  assert.equal(usesOfTerm(workspaceIndexOf(ws), index.numberOf.get('party')!).length, 2); // one in G1.1, one in the definition of Supplier Party
   ws.setDocument({ uri: uriOf('g.sec.txt'), version: 2, text: 'G1.1 Each Party.\n' });
-  assert.equal(termIndex(ws.workspace).version, index.version, 'same terms: the automaton is unchanged');
+  assert.equal(termIndex(workspaceIndexOf(ws)).version, index.version, 'same terms: the automaton is unchanged');
   ws.setDocument({ uri: uriOf('g.sec.txt'), version: 3, text: 'G1.1 “Relevant Party” means a Party.\n' });
-  assert.notEqual(termIndex(ws.workspace).version, index.version, 'a new term: the automaton is updated');
-  const model = ws.workspace.model(uriOf('g.sec.txt')) as LegalModel;
-  assert.deepEqual(termUsesOf(model, termIndex(ws.workspace)).map(u => u.text), ['Party'], 'the definition site is not a use');
+  assert.notEqual(termIndex(workspaceIndexOf(ws)).version, index.version, 'a new term: the automaton is updated');
+  const model = workspaceIndexOf(ws).model(uriOf('g.sec.txt')) as LegalModel;
+  assert.deepEqual(termUsesOf(model, termIndex(workspaceIndexOf(ws))).map(u => u.text), ['Party'], 'the definition site is not a use');
 });
 
 test('a phrase runs on over a line break only after a word, whatever trails the line', () => {
   const ws = workspaceOf({ 'a.sec.txt': 'A1.1 Definitions\nSmart Metering System | means a system.\n' });
-  const usesIn = (text: string) => termUsesOf(buildLegalModel({ uri: 'file:///g.sec.txt', version: 1, text }), termIndex(ws.workspace)).map(u => `${u.range.start.line}:${u.range.start.character}-${u.range.end.line}:${u.range.end.character}`);
+  const usesIn = (text: string) => termUsesOf(buildLegalModel({ uri: 'file:///g.sec.txt', version: 1, text }), termIndex(workspaceIndexOf(ws))).map(u => `${u.range.start.line}:${u.range.start.character}-${u.range.end.line}:${u.range.end.character}`);
   assert.deepEqual(usesIn('G1.1 The Smart Metering  \t\nSystem is here.\n'), ['0:9-1:6'], 'trailing blanks: the word still ends the line');
   assert.deepEqual(usesIn('G1.1 The Smart Metering\u00a0\nSystem is here.\n'), ['0:9-1:6'], 'a no-break space trails too');
   assert.deepEqual(usesIn('G1.1 The Smart Metering,\nSystem is here.\n'), [], 'punctuation ends the phrase');
@@ -105,13 +106,13 @@ test('an edit recomputes the uses of the edited document only, and the workspace
     'a.sec.txt': 'A1.1 Definitions:\nSupplier Party | means a Party which holds a supply licence.\nParty | means a person.\n',
     'g.sec.txt': 'G1.1 Each Supplier Party shall tell each Party.\n',
   });
-  const modelA = ws.workspace.model(uriOf('a.sec.txt')) as LegalModel;
-  const before = termUsesOf(modelA, termIndex(ws.workspace));
+  const modelA = workspaceIndexOf(ws).model(uriOf('a.sec.txt')) as LegalModel;
+  const before = termUsesOf(modelA, termIndex(workspaceIndexOf(ws)));
   assert.deepEqual(findingsOf(ws, 'a.sec.txt', 'unused-definition'), []);
   ws.setDocument({ uri: uriOf('g.sec.txt'), version: 2, text: 'G1.1 Each Party shall tell each other.\n' });
-  assert.equal(termUsesOf(modelA, termIndex(ws.workspace)), before, 'the unchanged document keeps its uses');
+  assert.equal(termUsesOf(modelA, termIndex(workspaceIndexOf(ws))), before, 'the unchanged document keeps its uses');
   assert.deepEqual(findingsOf(ws, 'a.sec.txt', 'unused-definition'), ['2:1 unused-definition']);
-  const index = termIndex(ws.workspace);
-  assert.equal(usesOfTerm(ws.workspace, index.numberOf.get('supplier party')!).length, 0);
-  assert.equal(usesOfTerm(ws.workspace, index.numberOf.get('party')!).length, 2);
+  const index = termIndex(workspaceIndexOf(ws));
+  assert.equal(usesOfTerm(workspaceIndexOf(ws), index.numberOf.get('supplier party')!).length, 0);
+  assert.equal(usesOfTerm(workspaceIndexOf(ws), index.numberOf.get('party')!).length, 2);
 });

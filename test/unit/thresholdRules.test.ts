@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { dedent, findingsOf, uriOf, withCursor, workspaceOf } from '../helpers/fixtures';
 import { RELATED_LIMIT } from '../../server/src/service/rules/context';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 const HEAD = 'SECTION G: SECURITY\n\nG8 USER SECURITY ASSURANCE\n\n';
 
@@ -329,11 +330,11 @@ test('an edit of one file re-reads only that file, and its findings equal a fres
   const codes = ['inconsistent-threshold', 'number-format'];
   const diagnostics = (s: typeof service, name: string) => s.getDiagnostics(uriOf(name)).filter(d => codes.includes(d.code));
   for (const name of ['g8.sec.txt', 'h1.sec.txt']) diagnostics(service, name);
-  const unchanged = service.workspace.model(uriOf('g8.sec.txt'));
+  const unchanged = workspaceIndexOf(service).model(uriOf('g8.sec.txt'));
   const before = thresholdsOf(unchanged as never);
   service.setDocument({ uri: uriOf('h1.sec.txt'), version: 2, text: edited });
-  assert.equal(service.workspace.model(uriOf('g8.sec.txt')), unchanged);
-  assert.equal(thresholdsOf(service.workspace.model(uriOf('g8.sec.txt')) as never), before, 'the unchanged file keeps its statements');
+  assert.equal(workspaceIndexOf(service).model(uriOf('g8.sec.txt')), unchanged);
+  assert.equal(thresholdsOf(workspaceIndexOf(service).model(uriOf('g8.sec.txt')) as never), before, 'the unchanged file keeps its statements');
   const fresh = workspaceOf({ 'g8.sec.txt': a, 'h1.sec.txt': edited });
   for (const name of ['g8.sec.txt', 'h1.sec.txt']) assert.deepEqual(diagnostics(service, name), diagnostics(fresh, name));
   assert.ok(diagnostics(fresh, 'g8.sec.txt').some(d => d.code === 'number-format'), 'the fixture has number findings to compare');

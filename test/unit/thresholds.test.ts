@@ -4,10 +4,11 @@ import * as assert from 'node:assert/strict';
 import { dedent, uriOf, withCursor, workspaceOf } from '../helpers/fixtures';
 import type { LegalModel } from '../../server/src/service/model/document';
 import { cutOf, parseFormulaTerms, subjectKey, thresholdsOf } from '../../server/src/service/model/thresholds';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 function modelOf(text: string): LegalModel {
   const service = workspaceOf({ 'g8.sec.txt': text });
-  const model = service.workspace.model(uriOf('g8.sec.txt'));
+  const model = workspaceIndexOf(service).model(uriOf('g8.sec.txt'));
   assert.equal(model?.kind, 'legal');
   return model as LegalModel;
 }

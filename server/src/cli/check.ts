@@ -2,12 +2,11 @@
 // `secdraft check --report-only FILES…` reads the whole workspace but reports on FILES only.
 // Exit 0 when clean, 1 when a finding reaches the failure severity, 2 on usage/input errors.
 import * as path from 'path';
-import type { SecDiagnostic, SeverityLevel } from '../service/types';
+import { type SecDiagnostic, type SeverityLevel, RULES } from '../service';
 import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
 import { toSarif } from './sarif';
 import { applyCertainFixes, type FixMode, unifiedDiff } from './fix';
-import { RULES } from '../service/rules/registry';
 import { toGithub } from './github';
 import { baselineFileFor, identitiesOf, loadBaseline, updateBaseline, withoutBaselined } from './checkBaseline';
 import { fingerprints } from '../baseline';
@@ -136,7 +135,7 @@ export async function runCheck(options: CheckOptions, write: (s: string) => void
   const checked: FileReport[] = ws.uris
     .filter(uri => !wanted || wanted.has(path.resolve(ws.pathOf.get(uri)!)))
     .map(uri => {
-      const model = ws.service.workspace.model(uri)!;
+      const model = ws.service.getModel(uri)!;
       return { uri, path: ws.pathOf.get(uri)!, kind: model.kind, diagnostics: ws.service.getDiagnostics(uri), lines: [] };
     });
   const baselineFile = baselineFileFor(ws, options.baseline);

@@ -2,7 +2,7 @@
 // (`--update-baseline`) and leaving out what it accepts. The file format and the matching are
 // baseline.ts's; this is only the CLI's use of them.
 import * as path from 'path';
-import type { SecDiagnostic } from '../service/types';
+import type { SecDiagnostic } from '../service';
 import { BASELINE_FILE, type Baseline, BaselineError, baselineOf, baselinePath, identitiesIn, type FindingIdentity, matchBaseline, mergeBaseline, readBaseline, writeBaseline } from '../baseline';
 import type { LoadedWorkspace } from './load';
 import { UsageError } from './errors';
@@ -20,7 +20,7 @@ export function baselineFileFor(ws: LoadedWorkspace, option: string | undefined)
 }
 
 export function identitiesOf(ws: LoadedWorkspace, file: CheckedFile, baselineDir: string): FindingIdentity[] {
-  const text = ws.service.workspace.document(file.uri)?.text ?? '';
+  const text = ws.service.documentText(file.uri) ?? '';
   const p = baselinePath(baselineDir, file.path);
   return identitiesIn(p, file.diagnostics, text);
 }

@@ -5,12 +5,9 @@
 //                    "clauses":[{"id","kind","score"}]} ],
 //     "clauses":  [ {"id","path","line","comments":[{"id","kind","score"}]} ] }
 // .docx and .pdf collations are read too. Exit 0, or 2 when a file could not be read.
-import type { CommentEntry } from '../service/model/consultation/types';
-import type { SecLanguageService } from '../service';
+import { type CommentEntry, type Disposition, type SecLanguageService, DISPOSITION_LABELS } from '../service';
 import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
-import { responsesFor } from '../service/rules/responses';
-import { DISPOSITION_LABELS, type Disposition } from '../service/model/responses';
 
 export interface CommentsOptions {
   paths: string[];
@@ -33,7 +30,7 @@ interface CommentsReport {
 }
 
 function answerOf(service: SecLanguageService, e: CommentEntry): Pick<CommentsReport['comments'][number], 'disposition' | 'changedClause' | 'answer'> {
-  const r = Object.hasOwn(responsesFor(service.workspace, e.uri).file.responses, e.comment.id) ? responsesFor(service.workspace, e.uri).file.responses[e.comment.id] : undefined;
+  const r = service.getRecordedResponse(e);
   return r ? { disposition: r.disposition, ...(r.clause ? { changedClause: r.clause } : {}), answer: r.response } : { disposition: null, answer: null };
 }
 
@@ -53,14 +50,14 @@ function buildReport(service: SecLanguageService, entries: CommentEntry[], pathO
   }));
   const files: CommentsReport['files'] = [];
   for (const uri of uris) {
-    const model = service.workspace.model(uri);
+    const model = service.getModel(uri);
     if (model?.kind === 'consultation') files.push({ path: pathOf(uri), format: model.format, comments: model.comments.length });
   }
   const clauses: CommentsReport['clauses'] = [];
-  for (const [id, places] of service.workspace.clauseIndex()) {
+  for (const [id, places] of service.getClauseIndex()) {
     const linked = entries.flatMap(e => e.links.filter(l => l.clause === id).map(l => ({ id: e.comment.id, kind: l.kind, score: l.score })));
     if (linked.length === 0) continue;
-    clauses.push({ id, path: pathOf(places[0].uri), line: places[0].clause.firstLine + 1, comments: linked });
+    clauses.push({ id, path: pathOf(places[0].uri), line: places[0].firstLine + 1, comments: linked });
   }
   return { comments, clauses, files };
 }
@@ -144,7 +141,7 @@ export async function runComments(options: CommentsOptions, write: (s: string) =
   // Collations that were read but whose rows could not be: say so, as `check` would.
   let unreadable = 0;
   for (const uri of ws.uris) {
-    const model = ws.service.workspace.model(uri);
+    const model = ws.service.getModel(uri);
     if (model?.kind !== 'consultation') continue;
     for (const p of model.problems) {
       // Information ("no response table found", a list read as paragraphs) is said, not a failure.

@@ -1,7 +1,7 @@
 // `secdraft explain CODE`: the code's page from docs/rules (what it finds, why it matters in SEC
 // drafting, an example, the fix, how to configure or suppress it) and where the page is.
 // `secdraft explain` alone lists every code with its default severity.
-import { RULES, RULE_BY_CODE } from '../service/rules/registry';
+import { RULES, RULE_BY_CODE } from '../service';
 import { ruleDocFile, ruleDocText } from '../ruleDocs';
 import { UsageError } from './errors';
 

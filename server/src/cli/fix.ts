@@ -9,13 +9,11 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { createTwoFilesPatch } from 'diff';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { certainEdits } from '../service/features/codeActions';
+import { certainEdits, isResponsesFile, looksLikeConsultation } from '../service';
 import { decodeText } from '../files';
 import { WriteConflictError, writeFileAtomic } from '../atomicWrite';
 import { ENCODING_LABEL, encodeText, roundTrips } from '../encoding';
 import { removeStaleTempFiles } from '../tempFiles';
-import { isResponsesFile } from '../service/model/responses';
-import { looksLikeConsultation } from '../service/model/classify';
 import type { LoadedWorkspace } from './load';
 
 export type FixMode = 'write' | 'dry-run';
@@ -32,7 +30,7 @@ export interface FixedFile {
 
 /** Apply the certain fixes of one document in passes; the service ends holding the fixed text. */
 function fixDocument(ws: LoadedWorkspace, uri: string): { text: string; applied: number } {
-  const model = ws.service.workspace.model(uri)!;
+  const model = ws.service.getModel(uri)!;
   let text = model.text;
   let applied = 0;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
@@ -89,7 +87,7 @@ export function applyCertainFixes(ws: LoadedWorkspace, mode: FixMode, writeErr: 
   let failures = 0;
   const cleaned = new Set<string>(); // folders whose stale temporary files were removed
   for (const uri of ws.uris) {
-    const model = ws.service.workspace.model(uri);
+    const model = ws.service.getModel(uri);
     // Fixes are for legal text, never for respondents' words: not a collation, not a responses file.
     if (!model || model.kind !== 'legal' || isResponsesFile(uri) || looksLikeConsultation(model.text)) continue;
     const before = model.text;

@@ -4,7 +4,7 @@
 // Escaping follows the workflow-command rules: in the message %, CR and LF are percent-encoded;
 // in property values also ":" and ",", which would otherwise end the value.
 import * as path from 'path';
-import type { SecDiagnostic } from '../service/types';
+import type { SecDiagnostic } from '../service';
 
 export function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

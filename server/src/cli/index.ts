@@ -2,8 +2,7 @@
 // definition site in the legal files, as DESIGN.md §5 fixes it (lines 1-based):
 //   { "clauses": [ {"id","path","line","heading"} ], "definitions": [ {"term","path","line","text"} ] }
 // Exit 0, or 2 when a file could not be read (the others are still indexed).
-import { definitionsOf } from '../service/model/definitions';
-import type { LegalModel } from '../service/model/document';
+import type { ClauseEntry, DefinitionEntry } from '../service';
 import { loadWorkspace } from './load';
 import { UsageError } from './errors';
 
@@ -11,28 +10,6 @@ export interface IndexOptions {
   paths: string[];
   format: string;
   config?: string;
-}
-
-export interface ClauseEntry {
-  id: string;
-  path: string;
-  line: number;
-  heading: string | null;
-}
-
-export interface DefinitionEntry {
-  term: string;
-  path: string;
-  line: number;
-  text: string;
-}
-
-export function clauseEntries(model: LegalModel, path: string): ClauseEntry[] {
-  return model.structure.clauses.map(c => ({ id: c.id, path, line: c.firstLine + 1, heading: c.heading ?? null }));
-}
-
-export function definitionEntries(model: LegalModel, path: string): DefinitionEntry[] {
-  return definitionsOf(model).map(d => ({ term: d.term, path, line: d.range.start.line + 1, text: d.text }));
 }
 
 function asText(clauses: ClauseEntry[], definitions: DefinitionEntry[]): string {
@@ -51,11 +28,10 @@ export function runIndex(options: IndexOptions, write: (s: string) => void, writ
   const clauses: ClauseEntry[] = [];
   const definitions: DefinitionEntry[] = [];
   for (const uri of ws.uris) {
-    const model = ws.service.workspace.model(uri);
-    if (model?.kind !== 'legal') continue;
-    const path = ws.pathOf.get(uri)!;
-    clauses.push(...clauseEntries(model, path));
-    definitions.push(...definitionEntries(model, path));
+    const entries = ws.service.getIndexEntries(uri, ws.pathOf.get(uri)!);
+    if (!entries) continue;
+    clauses.push(...entries.clauses);
+    definitions.push(...entries.definitions);
   }
   write(options.format === 'json' ? JSON.stringify({ clauses, definitions }, null, 2) : asText(clauses, definitions));
   return ws.problems.length > 0 ? 2 : 0;

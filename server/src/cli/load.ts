@@ -5,6 +5,7 @@ import { collectPaths, type FileProblem, isProblem, readTextFile } from '../file
 import { createSecLanguageService, type SecLanguageService } from '../service';
 import { UsageError } from './errors';
 import { workspaceWordList } from '../wordList';
+import { mergeSettings } from '../settings';
 import { isOriginal, readOriginal } from '../extract';
 
 export interface LoadedWorkspace {
@@ -33,8 +34,9 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
   const { files, problems } = collectPaths(inputs, { legalGlobs: config.legalGlobs, consultationGlobs: config.consultationGlobs });
   // sec-words.txt beside the config (or in the current folder) when the config names no word file.
   const wordList = workspaceWordList(config.source ? path.dirname(config.source) : process.cwd(), config);
-  const settings = { ...config.settings, words: [...(config.settings.words ?? []), ...wordList.words] };
-  const service = createSecLanguageService({ settings, legalGlobs: config.legalGlobs, consultationGlobs: config.consultationGlobs });
+  // No word list's place: the CLI's fixes (in its JSON) are the ones it can apply, and adding to the list is not one.
+  const { settings, legalGlobs, consultationGlobs } = mergeSettings(config, { words: wordList.words });
+  const service = createSecLanguageService({ settings, legalGlobs, consultationGlobs });
   const pathOf = new Map<string, string>();
   const uris: string[] = [];
   const originals: string[] = [];

@@ -2,14 +2,13 @@
 // the editor's renumbering (features/clauseRename.ts, features/renumber.ts) on files. Every
 // changed file is checked against the disk before any is written, so a renumbering is applied
 // whole or not at all; each is then written atomically (shared writer). Consultation comments
-// are never edited: a collation's responses file records the renumbering so their links follow. Exit 0 done, 2 refused (a taken number, an unknown clause, a changed file).
+// are never edited: a collation's responses file records the renumbering so their links follow.
+// Exit 0 done, 2 refused (a taken number, an unknown clause, a changed file).
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SecTextEdit } from '../service/types';
-import { renameClause } from '../service/features/clauseRename';
-import { insertClause, renumberParagraphs, renumberPart } from '../service/features/renumber';
+import type { SecTextEdit } from '../service';
 import { loadWorkspace } from './load';
 import { UsageError } from './errors';
 import { type FixedFile, bytesToWrite, unifiedDiff, writeFixed } from './fix';
@@ -28,22 +27,22 @@ export interface RenumberOptions {
 type Planned = { edits: SecTextEdit[]; summary: string } | { refused: string };
 
 function plan(options: RenumberOptions, ws: ReturnType<typeof loadWorkspace>): Planned {
-  const workspace = ws.service.workspace;
+  const service = ws.service;
   if (options.rename !== undefined) {
     const m = /^\s*([^=\s]+)\s*=\s*([^=\s]+)\s*$/.exec(options.rename);
     if (!m) throw new UsageError(`--rename takes FROM=TO (e.g. --rename G8.44C=G8.44D), not "${options.rename}"`);
-    const r = renameClause(workspace, m[1], m[2]);
+    const r = service.renameClause(m[1], m[2]);
     return 'refused' in r ? r : { edits: r.ok, summary: `renamed ${m[1]} to ${m[2]}` };
   }
   if (options.insertAfter !== undefined) {
-    const r = insertClause(workspace, options.insertAfter, options.renumberRest === true);
+    const r = service.insertClause(options.insertAfter, options.renumberRest === true);
     return 'refused' in r ? r : { edits: r.ok.edits, summary: `inserted ${r.ok.newId} after ${options.insertAfter}${options.renumberRest ? ', renumbering the rest' : ''}` };
   }
   if (options.part !== undefined) {
-    const r = renumberPart(workspace, options.part);
+    const r = service.renumberPart(options.part);
     return 'refused' in r ? r : { edits: r.ok.edits, summary: `renumbered ${r.ok.moved} clause${r.ok.moved === 1 ? '' : 's'} of ${options.part} in sequence` };
   }
-  const r = renumberParagraphs(workspace, options.paragraphs!);
+  const r = service.renumberParagraphs(options.paragraphs!);
   return 'refused' in r ? r : { edits: r.ok, summary: `renumbered the paragraphs of ${options.paragraphs}` };
 }
 
@@ -67,7 +66,7 @@ export function runRenumber(options: RenumberOptions, write: (s: string) => void
   for (const e of planned.edits) (byUri.get(e.uri) ?? byUri.set(e.uri, []).get(e.uri)!).push(e);
   const files: (FixedFile & { file: string; created: boolean })[] = [];
   for (const [uri, edits] of byUri) {
-    const existing = ws.service.workspace.document(uri)?.text;
+    const existing = ws.service.documentText(uri);
     const before = existing ?? '';
     const after = TextDocument.applyEdits(TextDocument.create(uri, 'sec', 1, before), edits);
     files.push({ path: ws.pathOf.get(uri) ?? path.relative(process.cwd(), fileURLToPath(uri)), file: fileURLToPath(uri), before, after, applied: edits.length, created: existing === undefined });

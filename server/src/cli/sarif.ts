@@ -3,8 +3,7 @@
 // are 1-based; columns count UTF-16 code units, SARIF's default and LSP's unit alike.
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { SecDiagnostic, SeverityLevel } from '../service/types';
-import type { RuleInfo } from '../service/rules/registry';
+import type { RuleInfo, SecDiagnostic, SeverityLevel } from '../service';
 import type { FileProblem } from '../files';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

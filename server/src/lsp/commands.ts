@@ -10,12 +10,11 @@ import * as path from 'path';
 import { type Connection, type ExecuteCommandParams, type MessageActionItem, type TextDocuments, ErrorCodes, MessageType, ResponseError, ShowMessageNotification } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver-types';
-import type { SecLanguageService } from '../service';
-import type { RecordResponseArgs } from '../service/features/responseActions';
-import { RECORD_RESPONSE_COMMAND, SHOW_LOCATIONS_COMMAND, type ShowLocationsArgs } from '../service/features/serverCommands';
-import { commentEntries } from '../service/model/consultation/linking';
-import { DISPOSITIONS, type Disposition } from '../service/model/responses';
-import { recordResponse, type RecordResponseResult } from '../responsesStore';
+import {
+  type Disposition, type RecordResponseArgs, type SecLanguageService, type ShowLocationsArgs, DISPOSITIONS, RECORD_RESPONSE_COMMAND, SHOW_LOCATIONS_COMMAND,
+} from '../service';
+import { recordResponse } from '../responsesStore';
+import type { RecordResponseResult } from './protocol';
 import { type EditorBaseline, SUPPRESS_IN_BASELINE_COMMAND, type SuppressArgs } from '../editorBaseline';
 import { uriToPath } from '../workspace';
 import { draftResponse, type DraftOutcome } from './draftResponse';
@@ -73,7 +72,7 @@ async function recordResponseCommand(ctx: CommandContext, args: RecordResponseAr
   };
   if (!ctx.workspaceTrusted()) return fail('recording responses writes files, which Restricted Mode does not allow. Trust the workspace first.');
   if (!args?.commentId) return fail('Response not recorded: name the comment ({"commentId": …}).');
-  const entry = commentEntries(ctx.service.workspace)
+  const entry = ctx.service.getComments()
     .find(e => e.comment.id === args.commentId && (!args.consultationUri || e.uri === args.consultationUri));
   const who = entry ? `${entry.comment.respondent} (Question ${entry.comment.question})` : args.commentId;
   const can = ctx.client();

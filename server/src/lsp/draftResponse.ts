@@ -8,9 +8,7 @@ import * as path from 'path';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { CommentEntry } from '../service/model/consultation/types';
-import { type Disposition, emptyResponses, parseResponses, responsesPathFor, serialiseResponses, withResponse } from '../service/model/responses';
-import { baseName } from '../service/model/classify';
+import { type CommentEntry, type Disposition, baseName, emptyResponses, parseResponses, responsesPathFor, serialiseResponses, withResponse } from '../service';
 import { uriToPath } from '../workspace';
 
 export interface DraftOutcome {

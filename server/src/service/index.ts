@@ -23,13 +23,22 @@ import { executeRenumberCommand, getRenumberActions } from './features/renumber'
 import { commentEntries, commentsByClause } from './model/consultation/linking';
 import type { CommentEntry, CommentLink } from './model/consultation/types';
 import { getCommentsResult, type SecCommentsParams, type SecCommentsResult } from './features/comments';
+import type { DocumentKind, DocumentModel } from './model/document';
+import type { SecTextEdit } from './types';
+import type { CommentResponse } from './model/responses';
+import { responsesFor, unansweredComments } from './rules/responses';
+import { renameClause } from './features/clauseRename';
+import { insertClause, renumberParagraphs, renumberPart } from './features/renumber';
+import { clauseEntries, definitionEntries, type ClauseEntry, type DefinitionEntry } from './features/indexEntries';
+import { buildReportData, type ReportData, type ReportDataOptions } from './features/report';
 
 export interface SecLanguageServiceOptions extends WorkspaceOptions {
   settings?: Partial<SecSettings>;
 }
 
 export class SecLanguageService {
-  readonly workspace: WorkspaceIndex;
+  /** Private: callers outside the core ask the facade (lint forbids reaching behind it). */
+  private readonly workspace: WorkspaceIndex;
   private readonly diagnosticsCache = new Map<string, { generation: number; diagnostics: SecDiagnostic[] }>();
 
   constructor(options: SecLanguageServiceOptions = {}) {
@@ -48,6 +57,47 @@ export class SecLanguageService {
   updateSettings(settings: Partial<SecSettings>, options?: WorkspaceOptions): void {
     this.workspace.setSettings(settings);
     if (options) this.workspace.setOptions(options);
+  }
+
+  /** The text the service holds for a document (the editor's, or the file's), if any. */
+  documentText(uri: string): string | undefined {
+    return this.workspace.document(uri)?.text;
+  }
+
+  hasDocument(uri: string): boolean {
+    return this.workspace.has(uri);
+  }
+
+  /** Every document the service holds. */
+  documentUris(): string[] {
+    return this.workspace.uris();
+  }
+
+  /** What a document would be read as (legal text, a collation, or neither) with the current globs. */
+  kindOf(doc: SecDocument): DocumentKind {
+    return this.workspace.kindOf(doc);
+  }
+
+  /** A document as the core read it (read-only: its kind, text, clauses or comments, problems). */
+  getModel(uri: string): Readonly<DocumentModel> | undefined {
+    return this.workspace.model(uri);
+  }
+
+  hasClause(clauseId: string): boolean {
+    return this.workspace.findClause(clauseId) !== undefined;
+  }
+
+  /** Each clause number with where it is, in document order (a duplicated number has several places). */
+  getClauseIndex(): ReadonlyMap<string, readonly { uri: string; firstLine: number }[]> {
+    const index = new Map<string, { uri: string; firstLine: number }[]>();
+    for (const [id, places] of this.workspace.clauseIndex()) index.set(id, places.map(p => ({ uri: p.uri, firstLine: p.clause.firstLine })));
+    return index;
+  }
+
+  /** `secdraft index`'s entries for one legal document, `path` as the reader named it; undefined for other files. */
+  getIndexEntries(uri: string, path: string): { clauses: ClauseEntry[]; definitions: DefinitionEntry[] } | undefined {
+    const model = this.workspace.model(uri);
+    return model?.kind === 'legal' ? { clauses: clauseEntries(model, path), definitions: definitionEntries(model, path) } : undefined;
   }
 
   /** Every finding for one document, with severities and suppressions applied. */
@@ -133,6 +183,42 @@ export class SecLanguageService {
     return this.getComments().flatMap(e => e.links);
   }
 
+  /** Comments with no recorded response yet (what the `unanswered-comment` finding reports). */
+  getUnansweredComments(): CommentEntry[] {
+    return unansweredComments(this.workspace);
+  }
+
+  /** The Working Group's recorded response to a comment, from the responses file beside its collation. */
+  getRecordedResponse(entry: Pick<CommentEntry, 'uri'> & { comment: { id: string } }): CommentResponse | undefined {
+    const responses = responsesFor(this.workspace, entry.uri).file.responses;
+    return Object.hasOwn(responses, entry.comment.id) ? responses[entry.comment.id] : undefined;
+  }
+
+  /** The pre-publication report's data (features/report.ts); `displayPath` turns a URI into what people read. */
+  getReportData(displayPath: (uri: string) => string, options: ReportDataOptions): ReportData {
+    return buildReportData(this.workspace, uri => this.getDiagnostics(uri), displayPath, options);
+  }
+
+  /** `secdraft renumber --rename FROM=TO`: the edits renaming a clause number and every reference to it. */
+  renameClause(from: string, to: string): Refusable<SecTextEdit[]> {
+    return renameClause(this.workspace, from, to);
+  }
+
+  /** `--insert-after ID [--renumber-rest]`: a new clause after ID (features/renumber.ts). */
+  insertClause(anchorId: string, renumberRest: boolean): ReturnType<typeof insertClause> {
+    return insertClause(this.workspace, anchorId, renumberRest);
+  }
+
+  /** `--paragraphs ID`: renumber one clause's list. */
+  renumberParagraphs(clauseId: string): Refusable<SecTextEdit[]> {
+    return renumberParagraphs(this.workspace, clauseId);
+  }
+
+  /** `--part ID`: renumber a Part's clauses in sequence. */
+  renumberPart(part: string): ReturnType<typeof renumberPart> {
+    return renumberPart(this.workspace, part);
+  }
+
   /** The answer to the `sec/comments` request (see features/comments.ts). */
   getCommentsResult(params: SecCommentsParams = {}): SecCommentsResult {
     return getCommentsResult(this.workspace, this.getComments(), params);
@@ -188,3 +274,26 @@ export function createSecLanguageService(options: SecLanguageServiceOptions = {}
 export type { SecDocument } from './model/document';
 export * from './types';
 export { RULES, RULE_BY_CODE } from './rules/registry';
+
+// What callers outside the core may use besides the service: types and pure helpers. Add here
+// rather than importing behind the facade (eslint.config.mjs forbids that outside service/).
+export type { DocumentKind, DocumentModel, LegalModel } from './model/document';
+export type { CommentEntry, CommentLink, ConsultationQuestion } from './model/consultation/types';
+export type { Refusable } from './features/clauseRename';
+export type { ClauseEntry, DefinitionEntry } from './features/indexEntries';
+export type { ReportData, ReportDataOptions, ReportClause, ReportComment, ReportFinding, QuestionSummary } from './features/report';
+export { verdictOf } from './features/report';
+export type { RuleInfo } from './rules/registry';
+export { isSeverityLevel, SEVERITY_LEVELS } from './rules/registry';
+export {
+  type CommentResponse, type Disposition, type ResponsesFile, DISPOSITIONS, DISPOSITION_LABELS, checkResponse, emptyResponses,
+  isResponsesFile, parseResponses, responsesPathFor, serialiseResponses, withResponse,
+} from './model/responses';
+export { baseName, globToRegExp, hasConsultationName, hasLegalName, looksLikeConsultation } from './model/classify';
+export { type Line, comparePositions, splitLines } from './text/lines';
+export { FIX_ALL_KIND, certainEdits, toLspDiagnostic } from './features/codeActions';
+export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+export { RENUMBER_ACTION_KIND, RENUMBER_COMMANDS } from './features/renumber';
+export type { RecordResponseArgs } from './features/responseActions';
+export { RECORD_RESPONSE_COMMAND, SHOW_LOCATIONS_COMMAND, type ShowLocationsArgs } from './features/serverCommands';
+export type { SecCommentInfo, SecCommentLinkInfo, SecCommentsParams, SecCommentsResult } from './features/comments';

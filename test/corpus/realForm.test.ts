@@ -15,6 +15,7 @@ import { createSecLanguageService, type SecLanguageService } from '../../server/
 import { termIndex } from '../../server/src/service/model/terms';
 import { buildLegalModel } from '../../server/src/service/model/document';
 import { definitionsOf } from '../../server/src/service/model/definitions';
+import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const FIXTURES = path.join(REPO, 'test', 'fixtures');
@@ -86,7 +87,7 @@ function clauseIds(loaded: Loaded): string[] {
 }
 
 function definedTerms(loaded: Loaded): string[] {
-  return termIndex(loaded.service.workspace).terms.map(t => t.term).sort();
+  return termIndex(workspaceIndexOf(loaded.service)).terms.map(t => t.term).sort();
 }
 
 /** The clause whose range holds a line (0-based), or "-" outside every clause. */
