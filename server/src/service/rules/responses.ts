@@ -12,6 +12,7 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import type { RuleContext, RuleFamily } from './context';
 import { RULE_BY_CODE } from './registry';
 import { commentEntries } from '../model/consultation/linking';
+import { needsAnswer } from '../model/consultation/votes';
 
 /** The parsed responses file beside a collation (absent file → no responses, no problems). */
 export function responsesFor(workspace: WorkspaceIndex, consultationUri: string): ParsedResponses & { uri: string; exists: boolean } {
@@ -23,10 +24,10 @@ export function responsesFor(workspace: WorkspaceIndex, consultationUri: string)
   });
 }
 
-/** Comments of the workspace that have no response yet, in collation order. */
+/** Comments of the workspace that have no response yet, in collation order (a row that is only a vote needs none). */
 export function unansweredComments(workspace: WorkspaceIndex): CommentEntry[] {
   return workspace.derived('unansweredComments', () =>
-    commentEntries(workspace).filter(e => !Object.hasOwn(responsesFor(workspace, e.uri).file.responses, e.comment.id)));
+    commentEntries(workspace).filter(e => needsAnswer(e.comment) && !Object.hasOwn(responsesFor(workspace, e.uri).file.responses, e.comment.id)));
 }
 
 function label(e: CommentEntry): string {

@@ -20,6 +20,7 @@ import { expandRange, scanMentions } from './mentions';
 import { partOf } from '../clauseIds';
 import type { Range } from '../../types';
 import type { Clause } from '../structure';
+import { needsAnswer } from './votes';
 
 /** The clause ids of the workspace's legal text: what explicit mentions are checked against. */
 export interface ClauseIds {
@@ -528,10 +529,10 @@ export function explicitMentions(model: ConsultationModel, comment: Consultation
 
 /**
  * The text a comment is matched by when it names no existing clause: the sentences naming
- * clauses that no longer exist (renumbered?), else its whole text; none when it links explicitly or is empty.
+ * clauses that no longer exist (renumbered?), else its whole text; none when it links explicitly, is empty or is only a vote ("N/A").
  */
 function inferenceText(explicit: ExplicitAnalysis, comment: ConsultationComment): string | undefined {
-  if (explicit.links.length > 0) return undefined;
+  if (explicit.links.length > 0 || !needsAnswer(comment)) return undefined;
   if (explicit.unknown.length > 0) return [...new Set(explicit.unknown.map(u => sentenceAt(comment.text, comment.text.indexOf(u.text))))].join(' ');
   return comment.text.trim() ? comment.text : undefined;
 }
