@@ -21,6 +21,7 @@ import { partOf } from '../clauseIds';
 import type { Range } from '../../types';
 import type { Clause } from '../structure';
 import { needsAnswer } from './votes';
+import { collationCopies } from './copies';
 
 /** The clause ids of the workspace's legal text: what explicit mentions are checked against. */
 export interface ClauseIds {
@@ -648,11 +649,13 @@ export function collationLinks(workspace: WorkspaceIndex, model: ConsultationMod
   return analyses;
 }
 
-/** Every comment of the workspace with its links, in file then row order. */
+/** Every comment of the workspace with its links, in file then row order (a second copy of a collation counted once: copies.ts). */
 export function commentEntries(workspace: WorkspaceIndex): CommentEntry[] {
   return workspace.derived('consultation.commentEntries', () => {
     const out: CommentEntry[] = [];
+    const copies = collationCopies(workspace);
     for (const model of workspace.consultationModels()) {
+      if (copies.has(model.uri)) continue;
       const analyses = collationLinks(workspace, model);
       for (const comment of model.comments) {
         const a = analyses.get(comment.id)!;
