@@ -1,27 +1,35 @@
-// `secdraft comments [paths…] [--format json|md|csv] [--config file]`: every consultation
-// comment with the clauses it is linked to, and every clause with its comments, as
-// DESIGN.md §5 fixes it (lines 1-based):
+// `secdraft comments [paths…] [--format json|md|csv] [--unanswered] [--config file]`: every
+// consultation comment with the clauses it is linked to, and every clause with its comments, as
+// DESIGN.md §5 fixes it (lines 1-based), with the answered state added after its fields:
 //   { "comments": [ {"id","path","line","question","respondent","category","response","text",
-//                    "clauses":[{"id","kind","score"}]} ],
+//                    "clauses":[{"id","kind","score"}],
+//                    "needsAnswer","answered","disposition","answer","changedClause"?} ],
 //     "clauses":  [ {"id","path","line","comments":[{"id","kind","score"}]} ] }
+// `--unanswered` keeps only the comments still waiting for a response (not votes alone).
 // .docx and .pdf collations are read too. Exit 0, or 2 when a file could not be read.
 import type { CommentEntry } from '../service/model/consultation/types';
 import type { SecLanguageService } from '../service';
 import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
-import { responsesFor } from '../service/rules/responses';
 import { DISPOSITION_LABELS, type Disposition } from '../service/model/responses';
+import { answerState, isUnanswered } from '../service/features/commentAnswers';
 
 export interface CommentsOptions {
   paths: string[];
   format: string;
   config?: string;
+  /** Only the comments still waiting for a response. */
+  unanswered?: boolean;
 }
 
 interface CommentsReport {
   comments: {
     id: string; path: string; line: number; question: string; respondent: string; category: string; response: string; text: string;
     clauses: { id: string; kind: 'explicit' | 'inferred'; score: number }[];
+    /** False for a row that is only a vote (an empty cell, "N/A", "No comment"): nothing to answer. */
+    needsAnswer: boolean;
+    /** A response is recorded in the responses file beside the collation. */
+    answered: boolean;
     /** The Working Group's answer from the responses file (null: none recorded yet). */
     disposition: Disposition | null; changedClause?: string; answer: string | null;
     /** A row the reader resolved by a guess (a wrapped name, a split of cells), and why. */
@@ -32,9 +40,9 @@ interface CommentsReport {
   files: { path: string; format: string; comments: number }[];
 }
 
-function answerOf(service: SecLanguageService, e: CommentEntry): Pick<CommentsReport['comments'][number], 'disposition' | 'changedClause' | 'answer'> {
-  const r = Object.hasOwn(responsesFor(service.workspace, e.uri).file.responses, e.comment.id) ? responsesFor(service.workspace, e.uri).file.responses[e.comment.id] : undefined;
-  return r ? { disposition: r.disposition, ...(r.clause ? { changedClause: r.clause } : {}), answer: r.response } : { disposition: null, answer: null };
+function answerOf(service: SecLanguageService, e: CommentEntry): Pick<CommentsReport['comments'][number], 'needsAnswer' | 'answered' | 'disposition' | 'changedClause' | 'answer'> {
+  const { needsAnswer, answered, answer: r } = answerState(service.workspace, e);
+  return { needsAnswer, answered, ...(r ? { disposition: r.disposition, answer: r.response, ...(r.clause ? { changedClause: r.clause } : {}) } : { disposition: null, answer: null }) };
 }
 
 function buildReport(service: SecLanguageService, entries: CommentEntry[], pathOf: (uri: string) => string, uris: string[]): CommentsReport {
@@ -94,7 +102,7 @@ function asMarkdown(report: CommentsReport): string {
     }
     out.push('');
   }
-  const general = report.comments.filter(c => c.clauses.length === 0 && c.text);
+  const general = report.comments.filter(c => c.clauses.length === 0 && c.needsAnswer);
   if (general.length) {
     out.push('## General comments (no clause)', '');
     for (const c of general) out.push(`- **${md(c.respondent)}**, question ${md(c.question)} — ${md(c.path)}:${c.line}`, ...quoteLines(c), answerLine(c));
@@ -123,15 +131,20 @@ export function csvCell(s: string | number): string {
   return /[",\r\n\t]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
-/** The JSON keeps exactly DESIGN.md §5's fields; the answers go to md and csv. */
+/** The JSON: DESIGN.md §5's fields first and in order, then the answered state (added, as contracts change). */
 function contractJson(report: CommentsReport): object {
-  return { ...report, comments: report.comments.map(({ disposition: _d, changedClause: _c, answer: _a, ...rest }) => rest) };
+  return {
+    ...report,
+    comments: report.comments.map(({ needsAnswer, answered, disposition, changedClause, answer, confidence, unsure, ...contract }) => ({
+      ...contract, ...(confidence ? { confidence, unsure } : {}), needsAnswer, answered, disposition, answer, ...(changedClause ? { changedClause } : {}),
+    })),
+  };
 }
 
 function asCsv(report: CommentsReport): string {
-  const rows = [['id', 'path', 'line', 'question', 'respondent', 'category', 'response', 'text', 'clauses', 'disposition', 'changed_clause', 'wg_response', 'unsure']];
+  const rows = [['id', 'path', 'line', 'question', 'respondent', 'category', 'response', 'text', 'clauses', 'disposition', 'changed_clause', 'wg_response', 'unsure', 'needs_answer', 'answered']];
   for (const c of report.comments) {
-    rows.push([c.id, c.path, String(c.line), c.question, c.respondent, c.category, c.response, c.text, c.clauses.map(l => `${l.id} ${l.kind} ${l.score}`).join('; '), c.disposition ?? '', c.changedClause ?? '', c.answer ?? '', c.unsure ?? '']);
+    rows.push([c.id, c.path, String(c.line), c.question, c.respondent, c.category, c.response, c.text, c.clauses.map(l => `${l.id} ${l.kind} ${l.score}`).join('; '), c.disposition ?? '', c.changedClause ?? '', c.answer ?? '', c.unsure ?? '', c.needsAnswer ? 'yes' : 'no', c.answered ? 'yes' : 'no']);
   }
   // A BOM, so that spreadsheets read the file as UTF-8 (names and quotes as written).
   return '\uFEFF' + rows.map(r => r.map(csvCell).join(',')).join('\n');
@@ -152,7 +165,9 @@ export async function runComments(options: CommentsOptions, write: (s: string) =
       writeErr(`secdraft: ${ws.pathOf.get(uri)}:${p.range.start.line + 1}: ${p.message}`);
     }
   }
-  const report = buildReport(ws.service, ws.service.getComments(), uri => ws.pathOf.get(uri) ?? uri, ws.uris);
+  const all = ws.service.getComments();
+  const entries = options.unanswered ? all.filter(e => isUnanswered(answerState(ws.service.workspace, e))) : all;
+  const report = buildReport(ws.service, entries, uri => ws.pathOf.get(uri) ?? uri, ws.uris);
   if (options.format === 'json') write(JSON.stringify(contractJson(report), null, 2));
   else if (options.format === 'md') write(asMarkdown(report));
   else write(asCsv(report));
