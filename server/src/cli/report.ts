@@ -10,6 +10,7 @@ import type { SecDiagnostic, SeverityLevel } from '../service/types';
 import type { CommentEntry, ConsultationQuestion } from '../service/model/consultation/types';
 import { type CommentResponse } from '../service/model/responses';
 import { responsesFor, unansweredComments } from '../service/rules/responses';
+import { needsAnswer } from '../service/model/consultation/votes';
 import { commentEntries } from '../service/model/consultation/linking';
 import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
@@ -157,6 +158,8 @@ export function buildReportData(service: SecLanguageService, displayPath: (uri: 
   }
   const generalComments: ReportComment[] = [];
   for (const e of entries) {
+    // A row that is only a vote counts in the per-question summary, not as a comment.
+    if (!needsAnswer(e.comment)) continue;
     counts.comments++;
     const linked = [...new Set(e.links.map(l => l.clause))].map(id => clauseById.get(id)).filter((c): c is ReportClause => !!c);
     if (linked.length === 0) generalComments.push(toComment(e));
