@@ -41,4 +41,8 @@ test('comments: each comment once, from the file kept', () => {
   assert.equal(report.comments.length, 18);
   assert.ok(report.comments.every((c: { path: string }) => c.path === 'consultation-responses.txt'));
   assert.equal(report.comments.filter((c: { id: string }) => c.id === 'q2-e-on').length, 1);
+  assert.deepEqual(report.files, [
+    { path: 'consultation-responses.csv', format: 'csv', comments: 13, copyOf: 'consultation-responses.txt' },
+    { path: 'consultation-responses.txt', format: 'text', comments: 18 },
+  ]);
 });

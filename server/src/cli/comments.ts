@@ -13,6 +13,7 @@ import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
 import { DISPOSITION_LABELS, type Disposition } from '../service/model/responses';
 import { answerState, isUnanswered } from '../service/features/commentAnswers';
+import { collationCopies } from '../service/model/consultation/copies';
 
 export interface CommentsOptions {
   paths: string[];
@@ -36,8 +37,8 @@ interface CommentsReport {
     confidence?: 'unsure'; unsure?: string;
   }[];
   clauses: { id: string; path: string; line: number; comments: { id: string; kind: 'explicit' | 'inferred'; score: number }[] }[];
-  /** Each collation read and how many comments it gave (0 says a file gave nothing). */
-  files: { path: string; format: string; comments: number }[];
+  /** Each collation read and how many comments it gave (0 says a file gave nothing); a second copy of another names it (its comments are listed from that one). */
+  files: { path: string; format: string; comments: number; copyOf?: string }[];
 }
 
 function answerOf(service: SecLanguageService, e: CommentEntry): Pick<CommentsReport['comments'][number], 'needsAnswer' | 'answered' | 'disposition' | 'changedClause' | 'answer'> {
@@ -62,7 +63,8 @@ function buildReport(service: SecLanguageService, entries: CommentEntry[], pathO
   const files: CommentsReport['files'] = [];
   for (const uri of uris) {
     const model = service.workspace.model(uri);
-    if (model?.kind === 'consultation') files.push({ path: pathOf(uri), format: model.format, comments: model.comments.length });
+    const copyOf = collationCopies(service.workspace).get(uri);
+    if (model?.kind === 'consultation') files.push({ path: pathOf(uri), format: model.format, comments: model.comments.length, ...(copyOf ? { copyOf: pathOf(copyOf) } : {}) });
   }
   const clauses: CommentsReport['clauses'] = [];
   for (const [id, places] of service.workspace.clauseIndex()) {
@@ -114,7 +116,7 @@ function asMarkdown(report: CommentsReport): string {
     for (const c of unsure) out.push(`- **${md(c.respondent)}**, question ${md(c.question)} — ${md(c.path)}:${c.line}: ${md(c.unsure ?? '')}`);
     out.push('');
   }
-  for (const f of report.files) out.push(`- ${md(f.path)}: ${f.comments} comment${f.comments === 1 ? '' : 's'}`);
+  for (const f of report.files) out.push(`- ${md(f.path)}: ${f.comments} comment${f.comments === 1 ? '' : 's'}${f.copyOf ? ` (a second copy of ${md(f.copyOf)}, counted once from it)` : ''}`);
   if (report.files.length) out.push('');
   out.push(`${report.comments.length} comment${report.comments.length === 1 ? '' : 's'}, ${report.clauses.length} clause${report.clauses.length === 1 ? '' : 's'} with comments.`);
   return out.join('\n');
