@@ -31,7 +31,8 @@ test('comments --format json: comments with their clauses, and clauses with thei
   assert.deepEqual(report.files, [{ path: 'consultation-responses.txt', format: 'text', comments: 18 }]);
   assert.equal(report.comments.length, 18);
   const eon = report.comments.find((c: { id: string }) => c.id === 'q2-e-on');
-  assert.deepEqual(Object.keys(eon), ['id', 'path', 'line', 'question', 'respondent', 'category', 'response', 'text', 'clauses']);
+  // DESIGN.md §5's fields first and in order; the answered state is added after them.
+  assert.deepEqual(Object.keys(eon), ['id', 'path', 'line', 'question', 'respondent', 'category', 'response', 'text', 'clauses', 'needsAnswer', 'answered', 'disposition', 'answer']);
   assert.equal(eon.path, 'consultation-responses.txt');
   assert.equal(eon.line, 124);
   assert.deepEqual(eon.clauses, [{ id: 'G8.41', kind: 'explicit', score: 1 }, { id: 'G8.44C', kind: 'explicit', score: 1 }]);

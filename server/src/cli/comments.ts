@@ -1,11 +1,13 @@
-// `secdraft comments [paths…] [--format json|md|csv] [--config file]`: every consultation
-// comment with the clauses it is linked to, and every clause with its comments, as
-// DESIGN.md §5 fixes it (lines 1-based):
+// `secdraft comments [paths…] [--format json|md|csv] [--unanswered] [--config file]`: every
+// consultation comment with the clauses it is linked to, and every clause with its comments, as
+// DESIGN.md §5 fixes it (lines 1-based), with the answered state added after its fields:
 //   { "comments": [ {"id","path","line","question","respondent","category","response","text",
-//                    "clauses":[{"id","kind","score"}]} ],
+//                    "clauses":[{"id","kind","score"}],
+//                    "needsAnswer","answered","disposition","answer","changedClause"?} ],
 //     "clauses":  [ {"id","path","line","comments":[{"id","kind","score"}]} ] }
+// `--unanswered` keeps only the comments still waiting for a response (not votes alone).
 // .docx and .pdf collations are read too. Exit 0, or 2 when a file could not be read.
-import { type CommentEntry, type Disposition, type SecLanguageService, DISPOSITION_LABELS } from '../service';
+import { type CommentEntry, type Disposition, type SecLanguageService, DISPOSITION_LABELS, isUnanswered } from '../service';
 import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
 
@@ -13,25 +15,31 @@ export interface CommentsOptions {
   paths: string[];
   format: string;
   config?: string;
+  /** Only the comments still waiting for a response. */
+  unanswered?: boolean;
 }
 
 interface CommentsReport {
   comments: {
     id: string; path: string; line: number; question: string; respondent: string; category: string; response: string; text: string;
     clauses: { id: string; kind: 'explicit' | 'inferred'; score: number }[];
+    /** False for a row that is only a vote (an empty cell, "N/A", "No comment"): nothing to answer. */
+    needsAnswer: boolean;
+    /** A response is recorded in the responses file beside the collation. */
+    answered: boolean;
     /** The Working Group's answer from the responses file (null: none recorded yet). */
     disposition: Disposition | null; changedClause?: string; answer: string | null;
     /** A row the reader resolved by a guess (a wrapped name, a split of cells), and why. */
     confidence?: 'unsure'; unsure?: string;
   }[];
   clauses: { id: string; path: string; line: number; comments: { id: string; kind: 'explicit' | 'inferred'; score: number }[] }[];
-  /** Each collation read and how many comments it gave (0 says a file gave nothing). */
-  files: { path: string; format: string; comments: number }[];
+  /** Each collation read and how many comments it gave (0 says a file gave nothing); a second copy of another names it (its comments are listed from that one). */
+  files: { path: string; format: string; comments: number; copyOf?: string }[];
 }
 
-function answerOf(service: SecLanguageService, e: CommentEntry): Pick<CommentsReport['comments'][number], 'disposition' | 'changedClause' | 'answer'> {
-  const r = service.getRecordedResponse(e);
-  return r ? { disposition: r.disposition, ...(r.clause ? { changedClause: r.clause } : {}), answer: r.response } : { disposition: null, answer: null };
+function answerOf(service: SecLanguageService, e: CommentEntry): Pick<CommentsReport['comments'][number], 'needsAnswer' | 'answered' | 'disposition' | 'changedClause' | 'answer'> {
+  const { needsAnswer, answered, answer: r } = service.getAnswerState(e);
+  return { needsAnswer, answered, ...(r ? { disposition: r.disposition, answer: r.response, ...(r.clause ? { changedClause: r.clause } : {}) } : { disposition: null, answer: null }) };
 }
 
 function buildReport(service: SecLanguageService, entries: CommentEntry[], pathOf: (uri: string) => string, uris: string[]): CommentsReport {
@@ -51,7 +59,8 @@ function buildReport(service: SecLanguageService, entries: CommentEntry[], pathO
   const files: CommentsReport['files'] = [];
   for (const uri of uris) {
     const model = service.getModel(uri);
-    if (model?.kind === 'consultation') files.push({ path: pathOf(uri), format: model.format, comments: model.comments.length });
+    const copyOf = service.getCollationCopies().get(uri);
+    if (model?.kind === 'consultation') files.push({ path: pathOf(uri), format: model.format, comments: model.comments.length, ...(copyOf ? { copyOf: pathOf(copyOf) } : {}) });
   }
   const clauses: CommentsReport['clauses'] = [];
   for (const [id, places] of service.getClauseIndex()) {
@@ -91,7 +100,7 @@ function asMarkdown(report: CommentsReport): string {
     }
     out.push('');
   }
-  const general = report.comments.filter(c => c.clauses.length === 0 && c.text);
+  const general = report.comments.filter(c => c.clauses.length === 0 && c.needsAnswer);
   if (general.length) {
     out.push('## General comments (no clause)', '');
     for (const c of general) out.push(`- **${md(c.respondent)}**, question ${md(c.question)} — ${md(c.path)}:${c.line}`, ...quoteLines(c), answerLine(c));
@@ -103,7 +112,7 @@ function asMarkdown(report: CommentsReport): string {
     for (const c of unsure) out.push(`- **${md(c.respondent)}**, question ${md(c.question)} — ${md(c.path)}:${c.line}: ${md(c.unsure ?? '')}`);
     out.push('');
   }
-  for (const f of report.files) out.push(`- ${md(f.path)}: ${f.comments} comment${f.comments === 1 ? '' : 's'}`);
+  for (const f of report.files) out.push(`- ${md(f.path)}: ${f.comments} comment${f.comments === 1 ? '' : 's'}${f.copyOf ? ` (a second copy of ${md(f.copyOf)}, counted once from it)` : ''}`);
   if (report.files.length) out.push('');
   out.push(`${report.comments.length} comment${report.comments.length === 1 ? '' : 's'}, ${report.clauses.length} clause${report.clauses.length === 1 ? '' : 's'} with comments.`);
   return out.join('\n');
@@ -120,15 +129,20 @@ export function csvCell(s: string | number): string {
   return /[",\r\n\t]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
-/** The JSON keeps exactly DESIGN.md §5's fields; the answers go to md and csv. */
+/** The JSON: DESIGN.md §5's fields first and in order, then the answered state (added, as contracts change). */
 function contractJson(report: CommentsReport): object {
-  return { ...report, comments: report.comments.map(({ disposition: _d, changedClause: _c, answer: _a, ...rest }) => rest) };
+  return {
+    ...report,
+    comments: report.comments.map(({ needsAnswer, answered, disposition, changedClause, answer, confidence, unsure, ...contract }) => ({
+      ...contract, ...(confidence ? { confidence, unsure } : {}), needsAnswer, answered, disposition, answer, ...(changedClause ? { changedClause } : {}),
+    })),
+  };
 }
 
 function asCsv(report: CommentsReport): string {
-  const rows = [['id', 'path', 'line', 'question', 'respondent', 'category', 'response', 'text', 'clauses', 'disposition', 'changed_clause', 'wg_response', 'unsure']];
+  const rows = [['id', 'path', 'line', 'question', 'respondent', 'category', 'response', 'text', 'clauses', 'disposition', 'changed_clause', 'wg_response', 'unsure', 'needs_answer', 'answered']];
   for (const c of report.comments) {
-    rows.push([c.id, c.path, String(c.line), c.question, c.respondent, c.category, c.response, c.text, c.clauses.map(l => `${l.id} ${l.kind} ${l.score}`).join('; '), c.disposition ?? '', c.changedClause ?? '', c.answer ?? '', c.unsure ?? '']);
+    rows.push([c.id, c.path, String(c.line), c.question, c.respondent, c.category, c.response, c.text, c.clauses.map(l => `${l.id} ${l.kind} ${l.score}`).join('; '), c.disposition ?? '', c.changedClause ?? '', c.answer ?? '', c.unsure ?? '', c.needsAnswer ? 'yes' : 'no', c.answered ? 'yes' : 'no']);
   }
   // A BOM, so that spreadsheets read the file as UTF-8 (names and quotes as written).
   return '\uFEFF' + rows.map(r => r.map(csvCell).join(',')).join('\n');
@@ -149,7 +163,9 @@ export async function runComments(options: CommentsOptions, write: (s: string) =
       writeErr(`secdraft: ${ws.pathOf.get(uri)}:${p.range.start.line + 1}: ${p.message}`);
     }
   }
-  const report = buildReport(ws.service, ws.service.getComments(), uri => ws.pathOf.get(uri) ?? uri, ws.uris);
+  const all = ws.service.getComments();
+  const entries = options.unanswered ? all.filter(e => isUnanswered(ws.service.getAnswerState(e))) : all;
+  const report = buildReport(ws.service, entries, uri => ws.pathOf.get(uri) ?? uri, ws.uris);
   if (options.format === 'json') write(JSON.stringify(contractJson(report), null, 2));
   else if (options.format === 'md') write(asMarkdown(report));
   else write(asCsv(report));

@@ -25,8 +25,8 @@ Usage:
                                   the pre-publication report (exit 1 while not ready)
   secdraft index [paths…] [--format json|text] [--config FILE]
                                   every clause (id, heading) and definition, with file and line
-  secdraft comments [paths…] [--format json|md|csv] [--config FILE]
-                                  consultation comments and the clauses each is linked to
+  secdraft comments [paths…] [--format json|md|csv] [--unanswered] [--config FILE]
+                                  consultation comments and the clauses each is linked to, answered or not
   secdraft explain [CODE]         what a diagnostic code finds, why it matters and how to fix it
   secdraft renumber [paths…] (--rename FROM=TO | --insert-after ID [--renumber-rest] | --paragraphs ID | --part ID)
                   [--dry-run] [--config FILE]
@@ -123,8 +123,9 @@ const VERBS: Record<string, Verb> = {
     const { values, positionals } = parse(args, {
       format: { type: 'string', short: 'f', default: 'json' },
       config: { type: 'string', short: 'c' },
+      unanswered: { type: 'boolean' },
     });
-    return runComments({ paths: positionals, format: String(values.format), config: values.config as string | undefined }, write, writeErr);
+    return runComments({ paths: positionals, format: String(values.format), config: values.config as string | undefined, unanswered: values.unanswered as boolean | undefined }, write, writeErr);
   },
   renumber: args => {
     const { values, positionals } = parse(args, {

@@ -27,6 +27,8 @@ import type { DocumentKind, DocumentModel } from './model/document';
 import type { SecTextEdit } from './types';
 import type { CommentResponse } from './model/responses';
 import { responsesFor, unansweredComments } from './rules/responses';
+import { answerState, type CommentAnswerState } from './features/commentAnswers';
+import { collationCopies } from './model/consultation/copies';
 import { renameClause } from './features/clauseRename';
 import { insertClause, renumberParagraphs, renumberPart } from './features/renumber';
 import { clauseEntries, definitionEntries, type ClauseEntry, type DefinitionEntry } from './features/indexEntries';
@@ -189,6 +191,16 @@ export class SecLanguageService {
   }
 
   /** The Working Group's recorded response to a comment, from the responses file beside its collation. */
+  /** Whether a comment needs an answer (a vote alone does not) and the answer recorded, if any. */
+  getAnswerState(entry: CommentEntry): CommentAnswerState {
+    return answerState(this.workspace, entry);
+  }
+
+  /** Collations that repeat another (the .txt and .csv of one consultation): copy's URI → the URI read. */
+  getCollationCopies(): ReadonlyMap<string, string> {
+    return collationCopies(this.workspace);
+  }
+
   getRecordedResponse(entry: Pick<CommentEntry, 'uri'> & { comment: { id: string } }): CommentResponse | undefined {
     const responses = responsesFor(this.workspace, entry.uri).file.responses;
     return Object.hasOwn(responses, entry.comment.id) ? responses[entry.comment.id] : undefined;
@@ -280,6 +292,7 @@ export { RULES, RULE_BY_CODE } from './rules/registry';
 export type { DocumentKind, DocumentModel, LegalModel } from './model/document';
 export type { CommentEntry, CommentLink, ConsultationQuestion } from './model/consultation/types';
 export type { Refusable } from './features/clauseRename';
+export { type CommentAnswerState, isUnanswered } from './features/commentAnswers';
 export type { ClauseEntry, DefinitionEntry } from './features/indexEntries';
 export type { ReportData, ReportDataOptions, ReportClause, ReportComment, ReportFinding, QuestionSummary } from './features/report';
 export { verdictOf } from './features/report';

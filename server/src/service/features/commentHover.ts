@@ -1,6 +1,7 @@
 // Hover in legal text on a clause number or a reference to one: every consultation comment
 // linked to that clause — respondent, category, response, question, the sentence that
-// addresses the clause, explicit or inferred (score and the words that made the link) and a
+// addresses the clause, explicit or inferred (score and the words that made the link), the
+// Working Group's recorded disposition and response (or that none is recorded yet) and a
 // plain file link to the comment. Hover in a collation on a clause it names: that clause's
 // text. Respondent text is untrusted: everything shown is escaped, links are `file:` only.
 import type { Position, Range } from '../types';
@@ -11,6 +12,7 @@ import type { CommentEntry, CommentLink } from '../model/consultation/types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { escapeMarkdown, type FeatureContext } from './context';
 import type { HoverPart } from './hover';
+import { answerState } from './commentAnswers';
 
 const ID_RE = /[A-Z]{1,2}\d{1,3}\.\d{1,3}[A-Z]{0,2}(?![A-Za-z0-9])/g;
 
@@ -57,10 +59,19 @@ function commentSection(workspace: WorkspaceIndex, entry: CommentEntry, link: Co
     '',
     `> ${escapeMarkdown(link.quote || c.text)}`,
   ];
+  lines.push('', answerLine(workspace, entry));
   // A row read by a guess says so, so the Working Group checks it against the original.
   if (c.confidence === 'unsure') lines.push('', `*Unsure reading of this row: ${escapeMarkdown(c.unsure ?? 'check it against the original')}*`);
   if (target) lines.push('', `[Open the full comment](${target})`);
   return lines.join('\n');
+}
+
+/** The Working Group's recorded answer to a comment, or that none is recorded yet. */
+function answerLine(workspace: WorkspaceIndex, entry: CommentEntry): string {
+  const { answer } = answerState(workspace, entry);
+  if (!answer) return '*No response recorded yet.*';
+  const changed = answer.clause ? ` (${escapeMarkdown(answer.clause)})` : '';
+  return `**Response — ${escapeMarkdown(answer.dispositionLabel)}${changed}:** ${escapeMarkdown(answer.response.replace(/\s*\n\s*/g, ' '))}`;
 }
 
 /** The comments linked to a clause, explicit links first, then by score. */
@@ -90,6 +101,7 @@ export function commentHover(ctx: FeatureContext): HoverPart[] {
   if (ctx.model.kind !== 'legal') return [];
   const on = commentsOnClause(ctx.workspace, hit.id);
   if (on.length === 0) return [];
-  const header = `**${on.length} consultation comment${on.length === 1 ? '' : 's'} on ${escapeMarkdown(hit.id)}**`;
+  const answered = on.filter(({ entry }) => answerState(ctx.workspace, entry).answered).length;
+  const header = `**${on.length} consultation comment${on.length === 1 ? '' : 's'} on ${escapeMarkdown(hit.id)}** · ${answered} answered, ${on.length - answered} without a response`;
   return [{ markdown: [header, ...on.map(({ entry, link }) => commentSection(ctx.workspace, entry, link))].join('\n\n'), range: hit.range }];
 }

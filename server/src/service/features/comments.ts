@@ -11,11 +11,15 @@
 //     question, questionTitle, respondent, category, response, text,   // untrusted text
 //     status: 'linked' | 'general' | 'orphaned',
 //     links: [ { clause, kind: 'explicit' | 'inferred', score, quote, because?,
-//                target?: { uri, range } } ] }   // target: the clause in the legal text
+//                target?: { uri, range } } ],   // target: the clause in the legal text
+//     clauses: string[],                 // every clause the comment is linked to, each once (all files)
+//     needsAnswer, answered: boolean,    // needsAnswer false: a vote alone ("N/A", empty cell)
+//     answer?: { disposition, dispositionLabel, response, clause? } }   // the recorded response
 import type { Range } from '../types';
 import type { ConsultationModel } from '../model/consultation';
 import type { CommentEntry, CommentStatus } from '../model/consultation/types';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { type CommentAnswer, answerState } from './commentAnswers';
 
 export interface SecCommentLinkInfo {
   clause: string;
@@ -41,6 +45,14 @@ export interface SecCommentInfo {
   /** Present when the reader resolved the row by a guess, with why. */
   confidence?: 'unsure';
   unsure?: string;
+  /** Every clause the comment is linked to, each once, whichever file holds it (`links` may be only one file's). */
+  clauses: string[];
+  /** False for a row that is only a vote (an empty cell, "N/A", "No comment"): nothing to answer. */
+  needsAnswer: boolean;
+  /** A response is recorded in the responses file beside the collation. */
+  answered: boolean;
+  /** The recorded response, when answered. */
+  answer?: CommentAnswer;
 }
 
 export interface SecCommentsParams {
@@ -76,6 +88,8 @@ function info(workspace: WorkspaceIndex, entry: CommentEntry, onlyUri?: string):
     respondent: c.respondent, category: c.category, response: c.response, text: c.text,
     status: entry.status, links,
     ...(c.confidence ? { confidence: c.confidence, unsure: c.unsure ?? '' } : {}),
+    clauses: [...new Set(entry.links.map(l => l.clause))],
+    ...answerState(workspace, entry),
   };
 }
 

@@ -7,6 +7,7 @@ import type { CommentEntry, ConsultationQuestion } from '../model/consultation/t
 import type { CommentResponse } from '../model/responses';
 import { responsesFor, unansweredComments } from '../rules/responses';
 import { commentEntries } from '../model/consultation/linking';
+import { needsAnswer } from '../model/consultation/votes';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 export interface ReportFinding {
@@ -160,6 +161,8 @@ export function buildReportData(
   }
   const generalComments: ReportComment[] = [];
   for (const e of entries) {
+    // A row that is only a vote counts in the per-question summary, not as a comment.
+    if (!needsAnswer(e.comment)) continue;
     counts.comments++;
     const linked = [...new Set(e.links.map(l => l.clause))].map(id => clauseById.get(id)).filter((c): c is ReportClause => !!c);
     if (linked.length === 0) generalComments.push(toComment(e));

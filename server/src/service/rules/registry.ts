@@ -32,6 +32,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'number-format', defaultSeverity: 'warning', family: 'thresholds', description: 'The same number written differently (250000 vs 250,000, words vs digits).' },
   { code: 'inconsistent-threshold', defaultSeverity: 'warning', family: 'thresholds', description: 'One threshold stated with different values, units, comparisons or multipliers.' },
   { code: 'unknown-clause', defaultSeverity: 'warning', family: 'consultation', description: 'A consultation comment names a clause that does not exist.' },
+  { code: 'duplicate-consultation', defaultSeverity: 'warning', family: 'consultation', description: 'A collation repeats another one (the same questions, respondents and comments): its comments are counted once.' },
   { code: 'unanswered-comment', defaultSeverity: 'ignore', family: 'consultation', description: 'A consultation comment has no recorded response (the publication gate).' },
   { code: 'file-error', defaultSeverity: 'error', family: 'files', description: 'A file could not be read or parsed (encoding, format, size).' },
   { code: 'unused-suppression', defaultSeverity: 'information', family: 'suppressions', description: 'A suppression comment names an unknown code or hides no finding.' },

@@ -15,11 +15,12 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import type { RuleContext, RuleFamily } from './context';
 import { RULE_BY_CODE } from './registry';
 import { commentEntries } from '../model/consultation/linking';
+import { needsAnswer } from '../model/consultation/votes';
 
-/** Comments of the workspace that have no response yet, in collation order. */
+/** Comments of the workspace that have no response yet, in collation order (a row that is only a vote needs none). */
 export function unansweredComments(workspace: WorkspaceIndex): CommentEntry[] {
   return workspace.derived('unansweredComments', () =>
-    commentEntries(workspace).filter(e => !Object.hasOwn(responsesFor(workspace, e.uri).file.responses, e.comment.id)));
+    commentEntries(workspace).filter(e => needsAnswer(e.comment) && !Object.hasOwn(responsesFor(workspace, e.uri).file.responses, e.comment.id)));
 }
 
 function label(e: CommentEntry): string {

@@ -21,6 +21,10 @@ import { clauseRenamesFor } from '../responsesIndex';
 import { partOf } from '../clauseIds';
 import type { Range } from '../../types';
 import type { Clause } from '../structure';
+import { needsAnswer } from './votes';
+import { collationCopies } from './copies';
+import { withoutGeneralRemarks } from './generalRemarks';
+import { specificEvidence } from './specificity';
 
 /** The clause ids of the workspace's legal text: what explicit mentions are checked against. */
 export interface ClauseIds {
@@ -407,6 +411,8 @@ function squash(raw: number): number {
 }
 
 const MAX_INFERRED = 5;
+/** The best-scoring clauses checked for specific evidence (the rest could not make a link anyway). */
+const MAX_CANDIDATES = 20;
 /** Words of a phrase, repeated after it, weigh this much of a whole term. */
 const PART_WEIGHT = 0.35;
 /** An inferred link needs at least this many distinct terms in common: one rare word is chance. */
@@ -453,19 +459,21 @@ function tokensOf(model: ConsultationModel | undefined, corpus: ClauseCorpus, te
 function infer(corpus: ClauseCorpus, comment: ConsultationComment, text: string, threshold: number, model?: ConsultationModel): CommentLink[] {
   const terms = tokensOf(model, corpus, text);
   if (terms.length === 0) return [];
-  const ranked = [...corpus.index.search(queryOf(terms))].filter(([doc, s]) => s.shared >= MIN_SHARED && !corpus.tooBroad.has(doc)).sort((a, b) => b[1].score - a[1].score);
+  // A link needs evidence specific to its clause, not only the topic's words (specificity.ts).
+  const ranked = [...corpus.index.search(queryOf(terms))].filter(([doc, s]) => s.shared >= MIN_SHARED && !corpus.tooBroad.has(doc))
+    .sort((a, b) => b[1].score - a[1].score).slice(0, MAX_CANDIDATES).filter(([doc]) => specificEvidence(corpus, doc, terms).length > 0);
   const best = ranked[0]?.[1].score ?? 0;
   const links: CommentLink[] = [];
   for (const [doc, { score: raw }] of ranked.slice(0, MAX_INFERRED)) {
     const score = squash(raw);
     if (score < threshold || raw < best * 0.6) break;
-    links.push({ commentId: comment.id, clause: corpus.ids[doc], kind: 'inferred', score, ...explain(corpus, doc, terms, text, model) });
+    links.push({ commentId: comment.id, clause: corpus.ids[doc], kind: 'inferred', score, ...explain(corpus, doc, terms, text, model, comment.text) });
   }
   return links;
 }
 
 /** The words that made an inferred link, and the sentence richest in them. */
-function explain(corpus: ClauseCorpus, doc: number, terms: Term[], text: string, model?: ConsultationModel): { quote: string; because: string[] } {
+function explain(corpus: ClauseCorpus, doc: number, terms: Term[], text: string, model?: ConsultationModel, original?: string): { quote: string; because: string[] } {
   const weight = new Map<string, { surface: string; w: number }>();
   for (const t of terms) {
     if (weight.has(t.key)) continue;
@@ -481,7 +489,7 @@ function explain(corpus: ClauseCorpus, doc: number, terms: Term[], text: string,
     for (const k of sTerms) score += weight.get(k)?.w ?? 0;
     if (score > bestScore) {
       bestScore = score;
-      quote = s.text;
+      quote = original && !original.includes(s.text) ? sentenceAt(original, s.start) : s.text;
     }
   }
   return { quote, because };
@@ -540,12 +548,14 @@ export function explicitMentions(model: ConsultationModel, comment: Consultation
 
 /**
  * The text a comment is matched by when it names no existing clause: the sentences naming
- * clauses that no longer exist (renumbered?), else its whole text; none when it links explicitly or is empty.
+ * clauses that no longer exist (renumbered?), else its whole text; none when it links explicitly, is empty or is only a vote ("N/A").
  */
 function inferenceText(explicit: ExplicitAnalysis, comment: ConsultationComment): string | undefined {
-  if (explicit.links.length > 0) return undefined;
+  if (explicit.links.length > 0 || !needsAnswer(comment)) return undefined;
   if (explicit.unknown.length > 0) return [...new Set(explicit.unknown.map(u => sentenceAt(comment.text, comment.text.indexOf(u.text))))].join(' ');
-  return comment.text.trim() ? comment.text : undefined;
+  // Remarks on the modification as a whole are matched by nothing (generalRemarks.ts).
+  const specific = withoutGeneralRemarks(comment.text);
+  return specific.trim() ? specific : undefined;
 }
 
 /** A comment's links: the clauses it names, else (or for names that no longer exist) those inferred. */
@@ -661,11 +671,13 @@ export function collationLinks(workspace: WorkspaceIndex, model: ConsultationMod
   return analyses;
 }
 
-/** Every comment of the workspace with its links, in file then row order. */
+/** Every comment of the workspace with its links, in file then row order (a second copy of a collation counted once: copies.ts). */
 export function commentEntries(workspace: WorkspaceIndex): CommentEntry[] {
   return workspace.derived('consultation.commentEntries', () => {
     const out: CommentEntry[] = [];
+    const copies = collationCopies(workspace);
     for (const model of workspace.consultationModels()) {
+      if (copies.has(model.uri)) continue;
       const analyses = collationLinks(workspace, model);
       for (const comment of model.comments) {
         const a = analyses.get(comment.id)!;

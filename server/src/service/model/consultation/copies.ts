@@ -1,0 +1,91 @@
+// The same consultation read twice: the .txt and the .csv of one collation side by side (or
+// the PDF copy and the .docx). Two collations are copies when they hold the same respondents
+// on the same questions, with the same comments (words compared, as readers tidy text
+// differently) and, where both name their questions, the same question titles. Of each set of
+// copies one is kept (the one whose responses file exists, else the one with more rows, which
+// keeps the votes, else the first by name); the others' comments are counted nowhere, and the
+// `duplicate-consultation` finding on each names both files.
+import type { WorkspaceIndex } from '../../workspaceIndex';
+import { memo } from '../memo';
+import { responsesPathFor } from '../responses';
+import type { ConsultationModel } from './index';
+import { needsAnswer } from './votes';
+
+/** What two collations are compared by, once per model. */
+interface CollationSignature {
+  /** "question|respondent" of each row with a comment, sorted. */
+  keys: string[];
+  /** The words of each row's comment, by key. */
+  words: Map<string, Set<string>>;
+  /** The words of each question's title, by question number (only titles the collation has). */
+  titles: Map<string, Set<string>>;
+}
+
+/** A company's name as compared: "Haven Power Limited" and "Haven Power Ltd." are one respondent. */
+function respondentKey(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').replace(/\b(?:limited|ltd|plc|llp|inc|co|uk|group)\b/g, ' ').replace(/\s+/g, '');
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+}
+
+function signature(model: ConsultationModel): CollationSignature {
+  return memo(model, 'consultation.copySignature', () => {
+    const words = new Map<string, Set<string>>();
+    for (const c of model.comments) {
+      if (!needsAnswer(c)) continue;
+      const key = `${c.question}|${respondentKey(c.respondent)}`;
+      const had = words.get(key);
+      // A second comment of the same respondent on the same question adds its words.
+      words.set(key, had ? new Set([...had, ...wordSet(c.text)]) : wordSet(c.text));
+    }
+    const titles = new Map<string, Set<string>>();
+    for (const q of model.questions) if (q.title.trim()) titles.set(q.number, wordSet(q.title));
+    return { keys: [...words.keys()].sort(), words, titles };
+  });
+}
+
+/** Share of words two texts have in common (Jaccard). */
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let common = 0;
+  for (const w of a) if (b.has(w)) common++;
+  return common / (a.size + b.size - common);
+}
+
+/** Comments this alike are one comment read twice (hyphens, wrapping and page furniture differ a little). */
+const SAME_COMMENT = 0.8;
+const SAME_TITLE = 0.7;
+
+/** Are two collations the same consultation read twice? */
+export function sameConsultation(a: ConsultationModel, b: ConsultationModel): boolean {
+  const x = signature(a);
+  const y = signature(b);
+  if (x.keys.length === 0 || x.keys.length !== y.keys.length || x.keys.some((k, i) => k !== y.keys[i])) return false;
+  for (const [question, title] of x.titles) {
+    const other = y.titles.get(question);
+    if (other && overlap(title, other) < SAME_TITLE) return false;
+  }
+  return x.keys.every(k => overlap(x.words.get(k)!, y.words.get(k)!) >= SAME_COMMENT);
+}
+
+/** Which copy is kept: answered first, then the fuller reading, then by name. */
+function keepOrder(workspace: WorkspaceIndex): (a: ConsultationModel, b: ConsultationModel) => number {
+  const answered = (m: ConsultationModel) => (workspace.document(responsesPathFor(m.uri)) ? 1 : 0);
+  return (a, b) => answered(b) - answered(a) || b.comments.length - a.comments.length || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+}
+
+/** Each collation that repeats another, with the one kept (copy uri → kept uri). */
+export function collationCopies(workspace: WorkspaceIndex): Map<string, string> {
+  return workspace.derived('consultation.copies', () => {
+    const copies = new Map<string, string>();
+    const kept: ConsultationModel[] = [];
+    for (const model of [...workspace.consultationModels()].sort(keepOrder(workspace))) {
+      const original = kept.find(k => sameConsultation(k, model));
+      if (original) copies.set(model.uri, original.uri);
+      else kept.push(model);
+    }
+    return copies;
+  });
+}
