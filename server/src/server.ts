@@ -318,7 +318,7 @@ export function startServer(connection: Connection): SecLanguageService {
           legalGlobs: [...config.legalGlobs, ...(clientSettings.legalFiles ?? [])],
           consultationGlobs: [...config.consultationGlobs, ...(clientSettings.consultationFiles ?? [])],
         },
-        file => service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes }),
+        file => service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes, languageId: file.languageId }),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
         uri => documents.get(uri) !== undefined,
       );
@@ -373,9 +373,10 @@ export function startServer(connection: Connection): SecLanguageService {
       if (change.type === 3 /* Deleted */) service.removeDocument(change.uri);
       else if (isOriginal(file)) {
         // A .docx/.pdf collation: extracted asynchronously, then checked like the rest.
-        void readOriginal(file).then(loaded => {
-          if (isProblem(loaded)) connection.console.warn(`${loaded.path}: ${loaded.reason}`);
-          else service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text });
+        void readOriginal(file, { legalGlobs: [...(repoConfig?.legalGlobs ?? []), ...(clientSettings.legalFiles ?? [])], consultationGlobs: [...(repoConfig?.consultationGlobs ?? []), ...(clientSettings.consultationFiles ?? [])], foundInFolder: true }).then(loaded => {
+          if (!loaded) service.removeDocument(change.uri); // a Word document that is not (or no longer) ours
+          else if (isProblem(loaded)) connection.console.warn(`${loaded.path}: ${loaded.reason}`);
+          else service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text, languageId: loaded.languageId });
           scheduleAll();
         });
       } else {

@@ -17,6 +17,7 @@ import { removeStaleTempFiles } from '../tempFiles';
 import { isResponsesFile } from '../service/model/responses';
 import { looksLikeConsultation } from '../service/model/classify';
 import type { LoadedWorkspace } from './load';
+import { isOriginal } from '../extract';
 
 export type FixMode = 'write' | 'dry-run';
 
@@ -91,7 +92,8 @@ export function applyCertainFixes(ws: LoadedWorkspace, mode: FixMode, writeErr: 
   for (const uri of ws.uris) {
     const model = ws.service.workspace.model(uri);
     // Fixes are for legal text, never for respondents' words: not a collation, not a responses file.
-    if (!model || model.kind !== 'legal' || isResponsesFile(uri) || looksLikeConsultation(model.text)) continue;
+    // Nor for a Word document's text: it is read-only (`secdraft convert` makes a file to fix).
+    if (!model || model.kind !== 'legal' || isResponsesFile(uri) || looksLikeConsultation(model.text) || isOriginal(uri)) continue;
     const before = model.text;
     const { text: after, applied } = fixDocument(ws, uri);
     if (after === before) continue;

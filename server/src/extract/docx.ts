@@ -27,7 +27,8 @@ function cellsOf(row: DocElement): string[] {
     (c.children ?? []).map(p => textOf(p).replace(/[ \t]+/g, ' ').trim()).filter(Boolean).join('\n\n'));
 }
 
-async function checkArchive(bytes: Uint8Array): Promise<void> {
+/** The archive of a .docx, once its size, format and declared unpacked sizes are checked. */
+export async function openDocxArchive(bytes: Uint8Array): Promise<JSZip> {
   if (bytes.length > MAX_ORIGINAL_BYTES) throw new Error(`the document is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${MAX_ORIGINAL_BYTES / 1048576} MB limit`);
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new Error('the document is encrypted (password-protected) or in the old binary .doc format; save it as an unprotected .docx');
@@ -47,10 +48,11 @@ async function checkArchive(bytes: Uint8Array): Promise<void> {
   }
   if (total > MAX_UNPACKED_BYTES) throw new Error(`the document would unpack to ${(total / 1048576).toFixed(0)} MB, over the ${MAX_UNPACKED_BYTES / 1048576} MB limit (a zip bomb?)`);
   if (!zip.file('word/document.xml')) throw new Error('not a Word document (the archive has no word/document.xml)');
+  return zip;
 }
 
 export async function extractDocx(bytes: Uint8Array): Promise<ExtractedCollation> {
-  await checkArchive(bytes);
+  await openDocxArchive(bytes);
   let root: DocElement | undefined;
   try {
     await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, {
