@@ -29,7 +29,8 @@ import { RENUMBER_ACTION_KIND, RENUMBER_COMMANDS } from './service/features/renu
 import { COMMENTS_REQUEST, type SecCommentsParams } from './service/features/comments';
 import { registerGateRequests } from './gateRequests';
 import { isResponsesFile } from './service/model/responses';
-import { isOriginal, readOriginal } from './extract';
+import { convertedFrom, isOriginal, readOriginal } from './extract';
+import { withoutReadOnlyEdits } from './readOnlyEdits';
 import { EditorBaseline } from './editorBaseline';
 import { ruleDocHref } from './ruleDocs';
 import { type ClientAbilities, executeCommand, SERVER_COMMANDS } from './lsp/commands';
@@ -382,6 +383,8 @@ export function startServer(connection: Connection): SecLanguageService {
       } else {
         const loaded = readTextFile(file);
         if (!isProblem(loaded)) service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
+        const word = convertedFrom(file); // `secdraft convert` wrote it: the Word original gives way
+        if (word && !isProblem(loaded)) service.removeDocument(word);
       }
     }
     scheduleAll();
@@ -446,7 +449,7 @@ export function startServer(connection: Connection): SecLanguageService {
 
   connection.onRenameRequest(runSafe('rename', null, (params, token) => {
     const refused = service.renameRefusal(params.textDocument.uri, params.position, params.newName, token);
-    return refused ? new ResponseError(ErrorCodes.InvalidRequest, refused) : service.rename(params.textDocument.uri, params.position, params.newName, token);
+    return refused ? new ResponseError(ErrorCodes.InvalidRequest, refused) : withoutReadOnlyEdits(service.rename(params.textDocument.uri, params.position, params.newName, token));
   }));
 
   connection.languages.semanticTokens.on(runSafe('semanticTokens', { data: [] }, params => service.getSemanticTokens(params.textDocument.uri)));

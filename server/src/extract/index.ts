@@ -28,6 +28,18 @@ export async function readWordLegalText(bytes: Uint8Array): Promise<DocxLegalTex
   return { ...text, legal: looksLikeLegalText(text.after) };
 }
 
+/** Where `secdraft convert FILE.docx` writes by default: FILE.sec.md beside it. */
+export function convertedName(file: string): string {
+  return path.join(path.dirname(file), `${path.basename(file).replace(/\.docx$/i, '')}.sec.md`);
+}
+
+/** The URI of the Word document FILE.docx that FILE.sec.md was converted from, when it is there. */
+export function convertedFrom(file: string): string | undefined {
+  if (!/\.sec\.md$/i.test(file)) return undefined;
+  const docx = file.replace(/\.sec\.md$/i, '.docx');
+  return fs.existsSync(docx) ? pathToFileURL(path.resolve(docx)).toString() : undefined;
+}
+
 export interface OriginalOptions {
   legalGlobs?: string[];
   consultationGlobs?: string[];
@@ -51,6 +63,8 @@ export async function readOriginal(file: string, options: OriginalOptions = {}):
   const p = file.split(path.sep).join('/');
   const matches = (globs?: string[]) => (globs ?? []).some(g => globToRegExp(g).test(p));
   if (hasConsultationName(file) || matches(options.consultationGlobs)) return readCollation(file);
+  // Converted (secdraft convert): the drafter works on FILE.sec.md; reading both would define every term twice.
+  if (options.foundInFolder && fs.existsSync(convertedName(file))) return undefined;
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(fs.readFileSync(file));

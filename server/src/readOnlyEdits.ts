@@ -1,0 +1,19 @@
+// A Word document read as legal text is read-only: its text in the core is extracted, so an
+// edit to it (a rename, a renumbering) would write Markdown over the .docx. Such edits are
+// dropped from the server's workspace edits; the rest of the edit still applies.
+import type { WorkspaceEdit } from 'vscode-languageserver-types';
+import { isOriginal } from './extract';
+
+export function isReadOnlyDocument(uri: string): boolean {
+  return isOriginal(uri.replace(/[?#].*$/, ''));
+}
+
+/** The edit without its changes to read-only documents (null and edits without such changes pass as they are). */
+export function withoutReadOnlyEdits<T extends WorkspaceEdit | null | undefined>(edit: T): T {
+  if (!edit) return edit;
+  const changes = edit.changes && Object.keys(edit.changes).some(isReadOnlyDocument)
+    ? Object.fromEntries(Object.entries(edit.changes).filter(([uri]) => !isReadOnlyDocument(uri)))
+    : edit.changes;
+  const documentChanges = edit.documentChanges?.filter(c => !('textDocument' in c) || !isReadOnlyDocument(c.textDocument.uri));
+  return { ...edit, ...(changes ? { changes } : {}), ...(documentChanges ? { documentChanges } : {}) };
+}
