@@ -30,7 +30,7 @@ import { COMMENTS_REQUEST, type SecCommentsParams } from './service/features/com
 import { registerGateRequests } from './gateRequests';
 import { isResponsesFile } from './service/model/responses';
 import { convertedFrom, isOriginal, readOriginal } from './extract';
-import { withoutReadOnlyEdits } from './readOnlyEdits';
+import { withClauseInWord, withoutReadOnlyEdits } from './readOnlyDocuments';
 import { EditorBaseline } from './editorBaseline';
 import { ruleDocHref } from './ruleDocs';
 import { type ClientAbilities, executeCommand, SERVER_COMMANDS } from './lsp/commands';
@@ -145,7 +145,7 @@ export function startServer(connection: Connection): SecLanguageService {
       // already: re-sending every file after every change made start-up publish megabytes.
       const last = lastSent.get(uri);
       if (last && last.found === found && last.version === doc?.version) return;
-      const diagnostics = found.map(d => withDocLink(toLspDiagnostic(d)));
+      const diagnostics = found.map(d => withDocLink(toLspDiagnostic(withClauseInWord(uri, d))));
       lastSent.set(uri, { found, version: doc?.version });
       if (diagnostics.length || published.has(uri)) {
         void connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { readDocxLegalText, looksLikeLegalText } from '../../server/src/extract/wordLegal';
 import { convertedName, readOriginal } from '../../server/src/extract';
 import { parseXml } from '../../server/src/extract/xml';
-import { withoutReadOnlyEdits } from '../../server/src/readOnlyEdits';
+import { withoutReadOnlyEdits } from '../../server/src/readOnlyDocuments';
 import { createSecLanguageService } from '../../server/src/service';
 import type { LoadedFile } from '../../server/src/files';
 import { makeDocxFromBody, makeWordLegalText, WORD_LEGAL_AFTER, WORD_LEGAL_BEFORE_LINES } from '../helpers/wordLegal';

@@ -19,7 +19,7 @@ import { recordResponse, type RecordResponseResult } from '../responsesStore';
 import { type EditorBaseline, SUPPRESS_IN_BASELINE_COMMAND, type SuppressArgs } from '../editorBaseline';
 import { uriToPath } from '../workspace';
 import { draftResponse, type DraftOutcome } from './draftResponse';
-import { withoutReadOnlyEdits } from '../readOnlyEdits';
+import { withoutReadOnlyEdits } from '../readOnlyDocuments';
 
 /** What the client can do for the commands, from its capabilities. */
 export interface ClientAbilities {
