@@ -18,6 +18,8 @@ export interface LoadedFile {
   encoding?: TextEncodingName;
   /** 'sec' for legal text the name does not say is legal (a Word document's extracted text). */
   languageId?: string;
+  /** A Word document with tracked changes: its text before them (what the modification changes). */
+  textBeforeChanges?: string;
 }
 
 export interface FileProblem {

@@ -54,6 +54,7 @@ test('the Word Section gives the same findings as the same text in .sec.md; inse
   const file = tempFile('Section G modification.docx', await makeWordLegalText());
   const loaded = await readOriginal(file, { foundInFolder: true }) as LoadedFile;
   assert.equal(loaded.languageId, 'sec', 'read as legal text by its content');
+  assert.ok(loaded.textBeforeChanges?.includes(WORD_LEGAL_BEFORE_LINES[0]), 'the text before the changes comes with it (for what the modification changes)');
   const docxUri = loaded.uri;
   const mdUri = 'file:///ws/section.sec.md';
   const fromWord = findingsOf([{ uri: docxUri, text: loaded.text, languageId: loaded.languageId }], docxUri);

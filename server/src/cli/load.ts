@@ -16,6 +16,8 @@ export interface LoadedWorkspace {
   problems: FileProblem[];
   /** .docx/.pdf collations found but not yet read (their extraction is asynchronous). */
   originals: string[];
+  /** uri → the text before the tracked changes of a Word legal text that has some. */
+  textBeforeChanges: Map<string, string>;
 }
 
 export function loadWorkspace(inputs: string[], configFile?: string): LoadedWorkspace {
@@ -52,7 +54,7 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
     pathOf.set(loaded.uri, file);
     uris.push(loaded.uri);
   }
-  return { service, config, pathOf, uris, problems, originals };
+  return { service, config, pathOf, uris, problems, originals, textBeforeChanges: new Map() };
 }
 
 /** loadWorkspace, then the .docx/.pdf collations too (each unreadable one is a problem). */
@@ -69,6 +71,7 @@ export async function loadWorkspaceWithOriginals(inputs: string[], configFile?: 
     ws.service.setDocument({ uri: loaded.uri, version: 1, text: loaded.text, languageId: loaded.languageId });
     ws.pathOf.set(loaded.uri, file);
     ws.uris.push(loaded.uri);
+    if (loaded.textBeforeChanges !== undefined) ws.textBeforeChanges.set(loaded.uri, loaded.textBeforeChanges);
   }
   return ws;
 }

@@ -78,7 +78,9 @@ export async function readOriginal(file: string, options: OriginalOptions = {}):
     return options.foundInFolder && !matches(options.legalGlobs) ? undefined : { path: file, reason: (e as Error)?.message ?? String(e) };
   }
   const uri = pathToFileURL(path.resolve(file)).toString();
-  if (legal.legal || matches(options.legalGlobs)) return { path: file, uri, text: legal.after, languageId: 'sec' };
+  if (legal.legal || matches(options.legalGlobs)) {
+    return { path: file, uri, text: legal.after, languageId: 'sec', ...(legal.before !== undefined ? { textBeforeChanges: legal.before } : {}) };
+  }
   // Not legal text: a collation found by its content (a Respondent/Category table), or nothing of ours.
   const collation = await readCollation(file);
   return 'text' in collation && /"respondent"\s*:/.test(collation.text) ? collation : undefined;

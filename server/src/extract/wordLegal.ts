@@ -8,7 +8,7 @@
 //   the text with every change rejected (deletions kept, insertions dropped).
 // Reading only: the document is never written. No file system here (bytes in, text out).
 import JSZip from 'jszip';
-import { openDocxArchive } from './docx';
+import { openDocxArchive } from './docxArchive';
 import { parseXml } from './xml';
 import { type Block, type Change, type Paragraph, type Run, type Table, readBody, readStyles } from './wordDocument';
 import { NO_NUMBERING, NumberingCounter, type NumberingDefinitions, readNumbering } from './wordNumbering';
