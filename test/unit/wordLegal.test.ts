@@ -121,6 +121,7 @@ test('bold: a heading bold throughout stays plain, a bold clause number is not a
     para(run('H1 GENERAL', '<w:b/>')),
     para(run('H1.1', '<w:b/>') + run('\tThe charge (the ') + run('Service Charge', '<w:rStyle w:val="DefTerm"/>') + run(') and the “') + run('Fee', '<w:b/>') + run('” are payable.')),
     para(run('H1.2 Hidden') + run(' secret', '<w:vanish/>') + run(' text,') + '<w:r><w:br/></w:r>' + run('after a break. ') + run('Not bold', '<w:b w:val="0"/>')),
+    para(run('(a)', '<w:b/>') + run(' a bold list label stays plain;')),
   ].join('');
   const read = await readDocxLegalText(await makeDocxFromBody(body, { 'styles.xml': styles }));
   assert.equal(read.after, [
@@ -128,6 +129,7 @@ test('bold: a heading bold throughout stays plain, a bold clause number is not a
     'H1 GENERAL',
     'H1.1 The charge (the **Service Charge**) and the “**Fee**” are payable.',
     'H1.2 Hidden text, after a break. Not bold',
+    '(a) a bold list label stays plain;',
   ].join('\n\n') + '\n');
   assert.equal(read.before, undefined, 'no tracked changes, no text before them');
 });

@@ -41,12 +41,20 @@ export function markBold(runs: Run[], plainIfAllBold: boolean): string {
   return merged.map(r => (r.bold ? boldMarked(r.text) : r.text)).join('');
 }
 
-/** "**Term**" with the spaces and quotes around the term left outside the markers. */
+const LABEL = /^(?:[A-Z]{0,2}\d+(?:\.\d+[A-Z]{0,2})*\.?|\([a-z0-9]{1,5}\)|[a-z0-9]{1,4}[.)])$/;
+const OUTSIDE_BEFORE = new Set([...' \t\n“”"‘’\'(']);
+const OUTSIDE_AFTER = new Set([...' \t\n“”"‘’\').,;:']);
+
+/** "**Term**" with the spaces, quotes and punctuation around the term left outside the markers. */
 function boldMarked(text: string): string {
-  const m = /^([\s“”"‘’'(]*)(.*?)([\s“”"‘’').,;:]*)$/s.exec(text)!;
+  let start = 0;
+  while (start < text.length && OUTSIDE_BEFORE.has(text[start])) start++;
+  let end = text.length;
+  while (end > start && OUTSIDE_AFTER.has(text[end - 1])) end--;
+  const term = text.slice(start, end);
   // A bold clause number or list label is layout, not a definition.
-  if (!m[2] || /^(?:[A-Z]{0,2}\d+(?:\.\d+[A-Z]{0,2})*\.?|\([a-z0-9]{1,5}\)|[a-z0-9]{1,4}[.)])$/.test(text.trim())) return text;
-  return `${m[1]}**${m[2]}**${m[3]}`;
+  if (!term || LABEL.test(text.trim())) return text;
+  return `${text.slice(0, start)}**${term}**${text.slice(end)}`;
 }
 
 function tidy(text: string): string {
