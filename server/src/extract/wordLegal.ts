@@ -7,7 +7,6 @@
 // - tracked changes: `after` is the text with every change accepted (what is checked), `before`
 //   the text with every change rejected (deletions kept, insertions dropped).
 // Reading only: the document is never written. No file system here (bytes in, text out).
-import JSZip from 'jszip';
 import { openDocxArchive } from './docxArchive';
 import { parseXml } from './xml';
 import { type Block, type Change, type Paragraph, type Run, type Table, readBody, readStyles } from './wordDocument';
@@ -140,9 +139,22 @@ function countChanges(blocks: Block[]): { insertions: number; deletions: number 
   return counts;
 }
 
-async function partXml(zip: JSZip, name: string) {
-  const file = zip.file(name);
-  return file ? parseXml(await file.async('string')) : undefined;
+/** The XML parts a legal text is read from (styles and numbering may be absent). */
+export interface WordParts {
+  document: string;
+  styles?: string;
+  numbering?: string;
+}
+
+/** The legal text of a document's XML parts: pure (text in, text out), never throws on odd XML. */
+export function legalTextOfParts(parts: WordParts): DocxLegalText {
+  const styles = readStyles(parts.styles === undefined ? undefined : parseXml(parts.styles));
+  const numbering = parts.numbering === undefined ? NO_NUMBERING : readNumbering(parseXml(parts.numbering));
+  const blocks = readBody(parseXml(parts.document), styles);
+  const changes = countChanges(blocks);
+  const after = new Renderer('after', numbering).render(blocks);
+  if (changes.insertions + changes.deletions === 0) return { after, changes };
+  return { after, before: new Renderer('before', numbering).render(blocks), changes };
 }
 
 /**
@@ -152,20 +164,12 @@ async function partXml(zip: JSZip, name: string) {
  */
 export async function readDocxLegalText(bytes: Uint8Array): Promise<DocxLegalText> {
   const zip = await openDocxArchive(bytes);
-  let blocks: Block[];
-  let numbering: NumberingDefinitions;
+  const part = async (name: string) => zip.file(name)?.async('string');
   try {
-    const document = (await partXml(zip, 'word/document.xml'))!;
-    const styles = readStyles(await partXml(zip, 'word/styles.xml'));
-    numbering = readNumbering(await partXml(zip, 'word/numbering.xml')) ?? NO_NUMBERING;
-    blocks = readBody(document, styles);
+    return legalTextOfParts({ document: (await part('word/document.xml')) ?? '', styles: await part('word/styles.xml'), numbering: await part('word/numbering.xml') });
   } catch (e) {
     throw new Error(`the document cannot be read (${(e as Error).message})`);
   }
-  const changes = countChanges(blocks);
-  const after = new Renderer('after', numbering).render(blocks);
-  if (changes.insertions + changes.deletions === 0) return { after, changes };
-  return { after, before: new Renderer('before', numbering).render(blocks), changes };
 }
 
 const CLAUSE_LINE = /^(?:\*\*)?[A-Z]{1,2}\d+(?:\.\d+[A-Z]{0,2})+\.?\s/;
