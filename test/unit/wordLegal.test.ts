@@ -71,6 +71,7 @@ test('a Word document that is not legal text is passed over in a folder, read wh
   const letter = await makeDocxFromBody(para(run('Dear Panel,')) + para(run('Please find our views attached.')));
   const file = tempFile('letter.docx', letter);
   assert.equal(await readOriginal(file, { foundInFolder: true }), undefined);
+  assert.match((await readOriginal(file) as { reason: string }).reason, /neither SEC legal text .* nor a consultation collation/, 'named on the command line, it is a problem');
   const named = await readOriginal(file, { foundInFolder: true, legalGlobs: ['**/letter.docx'] }) as LoadedFile;
   assert.equal(named.languageId, 'sec');
   assert.equal(named.text, 'Dear Panel,\n\nPlease find our views attached.\n');

@@ -83,7 +83,11 @@ export async function readOriginal(file: string, options: OriginalOptions = {}):
   }
   // Not legal text: a collation found by its content (a Respondent/Category table), or nothing of ours.
   const collation = await readCollation(file);
-  return 'text' in collation && /"respondent"\s*:/.test(collation.text) ? collation : undefined;
+  if ('text' in collation && /"respondent"\s*:/.test(collation.text)) return collation;
+  return options.foundInFolder ? undefined : {
+    path: file,
+    reason: 'neither SEC legal text (no numbered clauses such as G8.41, no Section or Part heading) nor a consultation collation (no Respondent table); a legalFiles pattern naming it reads it as legal text',
+  };
 }
 
 async function readCollation(file: string): Promise<LoadedFile | FileProblem> {
