@@ -16,6 +16,10 @@ export interface LoadedFile {
   notes?: string[];
   /** The encoding the file was read in; undefined when it cannot be known (never written back). */
   encoding?: TextEncodingName;
+  /** 'sec' for legal text the name does not say is legal (a Word document's extracted text). */
+  languageId?: string;
+  /** A Word document with tracked changes: its text before them (what the modification changes). */
+  textBeforeChanges?: string;
 }
 
 export interface FileProblem {
@@ -36,7 +40,8 @@ const SNIFF_EXTENSIONS = new Set(['.txt', '.csv', '.json']);
 
 /** Is this a file the checker reads when it meets it in a folder? */
 export function isCandidate(file: string, options: CollectOptions): boolean {
-  if (hasLegalName(file) || hasConsultationName(file)) return true;
+  // Any Word document may be legal text: its content decides (extract/index.ts readOriginal).
+  if (hasLegalName(file) || hasConsultationName(file) || /\.docx$/i.test(file)) return true;
   const p = file.split(path.sep).join('/');
   return [...(options.legalGlobs ?? []), ...(options.consultationGlobs ?? [])].some(g => globToRegExp(g).test(p));
 }

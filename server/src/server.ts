@@ -26,7 +26,8 @@ import { isProblem, readTextFile } from './files';
 import { type SecConfig, DEFAULT_CONFIG } from './config';
 import { isWordListFile, workspaceWordList } from './wordList';
 import { registerGateRequests } from './gateRequests';
-import { isOriginal, readOriginal } from './extract';
+import { convertedFrom, isOriginal, readOriginal } from './extract';
+import { withoutReadOnlyEdits } from './readOnlyDocuments';
 import { EditorBaseline } from './editorBaseline';
 import { type ClientAbilities, executeCommand, SERVER_COMMANDS } from './lsp/commands';
 import { watchFiles } from './lsp/watchedFiles';
@@ -188,7 +189,7 @@ export function startServer(connection: Connection): SecLanguageService {
       const result = await scanFolders(
         workspaceFolders,
         mergeSettings(config, { words: [] }, clientSettings),
-        file => service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes }),
+        file => service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes, languageId: file.languageId }),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
         uri => documents.get(uri) !== undefined,
       );
@@ -243,14 +244,18 @@ export function startServer(connection: Connection): SecLanguageService {
       if (change.type === 3 /* Deleted */) service.removeDocument(change.uri);
       else if (isOriginal(file)) {
         // A .docx/.pdf collation: extracted asynchronously, then checked like the rest.
-        void readOriginal(file).then(loaded => {
-          if (isProblem(loaded)) connection.console.warn(`${loaded.path}: ${loaded.reason}`);
-          else service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text });
+        const { legalGlobs, consultationGlobs } = mergeSettings(repoConfig ?? DEFAULT_CONFIG, { words: [] }, clientSettings);
+        void readOriginal(file, { legalGlobs, consultationGlobs, foundInFolder: true }).then(loaded => {
+          if (!loaded) service.removeDocument(change.uri); // a Word document that is not (or no longer) ours
+          else if (isProblem(loaded)) connection.console.warn(`${loaded.path}: ${loaded.reason}`);
+          else service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text, languageId: loaded.languageId });
           scheduleAll(undefined, true);
         });
       } else {
         const loaded = readTextFile(file);
         if (!isProblem(loaded)) service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
+        const word = convertedFrom(file); // `secdraft convert` wrote it: the Word original gives way
+        if (word && !isProblem(loaded)) service.removeDocument(word);
       }
     }
     scheduleAll(undefined, true);
@@ -315,7 +320,7 @@ export function startServer(connection: Connection): SecLanguageService {
 
   connection.onRenameRequest(runSafe('rename', null, (params, token) => {
     const refused = service.renameRefusal(params.textDocument.uri, params.position, params.newName, token);
-    return refused ? new ResponseError(ErrorCodes.InvalidRequest, refused) : service.rename(params.textDocument.uri, params.position, params.newName, token);
+    return refused ? new ResponseError(ErrorCodes.InvalidRequest, refused) : withoutReadOnlyEdits(service.rename(params.textDocument.uri, params.position, params.newName, token));
   }));
 
   connection.languages.semanticTokens.on(runSafe('semanticTokens', { data: [] }, params => service.getSemanticTokens(params.textDocument.uri)));

@@ -39,14 +39,15 @@ export function readWorkspaceConfig(root: string | undefined): { config: SecConf
 export async function scanFolders(
   folders: string[],
   options: { legalGlobs: string[]; consultationGlobs: string[] },
-  accept: (file: { uri: string; text: string; warnings?: string[]; notes?: string[] }) => void,
+  accept: (file: { uri: string; text: string; warnings?: string[]; notes?: string[]; languageId?: string }) => void,
   progress: (done: number, total: number) => void,
   isOpen: (uri: string) => boolean,
 ): Promise<ScanResult> {
   const { files, problems } = collectPaths(folders, options);
   let loaded = 0;
   for (let i = 0; i < files.length; i++) {
-    const result = isOriginal(files[i]) ? await readOriginal(files[i]) : readTextFile(files[i]);
+    const result = isOriginal(files[i]) ? await readOriginal(files[i], { ...options, foundInFolder: true }) : readTextFile(files[i]);
+    if (!result) continue; // a Word document that is neither legal text nor a collation
     if (isProblem(result)) problems.push(result);
     else if (!isOpen(result.uri)) {
       accept(result);

@@ -133,7 +133,7 @@ async function problemOf(name: string, bytes: Uint8Array): Promise<string> {
   const file = path.join(dir, name);
   fs.writeFileSync(file, bytes);
   const r = await readOriginal(file);
-  assert.ok('reason' in r, `${name} should not read`);
+  assert.ok(r && 'reason' in r, `${name} should not read`);
   assert.equal(r.path, file);
   return (r as { reason: string }).reason;
 }

@@ -15,6 +15,7 @@ import { WriteConflictError, writeFileAtomic } from '../atomicWrite';
 import { ENCODING_LABEL, encodeText, roundTrips } from '../encoding';
 import { removeStaleTempFiles } from '../tempFiles';
 import type { LoadedWorkspace } from './load';
+import { isOriginal } from '../extract';
 
 export type FixMode = 'write' | 'dry-run';
 
@@ -89,7 +90,8 @@ export function applyCertainFixes(ws: LoadedWorkspace, mode: FixMode, writeErr: 
   for (const uri of ws.uris) {
     const model = ws.service.getModel(uri);
     // Fixes are for legal text, never for respondents' words: not a collation, not a responses file.
-    if (!model || model.kind !== 'legal' || isResponsesFile(uri) || looksLikeConsultation(model.text)) continue;
+    // Nor for a Word document's text: it is read-only (`secdraft convert` makes a file to fix).
+    if (!model || model.kind !== 'legal' || isResponsesFile(uri) || looksLikeConsultation(model.text) || isOriginal(uri)) continue;
     const before = model.text;
     const { text: after, applied } = fixDocument(ws, uri);
     if (after === before) continue;

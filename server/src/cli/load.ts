@@ -17,6 +17,8 @@ export interface LoadedWorkspace {
   problems: FileProblem[];
   /** .docx/.pdf collations found but not yet read (their extraction is asynchronous). */
   originals: string[];
+  /** uri → the text before the tracked changes of a Word legal text that has some. */
+  textBeforeChanges: Map<string, string>;
 }
 
 export function loadWorkspace(inputs: string[], configFile?: string): LoadedWorkspace {
@@ -54,21 +56,24 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
     pathOf.set(loaded.uri, file);
     uris.push(loaded.uri);
   }
-  return { service, config, pathOf, uris, problems, originals };
+  return { service, config, pathOf, uris, problems, originals, textBeforeChanges: new Map() };
 }
 
 /** loadWorkspace, then the .docx/.pdf collations too (each unreadable one is a problem). */
 export async function loadWorkspaceWithOriginals(inputs: string[], configFile?: string): Promise<LoadedWorkspace> {
   const ws = loadWorkspace(inputs, configFile);
+  const named = new Set(inputs.map(p => path.resolve(p)));
   for (const file of ws.originals.splice(0)) {
-    const loaded = await readOriginal(file);
+    const loaded = await readOriginal(file, { legalGlobs: ws.config.legalGlobs, consultationGlobs: ws.config.consultationGlobs, foundInFolder: !named.has(path.resolve(file)) });
+    if (!loaded) continue; // a Word document that is neither legal text nor a collation
     if (isProblem(loaded)) {
       ws.problems.push(loaded);
       continue;
     }
-    ws.service.setDocument({ uri: loaded.uri, version: 1, text: loaded.text });
+    ws.service.setDocument({ uri: loaded.uri, version: 1, text: loaded.text, languageId: loaded.languageId });
     ws.pathOf.set(loaded.uri, file);
     ws.uris.push(loaded.uri);
+    if (loaded.textBeforeChanges !== undefined) ws.textBeforeChanges.set(loaded.uri, loaded.textBeforeChanges);
   }
   return ws;
 }

@@ -11,6 +11,7 @@ import { runIndex } from './index';
 import { runComments } from './comments';
 import { runExplain } from './explain';
 import { runRenumber } from './renumber';
+import { runConvert } from './convert';
 
 const HELP = `secdraft — checks for Smart Energy Code legal text and consultation responses
 
@@ -31,6 +32,8 @@ Usage:
   secdraft renumber [paths…] (--rename FROM=TO | --insert-after ID [--renumber-rest] | --paragraphs ID | --part ID)
                   [--dry-run] [--config FILE]
                                   renumber clauses or a clause's list, with every reference to them
+  secdraft convert FILE.docx [--out FILE.sec.md] [--before] [--force]
+                                  a Word legal text in the Markdown form (tracked changes accepted; --before: rejected)
   secdraft lsp --stdio            run the language server over stdio (for any LSP editor)
   secdraft VERB --help            that command's usage
   secdraft --help | --version
@@ -50,7 +53,7 @@ export function verbHelp(verb: string): string {
     usage.push(line);
   }
   const footer = lines.slice(lines.findIndex(l => l.startsWith('Paths may be')));
-  return ['Usage:', ...usage, '', ...(verb === 'explain' || verb === 'lsp' ? [] : footer)].join('\n');
+  return ['Usage:', ...usage, '', ...(verb === 'explain' || verb === 'lsp' || verb === 'convert' ? [] : footer)].join('\n');
 }
 
 /** `--help`/`-h` among a verb's arguments (before a `--`), whatever else is there. */
@@ -142,6 +145,10 @@ const VERBS: Record<string, Verb> = {
       renumberRest: values['renumber-rest'] === true, paragraphs: values.paragraphs as string | undefined, part: values.part as string | undefined,
       dryRun: values['dry-run'] === true, config: values.config as string | undefined,
     }, write, writeErr);
+  },
+  convert: args => {
+    const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' }, before: { type: 'boolean' }, force: { type: 'boolean' } });
+    return runConvert({ paths: positionals, out: values.out as string | undefined, before: values.before === true, force: values.force === true }, writeErr);
   },
   lsp: async args => {
     parse(args, { stdio: { type: 'boolean' }, 'node-ipc': { type: 'boolean' }, 'clientProcessId': { type: 'string' } });

@@ -3,3 +3,4 @@
 // file: pdf.js and mammoth are four-fifths of the code, and most workspaces never need them.
 export { extractDocx } from './docx';
 export { extractPdf } from './pdf';
+export { looksLikeLegalText, readDocxLegalText } from './wordLegal';

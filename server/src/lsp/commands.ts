@@ -18,6 +18,7 @@ import type { RecordResponseResult } from './protocol';
 import { type EditorBaseline, SUPPRESS_IN_BASELINE_COMMAND, type SuppressArgs } from '../editorBaseline';
 import { uriToPath } from '../workspace';
 import { draftResponse, type DraftOutcome } from './draftResponse';
+import { withoutReadOnlyEdits } from '../readOnlyDocuments';
 
 /** What the client can do for the commands, from its capabilities. */
 export interface ClientAbilities {
@@ -156,6 +157,7 @@ async function coreEditCommand(ctx: CommandContext, params: ExecuteCommandParams
   const answer = ctx.service.executeCommand(params.command, params.arguments);
   if (!answer) return new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);
   if ('refused' in answer) return new ResponseError(ErrorCodes.InvalidRequest, answer.refused);
-  const applied = await ctx.connection.workspace.applyEdit({ label: params.command, edit: answer.ok });
-  return { applied: applied.applied, edit: answer.ok, ...(applied.failureReason ? { failureReason: applied.failureReason } : {}) };
+  const edit = withoutReadOnlyEdits(answer.ok); // never an edit to a Word document's extracted text
+  const applied = await ctx.connection.workspace.applyEdit({ label: params.command, edit });
+  return { applied: applied.applied, edit, ...(applied.failureReason ? { failureReason: applied.failureReason } : {}) };
 }

@@ -9,6 +9,7 @@
 //    publish megabytes.
 //  - When a round ends with nothing left and a change other than typing was announced, the
 //    client is told (sec/indexChanged, lsp/protocol.ts), if it asked for that.
+import { withClauseInWord } from '../readOnlyDocuments';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type SecDiagnostic, type SecLanguageService, toLspDiagnostic } from '../service';
@@ -86,7 +87,7 @@ export class DiagnosticsPublisher {
       const doc = documents.get(uri);
       const last = this.lastSent.get(uri);
       if (last && last.found === found && last.version === doc?.version) return;
-      const diagnostics = found.map(d => this.withDocLink(toLspDiagnostic(d)));
+      const diagnostics = found.map(d => this.withDocLink(toLspDiagnostic(withClauseInWord(uri, d))));
       this.lastSent.set(uri, { found, version: doc?.version });
       if (diagnostics.length || this.published.has(uri)) {
         void connection.sendDiagnostics({ uri, diagnostics, ...(doc ? { version: doc.version } : {}) });
