@@ -114,7 +114,7 @@ test('hostile respondent and comment text is shown as text, never run or injecte
 test('report --out report.md carries dispositions and responses, and the verdict turns ready once all is answered', () => {
   const dir = fs.mkdtempSync(path.join(OUT, 'md-'));
   fs.writeFileSync(path.join(dir, 'g8.sec.txt'), 'G8 USER SECURITY ASSURANCE\n\nG8.41 A party shall comply.\n');
-  fs.writeFileSync(path.join(dir, 'consultation.csv'), 'question,respondent,category,response,text\n1,E.ON,Large Supplier,Approve,Why five | times in G8.41?\n1,Bryt,Small Supplier,Reject,No.\n');
+  fs.writeFileSync(path.join(dir, 'consultation.csv'), 'question,respondent,category,response,text\n1,E.ON,Large Supplier,Approve,Why five | times in G8.41?\n1,Bryt,Small Supplier,Reject,No: the thresholds should match.\n');
   const md = path.join(dir, 'report.md');
   const first = secdraft(['report', dir, '--out', md]);
   assert.equal(first.code, 1);

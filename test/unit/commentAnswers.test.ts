@@ -53,3 +53,10 @@ test('sec/comments: needsAnswer, answered, the answer and every linked clause on
   const forFile = service.getCommentsResult({ uri: uriOf('g8.sec.txt') }).comments;
   assert.deepEqual(forFile.map(c => [c.id, c.clauses]), [['q1-e-on', ['G8.41', 'G8.44C']], ['q1-haven-power-limited', ['G8.41']]]);
 });
+
+test('the code lens above a clause says how many of its comments are still unanswered', () => {
+  const titles = (files: Record<string, string>) => workspaceOf(files).getCodeLenses(uriOf('g8.sec.txt'))
+    .map(l => l.command?.title ?? '').filter(t => /consultation comment/.test(t));
+  assert.deepEqual(titles({ 'g8.sec.txt': G8, 'consultation.csv': CSV, 'consultation.responses.json': RESPONSES }), ['2 consultation comments · 1 unanswered', '1 consultation comment · all answered']);
+  assert.deepEqual(titles({ 'g8.sec.txt': G8, 'consultation.csv': CSV }), ['2 consultation comments · 2 unanswered', '1 consultation comment · 1 unanswered']);
+});
