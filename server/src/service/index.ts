@@ -23,6 +23,10 @@ import { executeRenumberCommand, getRenumberActions } from './features/renumber'
 import { commentEntries, commentsByClause } from './model/consultation/linking';
 import type { CommentEntry, CommentLink } from './model/consultation/types';
 import { getCommentsResult, type SecCommentsParams, type SecCommentsResult } from './features/comments';
+import { BaselineComparison } from './features/baselineComparison';
+import type { ChangeSet } from './features/changes';
+import { changedOnly } from './features/changedOnly';
+import { changeHover, markChangedSymbols, withChangeHover } from './features/changeMarks';
 
 export interface SecLanguageServiceOptions extends WorkspaceOptions {
   settings?: Partial<SecSettings>;
@@ -30,10 +34,30 @@ export interface SecLanguageServiceOptions extends WorkspaceOptions {
 
 export class SecLanguageService {
   readonly workspace: WorkspaceIndex;
+  /** The baseline the legal text is compared with (features/changes.ts), if one is set. */
+  readonly baseline: BaselineComparison;
   private readonly diagnosticsCache = new Map<string, { generation: number; diagnostics: SecDiagnostic[] }>();
 
   constructor(options: SecLanguageServiceOptions = {}) {
     this.workspace = new WorkspaceIndex(options.settings, options);
+    this.baseline = new BaselineComparison(this.workspace);
+  }
+
+  /** Compare the legal text with these documents (the current Code); undefined stops comparing. */
+  setBaseline(docs: readonly SecDocument[] | undefined, label = '', options: WorkspaceOptions = {}): void {
+    this.baseline.set(docs, label, options);
+  }
+
+  /** Each clause added, changed, renumbered, deleted or unchanged since the baseline (undefined without one). */
+  getChanges(): ChangeSet | undefined {
+    return this.baseline.changes();
+  }
+
+  /** A document's findings as `--changed-only` reports them (all of them without a baseline). */
+  getChangedOnlyDiagnostics(uri: string, token: CancellationLike = NEVER_CANCELLED): SecDiagnostic[] {
+    const changes = this.getChanges();
+    const diagnostics = this.getDiagnostics(uri, token);
+    return changes ? changedOnly(diagnostics, uri, this.workspace, changes) : diagnostics;
   }
 
   setDocument(doc: SecDocument): void {
@@ -64,7 +88,7 @@ export class SecLanguageService {
 
   getDocumentSymbols(uri: string): DocumentSymbol[] {
     const model = this.workspace.model(uri);
-    return model?.kind === 'legal' ? getDocumentSymbols(model) : [];
+    return model?.kind === 'legal' ? markChangedSymbols(getDocumentSymbols(model), model, this.getChanges()) : [];
   }
 
   getCodeActions(uri: string, range: Range, only?: string[]): CodeAction[] {
@@ -85,7 +109,7 @@ export class SecLanguageService {
 
   getHover(uri: string, position: Position, token: CancellationLike = NEVER_CANCELLED): Hover | null {
     const ctx = this.featureContext(uri, position, token);
-    return ctx ? getHover(ctx) : null;
+    return ctx ? withChangeHover(getHover(ctx), changeHover(ctx, this.getChanges(), this.baseline.name)) : null;
   }
 
   getDefinition(uri: string, position: Position, token: CancellationLike = NEVER_CANCELLED): Location[] {

@@ -1,0 +1,54 @@
+// `--changed-only` (and the secDrafting.changedOnly setting): of a legal document's findings,
+// keep those in clauses the modification added, changed or renumbered, and those a change
+// causes elsewhere — a reference to a clause number that moved or went, a term whose
+// definition changed, a statement inconsistent with one in a changed clause (its related
+// places). Findings of collations and file problems are always kept.
+import type { SecDiagnostic } from '../types';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { clauseAtLine } from '../model/structure';
+import { termKey } from '../model/definitions';
+import { type ChangeSet, isTouched } from './changes';
+
+const CLAUSE_ID_RE = /^[A-Z]{1,2}\d{1,3}(?:\.\d{1,5}[A-Z]{0,2})?/;
+
+/** Whether a place (uri, 0-based line) lies in a clause the modification touched. */
+function inTouchedClause(workspace: WorkspaceIndex, changes: ChangeSet, uri: string, line: number): boolean {
+  const model = workspace.model(uri);
+  if (model?.kind !== 'legal') return false;
+  const clause = clauseAtLine(model.structure, line);
+  return clause !== undefined && isTouched(changes.byClause.get(clause));
+}
+
+/** The clause numbers a finding's data names (a reference's target, a comment's clause, the clauses a statement cites). */
+function namedClauses(data: Record<string, unknown> | undefined): string[] {
+  if (!data) return [];
+  const ids: string[] = [];
+  for (const value of [data.target, data.clause, ...(Array.isArray(data.cited) ? data.cited : [])]) {
+    const id = typeof value === 'string' ? CLAUSE_ID_RE.exec(value)?.[0] : undefined;
+    if (id) ids.push(id);
+  }
+  return ids;
+}
+
+/** A term as used may be a plural or a possessive of the defined one. */
+function termKeys(term: string): string[] {
+  const key = termKey(term);
+  return [key, key.replace(/'s?$/, ''), key.replace(/s$/, ''), key.replace(/ies$/, 'y')];
+}
+
+/** Whether a finding outside the touched clauses is one the change causes. */
+export function causedByChange(d: SecDiagnostic, workspace: WorkspaceIndex, changes: ChangeSet): boolean {
+  if (namedClauses(d.data).some(id => changes.affectedIds.has(id))) return true;
+  const term = d.data?.term;
+  if (typeof term === 'string' && termKeys(term).some(k => changes.changedTerms.has(k))) return true;
+  return (d.related ?? []).some(r => inTouchedClause(workspace, changes, r.uri, r.range.start.line));
+}
+
+/** The findings of one document that `--changed-only` reports. */
+export function changedOnly(diagnostics: readonly SecDiagnostic[], uri: string, workspace: WorkspaceIndex, changes: ChangeSet): SecDiagnostic[] {
+  const model = workspace.model(uri);
+  if (model?.kind !== 'legal') return [...diagnostics];
+  return diagnostics.filter(d => d.code === 'file-error'
+    || inTouchedClause(workspace, changes, uri, d.range.start.line)
+    || causedByChange(d, workspace, changes));
+}

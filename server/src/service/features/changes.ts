@@ -1,0 +1,226 @@
+// What the modification changes: the workspace's clauses compared with a baseline (the current
+// Code, as a folder or a git revision read by the server or the CLI). Each clause is added,
+// changed, renumbered, deleted or unchanged; changed words come with a word diff. Clauses are
+// matched across the whole workspace (a baseline file may be named differently), by number and,
+// where the number moved, by their words.
+import { diffWords } from 'diff';
+import type { LegalModel } from '../model/document';
+import type { Clause } from '../model/structure';
+import { definitionsOf, normaliseTermText } from '../model/definitions';
+
+export type ChangeStatus = 'added' | 'changed' | 'renumbered' | 'deleted' | 'unchanged';
+
+/** A piece of a word diff: words both texts share, or words only the new or the old one has. */
+export interface DiffPart {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+/** One side of a clause comparison: where the clause is and its words (whitespace collapsed). */
+export interface ClauseSide {
+  id: string;
+  uri: string;
+  /** 0-based line of the clause number. */
+  line: number;
+  heading?: string;
+  text: string;
+}
+
+export interface ClauseChange {
+  status: ChangeStatus;
+  /** The clause's number now (for a deleted clause, its number in the baseline). */
+  id: string;
+  current?: ClauseSide;
+  baseline?: ClauseSide;
+  /** The words differ (a changed clause, or a renumbered one whose words changed too). */
+  wordsChanged: boolean;
+  /** Baseline → current, when the words differ. */
+  diff?: DiffPart[];
+}
+
+export interface ChangeSet {
+  /** Current clauses in workspace order, then the deleted ones in baseline order. */
+  clauses: ClauseChange[];
+  /** The change of each current clause. */
+  byClause: Map<Clause, ClauseChange>;
+  /** Clause numbers whose meaning moved: deleted, renumbered (old and new), added or changed. */
+  affectedIds: Set<string>;
+  /** Keys (termKey) of terms defined, undefined or redefined by the modification. */
+  changedTerms: Set<string>;
+  counts: Record<ChangeStatus, number>;
+}
+
+/** Statuses whose clause the modification touched: their findings are the drafter's. */
+export function isTouched(change: ClauseChange | undefined): boolean {
+  return change !== undefined && change.status !== 'unchanged' && change.status !== 'deleted';
+}
+
+/** A clause's words after its number, on all its lines, whitespace collapsed and Markdown bold removed. */
+export function clauseWords(model: LegalModel, clause: Clause): string {
+  const { lines, kinds, contentColumn } = model.structure;
+  const parts = [lines[clause.firstLine].text.slice(clause.textColumn)];
+  for (let line = clause.firstLine + 1; line <= clause.lastLine && line < lines.length; line++) {
+    const kind = kinds[line];
+    if (kind === 'blank' || kind === 'suppression' || kind === 'furniture') continue;
+    parts.push(lines[line].text.slice(contentColumn[line]));
+  }
+  return parts.join(' ').replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+}
+
+interface Entry {
+  side: ClauseSide;
+  clause: Clause;
+  order: number;
+  words?: Map<string, number>;
+}
+
+function entriesOf(models: readonly LegalModel[]): Entry[] {
+  const entries: Entry[] = [];
+  for (const m of models) {
+    for (const clause of m.structure.clauses) {
+      const side: ClauseSide = { id: clause.id, uri: m.uri, line: clause.firstLine, text: clauseWords(m, clause), ...(clause.heading ? { heading: clause.heading } : {}) };
+      entries.push({ side, clause, order: entries.length });
+    }
+  }
+  return entries;
+}
+
+function wordBag(e: Entry): Map<string, number> {
+  if (!e.words) {
+    e.words = new Map();
+    for (const w of e.side.text.toLowerCase().split(' ')) if (w) e.words.set(w, (e.words.get(w) ?? 0) + 1);
+  }
+  return e.words;
+}
+
+/** Dice similarity of two clauses' words (0 nothing shared … 1 the same words). */
+export function similarity(a: Map<string, number>, b: Map<string, number>): number {
+  let shared = 0;
+  let total = 0;
+  for (const n of a.values()) total += n;
+  for (const n of b.values()) total += n;
+  if (total === 0) return 1;
+  for (const [w, n] of a) shared += Math.min(n, b.get(w) ?? 0);
+  return (2 * shared) / total;
+}
+
+/** Below this, two clauses with different numbers are not the same clause moved. */
+const MOVED_SIMILARITY = 0.5;
+/** The same number counts for this much when a clause could be matched to several. */
+const SAME_NUMBER_BONUS = 0.25;
+/** Past this many candidate pairs, only identical words find a moved clause (a wholly different baseline). */
+const MAX_FUZZY_PAIRS = 250_000;
+
+/** The word diff from `before` to `after` (runs of whitespace count as one space). */
+export function wordDiff(before: string, after: string): DiffPart[] {
+  const parts: DiffPart[] = [];
+  for (const c of diffWords(before, after)) {
+    const kind = c.added ? 'added' : c.removed ? 'removed' : 'same';
+    const last = parts[parts.length - 1];
+    if (last && last.kind === kind) last.text += c.value;
+    else parts.push({ kind, text: c.value });
+  }
+  return parts;
+}
+
+/** Pair current clauses with baseline clauses: same words and number first, then the best-scoring pairs. */
+function matchClauses(current: Entry[], baseline: Entry[]): Map<Entry, Entry> {
+  const pairs = new Map<Entry, Entry>();
+  const taken = new Set<Entry>();
+  const byIdAndText = new Map<string, Entry[]>();
+  for (const b of baseline) {
+    const key = `${b.side.id}\u0000${b.side.text}`;
+    byIdAndText.set(key, [...(byIdAndText.get(key) ?? []), b]);
+  }
+  for (const c of current) {
+    const b = byIdAndText.get(`${c.side.id}\u0000${c.side.text}`)?.find(x => !taken.has(x));
+    if (b) {
+      pairs.set(c, b);
+      taken.add(b);
+    }
+  }
+  const restCurrent = current.filter(c => !pairs.has(c));
+  const restBaseline = baseline.filter(b => !taken.has(b));
+  const fuzzy = restCurrent.length * restBaseline.length <= MAX_FUZZY_PAIRS;
+  const candidates: { c: Entry; b: Entry; score: number }[] = [];
+  for (const c of restCurrent) {
+    for (const b of restBaseline) {
+      const sameNumber = c.side.id === b.side.id;
+      if (!fuzzy && !sameNumber && c.side.text !== b.side.text) continue;
+      const sim = c.side.text === b.side.text ? 1 : similarity(wordBag(c), wordBag(b));
+      if (!sameNumber && sim < MOVED_SIMILARITY) continue;
+      candidates.push({ c, b, score: sim + (sameNumber ? SAME_NUMBER_BONUS : 0) });
+    }
+  }
+  candidates.sort((x, y) => y.score - x.score || x.c.order - y.c.order || x.b.order - y.b.order);
+  for (const { c, b } of candidates) {
+    if (pairs.has(c) || taken.has(b)) continue;
+    pairs.set(c, b);
+    taken.add(b);
+  }
+  return pairs;
+}
+
+/** Definitions by term key → their words, for telling which terms the modification redefines. */
+function definitionTexts(models: readonly LegalModel[]): Map<string, string[]> {
+  const texts = new Map<string, string[]>();
+  for (const m of models) {
+    for (const site of definitionsOf(m)) {
+      const list = texts.get(site.key) ?? [];
+      list.push(normaliseTermText(site.text));
+      texts.set(site.key, list);
+    }
+  }
+  for (const list of texts.values()) list.sort();
+  return texts;
+}
+
+function changedTermKeys(current: readonly LegalModel[], baseline: readonly LegalModel[]): Set<string> {
+  const now = definitionTexts(current);
+  const before = definitionTexts(baseline);
+  const changed = new Set<string>();
+  for (const key of new Set([...now.keys(), ...before.keys()])) {
+    if ((now.get(key) ?? []).join('\u0000') !== (before.get(key) ?? []).join('\u0000')) changed.add(key);
+  }
+  return changed;
+}
+
+/** Compare the workspace's legal text with the baseline's. Pure; never throws. */
+export function compareWithBaseline(current: readonly LegalModel[], baseline: readonly LegalModel[]): ChangeSet {
+  const now = entriesOf(current);
+  const before = entriesOf(baseline);
+  const pairs = matchClauses(now, before);
+  const counts: Record<ChangeStatus, number> = { added: 0, changed: 0, renumbered: 0, deleted: 0, unchanged: 0 };
+  const clauses: ClauseChange[] = [];
+  const byClause = new Map<Clause, ClauseChange>();
+  const affectedIds = new Set<string>();
+  for (const c of now) {
+    const b = pairs.get(c);
+    let change: ClauseChange;
+    if (!b) change = { status: 'added', id: c.side.id, current: c.side, wordsChanged: true };
+    else {
+      const wordsChanged = b.side.text !== c.side.text;
+      const status: ChangeStatus = b.side.id !== c.side.id ? 'renumbered' : wordsChanged ? 'changed' : 'unchanged';
+      change = { status, id: c.side.id, current: c.side, baseline: b.side, wordsChanged, ...(wordsChanged ? { diff: wordDiff(b.side.text, c.side.text) } : {}) };
+      if (status === 'renumbered') affectedIds.add(b.side.id);
+    }
+    if (change.status !== 'unchanged') affectedIds.add(c.side.id);
+    counts[change.status]++;
+    clauses.push(change);
+    byClause.set(c.clause, change);
+  }
+  const matched = new Set(pairs.values());
+  for (const b of before) {
+    if (matched.has(b)) continue;
+    clauses.push({ status: 'deleted', id: b.side.id, baseline: b.side, wordsChanged: true });
+    affectedIds.add(b.side.id);
+    counts.deleted++;
+  }
+  return { clauses, byClause, affectedIds, changedTerms: changedTermKeys(current, baseline), counts };
+}
+
+/** "changed", "renumbered from G8.6", "renumbered from G8.6, words changed": how a clause changed, in words. */
+export function describeChange(change: ClauseChange): string {
+  if (change.status === 'renumbered') return `renumbered from ${change.baseline!.id}${change.wordsChanged ? ', words changed' : ''}`;
+  return change.status;
+}
