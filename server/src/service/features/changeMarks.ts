@@ -21,7 +21,7 @@ export function diffMarkdown(parts: readonly DiffPart[]): string {
 
 export function changeMarkdown(change: ClauseChange, baselineName: string): string {
   const since = baselineName ? ` since ${escapeMarkdown(baselineName)}` : '';
-  const title = `**${change.id}** ${escapeMarkdown(describeChange(change))}${since}`;
+  const title = `**${change.id}** ${describeChange(change)}${since}`; // clause numbers and plain words only
   if (change.status === 'added') return `${title}: a new clause.`;
   if (!change.diff) return `${title}: same words.`;
   return [`${title} (struck through: the baseline's words; bold: the new ones)`, '', diffMarkdown(change.diff), '', `_Baseline:_ ${escapeMarkdown(change.baseline!.text)}`].join('\n');
