@@ -11,6 +11,7 @@ import { runIndex } from './index';
 import { runComments } from './comments';
 import { runExplain } from './explain';
 import { runRenumber } from './renumber';
+import { runChanges } from './changes';
 
 const HELP = `secdraft — checks for Smart Energy Code legal text and consultation responses
 
@@ -19,6 +20,9 @@ Usage:
                   [--fix | --fix-dry-run]   apply every certain fix (or print it as a diff)
                   [--baseline FILE] [--update-baseline]
                                   accept today's findings in .secdraft-baseline.json; later runs report new ones only
+                  [--compare-to DIR|REV] [--changed-only]
+                                  compare with the current text (a folder or a git revision); report only
+                                  the findings of changed clauses and those a change causes
   secdraft check --report-only FILES… [--workspace DIR]
                                   read the whole workspace (default: the current folder), report on FILES only
   secdraft report [paths…] [--out report.html|report.md] [--title TEXT] [--config FILE]
@@ -27,6 +31,8 @@ Usage:
                                   every clause (id, heading) and definition, with file and line
   secdraft comments [paths…] [--format json|md|csv] [--config FILE]
                                   consultation comments and the clauses each is linked to
+  secdraft changes [paths…] [--compare-to DIR|REV] [--format text|json] [--all] [--config FILE]
+                                  the clauses added, changed (with a word diff), renumbered and deleted
   secdraft explain [CODE]         what a diagnostic code finds, why it matters and how to fix it
   secdraft renumber [paths…] (--rename FROM=TO | --insert-after ID [--renumber-rest] | --paragraphs ID | --part ID)
                   [--dry-run] [--config FILE]
@@ -89,6 +95,8 @@ const VERBS: Record<string, Verb> = {
       workspace: { type: 'string' },
       baseline: { type: 'string' },
       'update-baseline': { type: 'boolean' },
+      'compare-to': { type: 'string' },
+      'changed-only': { type: 'boolean' },
     });
     if (values.fix && values['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both');
     if (values.workspace !== undefined && !values['report-only']) throw new UsageError('--workspace goes with --report-only (otherwise name the folders to check)');
@@ -97,7 +105,17 @@ const VERBS: Record<string, Verb> = {
       paths: positionals, format: String(values.format), config: values.config as string | undefined, failOn: values['fail-on'] as string | undefined, maxWarnings: values['max-warnings'] as string | undefined, fix,
       reportOnly: values['report-only'] as boolean | undefined, workspace: values.workspace as string | undefined,
       baseline: values.baseline as string | undefined, updateBaseline: values['update-baseline'] as boolean | undefined,
+      compareTo: values['compare-to'] as string | undefined, changedOnly: values['changed-only'] as boolean | undefined,
     }, write, writeErr);
+  },
+  changes: args => {
+    const { values, positionals } = parse(args, {
+      'compare-to': { type: 'string' },
+      format: { type: 'string', short: 'f', default: 'text' },
+      all: { type: 'boolean' },
+      config: { type: 'string', short: 'c' },
+    });
+    return runChanges({ paths: positionals, compareTo: values['compare-to'] as string | undefined, format: String(values.format), all: values.all === true, config: values.config as string | undefined }, write, writeErr);
   },
   explain: args => {
     const { positionals } = parse(args, {});

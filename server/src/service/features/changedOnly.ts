@@ -1,5 +1,6 @@
 // `--changed-only` (and the secDrafting.changedOnly setting): of a legal document's findings,
-// keep those in clauses the modification added, changed or renumbered, and those a change
+// keep those in clauses the modification added or whose words it changed, those on the number
+// of a clause it renumbered, and those a change
 // causes elsewhere — a reference to a clause number that moved or went, a term whose
 // definition changed, a statement inconsistent with one in a changed clause (its related
 // places). Findings of collations and file problems are always kept.
@@ -7,6 +8,7 @@ import type { SecDiagnostic } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { clauseAtLine } from '../model/structure';
 import { termKey } from '../model/definitions';
+import { rangeContains } from '../text/lines';
 import { type ChangeSet, isTouched } from './changes';
 
 const CLAUSE_ID_RE = /^[A-Z]{1,2}\d{1,3}(?:\.\d{1,5}[A-Z]{0,2})?/;
@@ -23,7 +25,8 @@ function inTouchedClause(workspace: WorkspaceIndex, changes: ChangeSet, uri: str
 function namedClauses(data: Record<string, unknown> | undefined): string[] {
   if (!data) return [];
   const ids: string[] = [];
-  for (const value of [data.target, data.clause, ...(Array.isArray(data.cited) ? data.cited : [])]) {
+  // `expected`: the number a numbering finding expected, often one the modification moved.
+  for (const value of [data.target, data.clause, data.expected, ...(Array.isArray(data.cited) ? data.cited : [])]) {
     const id = typeof value === 'string' ? CLAUSE_ID_RE.exec(value)?.[0] : undefined;
     if (id) ids.push(id);
   }
@@ -44,11 +47,19 @@ export function causedByChange(d: SecDiagnostic, workspace: WorkspaceIndex, chan
   return (d.related ?? []).some(r => inTouchedClause(workspace, changes, r.uri, r.range.start.line));
 }
 
+/** A finding on the number of a clause the modification renumbered (its words unchanged). */
+function onMovedNumber(workspace: WorkspaceIndex, changes: ChangeSet, uri: string, d: SecDiagnostic): boolean {
+  const model = workspace.model(uri);
+  const clause = model?.kind === 'legal' ? clauseAtLine(model.structure, d.range.start.line) : undefined;
+  return clause !== undefined && changes.byClause.get(clause)?.status === 'renumbered' && rangeContains(clause.idRange, d.range.start);
+}
+
 /** The findings of one document that `--changed-only` reports. */
 export function changedOnly(diagnostics: readonly SecDiagnostic[], uri: string, workspace: WorkspaceIndex, changes: ChangeSet): SecDiagnostic[] {
   const model = workspace.model(uri);
   if (model?.kind !== 'legal') return [...diagnostics];
   return diagnostics.filter(d => d.code === 'file-error'
     || inTouchedClause(workspace, changes, uri, d.range.start.line)
+    || onMovedNumber(workspace, changes, uri, d)
     || causedByChange(d, workspace, changes));
 }

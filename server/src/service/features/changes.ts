@@ -50,9 +50,9 @@ export interface ChangeSet {
   counts: Record<ChangeStatus, number>;
 }
 
-/** Statuses whose clause the modification touched: their findings are the drafter's. */
+/** Clauses whose words the modification wrote: added, changed, or renumbered with words changed. */
 export function isTouched(change: ClauseChange | undefined): boolean {
-  return change !== undefined && change.status !== 'unchanged' && change.status !== 'deleted';
+  return change !== undefined && (change.status === 'added' || change.status === 'changed' || (change.status === 'renumbered' && change.wordsChanged));
 }
 
 /** A clause's words after its number, on all its lines, whitespace collapsed and Markdown bold removed. */
