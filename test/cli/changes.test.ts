@@ -98,3 +98,29 @@ test('--changed-only without a baseline is a usage error; "compareTo" in .secdra
   assert.equal(accepted.code, 0, accepted.stderr);
   assert.ok(fs.existsSync(path.join(dir, 'accepted.json')));
 });
+
+test('the report gets a "Changes" part: each changed clause with its word diff, findings and comments', () => {
+  const dir = tempDir({
+    'now/g8.sec.md': MODIFIED.replace('twenty  days', 'twenty  days <script>x</script>'),
+    'now/consultation-responses.csv': 'question,respondent,category,response,text\n1,E.ON,Large Supplier,Approve,"Why does G8.2 now allow twenty days?"\n',
+    'current/g8.sec.md': CURRENT,
+  });
+  const md = secdraft(['report', 'now', '--compare-to', 'current'], dir);
+  assert.ok(md.code === 1, md.stderr);
+  const part = md.stdout.slice(md.stdout.indexOf('## Changes'), md.stdout.indexOf('## Clauses'));
+  assert.match(part, /Compared with folder current: 1 added, 1 changed, 1 renumbered, 1 deleted, 2 unchanged\./);
+  assert.match(part, /### G8\.2 changed/);
+  assert.match(part, /~~ten~~ \*\*twenty\*\*/);
+  assert.match(part, /`double-space`/);
+  assert.match(part, /Why does G8\.2 now allow twenty days\?/);
+  assert.match(part, /### G8\.3 renumbered from G8\.4/);
+  assert.match(part, /### G8\.3 deleted[^]*~~The Security Sub-Committee may set procedures\.~~/);
+  const html = path.join(dir, 'report.html');
+  secdraft(['report', 'now', '--compare-to', 'current', '--out', html], dir);
+  const page = fs.readFileSync(html, 'utf8');
+  assert.match(page, /<h2>Changes<\/h2>/);
+  assert.match(page, /<del class="change">ten<\/del><ins class="change">twenty/);
+  assert.ok(!page.includes('<script>x'), 'drafted text is escaped');
+  // Without a baseline the report has no Changes part.
+  assert.doesNotMatch(secdraft(['report', 'now'], dir).stdout, /## Changes/);
+});

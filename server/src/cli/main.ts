@@ -26,6 +26,7 @@ Usage:
   secdraft check --report-only FILES… [--workspace DIR]
                                   read the whole workspace (default: the current folder), report on FILES only
   secdraft report [paths…] [--out report.html|report.md] [--title TEXT] [--config FILE]
+                  [--compare-to DIR|REV]  with a "Changes" part: each changed clause, its word diff, findings, comments
                                   the pre-publication report (exit 1 while not ready)
   secdraft index [paths…] [--format json|text] [--config FILE]
                                   every clause (id, heading) and definition, with file and line
@@ -134,8 +135,9 @@ const VERBS: Record<string, Verb> = {
       out: { type: 'string', short: 'o' },
       title: { type: 'string' },
       config: { type: 'string', short: 'c' },
+      'compare-to': { type: 'string' },
     });
-    return runReport({ paths: positionals, out: values.out as string | undefined, title: values.title as string | undefined, config: values.config as string | undefined }, write, writeErr);
+    return runReport({ paths: positionals, out: values.out as string | undefined, title: values.title as string | undefined, config: values.config as string | undefined, compareTo: values['compare-to'] as string | undefined }, write, writeErr);
   },
   comments: args => {
     const { values, positionals } = parse(args, {

@@ -14,6 +14,9 @@ import { commentEntries } from '../service/model/consultation/linking';
 import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
 import { renderHtml, renderMarkdown } from './reportRender';
+import { buildChangesPart } from '../service/features/changesReport';
+import { applyCompareTo, baselinePathOf } from './changes';
+import type { ReportChangesPart } from './reportChangesRender';
 
 export interface ReportFinding {
   path: string;
@@ -67,6 +70,8 @@ export interface ReportData {
   generalComments: ReportComment[];
   questions: QuestionSummary[];
   unanswered: ReportComment[];
+  /** With a baseline to compare with (#21): the clauses the modification changed. */
+  changes?: ReportChangesPart;
 }
 
 const RANK: Record<string, number> = { hint: 1, information: 2, warning: 3, error: 4 };
@@ -165,7 +170,9 @@ export function buildReportData(service: SecLanguageService, displayPath: (uri: 
   const unanswered = unansweredComments(ws).map(toComment);
   counts.unanswered = unanswered.length;
   const questions = ws.consultationModels().flatMap(m => (m as { questions?: ConsultationQuestion[] }).questions ?? []);
+  const changes = service.getChanges();
   return {
+    ...(changes ? { changes: buildChangesPart(changes, service.baseline.name, clauses, displayPath, baselinePathOf) } : {}),
     title: options.title,
     verdict: verdictOf(counts, options.failOn),
     counts,
@@ -182,6 +189,8 @@ export interface ReportOptions {
   out?: string;
   config?: string;
   title?: string;
+  /** `--compare-to DIR|REV`: add the "Changes" part (also from "compareTo" in .secdraft.json). */
+  compareTo?: string;
 }
 
 export async function runReport(options: ReportOptions, write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
@@ -189,6 +198,7 @@ export async function runReport(options: ReportOptions, write: (s: string) => vo
   if (!format) throw new UsageError(`--out must name a .html or .md file (got "${options.out}")`);
   const ws = await loadWorkspaceWithOriginals(options.paths, options.config);
   for (const p of ws.problems) writeErr(`secdraft: ${p.path}: ${p.reason}`);
+  await applyCompareTo(ws, options.compareTo, options.paths, writeErr);
   const root = path.resolve(options.paths[0] ?? '.');
   const title = options.title ?? `Pre-publication report: ${path.basename(fs.existsSync(root) && fs.statSync(root).isFile() ? path.dirname(root) : root)}`;
   const data = buildReportData(ws.service, uri => ws.pathOf.get(uri) ?? uri, { title, failOn: ws.config.failOn });
