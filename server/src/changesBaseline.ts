@@ -21,6 +21,8 @@ export interface ComparedBaseline {
   docs: SecDocument[];
   /** Files that could not be read (each names the file and the reason). */
   problems: string[];
+  /** For a folder: its absolute path (the workspace must not also read its files as its own). */
+  folder?: string;
 }
 
 export interface CompareToOptions {
@@ -48,7 +50,7 @@ function readFolder(dir: string, spec: string, legalGlobs: string[]): ComparedBa
     if (isProblem(loaded)) unread.push(`${loaded.path}: ${loaded.reason}`);
     else docs.push({ uri: loaded.uri, version: 1, text: loaded.text, languageId: 'sec' });
   }
-  return { label: `folder ${spec}`, docs, problems: unread };
+  return { label: `folder ${spec}`, docs, problems: unread, folder: dir };
 }
 
 async function git(cwd: string, args: string[]): Promise<string> {
@@ -94,6 +96,12 @@ function gitFolderOf(options: CompareToOptions): string {
   } catch {
     return options.cwd;
   }
+}
+
+/** Whether a document URI lies in a folder (a baseline folder inside the workspace). */
+export function isUnder(folder: string, uri: string): boolean {
+  const prefix = pathToFileURL(folder).toString().replace(/\/?$/, '/');
+  return uri.startsWith(prefix);
 }
 
 /** A folder (when `spec` names one) or else a git revision; CompareToError says why neither. */

@@ -34,6 +34,7 @@ import { EditorBaseline } from './editorBaseline';
 import { ruleDocHref } from './ruleDocs';
 import { type ClientAbilities, executeCommand, SERVER_COMMANDS } from './lsp/commands';
 import { watchFiles } from './lsp/watchedFiles';
+import { EditorChanges } from './editorChanges';
 
 /**
  * The client's `secDrafting.*` settings as they arrive: in initializationOptions (flat, or under
@@ -46,6 +47,9 @@ interface ClientSettings {
   consultationFiles?: string[];
   allowDoubleSpaceAfterSentence?: boolean;
   linkThreshold?: number;
+  /** The baseline to compare with (a folder or a git revision), and whether to show only changed clauses' findings (#21). */
+  compareTo?: string;
+  changedOnly?: boolean;
   /** False in VS Code's Restricted Mode: then nothing that writes files is offered. */
   workspaceTrusted?: boolean;
 }
@@ -79,6 +83,7 @@ export function startServer(connection: Connection): SecLanguageService {
   let pendingTimer: ReturnType<typeof setTimeout> | undefined;
   const dirty = new Set<string>();
   const baseline = new EditorBaseline(() => workspaceFolders[0], uri => service.workspace.document(uri)?.text);
+  const compared = new EditorChanges(service, () => workspaceFolders[0], message => warn(message));
   /** Each code's page (docs/rules), the link the Problems panel makes of the code. */
   const docHrefs = new Map<string, string | undefined>();
   const withDocLink = (d: ReturnType<typeof toLspDiagnostic>) => {
@@ -123,11 +128,14 @@ export function startServer(connection: Connection): SecLanguageService {
       words: [...(base.words ?? []), ...wordList.words, ...(clientSettings.words ?? [])],
       ...(wordList.uri ? { wordListUri: wordList.uri } : {}),
     };
-    service.updateSettings(settings, {
+    const globs = {
       legalGlobs: [...(repoConfig?.legalGlobs ?? []), ...(clientSettings.legalFiles ?? [])],
       consultationGlobs: [...(repoConfig?.consultationGlobs ?? []), ...(clientSettings.consultationFiles ?? [])],
-    });
+    };
+    service.updateSettings(settings, globs);
     scheduleAll();
+    void compared.configure({ ...globs, compareTo: clientSettings.compareTo || repoConfig?.compareTo, changedOnly: clientSettings.changedOnly || repoConfig?.changedOnly, trusted: workspaceTrusted })
+      .then(changed => changed && scheduleAll());
   }
 
   /** Publish one document's diagnostics; an empty list is sent only to clear earlier ones. */
@@ -138,7 +146,7 @@ export function startServer(connection: Connection): SecLanguageService {
         if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
         return;
       }
-      const found = baseline.filter(uri, service.getDiagnostics(uri));
+      const found = baseline.filter(uri, compared.filter(uri, service.getDiagnostics(uri)));
       const doc = documents.get(uri);
       // The same findings (the service's cached list) for the same version are on the client
       // already: re-sending every file after every change made start-up publish megabytes.
@@ -318,7 +326,7 @@ export function startServer(connection: Connection): SecLanguageService {
           legalGlobs: [...config.legalGlobs, ...(clientSettings.legalFiles ?? [])],
           consultationGlobs: [...config.consultationGlobs, ...(clientSettings.consultationFiles ?? [])],
         },
-        file => service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes }),
+        file => compared.owns(file.uri) || service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes }),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
         uri => documents.get(uri) !== undefined,
       );
@@ -369,7 +377,7 @@ export function startServer(connection: Connection): SecLanguageService {
         reloadBaseline();
         continue;
       }
-      if (documents.get(change.uri)) continue; // the editor's copy wins while open
+      if (documents.get(change.uri) || compared.owns(change.uri)) continue; // the editor's copy wins while open; the baseline is not the workspace
       if (change.type === 3 /* Deleted */) service.removeDocument(change.uri);
       else if (isOriginal(file)) {
         // A .docx/.pdf collation: extracted asynchronously, then checked like the rest.
@@ -387,6 +395,7 @@ export function startServer(connection: Connection): SecLanguageService {
   });
 
   documents.onDidChangeContent(e => {
+    if (compared.owns(e.document.uri)) return; // a baseline file opened to read it
     service.setDocument({ uri: e.document.uri, version: e.document.version, text: e.document.getText(), languageId: e.document.languageId });
     scheduleAll(e.document.uri);
   });
@@ -395,7 +404,7 @@ export function startServer(connection: Connection): SecLanguageService {
     // Back to the file on disk (or gone if it was never saved).
     const file = uriToPath(e.document.uri);
     const loaded = file ? readTextFile(file) : undefined;
-    if (loaded && !isProblem(loaded) && (service.workspace.kindOf({ uri: e.document.uri, version: 0, text: loaded.text }) !== 'other' || isResponsesFile(e.document.uri))) {
+    if (loaded && !isProblem(loaded) && !compared.owns(e.document.uri) && (service.workspace.kindOf({ uri: e.document.uri, version: 0, text: loaded.text }) !== 'other' || isResponsesFile(e.document.uri))) {
       service.setDocument({ uri: e.document.uri, version: 0, text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
     } else service.removeDocument(e.document.uri);
     scheduleAll();
@@ -429,6 +438,8 @@ export function startServer(connection: Connection): SecLanguageService {
 
   // Consultation comments with their clause links, for the client's threads and tree view.
   connection.onRequest(COMMENTS_REQUEST, runSafe('comments', { comments: [] }, (params: SecCommentsParams | null) => service.getCommentsResult(params ?? {})));
+
+  compared.register(connection, runSafe);
 
   connection.onWorkspaceSymbol(runSafe('workspaceSymbol', [], (params, token) => service.getWorkspaceSymbols(params.query, token)));
 

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import { CompareToError, readCompareTo } from '../changesBaseline';
+import { CompareToError, isUnder, readCompareTo } from '../changesBaseline';
 import { isInside } from '../config';
 import type { ChangeSet, ClauseChange, DiffPart } from '../service/features/changes';
 import { type LoadedWorkspace, loadWorkspaceWithOriginals } from './load';
@@ -29,11 +29,22 @@ export async function applyCompareTo(ws: LoadedWorkspace, option: string | undef
     for (const p of baseline.problems) writeErr(`secdraft: baseline ${p}`);
     if (baseline.docs.length === 0) writeErr(`secdraft: warning: the baseline (${baseline.label}) holds no legal text: every clause counts as added`);
     ws.service.setBaseline(baseline.docs, baseline.label, { legalGlobs: ws.config.legalGlobs, consultationGlobs: ws.config.consultationGlobs });
+    if (baseline.folder) leaveOut(ws, baseline.folder);
     return baseline.label;
   } catch (e) {
     if (e instanceof CompareToError) throw new UsageError(`${fromConfig !== undefined ? `${ws.config.source}: "compareTo": ` : '--compare-to: '}${e.message}`);
     throw e;
   }
+}
+
+/** A baseline folder inside the checked folders is the old text, not part of the workspace: its files are left out. */
+function leaveOut(ws: LoadedWorkspace, folder: string): void {
+  const inside = ws.uris.filter(uri => isUnder(folder, uri));
+  for (const uri of inside) {
+    ws.service.removeDocument(uri);
+    ws.pathOf.delete(uri);
+  }
+  ws.uris = ws.uris.filter(uri => !inside.includes(uri));
 }
 
 /** A baseline file as people read it: "main:sec/g8.sec.md" for a revision, a relative path for a folder. */

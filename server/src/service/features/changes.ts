@@ -20,8 +20,9 @@ export interface DiffPart {
 export interface ClauseSide {
   id: string;
   uri: string;
-  /** 0-based line of the clause number. */
+  /** 0-based line of the clause number, and the clause's last line. */
   line: number;
+  lastLine: number;
   heading?: string;
   text: string;
 }
@@ -78,7 +79,7 @@ function entriesOf(models: readonly LegalModel[]): Entry[] {
   const entries: Entry[] = [];
   for (const m of models) {
     for (const clause of m.structure.clauses) {
-      const side: ClauseSide = { id: clause.id, uri: m.uri, line: clause.firstLine, text: clauseWords(m, clause), ...(clause.heading ? { heading: clause.heading } : {}) };
+      const side: ClauseSide = { id: clause.id, uri: m.uri, line: clause.firstLine, lastLine: clause.lastLine, text: clauseWords(m, clause), ...(clause.heading ? { heading: clause.heading } : {}) };
       entries.push({ side, clause, order: entries.length });
     }
   }
