@@ -37,7 +37,8 @@ export class BaselineComparison {
   changes(): ChangeSet | undefined {
     if (!this.index) return undefined;
     const stamp = this.workspace.stampOf(['legal']);
-    if (this.cached?.stamp !== stamp) this.cached = { stamp, changes: compareWithBaseline(this.workspace.legalModels(), this.index.legalModels()) };
+    // The last result lends its word diffs: an edit recomputes only the edited clause's.
+    if (this.cached?.stamp !== stamp) this.cached = { stamp, changes: compareWithBaseline(this.workspace.legalModels(), this.index.legalModels(), this.cached?.changes) };
     return this.cached.changes;
   }
 }

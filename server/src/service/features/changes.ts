@@ -7,6 +7,8 @@ import { diffWords } from 'diff';
 import type { LegalModel } from '../model/document';
 import type { Clause } from '../model/structure';
 import { definitionsOf, normaliseTermText } from '../model/definitions';
+import { memo } from '../model/memo';
+import { sectionOf } from '../model/clauseIds';
 
 export type ChangeStatus = 'added' | 'changed' | 'renumbered' | 'deleted' | 'unchanged';
 
@@ -49,6 +51,8 @@ export interface ChangeSet {
   /** Keys (termKey) of terms defined, undefined or redefined by the modification. */
   changedTerms: Set<string>;
   counts: Record<ChangeStatus, number>;
+  /** The word diffs of this result, lent to the next comparison. */
+  diffs: DiffCache;
 }
 
 /** Clauses whose words the modification wrote: added, changed, or renumbered with words changed. */
@@ -75,14 +79,17 @@ interface Entry {
   words?: Map<string, number>;
 }
 
+/** A document's clauses as compared: computed once per model version (an edit recomputes one file's). */
+function sidesOf(m: LegalModel): { side: ClauseSide; clause: Clause }[] {
+  return memo(m, 'changes:sides', () => m.structure.clauses.map(clause => ({
+    clause,
+    side: { id: clause.id, uri: m.uri, line: clause.firstLine, lastLine: clause.lastLine, text: clauseWords(m, clause), ...(clause.heading ? { heading: clause.heading } : {}) },
+  })));
+}
+
 function entriesOf(models: readonly LegalModel[]): Entry[] {
   const entries: Entry[] = [];
-  for (const m of models) {
-    for (const clause of m.structure.clauses) {
-      const side: ClauseSide = { id: clause.id, uri: m.uri, line: clause.firstLine, lastLine: clause.lastLine, text: clauseWords(m, clause), ...(clause.heading ? { heading: clause.heading } : {}) };
-      entries.push({ side, clause, order: entries.length });
-    }
-  }
+  for (const m of models) for (const { side, clause } of sidesOf(m)) entries.push({ side, clause, order: entries.length });
   return entries;
 }
 
@@ -109,8 +116,8 @@ export function similarity(a: Map<string, number>, b: Map<string, number>): numb
 const MOVED_SIMILARITY = 0.5;
 /** The same number counts for this much when a clause could be matched to several. */
 const SAME_NUMBER_BONUS = 0.25;
-/** Past this many candidate pairs, only identical words find a moved clause (a wholly different baseline). */
-const MAX_FUZZY_PAIRS = 250_000;
+/** Past this many candidate pairs in one Section, only identical words find a moved clause there (a Section rewritten). */
+const MAX_FUZZY_PAIRS = 40_000;
 
 /** The word diff from `before` to `after` (runs of whitespace count as one space). */
 export function wordDiff(before: string, after: string): DiffPart[] {
@@ -124,35 +131,71 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   return parts;
 }
 
+function groupBy<K>(entries: readonly Entry[], key: (e: Entry) => K): Map<K, Entry[]> {
+  const groups = new Map<K, Entry[]>();
+  for (const e of entries) {
+    const k = key(e);
+    const list = groups.get(k);
+    if (list) list.push(e);
+    else groups.set(k, [e]);
+  }
+  return groups;
+}
+
+interface Candidate {
+  c: Entry;
+  b: Entry;
+  score: number;
+}
+
+/**
+ * The pairs worth considering among the clauses not matched outright: the same number (changed
+ * words), the same words (moved), and, within one Section, most words in common (moved and edited).
+ */
+function candidatePairs(current: readonly Entry[], baseline: readonly Entry[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  const seen = new Set<string>();
+  const add = (c: Entry, b: Entry, score: number) => {
+    const key = `${c.order}:${b.order}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      candidates.push({ c, b, score });
+    }
+  };
+  const byId = groupBy(baseline, e => e.side.id);
+  const byText = groupBy(baseline, e => e.side.text);
+  for (const c of current) {
+    for (const b of byId.get(c.side.id) ?? []) add(c, b, similarity(wordBag(c), wordBag(b)) + SAME_NUMBER_BONUS);
+    for (const b of byText.get(c.side.text) ?? []) add(c, b, 1 + (b.side.id === c.side.id ? SAME_NUMBER_BONUS : 0));
+  }
+  const baselineBySection = groupBy(baseline, e => sectionOf(e.side.id));
+  for (const [section, now] of groupBy(current, e => sectionOf(e.side.id))) {
+    const before = baselineBySection.get(section) ?? [];
+    if (now.length * before.length > MAX_FUZZY_PAIRS) continue;
+    for (const c of now) {
+      for (const b of before) {
+        if (b.side.id === c.side.id) continue;
+        const sim = similarity(wordBag(c), wordBag(b));
+        if (sim >= MOVED_SIMILARITY) add(c, b, sim);
+      }
+    }
+  }
+  return candidates;
+}
+
 /** Pair current clauses with baseline clauses: same words and number first, then the best-scoring pairs. */
 function matchClauses(current: Entry[], baseline: Entry[]): Map<Entry, Entry> {
   const pairs = new Map<Entry, Entry>();
   const taken = new Set<Entry>();
-  const byIdAndText = new Map<string, Entry[]>();
-  for (const b of baseline) {
-    const key = `${b.side.id}\u0000${b.side.text}`;
-    byIdAndText.set(key, [...(byIdAndText.get(key) ?? []), b]);
-  }
+  const byId = groupBy(baseline, b => b.side.id);
   for (const c of current) {
-    const b = byIdAndText.get(`${c.side.id}\u0000${c.side.text}`)?.find(x => !taken.has(x));
+    const b = byId.get(c.side.id)?.find(x => x.side.text === c.side.text && !taken.has(x));
     if (b) {
       pairs.set(c, b);
       taken.add(b);
     }
   }
-  const restCurrent = current.filter(c => !pairs.has(c));
-  const restBaseline = baseline.filter(b => !taken.has(b));
-  const fuzzy = restCurrent.length * restBaseline.length <= MAX_FUZZY_PAIRS;
-  const candidates: { c: Entry; b: Entry; score: number }[] = [];
-  for (const c of restCurrent) {
-    for (const b of restBaseline) {
-      const sameNumber = c.side.id === b.side.id;
-      if (!fuzzy && !sameNumber && c.side.text !== b.side.text) continue;
-      const sim = c.side.text === b.side.text ? 1 : similarity(wordBag(c), wordBag(b));
-      if (!sameNumber && sim < MOVED_SIMILARITY) continue;
-      candidates.push({ c, b, score: sim + (sameNumber ? SAME_NUMBER_BONUS : 0) });
-    }
-  }
+  const candidates = candidatePairs(current.filter(c => !pairs.has(c)), baseline.filter(b => !taken.has(b)));
   candidates.sort((x, y) => y.score - x.score || x.c.order - y.c.order || x.b.order - y.b.order);
   for (const { c, b } of candidates) {
     if (pairs.has(c) || taken.has(b)) continue;
@@ -166,10 +209,11 @@ function matchClauses(current: Entry[], baseline: Entry[]): Map<Entry, Entry> {
 function definitionTexts(models: readonly LegalModel[]): Map<string, string[]> {
   const texts = new Map<string, string[]>();
   for (const m of models) {
-    for (const site of definitionsOf(m)) {
-      const list = texts.get(site.key) ?? [];
-      list.push(normaliseTermText(site.text));
-      texts.set(site.key, list);
+    const sites = memo(m, 'changes:definitions', () => definitionsOf(m).map(site => [site.key, normaliseTermText(site.text)] as const));
+    for (const [key, text] of sites) {
+      const list = texts.get(key);
+      if (list) list.push(text);
+      else texts.set(key, [text]);
     }
   }
   for (const list of texts.values()) list.sort();
@@ -186,8 +230,15 @@ function changedTermKeys(current: readonly LegalModel[], baseline: readonly Lega
   return changed;
 }
 
-/** Compare the workspace's legal text with the baseline's. Pure; never throws. */
-export function compareWithBaseline(current: readonly LegalModel[], baseline: readonly LegalModel[]): ChangeSet {
+/** Word diffs by baseline words, then current words. */
+export type DiffCache = Map<string, Map<string, DiffPart[]>>;
+
+/**
+ * Compare the workspace's legal text with the baseline's. Pure; never throws. `previous` (the
+ * last result) lends its word diffs, so an edit to one clause recomputes only that clause's.
+ */
+export function compareWithBaseline(current: readonly LegalModel[], baseline: readonly LegalModel[], previous?: ChangeSet): ChangeSet {
+  const diffs: DiffCache = new Map();
   const now = entriesOf(current);
   const before = entriesOf(baseline);
   const pairs = matchClauses(now, before);
@@ -202,7 +253,7 @@ export function compareWithBaseline(current: readonly LegalModel[], baseline: re
     else {
       const wordsChanged = b.side.text !== c.side.text;
       const status: ChangeStatus = b.side.id !== c.side.id ? 'renumbered' : wordsChanged ? 'changed' : 'unchanged';
-      change = { status, id: c.side.id, current: c.side, baseline: b.side, wordsChanged, ...(wordsChanged ? { diff: wordDiff(b.side.text, c.side.text) } : {}) };
+      change = { status, id: c.side.id, current: c.side, baseline: b.side, wordsChanged, ...(wordsChanged ? { diff: cachedDiff(previous?.diffs, diffs, b.side.text, c.side.text) } : {}) };
       if (status === 'renumbered') affectedIds.add(b.side.id);
     }
     if (change.status !== 'unchanged') affectedIds.add(c.side.id);
@@ -217,7 +268,16 @@ export function compareWithBaseline(current: readonly LegalModel[], baseline: re
     affectedIds.add(b.side.id);
     counts.deleted++;
   }
-  return { clauses, byClause, affectedIds, changedTerms: changedTermKeys(current, baseline), counts };
+  return { clauses, byClause, affectedIds, changedTerms: changedTermKeys(current, baseline), counts, diffs };
+}
+
+/** The diff from the last result if it had it, else computed; kept in `next` (only the diffs still in use are kept). */
+function cachedDiff(previous: DiffCache | undefined, next: DiffCache, before: string, after: string): DiffPart[] {
+  const diff = previous?.get(before)?.get(after) ?? wordDiff(before, after);
+  let byAfter = next.get(before);
+  if (!byAfter) next.set(before, (byAfter = new Map()));
+  byAfter.set(after, diff);
+  return diff;
 }
 
 /** "changed", "renumbered from G8.6", "renumbered from G8.6, words changed": how a clause changed, in words. */
