@@ -68,6 +68,10 @@ test('secdraft changes against a git revision reads the text as committed', () =
   const bad = secdraft(['changes', 'sec', '--compare-to', 'no-such-rev'], dir);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /"no-such-rev" is neither a folder nor a revision of the git repository/);
+  // A "revision" that is a git option is refused, never passed on.
+  const option = secdraft(['changes', 'sec', '--compare-to=--output=written.txt'], dir);
+  assert.equal(option.code, 2);
+  assert.ok(!fs.existsSync(path.join(dir, 'written.txt')));
 });
 
 test('check --changed-only drops findings of unchanged clauses and keeps those a change causes', () => {

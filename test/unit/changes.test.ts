@@ -151,3 +151,36 @@ test('the outline says how each clause changed', () => {
   assert.ok(details.some(d => d.startsWith('G8.4:') && d.endsWith('· renumbered from G8.5, words changed')), details.join('\n'));
   assert.ok(details.some(d => d.startsWith('G8.1:') && !d.includes('·')), details.join('\n'));
 });
+
+test('a clause inserted in the middle renumbers the rest: each later clause is renumbered, not changed', () => {
+  const inserted = BASELINE.replace('G8.2 Each User', 'G8.2 The Panel may waive the charges.\n\nG8.3 Each User')
+    .replace('G8.3 The Security', 'G8.4 The Security').replace('G8.4 A User', 'G8.5 A User').replace('G8.5 Nothing', 'G8.6 Nothing');
+  assert.deepEqual(statuses(compared(inserted, BASELINE)), [
+    'G8.1 unchanged',
+    'G8.2 added',
+    'G8.3 renumbered from G8.2',
+    'G8.4 renumbered from G8.3',
+    'G8.5 renumbered from G8.4',
+    'G8.6 renumbered from G8.5',
+  ]);
+});
+
+test('clauses with the same words ("[Not used]") pair by number first', () => {
+  const base = dedent(`
+    G8 USER SECURITY ASSESSMENTS
+
+    G8.1 [Not used]
+
+    G8.2 [Not used]
+
+    G8.3 The Panel shall publish reports.
+  `);
+  const now = base.replace('G8.3 The Panel shall publish reports.', 'G8.3 The Panel shall publish reports.\n\nG8.4 [Not used]');
+  assert.deepEqual(statuses(compared(now, base)), ['G8.1 unchanged', 'G8.2 unchanged', 'G8.3 unchanged', 'G8.4 added']);
+});
+
+test('a clause moved to another Section is matched by its words', () => {
+  const base = 'G8 PART\n\nG8.1 The Panel shall publish each assessment report within ten days.\n\nG8.2 Other words here.\n';
+  const now = 'G8 PART\n\nG8.2 Other words here.\n\nH1 PART\n\nH1.1 The Panel shall publish each assessment report within ten days.\n';
+  assert.deepEqual(statuses(compared(now, base)), ['G8.2 unchanged', 'H1.1 renumbered from G8.1']);
+});
