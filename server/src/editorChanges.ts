@@ -77,8 +77,9 @@ export class EditorChanges {
     this.folderInside = isFolder && root && isInside(root, dir) ? dir : undefined;
     for (const uri of this.service.workspace.uris()) if (this.owns(uri)) this.service.removeDocument(uri);
     if (!spec || !root) {
+      const had = this.service.baseline.baselineIndex !== undefined;
       this.service.setBaseline(undefined);
-      return true;
+      return had || changedOnlyBefore !== this.changedOnly;
     }
     try {
       if (!settings.trusted && !this.folderInside) throw new CompareToError('in Restricted Mode only a folder inside the workspace can be the baseline');
