@@ -184,3 +184,27 @@ test('a clause moved to another Section is matched by its words', () => {
   const now = 'G8 PART\n\nG8.2 Other words here.\n\nH1 PART\n\nH1.1 The Panel shall publish each assessment report within ten days.\n';
   assert.deepEqual(statuses(compared(now, base)), ['G8.2 unchanged', 'H1.1 renumbered from G8.1']);
 });
+
+test('--changed-only in the definitions table: a new row is the drafter\'s, the rows left as they were are not', () => {
+  const base = dedent(`
+    A1 DEFINITIONS
+
+    A1.1 In this Code:
+
+    Assessment Fee | means the fee for an assessment.
+
+    Panel | means the  panel.
+
+    G8 USER SECURITY ASSESSMENTS
+
+    G8.1 The Panel shall set the Assessment Fee.
+  `);
+  const now = base.replace('Panel | means the  panel.\n', 'Panel | means the  panel.\n\nReview Fee | means the  fee for a review.\n');
+  const service = compared(now, base);
+  const all = service.getDiagnostics(uriOf('g8.sec.md')).filter(d => d.code === 'double-space').map(d => d.range.start.line);
+  const kept = service.getChangedOnlyDiagnostics(uriOf('g8.sec.md')).filter(d => d.code === 'double-space').map(d => d.range.start.line);
+  const row = now.split('\n').findIndex(l => l.startsWith('Review Fee'));
+  assert.equal(all.length, 2);
+  assert.deepEqual(kept, [row]);
+  assert.ok(service.getChanges()!.changedTerms.has('review fee'));
+});

@@ -9,16 +9,27 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { clauseAtLine } from '../model/structure';
 import { termKey } from '../model/definitions';
 import { rangeContains } from '../text/lines';
-import { type ChangeSet, isTouched } from './changes';
+import { type ChangeSet, isTouched, lineWords } from './changes';
 
 const CLAUSE_ID_RE = /^[A-Z]{1,2}\d{1,3}(?:\.\d{1,5}[A-Z]{0,2})?/;
 
-/** Whether a place (uri, 0-based line) lies in a clause the modification touched. */
+/**
+ * Whether a place (uri, 0-based line) lies in a clause the modification touched — but not on a
+ * row of a definitions table that it left as it was: adding one definition to A1.1 does not
+ * make the drafter answer for every other row.
+ */
 function inTouchedClause(workspace: WorkspaceIndex, changes: ChangeSet, uri: string, line: number): boolean {
   const model = workspace.model(uri);
   if (model?.kind !== 'legal') return false;
   const clause = clauseAtLine(model.structure, line);
-  return clause !== undefined && isTouched(changes.byClause.get(clause));
+  const change = clause ? changes.byClause.get(clause) : undefined;
+  if (!clause || !isTouched(change)) return false;
+  const kind = model.structure.kinds[line];
+  if ((kind === 'table-row' || kind === 'definition-row') && change?.baseline) {
+    const words = lineWords(model, clause, line);
+    if (words && change.baseline.text.includes(words)) return false;
+  }
+  return true;
 }
 
 /** The clause numbers a finding's data names (a reference's target, a comment's clause, the clauses a statement cites). */

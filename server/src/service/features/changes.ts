@@ -60,6 +60,17 @@ export function isTouched(change: ClauseChange | undefined): boolean {
   return change !== undefined && (change.status === 'added' || change.status === 'changed' || (change.status === 'renumbered' && change.wordsChanged));
 }
 
+/** Whitespace collapsed and Markdown bold removed: the form in which words are compared. */
+function normaliseWords(text: string): string {
+  return text.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** One line's own words, in the form `clauseWords` compares (after the number on the clause's first line). */
+export function lineWords(model: LegalModel, clause: Clause, line: number): string {
+  const { lines, contentColumn } = model.structure;
+  return normaliseWords(lines[line]?.text.slice(line === clause.firstLine ? clause.textColumn : contentColumn[line]) ?? '');
+}
+
 /** A clause's words after its number, on all its lines, whitespace collapsed and Markdown bold removed. */
 export function clauseWords(model: LegalModel, clause: Clause): string {
   const { lines, kinds, contentColumn } = model.structure;
@@ -69,7 +80,7 @@ export function clauseWords(model: LegalModel, clause: Clause): string {
     if (kind === 'blank' || kind === 'suppression' || kind === 'furniture') continue;
     parts.push(lines[line].text.slice(contentColumn[line]));
   }
-  return parts.join(' ').replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+  return normaliseWords(parts.join(' '));
 }
 
 interface Entry {
