@@ -208,3 +208,22 @@ test('--changed-only in the definitions table: a new row is the drafter\'s, the 
   assert.deepEqual(kept, [row]);
   assert.ok(service.getChanges()!.changedTerms.has('review fee'));
 });
+
+test('--changed-only keeps a threshold in an unchanged clause that a changed clause now contradicts', () => {
+  // The modification counts G8.40's threshold in Domestic Premises; unchanged G8.42 still counts
+  // Smart Metering Systems: its finding is caused by the change (its related place is G8.40).
+  const base = dedent(`
+    G8 USER SECURITY ASSURANCE
+
+    G8.40 A Supplier Party which supplies more than 250,000 Smart Metering Systems, and which does not supply any Non-Domestic Premises, shall be subject to a Full User Security Assessment.
+
+    G8.41 Each User shall pay the  charges.
+
+    G8.42 A Supplier Party which supplies 250,000 or fewer Smart Metering Systems, and which does not supply any Non-Domestic Premises, shall be subject to the cycle in Section G8.43.
+  `);
+  const now = base.replace('more than 250,000 Smart Metering Systems', 'more than 250,000 Domestic Premises');
+  const service = compared(now, base);
+  const found = (ds: { code: string; clause?: string }[]) => ds.filter(d => d.code === 'inconsistent-threshold' || d.code === 'double-space').map(d => `${d.clause} ${d.code}`);
+  assert.deepEqual(found(service.getDiagnostics(uriOf('g8.sec.md'))).sort(), ['G8.41 double-space', 'G8.42 inconsistent-threshold']);
+  assert.deepEqual(found(service.getChangedOnlyDiagnostics(uriOf('g8.sec.md'))), ['G8.42 inconsistent-threshold']);
+});
