@@ -1,6 +1,6 @@
-// Reading the baseline the modification is compared with (`--compare-to DIR|REV`, the
+// Reading the baseline the modification is compared with (`--compare-to DIR|FILE|REV`, the
 // `compareTo` key of .secdraft.json, the secDrafting.compareTo setting): the legal files of a
-// folder, or of a git revision (`git ls-tree` + `git show REV:path`). Not the findings baseline
+// folder, one file, or those of a git revision (`git ls-tree` + `git show REV:path`). Not the findings baseline
 // (.secdraft-baseline.json, `--baseline FILE`): that one accepts findings, this one is the text.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -21,7 +21,7 @@ export interface ComparedBaseline {
   docs: SecDocument[];
   /** Files that could not be read (each names the file and the reason). */
   problems: string[];
-  /** For a folder: its absolute path (the workspace must not also read its files as its own). */
+  /** For a folder or a file: its absolute path (the workspace must not also read it as its own). */
   folder?: string;
 }
 
@@ -98,20 +98,27 @@ function gitFolderOf(options: CompareToOptions): string {
   }
 }
 
-/** Whether a document URI lies in a folder (a baseline folder inside the workspace). */
-export function isUnder(folder: string, uri: string): boolean {
-  const prefix = pathToFileURL(folder).toString().replace(/\/?$/, '/');
-  return uri.startsWith(prefix);
+/** Whether a document URI is a baseline file or lies in a baseline folder (inside the workspace). */
+export function isUnder(folderOrFile: string, uri: string): boolean {
+  const own = pathToFileURL(folderOrFile).toString().replace(/\/$/, '');
+  return uri === own || uri.startsWith(`${own}/`);
 }
 
-/** A folder (when `spec` names one) or else a git revision; CompareToError says why neither. */
+/** A folder or a file (when `spec` names one) or else a git revision; CompareToError says why neither. */
 export async function readCompareTo(spec: string, options: CompareToOptions): Promise<ComparedBaseline> {
-  const dir = path.resolve(options.cwd, spec);
-  let isDir = false;
+  const target = path.resolve(options.cwd, spec);
+  let stat: fs.Stats | undefined;
   try {
-    isDir = fs.statSync(dir).isDirectory();
+    stat = fs.statSync(target);
   } catch {
-    // Not a folder: a revision, perhaps.
+    // Not on disk: a revision, perhaps.
   }
-  return isDir ? readFolder(dir, spec, options.legalGlobs ?? []) : readRevision(spec, options);
+  if (stat?.isDirectory()) return readFolder(target, spec, options.legalGlobs ?? []);
+  if (stat?.isFile()) {
+    // One file: the earlier version of a single Section.
+    const loaded = readTextFile(target);
+    if (isProblem(loaded)) throw new CompareToError(`${spec}: ${loaded.reason}`);
+    return { label: `file ${spec}`, docs: [{ uri: loaded.uri, version: 1, text: loaded.text, languageId: 'sec' }], problems: [], folder: target };
+  }
+  return readRevision(spec, options);
 }

@@ -53,7 +53,7 @@ export interface ChangesSettings {
 export class EditorChanges {
   private loaded = '';
   private changedOnly = false;
-  /** A baseline folder inside the workspace: its files are the old text, not the workspace's. */
+  /** A baseline folder or file inside the workspace: the old text, not the workspace's. */
   private folderInside: string | undefined;
   private readonly filtered = new WeakMap<readonly SecDiagnostic[], { changes: ChangeSet | undefined; changedOnly: boolean; kept: SecDiagnostic[] }>();
 
@@ -73,8 +73,8 @@ export class EditorChanges {
     this.loaded = key;
     const spec = settings.compareTo?.trim();
     const dir = spec && root ? path.resolve(root, spec) : undefined;
-    const isFolder = dir !== undefined && fs.existsSync(dir) && fs.statSync(dir).isDirectory();
-    this.folderInside = isFolder && root && isInside(root, dir) ? dir : undefined;
+    const onDisk = dir !== undefined && fs.existsSync(dir);
+    this.folderInside = onDisk && root && isInside(root, dir) ? dir : undefined;
     for (const uri of this.service.workspace.uris()) if (this.owns(uri)) this.service.removeDocument(uri);
     if (!spec || !root) {
       const had = this.service.baseline.baselineIndex !== undefined;
@@ -82,7 +82,7 @@ export class EditorChanges {
       return had || changedOnlyBefore !== this.changedOnly;
     }
     try {
-      if (!settings.trusted && !this.folderInside) throw new CompareToError('in Restricted Mode only a folder inside the workspace can be the baseline');
+      if (!settings.trusted && !this.folderInside) throw new CompareToError('in Restricted Mode only a folder or file inside the workspace can be the baseline');
       const baseline = await readCompareTo(spec, { cwd: root, legalGlobs: settings.legalGlobs });
       if (this.loaded !== key) return false; // newer settings overtook this read
       for (const p of baseline.problems) this.warn(`SEC Drafting: baseline ${p}`);

@@ -51,6 +51,14 @@ test('secdraft changes against a baseline folder lists the clauses added, change
   assert.match(text.stdout, /1 added, 1 changed, 1 renumbered, 1 deleted, 2 unchanged/);
 });
 
+test('a baseline file inside the checked folder is the old text, left out of the workspace', () => {
+  const dir = tempDir({ 'g8.sec.md': MODIFIED, 'old/g8-current.sec.md': CURRENT });
+  const r = secdraft(['changes', '.', '--compare-to', 'old/g8-current.sec.md', '--format', 'json'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(listed(r.stdout), EXPECTED);
+  assert.equal((JSON.parse(r.stdout) as { baseline: string }).baseline, 'file old/g8-current.sec.md');
+});
+
 test('secdraft changes against a git revision reads the text as committed', () => {
   const dir = tempDir({ 'sec/g8.sec.md': CURRENT, 'notes.txt': 'not legal text' });
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=Test', ...args], { cwd: dir, stdio: 'pipe' });

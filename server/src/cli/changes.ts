@@ -37,7 +37,7 @@ export async function applyCompareTo(ws: LoadedWorkspace, option: string | undef
   }
 }
 
-/** A baseline folder inside the checked folders is the old text, not part of the workspace: its files are left out. */
+/** A baseline folder or file inside the checked folders is the old text, not part of the workspace: it is left out. */
 function leaveOut(ws: LoadedWorkspace, folder: string): void {
   const inside = ws.uris.filter(uri => isUnder(folder, uri));
   for (const uri of inside) {
