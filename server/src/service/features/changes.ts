@@ -53,6 +53,24 @@ export interface ChangeSet {
   counts: Record<ChangeStatus, number>;
   /** The word diffs of this result, lent to the next comparison. */
   diffs: DiffCache;
+  /** The baseline's clauses as compared, lent to the next comparison while the baseline stays. */
+  baselineSide: BaselineSide;
+}
+
+/** The baseline's clauses, indexed by number: built once per baseline, not once per edit. */
+export interface BaselineSide {
+  models: readonly LegalModel[];
+  entries: Entry[];
+  byId: Map<string, Entry[]>;
+}
+
+function prepareBaseline(models: readonly LegalModel[]): BaselineSide {
+  const entries = entriesOf(models);
+  return { models, entries, byId: groupBy(entries, e => e.side.id) };
+}
+
+function sameModels(a: readonly LegalModel[] | undefined, b: readonly LegalModel[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((m, i) => m === b[i]);
 }
 
 /** Clauses whose words the modification wrote: added, changed, or renumbered with words changed. */
@@ -83,7 +101,7 @@ export function clauseWords(model: LegalModel, clause: Clause): string {
   return normaliseWords(parts.join(' '));
 }
 
-interface Entry {
+export interface Entry {
   side: ClauseSide;
   clause: Clause;
   order: number;
@@ -195,10 +213,10 @@ function candidatePairs(current: readonly Entry[], baseline: readonly Entry[]): 
 }
 
 /** Pair current clauses with baseline clauses: same words and number first, then the best-scoring pairs. */
-function matchClauses(current: Entry[], baseline: Entry[]): Map<Entry, Entry> {
+function matchClauses(current: Entry[], baseline: BaselineSide): Map<Entry, Entry> {
   const pairs = new Map<Entry, Entry>();
   const taken = new Set<Entry>();
-  const byId = groupBy(baseline, b => b.side.id);
+  const byId = baseline.byId;
   for (const c of current) {
     const b = byId.get(c.side.id)?.find(x => x.side.text === c.side.text && !taken.has(x));
     if (b) {
@@ -206,7 +224,7 @@ function matchClauses(current: Entry[], baseline: Entry[]): Map<Entry, Entry> {
       taken.add(b);
     }
   }
-  const candidates = candidatePairs(current.filter(c => !pairs.has(c)), baseline.filter(b => !taken.has(b)));
+  const candidates = candidatePairs(current.filter(c => !pairs.has(c)), baseline.entries.filter(b => !taken.has(b)));
   candidates.sort((x, y) => y.score - x.score || x.c.order - y.c.order || x.b.order - y.b.order);
   for (const { c, b } of candidates) {
     if (pairs.has(c) || taken.has(b)) continue;
@@ -251,16 +269,22 @@ export type DiffCache = Map<string, Map<string, DiffPart[]>>;
 export function compareWithBaseline(current: readonly LegalModel[], baseline: readonly LegalModel[], previous?: ChangeSet): ChangeSet {
   const diffs: DiffCache = new Map();
   const now = entriesOf(current);
-  const before = entriesOf(baseline);
-  const pairs = matchClauses(now, before);
+  const prepared = sameModels(previous?.baselineSide.models, baseline) ? previous!.baselineSide : prepareBaseline(baseline);
+  const pairs = matchClauses(now, prepared);
   const counts: Record<ChangeStatus, number> = { added: 0, changed: 0, renumbered: 0, deleted: 0, unchanged: 0 };
   const clauses: ClauseChange[] = [];
   const byClause = new Map<Clause, ClauseChange>();
   const affectedIds = new Set<string>();
   for (const c of now) {
     const b = pairs.get(c);
+    // A clause of an unedited file paired as before keeps its entry (most of them, after an edit).
+    const before = previous?.byClause.get(c.clause);
     let change: ClauseChange;
-    if (!b) change = { status: 'added', id: c.side.id, current: c.side, wordsChanged: true };
+    if (before && before.current === c.side && before.baseline === b?.side && (before.status === 'unchanged' || before.diff)) {
+      change = before;
+      if (before.diff) cachedDiff(previous?.diffs, diffs, before.baseline!.text, c.side.text);
+      if (before.status === 'renumbered') affectedIds.add(before.baseline!.id);
+    } else if (!b) change = { status: 'added', id: c.side.id, current: c.side, wordsChanged: true };
     else {
       const wordsChanged = b.side.text !== c.side.text;
       const status: ChangeStatus = b.side.id !== c.side.id ? 'renumbered' : wordsChanged ? 'changed' : 'unchanged';
@@ -273,13 +297,13 @@ export function compareWithBaseline(current: readonly LegalModel[], baseline: re
     byClause.set(c.clause, change);
   }
   const matched = new Set(pairs.values());
-  for (const b of before) {
+  for (const b of prepared.entries) {
     if (matched.has(b)) continue;
     clauses.push({ status: 'deleted', id: b.side.id, baseline: b.side, wordsChanged: true });
     affectedIds.add(b.side.id);
     counts.deleted++;
   }
-  return { clauses, byClause, affectedIds, changedTerms: changedTermKeys(current, baseline), counts, diffs };
+  return { clauses, byClause, affectedIds, changedTerms: changedTermKeys(current, baseline), counts, diffs, baselineSide: prepared };
 }
 
 /** The diff from the last result if it had it, else computed; kept in `next` (only the diffs still in use are kept). */
