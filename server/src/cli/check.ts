@@ -137,8 +137,10 @@ export async function runCheck(options: CheckOptions, write: (s: string) => void
     const count = fixed.files.reduce((n, f) => n + f.applied, 0);
     writeErr(`secdraft: ${options.fix === 'write' ? 'fixed' : 'would fix'} ${count} finding${count === 1 ? '' : 's'} in ${fixed.files.length} file${fixed.files.length === 1 ? '' : 's'}`);
   }
-  const comparedWith = await applyCompareTo(ws, options.compareTo, options.reportOnly ? [options.workspace ?? '.'] : options.paths, writeErr);
   const changedOnly = options.changedOnly ?? ws.config.changedOnly ?? false;
+  // "compareTo" in the config costs a git run: read it only when --changed-only needs it.
+  const comparedWith = changedOnly || options.compareTo !== undefined
+    ? await applyCompareTo(ws, options.compareTo, options.reportOnly ? [options.workspace ?? '.'] : options.paths, writeErr) : undefined;
   if (changedOnly && comparedWith === undefined) throw new UsageError('--changed-only needs a baseline to compare with: --compare-to DIR|REV, or "compareTo" in .secdraft.json');
   let leftOut = 0;
   const wanted = options.reportOnly ? new Set(options.paths.map(p => path.resolve(p))) : undefined;
