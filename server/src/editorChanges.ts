@@ -63,8 +63,17 @@ export class EditorChanges {
     private readonly warn: (message: string) => void,
   ) {}
 
-  /** Read the baseline again when the settings name another one; true when anything changed. */
+  /** Read the baseline again when the settings name another one; true when anything changed. Never rejects. */
   async configure(settings: ChangesSettings): Promise<boolean> {
+    try {
+      return await this.load(settings);
+    } catch (e) {
+      this.warn(`SEC Drafting: cannot compare with "${settings.compareTo}": ${(e as Error)?.message ?? e}`);
+      return false;
+    }
+  }
+
+  private async load(settings: ChangesSettings): Promise<boolean> {
     const changedOnlyBefore = this.changedOnly;
     this.changedOnly = settings.changedOnly === true;
     const root = this.folder();
