@@ -75,3 +75,21 @@ test('changedOnly: the double space of changed G8.2 is shown, that of unchanged 
   const found = await client.diagnostics(g8(), d => d.some(x => x.code === 'double-space' && x.range.start.line === 4) && !d.some(x => x.code === 'double-space' && x.range.start.line === 2));
   assert.ok(found.every((d: Diagnostic) => d.range.start.line !== 2), JSON.stringify(found));
 });
+
+test('a compareTo that is neither a folder nor a revision is a warning; the server keeps serving', async () => {
+  const other = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-changes-bad-'));
+  fs.writeFileSync(path.join(other, 'g8.sec.md'), MODIFIED);
+  const messages: string[] = [];
+  const bad = await startServer({ rootPath: other, initializationOptions: { compareTo: 'no-such-rev' }, handlers: { 'window/showMessage': (p: { message: string }) => void messages.push(p.message) } });
+  try {
+    const uri = fileUri(path.join(other, 'g8.sec.md'));
+    await bad.diagnostics(uri, d => d.some(x => x.code === 'double-space'));
+    for (let i = 0; i < 100 && !messages.some(m => /cannot compare with "no-such-rev"/.test(m)); i++) await new Promise(resolve => setTimeout(resolve, 50));
+    assert.ok(messages.some(m => /cannot compare with "no-such-rev": .*(not in a git repository|neither a folder nor a revision)/.test(m)), messages.join('\n'));
+    const result = await bad.request<{ baseline: string; clauses: unknown[] }>('sec/changes', {});
+    assert.deepEqual(result, { baseline: '', clauses: [] });
+  } finally {
+    await bad.close();
+    fs.rmSync(other, { recursive: true, force: true });
+  }
+});
