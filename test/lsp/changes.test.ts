@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import type { Diagnostic, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver-types';
 import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
 
@@ -91,5 +92,28 @@ test('a compareTo that is neither a folder nor a revision is a warning; the serv
   } finally {
     await bad.close();
     fs.rmSync(other, { recursive: true, force: true });
+  }
+});
+
+test('compareTo a git revision: the clauses changed since the commit', async () => {
+  const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-changes-git-'));
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=Test', ...args], { cwd: repo, stdio: 'pipe' });
+  fs.writeFileSync(path.join(repo, 'g8.sec.md'), CURRENT);
+  git('init', '-q');
+  git('add', '.');
+  git('commit', '-qm', 'current');
+  fs.writeFileSync(path.join(repo, 'g8.sec.md'), MODIFIED);
+  const server = await startServer({ rootPath: repo, initializationOptions: { compareTo: 'HEAD' } });
+  try {
+    let result: { baseline: string; clauses: { id: string; status: string }[] } = { baseline: '', clauses: [] };
+    for (let i = 0; i < 100 && result.clauses.length === 0; i++) {
+      result = await server.request('sec/changes', {});
+      if (result.clauses.length === 0) await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    assert.equal(result.baseline, 'git HEAD');
+    assert.deepEqual(result.clauses.map(c => `${c.id} ${c.status}`), ['G8.2 changed', 'G8.3 renumbered', 'G8.3 deleted']);
+  } finally {
+    await server.close();
+    fs.rmSync(repo, { recursive: true, force: true });
   }
 });
