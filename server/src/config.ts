@@ -18,6 +18,10 @@ export interface SecConfig {
   source?: string;
   /** Keys that were ignored (unknown, or of the wrong type), each naming the key and the file. */
   warnings?: string[];
+  /** The text the modification is compared with: a folder (relative to the config) or a git revision (#21). */
+  compareTo?: string;
+  /** Report only the findings of changed clauses and those a change causes (needs compareTo). */
+  changedOnly?: boolean;
 }
 
 export const DEFAULT_CONFIG: SecConfig = { settings: {}, legalGlobs: [], consultationGlobs: [], failOn: 'warning', wordFiles: [] };
@@ -42,7 +46,7 @@ function workspaceGlobs(value: unknown, what: string, file: string): string[] {
 }
 
 /** Every key `.secdraft.json` may hold ("$schema" for editors that validate it). */
-export const CONFIG_KEYS = ['severity', 'failOn', 'words', 'wordFiles', 'legalFiles', 'consultationFiles', 'allowDoubleSpaceAfterSentence', 'linkThreshold', '$schema'] as const;
+export const CONFIG_KEYS = ['severity', 'failOn', 'words', 'wordFiles', 'legalFiles', 'consultationFiles', 'allowDoubleSpaceAfterSentence', 'linkThreshold', 'compareTo', 'changedOnly', '$schema'] as const;
 
 /** Edit distance, for "did you mean" (keys are short, so the plain table is fine). */
 function editDistance(a: string, b: string): number {
@@ -80,6 +84,8 @@ function ignoredKeys(o: Record<string, unknown>, file: string): string[] {
   if (o.linkThreshold !== undefined && (typeof o.linkThreshold !== 'number' || !Number.isFinite(o.linkThreshold))) {
     warnings.push(`${file}: "linkThreshold" must be a number, not ${JSON.stringify(o.linkThreshold)}; ignored`);
   }
+  if (o.compareTo !== undefined && typeof o.compareTo !== 'string') warnings.push(`${file}: "compareTo" must be a folder or a git revision (a string); ignored`);
+  if (o.changedOnly !== undefined && typeof o.changedOnly !== 'boolean') warnings.push(`${file}: "changedOnly" must be true or false; ignored`);
   return warnings;
 }
 
@@ -115,6 +121,8 @@ export function parseConfig(text: string, file: string): SecConfig {
     wordFiles: stringArray(o.wordFiles, 'wordFiles', file),
     source: file,
     warnings: ignoredKeys(o, file),
+    ...(typeof o.compareTo === 'string' ? { compareTo: o.compareTo } : {}),
+    ...(typeof o.changedOnly === 'boolean' ? { changedOnly: o.changedOnly } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 // Markdown (tables a drafter pastes into the modification report). Every string that comes
 // from a document or a respondent is escaped: a collation is untrusted input.
 import { type QuestionSummary, type ReportComment, type ReportData, type ReportFinding, DISPOSITION_LABELS } from './service';
+import { changesHtml, changesMarkdown } from './reportChangesRender';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -92,6 +93,7 @@ export function renderHtml(data: ReportData): string {
 ${unanswered}
 <h2>Consultation questions</h2>
 ${data.questions.length ? data.questions.map(questionHtml).join('\n') : '<p class="quiet">No consultation responses in the workspace.</p>'}
+${data.changes ? changesHtml(data.changes, f => findingsHtml(f, false), commentsTableHtml) : ''}
 <h2>Clauses</h2>
 ${clauses.join('\n') || '<p class="quiet">No legal text in the workspace.</p>'}
 ${data.generalComments.length ? `<h2>Comments not linked to a clause</h2>\n${commentsTableHtml(data.generalComments)}` : ''}
@@ -142,6 +144,7 @@ export function renderMarkdown(data: ReportData): string {
     for (const r of q.rows) out.push(`| ${mdCell(r.category)} | ${q.positions.map(p => r.counts[p]).join(' | ')} | ${r.total} |`);
     out.push(`| **Total** | ${q.positions.map(p => q.totals[p]).join(' | ')} | ${q.total} |`);
   }
+  if (data.changes) out.push(...changesMarkdown(data.changes, f => mdFindings(f, false), mdComments));
   out.push('', '## Clauses');
   for (const cl of data.clauses) {
     out.push('', `### ${cl.id}${cl.heading ? ` ${mdCell(cl.heading)}` : ''}`, '', `${mdCell(cl.path)}:${cl.line}`);

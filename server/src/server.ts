@@ -31,6 +31,7 @@ import { withoutReadOnlyEdits } from './readOnlyDocuments';
 import { EditorBaseline } from './editorBaseline';
 import { type ClientAbilities, executeCommand, SERVER_COMMANDS } from './lsp/commands';
 import { watchFiles } from './lsp/watchedFiles';
+import { EditorChanges } from './editorChanges';
 import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
 import { COMMENTS_REQUEST } from './lsp/protocol';
 import { type ClientSettings, mergeSettings, settingsIn } from './settings';
@@ -51,8 +52,9 @@ export function startServer(connection: Connection): SecLanguageService {
   /** The client asked for sec/indexChanged (lsp/protocol.ts) in its initialization options. */
   let notifiesIndexChanges = false;
   const baseline = new EditorBaseline(() => workspaceFolders[0], uri => service.documentText(uri));
+  const compared = new EditorChanges(service, () => workspaceFolders[0], message => warn(message));
   const publisher = new DiagnosticsPublisher({
-    connection, service, documents, shown: (uri, found) => baseline.filter(uri, found), notifiesIndexChanges: () => notifiesIndexChanges,
+    connection, service, documents, shown: (uri, found) => baseline.filter(uri, compared.filter(uri, found)), notifiesIndexChanges: () => notifiesIndexChanges,
   });
   /** Re-check and publish: `first` is the edited document; `announce` a change other than typing. */
   const scheduleAll = (first?: string, announce = false) => publisher.changed(first, announce);
@@ -84,6 +86,9 @@ export function startServer(connection: Connection): SecLanguageService {
     const { settings, legalGlobs, consultationGlobs } = mergeSettings(config, workspaceWordList(workspaceFolders[0], config), clientSettings);
     service.updateSettings(settings, { legalGlobs, consultationGlobs });
     scheduleAll(undefined, true);
+    const changedOnly = clientSettings.changedOnly || config.changedOnly;
+    void compared.configure({ legalGlobs, consultationGlobs, compareTo: clientSettings.compareTo || config.compareTo, changedOnly, trusted: workspaceTrusted })
+      .then(changed => changed && scheduleAll(undefined, true));
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -189,7 +194,7 @@ export function startServer(connection: Connection): SecLanguageService {
       const result = await scanFolders(
         workspaceFolders,
         mergeSettings(config, { words: [] }, clientSettings),
-        file => service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes, languageId: file.languageId }),
+        file => compared.owns(file.uri) || service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes, languageId: file.languageId }),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
         uri => documents.get(uri) !== undefined,
       );
@@ -240,7 +245,7 @@ export function startServer(connection: Connection): SecLanguageService {
         reloadBaseline();
         continue;
       }
-      if (documents.get(change.uri)) continue; // the editor's copy wins while open
+      if (documents.get(change.uri) || compared.owns(change.uri)) continue; // the editor's copy wins while open; the baseline is not the workspace
       if (change.type === 3 /* Deleted */) service.removeDocument(change.uri);
       else if (isOriginal(file)) {
         // A .docx/.pdf collation: extracted asynchronously, then checked like the rest.
@@ -262,6 +267,7 @@ export function startServer(connection: Connection): SecLanguageService {
   });
 
   documents.onDidChangeContent(e => {
+    if (compared.owns(e.document.uri)) return; // a baseline file opened to read it
     service.setDocument({ uri: e.document.uri, version: e.document.version, text: e.document.getText(), languageId: e.document.languageId });
     scheduleAll(e.document.uri);
   });
@@ -270,7 +276,7 @@ export function startServer(connection: Connection): SecLanguageService {
     // Back to the file on disk (or gone if it was never saved).
     const file = uriToPath(e.document.uri);
     const loaded = file ? readTextFile(file) : undefined;
-    if (loaded && !isProblem(loaded) && (service.kindOf({ uri: e.document.uri, version: 0, text: loaded.text }) !== 'other' || isResponsesFile(e.document.uri))) {
+    if (loaded && !isProblem(loaded) && !compared.owns(e.document.uri) && (service.kindOf({ uri: e.document.uri, version: 0, text: loaded.text }) !== 'other' || isResponsesFile(e.document.uri))) {
       service.setDocument({ uri: e.document.uri, version: 0, text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
     } else service.removeDocument(e.document.uri);
     scheduleAll(undefined, true);
@@ -304,6 +310,8 @@ export function startServer(connection: Connection): SecLanguageService {
 
   // Consultation comments with their clause links, for the client's threads and tree view.
   connection.onRequest(COMMENTS_REQUEST, runSafe('comments', { comments: [] }, (params: SecCommentsParams | null) => service.getCommentsResult(params ?? {})));
+
+  compared.register(connection, runSafe);
 
   connection.onWorkspaceSymbol(runSafe('workspaceSymbol', [], (params, token) => service.getWorkspaceSymbols(params.query, token)));
 

@@ -15,6 +15,9 @@ export interface ClientSettings {
   consultationFiles?: string[];
   allowDoubleSpaceAfterSentence?: boolean;
   linkThreshold?: number;
+  /** The baseline to compare with (a folder or a git revision), and whether to show only changed clauses' findings (#21). */
+  compareTo?: string;
+  changedOnly?: boolean;
   /** False in VS Code's Restricted Mode: then nothing that writes files is offered. */
   workspaceTrusted?: boolean;
 }

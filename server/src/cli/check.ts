@@ -11,6 +11,7 @@ import { toGithub } from './github';
 import { baselineFileFor, identitiesOf, loadBaseline, updateBaseline, withoutBaselined } from './checkBaseline';
 import { fingerprints } from '../baseline';
 import { ruleDocHref, ruleDocText } from '../ruleDocs';
+import { applyCompareTo } from './changes';
 
 declare const SECDRAFT_VERSION: string | undefined;
 
@@ -30,6 +31,10 @@ export interface CheckOptions {
   baseline?: string;
   /** `--update-baseline`: accept every current finding of the checked files. */
   updateBaseline?: boolean;
+  /** `--compare-to DIR|REV`: the text the modification is compared with (#21; not the findings baseline). */
+  compareTo?: string;
+  /** `--changed-only`: only findings of changed clauses and those a change causes. */
+  changedOnly?: boolean;
 }
 
 export interface FileReport {
@@ -131,12 +136,20 @@ export async function runCheck(options: CheckOptions, write: (s: string) => void
     const count = fixed.files.reduce((n, f) => n + f.applied, 0);
     writeErr(`secdraft: ${options.fix === 'write' ? 'fixed' : 'would fix'} ${count} finding${count === 1 ? '' : 's'} in ${fixed.files.length} file${fixed.files.length === 1 ? '' : 's'}`);
   }
+  const changedOnly = options.changedOnly ?? ws.config.changedOnly ?? false;
+  // "compareTo" in the config costs a git run: read it only when --changed-only needs it.
+  const comparedWith = changedOnly || options.compareTo !== undefined
+    ? await applyCompareTo(ws, options.compareTo, options.reportOnly ? [options.workspace ?? '.'] : options.paths, writeErr) : undefined;
+  if (changedOnly && comparedWith === undefined) throw new UsageError('--changed-only needs a baseline to compare with: --compare-to DIR|REV, or "compareTo" in .secdraft.json');
+  let leftOut = 0;
   const wanted = options.reportOnly ? new Set(options.paths.map(p => path.resolve(p))) : undefined;
   const checked: FileReport[] = ws.uris
     .filter(uri => !wanted || wanted.has(path.resolve(ws.pathOf.get(uri)!)))
     .map(uri => {
       const model = ws.service.getModel(uri)!;
-      return { uri, path: ws.pathOf.get(uri)!, kind: model.kind, diagnostics: ws.service.getDiagnostics(uri), lines: [] };
+      const diagnostics = changedOnly ? ws.service.getChangedOnlyDiagnostics(uri) : ws.service.getDiagnostics(uri);
+      leftOut += ws.service.getDiagnostics(uri).length - diagnostics.length;
+      return { uri, path: ws.pathOf.get(uri)!, kind: model.kind, diagnostics, lines: [] };
     });
   const baselineFile = baselineFileFor(ws, options.baseline);
   if (options.updateBaseline) {
@@ -147,6 +160,7 @@ export async function runCheck(options: CheckOptions, write: (s: string) => void
   const baseline = loadBaseline(baselineFile);
   const { files: reports, baselined } = baseline ? withoutBaselined(ws, checked, baseline, baselineFile) : { files: checked, baselined: 0 };
   if (baselined > 0) writeErr(`secdraft: ${baselined} finding${baselined === 1 ? '' : 's'} accepted in the baseline (${path.relative(process.cwd(), baselineFile) || baselineFile}) not reported`);
+  if (changedOnly) writeErr(`secdraft: ${leftOut} finding${leftOut === 1 ? '' : 's'} of clauses unchanged since ${comparedWith} not reported (--changed-only)`);
   const summary = summarise(reports);
   if (options.fix === 'dry-run') {
     const diff = unifiedDiff(fixed!.files);
@@ -164,6 +178,7 @@ export async function runCheck(options: CheckOptions, write: (s: string) => void
     writeJsonReport(write, reports.map(r => ({ head: { path: r.path, kind: r.kind }, diagnostics: r.diagnostics })), toJsonDiagnostic, {
       summary,
       ...(baseline ? { baselined } : {}),
+      ...(changedOnly ? { changedOnly: { comparedWith, leftOut } } : {}),
     });
   } else {
     write(stylish(reports, summary));

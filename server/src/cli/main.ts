@@ -12,6 +12,7 @@ import { runComments } from './comments';
 import { runExplain } from './explain';
 import { runRenumber } from './renumber';
 import { runConvert } from './convert';
+import { runChanges } from './changes';
 
 const HELP = `secdraft — checks for Smart Energy Code legal text and consultation responses
 
@@ -20,14 +21,20 @@ Usage:
                   [--fix | --fix-dry-run]   apply every certain fix (or print it as a diff)
                   [--baseline FILE] [--update-baseline]
                                   accept today's findings in .secdraft-baseline.json; later runs report new ones only
+                  [--compare-to DIR|REV] [--changed-only]
+                                  compare with the current text (a folder or a git revision); report only
+                                  the findings of changed clauses and those a change causes
   secdraft check --report-only FILES… [--workspace DIR]
                                   read the whole workspace (default: the current folder), report on FILES only
   secdraft report [paths…] [--out report.html|report.md] [--title TEXT] [--config FILE]
+                  [--compare-to DIR|REV]  with a "Changes" part: each changed clause, its word diff, findings, comments
                                   the pre-publication report (exit 1 while not ready)
   secdraft index [paths…] [--format json|text] [--config FILE]
                                   every clause (id, heading) and definition, with file and line
   secdraft comments [paths…] [--format json|md|csv] [--unanswered] [--config FILE]
                                   consultation comments and the clauses each is linked to, answered or not
+  secdraft changes [paths…] [--compare-to DIR|REV] [--format text|json] [--all] [--config FILE]
+                                  the clauses added, changed (with a word diff), renumbered and deleted
   secdraft explain [CODE]         what a diagnostic code finds, why it matters and how to fix it
   secdraft renumber [paths…] (--rename FROM=TO | --insert-after ID [--renumber-rest] | --paragraphs ID | --part ID)
                   [--dry-run] [--config FILE]
@@ -92,6 +99,8 @@ const VERBS: Record<string, Verb> = {
       workspace: { type: 'string' },
       baseline: { type: 'string' },
       'update-baseline': { type: 'boolean' },
+      'compare-to': { type: 'string' },
+      'changed-only': { type: 'boolean' },
     });
     if (values.fix && values['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both');
     if (values.workspace !== undefined && !values['report-only']) throw new UsageError('--workspace goes with --report-only (otherwise name the folders to check)');
@@ -100,7 +109,17 @@ const VERBS: Record<string, Verb> = {
       paths: positionals, format: String(values.format), config: values.config as string | undefined, failOn: values['fail-on'] as string | undefined, maxWarnings: values['max-warnings'] as string | undefined, fix,
       reportOnly: values['report-only'] as boolean | undefined, workspace: values.workspace as string | undefined,
       baseline: values.baseline as string | undefined, updateBaseline: values['update-baseline'] as boolean | undefined,
+      compareTo: values['compare-to'] as string | undefined, changedOnly: values['changed-only'] as boolean | undefined,
     }, write, writeErr);
+  },
+  changes: args => {
+    const { values, positionals } = parse(args, {
+      'compare-to': { type: 'string' },
+      format: { type: 'string', short: 'f', default: 'text' },
+      all: { type: 'boolean' },
+      config: { type: 'string', short: 'c' },
+    });
+    return runChanges({ paths: positionals, compareTo: values['compare-to'] as string | undefined, format: String(values.format), all: values.all === true, config: values.config as string | undefined }, write, writeErr);
   },
   explain: args => {
     const { positionals } = parse(args, {});
@@ -119,8 +138,9 @@ const VERBS: Record<string, Verb> = {
       out: { type: 'string', short: 'o' },
       title: { type: 'string' },
       config: { type: 'string', short: 'c' },
+      'compare-to': { type: 'string' },
     });
-    return runReport({ paths: positionals, out: values.out as string | undefined, title: values.title as string | undefined, config: values.config as string | undefined }, write, writeErr);
+    return runReport({ paths: positionals, out: values.out as string | undefined, title: values.title as string | undefined, config: values.config as string | undefined, compareTo: values['compare-to'] as string | undefined }, write, writeErr);
   },
   comments: args => {
     const { values, positionals } = parse(args, {

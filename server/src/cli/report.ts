@@ -8,12 +8,15 @@ import * as path from 'path';
 import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
 import { renderHtml, renderMarkdown } from '../reportRender';
+import { applyCompareTo, baselinePathOf } from './changes';
 
 export interface ReportOptions {
   paths: string[];
   out?: string;
   config?: string;
   title?: string;
+  /** `--compare-to DIR|REV`: add the "Changes" part (also from "compareTo" in .secdraft.json). */
+  compareTo?: string;
 }
 
 export async function runReport(options: ReportOptions, write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
@@ -21,9 +24,10 @@ export async function runReport(options: ReportOptions, write: (s: string) => vo
   if (!format) throw new UsageError(`--out must name a .html or .md file (got "${options.out}")`);
   const ws = await loadWorkspaceWithOriginals(options.paths, options.config);
   for (const p of ws.problems) writeErr(`secdraft: ${p.path}: ${p.reason}`);
+  await applyCompareTo(ws, options.compareTo, options.paths, writeErr);
   const root = path.resolve(options.paths[0] ?? '.');
   const title = options.title ?? `Pre-publication report: ${path.basename(fs.existsSync(root) && fs.statSync(root).isFile() ? path.dirname(root) : root)}`;
-  const data = ws.service.getReportData(uri => ws.pathOf.get(uri) ?? uri, { title, failOn: ws.config.failOn });
+  const data = ws.service.getReportData(uri => ws.pathOf.get(uri) ?? uri, { title, failOn: ws.config.failOn }, baselinePathOf);
   const text = format === 'html' ? renderHtml(data) : renderMarkdown(data);
   if (options.out === undefined) write(text);
   else {

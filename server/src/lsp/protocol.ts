@@ -2,7 +2,7 @@
 // method names and their parameter and result shapes, in one place. The VS Code client imports
 // this file by relative path (esbuild bundles it), so both sides use the same names and types.
 // Type-only imports from the core: nothing of the core reaches the client's bundle.
-import type { Disposition, SecCommentsParams, SecCommentsResult } from '../service';
+import type { DiffPart, Disposition, SecCommentsParams, SecCommentsResult } from '../service';
 
 /** Consultation comments with their clause links (all, or those on one document): features/comments.ts. */
 export const COMMENTS_REQUEST = 'sec/comments';
@@ -61,6 +61,33 @@ export const INDEX_CHANGED_NOTIFICATION = 'sec/indexChanged';
 export interface IndexChangedParams {
   /** How many documents the server holds now. */
   documents: number;
+}
+
+/** Client → server: the clauses the modification changed, compared with the baseline (`compareTo`), for gutter marks and filters. */
+export const CHANGES_REQUEST = 'sec/changes';
+
+export interface SecChangesParams {
+  /** Only the clauses of this document (default: every changed clause, deleted ones included). */
+  uri?: string;
+}
+
+export interface SecChangedClause {
+  id: string;
+  status: 'added' | 'changed' | 'renumbered' | 'deleted';
+  /** "changed", "renumbered from G8.6, words changed" … */
+  description: string;
+  /** Where the clause is now (absent for a deleted clause): its number, and the clause's lines. */
+  uri?: string;
+  line?: number;
+  lastLine?: number;
+  baselineId?: string;
+  diff?: DiffPart[];
+}
+
+export interface SecChangesResult {
+  /** What the text is compared with ("git main"); "" when no baseline is set. */
+  baseline: string;
+  clauses: SecChangedClause[];
 }
 
 /**

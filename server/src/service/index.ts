@@ -33,6 +33,10 @@ import { renameClause } from './features/clauseRename';
 import { insertClause, renumberParagraphs, renumberPart } from './features/renumber';
 import { clauseEntries, definitionEntries, type ClauseEntry, type DefinitionEntry } from './features/indexEntries';
 import { buildReportData, type ReportData, type ReportDataOptions } from './features/report';
+import { BaselineComparison } from './features/baselineComparison';
+import type { ChangeSet } from './features/changes';
+import { changedOnly } from './features/changedOnly';
+import { changeHover, markChangedSymbols, withChangeHover } from './features/changeMarks';
 
 export interface SecLanguageServiceOptions extends WorkspaceOptions {
   settings?: Partial<SecSettings>;
@@ -41,10 +45,39 @@ export interface SecLanguageServiceOptions extends WorkspaceOptions {
 export class SecLanguageService {
   /** Private: callers outside the core ask the facade (lint forbids reaching behind it). */
   private readonly workspace: WorkspaceIndex;
+  /** The baseline the legal text is compared with (features/changes.ts), if one is set. */
+  private readonly baseline: BaselineComparison;
   private readonly diagnosticsCache = new Map<string, { generation: number; diagnostics: SecDiagnostic[] }>();
 
   constructor(options: SecLanguageServiceOptions = {}) {
     this.workspace = new WorkspaceIndex(options.settings, options);
+    this.baseline = new BaselineComparison(this.workspace);
+  }
+
+  /** Compare the legal text with these documents (the current Code); undefined stops comparing. */
+  setBaseline(docs: readonly SecDocument[] | undefined, label = '', options: WorkspaceOptions = {}): void {
+    this.baseline.set(docs, label, options);
+  }
+
+  /** What the baseline is called ("git main", "folder ../current"); "" when there is none. */
+  getBaselineName(): string {
+    return this.baseline.name;
+  }
+
+  hasBaseline(): boolean {
+    return this.baseline.baselineIndex !== undefined;
+  }
+
+  /** Each clause added, changed, renumbered, deleted or unchanged since the baseline (undefined without one). */
+  getChanges(): ChangeSet | undefined {
+    return this.baseline.changes();
+  }
+
+  /** A document's findings as `--changed-only` reports them (all of them without a baseline). */
+  getChangedOnlyDiagnostics(uri: string, token: CancellationLike = NEVER_CANCELLED): SecDiagnostic[] {
+    const changes = this.getChanges();
+    const diagnostics = this.getDiagnostics(uri, token);
+    return changes ? changedOnly(diagnostics, uri, this.workspace, changes) : diagnostics;
   }
 
   setDocument(doc: SecDocument): void {
@@ -116,7 +149,7 @@ export class SecLanguageService {
 
   getDocumentSymbols(uri: string): DocumentSymbol[] {
     const model = this.workspace.model(uri);
-    return model?.kind === 'legal' ? getDocumentSymbols(model) : [];
+    return model?.kind === 'legal' ? markChangedSymbols(getDocumentSymbols(model), model, this.getChanges()) : [];
   }
 
   getCodeActions(uri: string, range: Range, only?: string[]): CodeAction[] {
@@ -137,7 +170,7 @@ export class SecLanguageService {
 
   getHover(uri: string, position: Position, token: CancellationLike = NEVER_CANCELLED): Hover | null {
     const ctx = this.featureContext(uri, position, token);
-    return ctx ? getHover(ctx) : null;
+    return ctx ? withChangeHover(getHover(ctx), changeHover(ctx, this.getChanges(), this.baseline.name)) : null;
   }
 
   getDefinition(uri: string, position: Position, token: CancellationLike = NEVER_CANCELLED): Location[] {
@@ -207,8 +240,10 @@ export class SecLanguageService {
   }
 
   /** The pre-publication report's data (features/report.ts); `displayPath` turns a URI into what people read. */
-  getReportData(displayPath: (uri: string) => string, options: ReportDataOptions): ReportData {
-    return buildReportData(this.workspace, uri => this.getDiagnostics(uri), displayPath, options);
+  /** The pre-publication report's data; with a baseline set, its "Changes" part too (`baselinePath` names a baseline file). */
+  getReportData(displayPath: (uri: string) => string, options: ReportDataOptions, baselinePath: (uri: string) => string = displayPath): ReportData {
+    const changes = this.getChanges();
+    return buildReportData(this.workspace, uri => this.getDiagnostics(uri), displayPath, { ...options, ...(changes ? { changes: { set: changes, baseline: this.baseline.name, baselinePath } } : {}) });
   }
 
   /** `secdraft renumber --rename FROM=TO`: the edits renaming a clause number and every reference to it. */
@@ -294,7 +329,8 @@ export type { CommentEntry, CommentLink, ConsultationQuestion } from './model/co
 export type { Refusable } from './features/clauseRename';
 export { type CommentAnswerState, isUnanswered } from './features/commentAnswers';
 export type { ClauseEntry, DefinitionEntry } from './features/indexEntries';
-export type { ReportData, ReportDataOptions, ReportClause, ReportComment, ReportFinding, QuestionSummary } from './features/report';
+export type { ReportData, ReportDataOptions, ReportClause, ReportComment, ReportFinding, QuestionSummary, ReportChangesPart } from './features/report';
+export { type DiffPart, type ChangeSet, type ClauseChange, type ChangeStatus, describeChange } from './features/changes';
 export { verdictOf } from './features/report';
 export type { RuleInfo } from './rules/registry';
 export { isSeverityLevel, SEVERITY_LEVELS } from './rules/registry';

@@ -8,6 +8,8 @@ import type { CommentResponse } from '../model/responses';
 import { responsesFor, unansweredComments } from '../rules/responses';
 import { commentEntries } from '../model/consultation/linking';
 import { needsAnswer } from '../model/consultation/votes';
+import type { ChangeSet } from './changes';
+import { buildChangesPart, type ReportChanges } from './changesReport';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 export interface ReportFinding {
@@ -62,6 +64,8 @@ export interface ReportData {
   generalComments: ReportComment[];
   questions: QuestionSummary[];
   unanswered: ReportComment[];
+  /** With a baseline to compare with (#21): the clauses the modification changed. */
+  changes?: ReportChangesPart;
 }
 
 const RANK: Record<string, number> = { hint: 1, information: 2, warning: 3, error: 4 };
@@ -113,7 +117,11 @@ function summariseQuestions(entries: CommentEntry[], questions: ConsultationQues
 export interface ReportDataOptions {
   title: string;
   failOn: Exclude<SeverityLevel, 'ignore'>;
+  /** With a baseline (#21): the changes to report, what they were compared with, and how to name a baseline file. */
+  changes?: { set: ChangeSet; baseline: string; baselinePath: (uri: string) => string };
 }
+
+export type ReportChangesPart = ReportChanges<ReportFinding, ReportComment>;
 
 /** Gather the report from a loaded workspace; `displayPath` turns a URI into what people read. */
 export function buildReportData(
@@ -171,7 +179,9 @@ export function buildReportData(
   const unanswered = unansweredComments(ws).map(toComment);
   counts.unanswered = unanswered.length;
   const questions = ws.consultationModels().flatMap(m => (m as { questions?: ConsultationQuestion[] }).questions ?? []);
+  const changes = options.changes;
   return {
+    ...(changes ? { changes: buildChangesPart(changes.set, changes.baseline, clauses, displayPath, changes.baselinePath) } : {}),
     title: options.title,
     verdict: verdictOf(counts, options.failOn),
     counts,
