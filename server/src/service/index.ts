@@ -25,8 +25,8 @@ import type { CommentEntry, CommentLink } from './model/consultation/types';
 import { getCommentsResult, type SecCommentsParams, type SecCommentsResult } from './features/comments';
 import type { DocumentKind, DocumentModel } from './model/document';
 import type { SecTextEdit } from './types';
-import type { CommentResponse } from './model/responses';
-import { responsesFor, unansweredComments } from './rules/responses';
+import { unansweredComments } from './rules/responses';
+import { type RespondentRow, respondentRow } from './features/respondentRows';
 import { renameClause } from './features/clauseRename';
 import { insertClause, renumberParagraphs, renumberPart } from './features/renumber';
 import { clauseEntries, definitionEntries, type ClauseEntry, type DefinitionEntry } from './features/indexEntries';
@@ -183,15 +183,14 @@ export class SecLanguageService {
     return this.getComments().flatMap(e => e.links);
   }
 
-  /** Comments with no recorded response yet (what the `unanswered-comment` finding reports). */
-  getUnansweredComments(): CommentEntry[] {
-    return unansweredComments(this.workspace);
+  /** Every comment as a respondent row (features/respondentRows.ts), file then row order. */
+  getRespondentRows(): RespondentRow[] {
+    return this.getComments().map(e => respondentRow(this.workspace, e));
   }
 
-  /** The Working Group's recorded response to a comment, from the responses file beside its collation. */
-  getRecordedResponse(entry: Pick<CommentEntry, 'uri'> & { comment: { id: string } }): CommentResponse | undefined {
-    const responses = responsesFor(this.workspace, entry.uri).file.responses;
-    return Object.hasOwn(responses, entry.comment.id) ? responses[entry.comment.id] : undefined;
+  /** The rows with no recorded response yet (what the `unanswered-comment` finding reports). */
+  getUnansweredRows(): RespondentRow[] {
+    return unansweredComments(this.workspace).map(e => respondentRow(this.workspace, e));
   }
 
   /** The pre-publication report's data (features/report.ts); `displayPath` turns a URI into what people read. */
@@ -281,6 +280,7 @@ export type { DocumentKind, DocumentModel, LegalModel } from './model/document';
 export type { CommentEntry, CommentLink, ConsultationQuestion } from './model/consultation/types';
 export type { Refusable } from './features/clauseRename';
 export type { ClauseEntry, DefinitionEntry } from './features/indexEntries';
+export { type RespondentRow, linkedClauses } from './features/respondentRows';
 export type { ReportData, ReportDataOptions, ReportClause, ReportComment, ReportFinding, QuestionSummary } from './features/report';
 export { verdictOf } from './features/report';
 export type { RuleInfo } from './rules/registry';
