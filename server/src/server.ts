@@ -5,47 +5,32 @@ import {
   type CancellationToken,
   type Connection,
   type InitializeParams,
-  type InitializeResult,
-  type Disposable,
-  DidChangeConfigurationNotification,
   ErrorCodes,
   LSPErrorCodes,
   MessageType,
   ResponseError,
   ShowMessageNotification,
   TextDocuments,
-  TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  type SecCommentsParams, type SecLanguageService, createSecLanguageService, FIX_ALL_KIND, isResponsesFile, RENUMBER_ACTION_KIND, RENUMBER_COMMANDS,
-  SEMANTIC_TOKENS_LEGEND,
-} from './service';
-import { readWorkspaceConfig, scanFolders, uriToPath } from './workspace';
+import { type SecCommentsParams, type SecLanguageService, createSecLanguageService, isResponsesFile } from './service';
+import { scanFolders, uriToPath } from './workspace';
 import { isProblem, readTextFile } from './files';
-import { type SecConfig, DEFAULT_CONFIG } from './config';
-import { isWordListFile, workspaceWordList } from './wordList';
 import { registerGateRequests } from './gateRequests';
 import { isOriginal, readOriginal } from './extract';
 import { EditorBaseline } from './editorBaseline';
-import { type ClientAbilities, executeCommand, SERVER_COMMANDS } from './lsp/commands';
-import { watchFiles } from './lsp/watchedFiles';
+import { type ClientAbilities, executeCommand } from './lsp/commands';
+import { SERVER_CAPABILITIES } from './lsp/capabilities';
 import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
 import { COMMENTS_REQUEST } from './lsp/protocol';
-import { type ClientSettings, mergeSettings, settingsIn } from './settings';
+import type { ClientSettings } from './settings';
+import { ServerSettings } from './lsp/serverSettings';
 
 export function startServer(connection: Connection): SecLanguageService {
   const documents = new TextDocuments(TextDocument);
   const service = createSecLanguageService();
   let workspaceFolders: string[] = [];
-  let hasConfigurationCapability = false;
-  let canRegisterWatchers = false;
-  let canRegisterConfiguration = false;
   let abilities: ClientAbilities = { ask: false, applyEdit: false, createFiles: false, showDocument: false };
-  /** Settings given at start-up; pulled or pushed settings are laid over them. */
-  let initSettings: ClientSettings = {};
-  let repoConfig: SecConfig | undefined;
-  let clientSettings: ClientSettings = {};
   let workspaceTrusted = true;
   /** The client asked for sec/indexChanged (lsp/protocol.ts) in its initialization options. */
   let notifiesIndexChanges = false;
@@ -55,6 +40,9 @@ export function startServer(connection: Connection): SecLanguageService {
   });
   /** Re-check and publish: `first` is the edited document; `announce` a change other than typing. */
   const scheduleAll = (first?: string, announce = false) => publisher.changed(first, announce);
+  const settings = new ServerSettings({
+    connection, service, root: () => workspaceFolders[0], warn: message => warn(message), configRead: () => reloadBaseline(), changed: () => scheduleAll(undefined, true),
+  });
   /**
    * Show a warning: a window/showMessage notification, never window/showMessageRequest (which
    * this LSP library's showWarningMessage sends, and which some clients, Neovim among them, turn
@@ -78,17 +66,8 @@ export function startServer(connection: Connection): SecLanguageService {
     };
   }
 
-  function applySettings(): void {
-    const config = repoConfig ?? DEFAULT_CONFIG;
-    const { settings, legalGlobs, consultationGlobs } = mergeSettings(config, workspaceWordList(workspaceFolders[0], config), clientSettings);
-    service.updateSettings(settings, { legalGlobs, consultationGlobs });
-    scheduleAll(undefined, true);
-  }
-
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
-    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
-    canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  connection.onInitialize((params: InitializeParams) => {
+    settings.initialize(params);
     abilities = {
       ask: !!params.capabilities.window?.showMessage,
       applyEdit: !!params.capabilities.workspace?.applyEdit,
@@ -100,84 +79,20 @@ export function startServer(connection: Connection): SecLanguageService {
       const root = uriToPath(params.rootUri);
       if (root) workspaceFolders = [root];
     }
-    initSettings = settingsIn(params.initializationOptions) ?? {};
-    clientSettings = initSettings;
     workspaceTrusted = (params.initializationOptions as ClientSettings | undefined)?.workspaceTrusted !== false;
     notifiesIndexChanges = (params.initializationOptions as { indexChangedNotification?: unknown } | undefined)?.indexChangedNotification === true;
-    return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        documentSymbolProvider: true,
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        workspaceSymbolProvider: true,
-        foldingRangeProvider: true,
-        completionProvider: { triggerCharacters: [' ', '.', '“', '"'] },
-        codeLensProvider: { resolveProvider: false },
-        renameProvider: { prepareProvider: true },
-        documentHighlightProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
-        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, RENUMBER_ACTION_KIND] },
-        executeCommandProvider: { commands: [...SERVER_COMMANDS, ...Object.values(RENUMBER_COMMANDS)] },
-        workspace: { workspaceFolders: { supported: true } },
-      },
-      serverInfo: { name: 'sec-drafting', version: '0.1.0' },
-    };
+    return SERVER_CAPABILITIES;
   });
 
   connection.onInitialized(async () => {
-    if (hasConfigurationCapability) {
-      // Only where the client can register it (Neovim 0.7 cannot, and warns): it pushes anyway.
-      if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'secDrafting' });
-      clientSettings = (await pullClientSettings()) ?? clientSettings;
-    }
+    await settings.start();
     await loadWorkspace();
-    await rewatch();
+    await settings.rewatch();
   });
 
-  /** The globs the settings add to the watchers, as last registered, and that registration. */
-  let watchedExtra: string | undefined;
-  let watchers: Disposable | undefined;
-
-  /** (Re-)register the file watchers when the globs from the settings changed. */
-  async function rewatch(): Promise<void> {
-    if (!canRegisterWatchers) return;
-    const config = repoConfig ?? DEFAULT_CONFIG;
-    const { legalGlobs, consultationGlobs } = mergeSettings(config, { words: [] }, clientSettings);
-    const extra = [...legalGlobs, ...consultationGlobs, ...config.wordFiles];
-    if (JSON.stringify(extra) === watchedExtra) return;
-    watchedExtra = JSON.stringify(extra);
-    watchers = await watchFiles(connection, extra, watchers);
-  }
-
-  /** The client's settings over the start-up ones; undefined when they cannot be asked for. */
-  async function pullClientSettings(): Promise<ClientSettings | undefined> {
-    if (!hasConfigurationCapability) return undefined;
-    try {
-      const s = settingsIn(await connection.workspace.getConfiguration('secDrafting'));
-      // A client with nothing under secDrafting answers null: the start-up settings stay.
-      return { ...initSettings, ...(s ?? {}) };
-    } catch (e) {
-      connection.console.warn(`could not read settings: ${(e as Error).message}`);
-      return undefined;
-    }
-  }
-
-  /** .secdraft.json: a broken one falls back to defaults; ignored keys are shown, once each read. */
-  function readRepoConfig(): SecConfig {
-    const { config, error } = readWorkspaceConfig(workspaceFolders[0]);
-    repoConfig = config;
-    if (error) warn(`SEC Drafting: ${error}. Using default settings.`);
-    for (const warning of config.warnings ?? []) connection.console.warn(warning);
-    if (config.warnings?.length) warn(`SEC Drafting: ${config.warnings.join('; ')}.`);
-    reloadBaseline();
-    return config;
-  }
-
   async function loadWorkspace(): Promise<void> {
-    const config = readRepoConfig();
-    applySettings();
+    settings.readRepoConfig();
+    settings.apply();
     if (workspaceFolders.length === 0) {
       publisher.markWorkspaceRead();
       return;
@@ -187,7 +102,7 @@ export function startServer(connection: Connection): SecLanguageService {
     try {
       const result = await scanFolders(
         workspaceFolders,
-        mergeSettings(config, { words: [] }, clientSettings),
+        settings.globs(),
         file => service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes }),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
         uri => documents.get(uri) !== undefined,
@@ -208,31 +123,14 @@ export function startServer(connection: Connection): SecLanguageService {
     if (problem) warn(`SEC Drafting: ${problem}. Every finding is shown until it is fixed.`);
   }
 
-  /** Counts configuration changes: a pull that a newer change overtook is dropped. */
-  let configChanges = 0;
-
-  connection.onDidChangeConfiguration(async params => {
-    const change = ++configChanges;
-    // Settings pushed in the notification are taken as they are; otherwise ask for them.
-    const pushed = settingsIn(params?.settings, true);
-    if (pushed) clientSettings = { ...initSettings, ...pushed };
-    else {
-      const pulled = await pullClientSettings();
-      if (change !== configChanges) return;
-      if (pulled) clientSettings = pulled;
-    }
-    applySettings();
-    await rewatch();
-  });
+  connection.onDidChangeConfiguration(params => settings.didChangeConfiguration(params));
 
   connection.onDidChangeWatchedFiles(params => {
     for (const change of params.changes) {
       const file = uriToPath(change.uri);
       if (!file) continue;
-      if (file.endsWith('.secdraft.json') || isWordListFile(file, repoConfig ?? DEFAULT_CONFIG)) {
-        readRepoConfig();
-        applySettings();
-        void rewatch();
+      if (settings.isSettingsFile(file)) {
+        settings.settingsFileChanged();
         continue;
       }
       if (baseline.isBaselineFile(file)) {
@@ -323,7 +221,7 @@ export function startServer(connection: Connection): SecLanguageService {
   // The publication gate: record responses, list unanswered comments, build the report.
   registerGateRequests(connection, {
     service, documents, runSafe, refresh: () => scheduleAll(undefined, true),
-    workspaceFolders: () => workspaceFolders, failOn: () => repoConfig?.failOn ?? DEFAULT_CONFIG.failOn,
+    workspaceFolders: () => workspaceFolders, failOn: () => settings.config.failOn,
   });
 
   documents.listen(connection);
