@@ -6,7 +6,7 @@
 import * as path from 'path';
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SecLanguageService, SeverityLevel } from './service';
+import { type SecLanguageService, type SeverityLevel, linkedClauses } from './service';
 import { recordResponse } from './responsesStore';
 import { renderHtml, renderMarkdown } from './reportRender';
 import { uriToPath } from './workspace';
@@ -44,14 +44,14 @@ export function registerGateRequests(connection: Connection, ctx: GateContext): 
   }));
 
   connection.onRequest(UNANSWERED_COMMENTS_REQUEST, ctx.runSafe('unansweredComments', [], (): UnansweredComment[] =>
-    ctx.service.getUnansweredComments().map(e => ({
-      commentId: e.comment.id,
-      consultationUri: e.uri,
-      question: e.comment.question,
-      respondent: e.comment.respondent,
-      category: e.comment.category,
-      text: e.comment.text,
-      clauses: [...new Set(e.links.map(l => l.clause))],
+    ctx.service.getUnansweredRows().map(r => ({
+      commentId: r.id,
+      consultationUri: r.uri,
+      question: r.question,
+      respondent: r.respondent,
+      category: r.category,
+      text: r.text,
+      clauses: linkedClauses(r),
     }))));
 
   connection.onRequest(PRE_PUBLICATION_REPORT_REQUEST, ctx.runSafe('prePublicationReport', null, (params: PrePublicationReportParams | undefined): PrePublicationReportResult => {

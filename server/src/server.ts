@@ -5,59 +5,51 @@ import {
   type CancellationToken,
   type Connection,
   type InitializeParams,
-  type InitializeResult,
-  type Disposable,
-  DidChangeConfigurationNotification,
   ErrorCodes,
   LSPErrorCodes,
   MessageType,
   ResponseError,
   ShowMessageNotification,
   TextDocuments,
-  TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  type SecCommentsParams, type SecLanguageService, createSecLanguageService, FIX_ALL_KIND, isResponsesFile, RENUMBER_ACTION_KIND, RENUMBER_COMMANDS,
-  SEMANTIC_TOKENS_LEGEND,
-} from './service';
-import { readWorkspaceConfig, scanFolders, uriToPath } from './workspace';
+import { type SecCommentsParams, type SecLanguageService, createSecLanguageService, isResponsesFile } from './service';
+import { scanFolders, uriToPath } from './workspace';
 import { isProblem, readTextFile } from './files';
-import { type SecConfig, DEFAULT_CONFIG } from './config';
-import { isWordListFile, workspaceWordList } from './wordList';
 import { registerGateRequests } from './gateRequests';
 import { convertedFrom, isOriginal, readOriginal } from './extract';
-import { withoutReadOnlyEdits } from './readOnlyDocuments';
-import { EditorBaseline } from './editorBaseline';
-import { type ClientAbilities, executeCommand, SERVER_COMMANDS } from './lsp/commands';
-import { watchFiles } from './lsp/watchedFiles';
+import { isReadOnlyDocument, withoutReadOnlyEdits } from './readOnlyDocuments';
 import { EditorChanges } from './editorChanges';
+import { EditorBaseline } from './editorBaseline';
+import { type ClientAbilities, executeCommand } from './lsp/commands';
+import { SERVER_CAPABILITIES } from './lsp/capabilities';
 import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
 import { COMMENTS_REQUEST } from './lsp/protocol';
-import { type ClientSettings, mergeSettings, settingsIn } from './settings';
+import type { ClientSettings } from './settings';
+import { ServerSettings } from './lsp/serverSettings';
 
 export function startServer(connection: Connection): SecLanguageService {
   const documents = new TextDocuments(TextDocument);
   const service = createSecLanguageService();
   let workspaceFolders: string[] = [];
-  let hasConfigurationCapability = false;
-  let canRegisterWatchers = false;
-  let canRegisterConfiguration = false;
   let abilities: ClientAbilities = { ask: false, applyEdit: false, createFiles: false, showDocument: false };
-  /** Settings given at start-up; pulled or pushed settings are laid over them. */
-  let initSettings: ClientSettings = {};
-  let repoConfig: SecConfig | undefined;
-  let clientSettings: ClientSettings = {};
   let workspaceTrusted = true;
   /** The client asked for sec/indexChanged (lsp/protocol.ts) in its initialization options. */
   let notifiesIndexChanges = false;
   const baseline = new EditorBaseline(() => workspaceFolders[0], uri => service.documentText(uri));
+  /** The comparison with the current Code (secDrafting.compareTo / "compareTo"), issue 21. */
   const compared = new EditorChanges(service, () => workspaceFolders[0], message => warn(message));
   const publisher = new DiagnosticsPublisher({
     connection, service, documents, shown: (uri, found) => baseline.filter(uri, compared.filter(uri, found)), notifiesIndexChanges: () => notifiesIndexChanges,
   });
   /** Re-check and publish: `first` is the edited document; `announce` a change other than typing. */
   const scheduleAll = (first?: string, announce = false) => publisher.changed(first, announce);
+  const settings = new ServerSettings({
+    connection, service, root: () => workspaceFolders[0], warn: message => warn(message), configRead: () => reloadBaseline(), changed: () => scheduleAll(undefined, true),
+    applied: ({ legalGlobs, consultationGlobs, client, config }) => void compared
+      .configure({ legalGlobs, consultationGlobs, compareTo: client.compareTo || config.compareTo, changedOnly: client.changedOnly || config.changedOnly, trusted: workspaceTrusted })
+      .then(changed => changed && scheduleAll(undefined, true)),
+  });
   /**
    * Show a warning: a window/showMessage notification, never window/showMessageRequest (which
    * this LSP library's showWarningMessage sends, and which some clients, Neovim among them, turn
@@ -81,20 +73,8 @@ export function startServer(connection: Connection): SecLanguageService {
     };
   }
 
-  function applySettings(): void {
-    const config = repoConfig ?? DEFAULT_CONFIG;
-    const { settings, legalGlobs, consultationGlobs } = mergeSettings(config, workspaceWordList(workspaceFolders[0], config), clientSettings);
-    service.updateSettings(settings, { legalGlobs, consultationGlobs });
-    scheduleAll(undefined, true);
-    const changedOnly = clientSettings.changedOnly || config.changedOnly;
-    void compared.configure({ legalGlobs, consultationGlobs, compareTo: clientSettings.compareTo || config.compareTo, changedOnly, trusted: workspaceTrusted })
-      .then(changed => changed && scheduleAll(undefined, true));
-  }
-
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
-    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
-    canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    canRegisterConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  connection.onInitialize((params: InitializeParams) => {
+    settings.initialize(params);
     abilities = {
       ask: !!params.capabilities.window?.showMessage,
       applyEdit: !!params.capabilities.workspace?.applyEdit,
@@ -106,84 +86,20 @@ export function startServer(connection: Connection): SecLanguageService {
       const root = uriToPath(params.rootUri);
       if (root) workspaceFolders = [root];
     }
-    initSettings = settingsIn(params.initializationOptions) ?? {};
-    clientSettings = initSettings;
     workspaceTrusted = (params.initializationOptions as ClientSettings | undefined)?.workspaceTrusted !== false;
     notifiesIndexChanges = (params.initializationOptions as { indexChangedNotification?: unknown } | undefined)?.indexChangedNotification === true;
-    return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        documentSymbolProvider: true,
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        workspaceSymbolProvider: true,
-        foldingRangeProvider: true,
-        completionProvider: { triggerCharacters: [' ', '.', '“', '"'] },
-        codeLensProvider: { resolveProvider: false },
-        renameProvider: { prepareProvider: true },
-        documentHighlightProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
-        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, RENUMBER_ACTION_KIND] },
-        executeCommandProvider: { commands: [...SERVER_COMMANDS, ...Object.values(RENUMBER_COMMANDS)] },
-        workspace: { workspaceFolders: { supported: true } },
-      },
-      serverInfo: { name: 'sec-drafting', version: '0.1.0' },
-    };
+    return SERVER_CAPABILITIES;
   });
 
   connection.onInitialized(async () => {
-    if (hasConfigurationCapability) {
-      // Only where the client can register it (Neovim 0.7 cannot, and warns): it pushes anyway.
-      if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'secDrafting' });
-      clientSettings = (await pullClientSettings()) ?? clientSettings;
-    }
+    await settings.start();
     await loadWorkspace();
-    await rewatch();
+    await settings.rewatch();
   });
 
-  /** The globs the settings add to the watchers, as last registered, and that registration. */
-  let watchedExtra: string | undefined;
-  let watchers: Disposable | undefined;
-
-  /** (Re-)register the file watchers when the globs from the settings changed. */
-  async function rewatch(): Promise<void> {
-    if (!canRegisterWatchers) return;
-    const config = repoConfig ?? DEFAULT_CONFIG;
-    const { legalGlobs, consultationGlobs } = mergeSettings(config, { words: [] }, clientSettings);
-    const extra = [...legalGlobs, ...consultationGlobs, ...config.wordFiles];
-    if (JSON.stringify(extra) === watchedExtra) return;
-    watchedExtra = JSON.stringify(extra);
-    watchers = await watchFiles(connection, extra, watchers);
-  }
-
-  /** The client's settings over the start-up ones; undefined when they cannot be asked for. */
-  async function pullClientSettings(): Promise<ClientSettings | undefined> {
-    if (!hasConfigurationCapability) return undefined;
-    try {
-      const s = settingsIn(await connection.workspace.getConfiguration('secDrafting'));
-      // A client with nothing under secDrafting answers null: the start-up settings stay.
-      return { ...initSettings, ...(s ?? {}) };
-    } catch (e) {
-      connection.console.warn(`could not read settings: ${(e as Error).message}`);
-      return undefined;
-    }
-  }
-
-  /** .secdraft.json: a broken one falls back to defaults; ignored keys are shown, once each read. */
-  function readRepoConfig(): SecConfig {
-    const { config, error } = readWorkspaceConfig(workspaceFolders[0]);
-    repoConfig = config;
-    if (error) warn(`SEC Drafting: ${error}. Using default settings.`);
-    for (const warning of config.warnings ?? []) connection.console.warn(warning);
-    if (config.warnings?.length) warn(`SEC Drafting: ${config.warnings.join('; ')}.`);
-    reloadBaseline();
-    return config;
-  }
-
   async function loadWorkspace(): Promise<void> {
-    const config = readRepoConfig();
-    applySettings();
+    settings.readRepoConfig();
+    settings.apply();
     if (workspaceFolders.length === 0) {
       publisher.markWorkspaceRead();
       return;
@@ -193,7 +109,7 @@ export function startServer(connection: Connection): SecLanguageService {
     try {
       const result = await scanFolders(
         workspaceFolders,
-        mergeSettings(config, { words: [] }, clientSettings),
+        settings.globs(),
         file => compared.owns(file.uri) || service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes, languageId: file.languageId }),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
         uri => documents.get(uri) !== undefined,
@@ -214,31 +130,14 @@ export function startServer(connection: Connection): SecLanguageService {
     if (problem) warn(`SEC Drafting: ${problem}. Every finding is shown until it is fixed.`);
   }
 
-  /** Counts configuration changes: a pull that a newer change overtook is dropped. */
-  let configChanges = 0;
-
-  connection.onDidChangeConfiguration(async params => {
-    const change = ++configChanges;
-    // Settings pushed in the notification are taken as they are; otherwise ask for them.
-    const pushed = settingsIn(params?.settings, true);
-    if (pushed) clientSettings = { ...initSettings, ...pushed };
-    else {
-      const pulled = await pullClientSettings();
-      if (change !== configChanges) return;
-      if (pulled) clientSettings = pulled;
-    }
-    applySettings();
-    await rewatch();
-  });
+  connection.onDidChangeConfiguration(params => settings.didChangeConfiguration(params));
 
   connection.onDidChangeWatchedFiles(params => {
     for (const change of params.changes) {
       const file = uriToPath(change.uri);
       if (!file) continue;
-      if (file.endsWith('.secdraft.json') || isWordListFile(file, repoConfig ?? DEFAULT_CONFIG)) {
-        readRepoConfig();
-        applySettings();
-        void rewatch();
+      if (settings.isSettingsFile(file)) {
+        settings.settingsFileChanged();
         continue;
       }
       if (baseline.isBaselineFile(file)) {
@@ -249,8 +148,7 @@ export function startServer(connection: Connection): SecLanguageService {
       if (change.type === 3 /* Deleted */) service.removeDocument(change.uri);
       else if (isOriginal(file)) {
         // A .docx/.pdf collation: extracted asynchronously, then checked like the rest.
-        const { legalGlobs, consultationGlobs } = mergeSettings(repoConfig ?? DEFAULT_CONFIG, { words: [] }, clientSettings);
-        void readOriginal(file, { legalGlobs, consultationGlobs, foundInFolder: true }).then(loaded => {
+        void readOriginal(file, { ...settings.globs(), foundInFolder: true }).then(loaded => {
           if (!loaded) service.removeDocument(change.uri); // a Word document that is not (or no longer) ours
           else if (isProblem(loaded)) connection.console.warn(`${loaded.path}: ${loaded.reason}`);
           else service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text, languageId: loaded.languageId });
@@ -267,12 +165,14 @@ export function startServer(connection: Connection): SecLanguageService {
   });
 
   documents.onDidChangeContent(e => {
+    if (isReadOnlyDocument(e.document.uri)) return; // a .docx/.pdf opened as text: its extracted text stays what is checked
     if (compared.owns(e.document.uri)) return; // a baseline file opened to read it
     service.setDocument({ uri: e.document.uri, version: e.document.version, text: e.document.getText(), languageId: e.document.languageId });
     scheduleAll(e.document.uri);
   });
 
   documents.onDidClose(e => {
+    if (isReadOnlyDocument(e.document.uri)) return; // never replaced while open (above), so nothing to restore
     // Back to the file on disk (or gone if it was never saved).
     const file = uriToPath(e.document.uri);
     const loaded = file ? readTextFile(file) : undefined;
@@ -336,7 +236,7 @@ export function startServer(connection: Connection): SecLanguageService {
   // The publication gate: record responses, list unanswered comments, build the report.
   registerGateRequests(connection, {
     service, documents, runSafe, refresh: () => scheduleAll(undefined, true),
-    workspaceFolders: () => workspaceFolders, failOn: () => repoConfig?.failOn ?? DEFAULT_CONFIG.failOn,
+    workspaceFolders: () => workspaceFolders, failOn: () => settings.config.failOn,
   });
 
   documents.listen(connection);

@@ -7,7 +7,7 @@
 //     "clauses":  [ {"id","path","line","comments":[{"id","kind","score"}]} ] }
 // `--unanswered` keeps only the comments still waiting for a response (not votes alone).
 // .docx and .pdf collations are read too. Exit 0, or 2 when a file could not be read.
-import { type CommentEntry, type Disposition, type SecLanguageService, DISPOSITION_LABELS, isUnanswered } from '../service';
+import { type Disposition, type RespondentRow, type SecLanguageService, DISPOSITION_LABELS } from '../service';
 import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
 
@@ -37,24 +37,25 @@ interface CommentsReport {
   files: { path: string; format: string; comments: number; copyOf?: string }[];
 }
 
-function answerOf(service: SecLanguageService, e: CommentEntry): Pick<CommentsReport['comments'][number], 'needsAnswer' | 'answered' | 'disposition' | 'changedClause' | 'answer'> {
-  const { needsAnswer, answered, answer: r } = service.getAnswerState(e);
-  return { needsAnswer, answered, ...(r ? { disposition: r.disposition, answer: r.response, ...(r.clause ? { changedClause: r.clause } : {}) } : { disposition: null, answer: null }) };
+function answerOf(row: RespondentRow): Pick<CommentsReport['comments'][number], 'needsAnswer' | 'answered' | 'disposition' | 'changedClause' | 'answer'> {
+  const r = row.answer;
+  return { needsAnswer: row.needsAnswer, answered: !!r, ...(r ? { disposition: r.disposition, answer: r.response, ...(r.clause ? { changedClause: r.clause } : {}) } : { disposition: null, answer: null }) };
 }
 
-function buildReport(service: SecLanguageService, entries: CommentEntry[], pathOf: (uri: string) => string, uris: string[]): CommentsReport {
-  const comments = entries.map(e => ({
-    id: e.comment.id,
-    path: pathOf(e.uri),
-    line: e.comment.range.start.line + 1,
-    question: e.comment.question,
-    respondent: e.comment.respondent,
-    category: e.comment.category,
-    response: e.comment.response,
-    text: e.comment.text,
-    clauses: e.links.map(l => ({ id: l.clause, kind: l.kind, score: l.score })),
-    ...(e.comment.confidence === 'unsure' ? { confidence: 'unsure' as const, unsure: e.comment.unsure ?? '' } : {}),
-    ...answerOf(service, e),
+/** The JSON contract's view of the respondent rows (DESIGN.md §5); Markdown and CSV are views of it. */
+function buildReport(service: SecLanguageService, rows: RespondentRow[], pathOf: (uri: string) => string, uris: string[]): CommentsReport {
+  const comments = rows.map(r => ({
+    id: r.id,
+    path: pathOf(r.uri),
+    line: r.line + 1,
+    question: r.question,
+    respondent: r.respondent,
+    category: r.category,
+    response: r.response,
+    text: r.text,
+    clauses: r.links.map(l => ({ id: l.clause, kind: l.kind, score: l.score })),
+    ...(r.confidence === 'unsure' ? { confidence: 'unsure' as const, unsure: r.unsure ?? '' } : {}),
+    ...answerOf(r),
   }));
   const files: CommentsReport['files'] = [];
   for (const uri of uris) {
@@ -64,7 +65,7 @@ function buildReport(service: SecLanguageService, entries: CommentEntry[], pathO
   }
   const clauses: CommentsReport['clauses'] = [];
   for (const [id, places] of service.getClauseIndex()) {
-    const linked = entries.flatMap(e => e.links.filter(l => l.clause === id).map(l => ({ id: e.comment.id, kind: l.kind, score: l.score })));
+    const linked = rows.flatMap(r => r.links.filter(l => l.clause === id).map(l => ({ id: r.id, kind: l.kind, score: l.score })));
     if (linked.length === 0) continue;
     clauses.push({ id, path: pathOf(places[0].uri), line: places[0].firstLine + 1, comments: linked });
   }
@@ -163,9 +164,9 @@ export async function runComments(options: CommentsOptions, write: (s: string) =
       writeErr(`secdraft: ${ws.pathOf.get(uri)}:${p.range.start.line + 1}: ${p.message}`);
     }
   }
-  const all = ws.service.getComments();
-  const entries = options.unanswered ? all.filter(e => isUnanswered(ws.service.getAnswerState(e))) : all;
-  const report = buildReport(ws.service, entries, uri => ws.pathOf.get(uri) ?? uri, ws.uris);
+  const all = ws.service.getRespondentRows();
+  const rows = options.unanswered ? all.filter(r => r.needsAnswer && !r.answer) : all;
+  const report = buildReport(ws.service, rows, uri => ws.pathOf.get(uri) ?? uri, ws.uris);
   if (options.format === 'json') write(JSON.stringify(contractJson(report), null, 2));
   else if (options.format === 'md') write(asMarkdown(report));
   else write(asCsv(report));

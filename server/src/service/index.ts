@@ -27,6 +27,7 @@ import type { DocumentKind, DocumentModel } from './model/document';
 import type { SecTextEdit } from './types';
 import type { CommentResponse } from './model/responses';
 import { responsesFor, unansweredComments } from './rules/responses';
+import { type RespondentRow, respondentRow } from './features/respondentRows';
 import { answerState, type CommentAnswerState } from './features/commentAnswers';
 import { collationCopies } from './model/consultation/copies';
 import { renameClause } from './features/clauseRename';
@@ -218,12 +219,11 @@ export class SecLanguageService {
     return this.getComments().flatMap(e => e.links);
   }
 
-  /** Comments with no recorded response yet (what the `unanswered-comment` finding reports). */
-  getUnansweredComments(): CommentEntry[] {
-    return unansweredComments(this.workspace);
+  /** Every comment as a respondent row (features/respondentRows.ts), file then row order. */
+  getRespondentRows(): RespondentRow[] {
+    return this.getComments().map(e => respondentRow(this.workspace, e));
   }
 
-  /** The Working Group's recorded response to a comment, from the responses file beside its collation. */
   /** Whether a comment needs an answer (a vote alone does not) and the answer recorded, if any. */
   getAnswerState(entry: CommentEntry): CommentAnswerState {
     return answerState(this.workspace, entry);
@@ -234,9 +234,15 @@ export class SecLanguageService {
     return collationCopies(this.workspace);
   }
 
+  /** The Working Group's recorded response to a comment, from the responses file beside its collation. */
   getRecordedResponse(entry: Pick<CommentEntry, 'uri'> & { comment: { id: string } }): CommentResponse | undefined {
     const responses = responsesFor(this.workspace, entry.uri).file.responses;
     return Object.hasOwn(responses, entry.comment.id) ? responses[entry.comment.id] : undefined;
+  }
+
+  /** The rows with no recorded response yet (what the `unanswered-comment` finding reports). */
+  getUnansweredRows(): RespondentRow[] {
+    return unansweredComments(this.workspace).map(e => respondentRow(this.workspace, e));
   }
 
   /** The pre-publication report's data (features/report.ts); `displayPath` turns a URI into what people read. */
@@ -331,6 +337,7 @@ export { type CommentAnswerState, isUnanswered } from './features/commentAnswers
 export type { ClauseEntry, DefinitionEntry } from './features/indexEntries';
 export type { ReportData, ReportDataOptions, ReportClause, ReportComment, ReportFinding, QuestionSummary, ReportChangesPart } from './features/report';
 export { type DiffPart, type ChangeSet, type ClauseChange, type ChangeStatus, describeChange } from './features/changes';
+export { type RespondentRow, linkedClauses } from './features/respondentRows';
 export { verdictOf } from './features/report';
 export type { RuleInfo } from './rules/registry';
 export { isSeverityLevel, SEVERITY_LEVELS } from './rules/registry';

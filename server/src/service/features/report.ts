@@ -3,14 +3,14 @@
 // unanswered; and a one-line verdict. Data only: `secdraft report` and the server's
 // `sec/prePublicationReport` render it (server/src/reportRender.ts) as HTML or Markdown.
 import type { SecDiagnostic, SeverityLevel } from '../types';
-import type { CommentEntry, ConsultationQuestion } from '../model/consultation/types';
-import type { CommentResponse } from '../model/responses';
-import { responsesFor, unansweredComments } from '../rules/responses';
+import type { ConsultationQuestion } from '../model/consultation/types';
+import { unansweredComments } from '../rules/responses';
 import { commentEntries } from '../model/consultation/linking';
 import { needsAnswer } from '../model/consultation/votes';
 import type { ChangeSet } from './changes';
 import { buildChangesPart, type ReportChanges } from './changesReport';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { type RespondentRow, linkedClauses, respondentRow } from './respondentRows';
 
 export interface ReportFinding {
   path: string;
@@ -21,18 +21,14 @@ export interface ReportFinding {
   message: string;
 }
 
-export interface ReportComment {
-  id: string;
+/** A respondent's row as the report shows it (a view of RespondentRow): `position` is their Approve / Reject …. */
+export type ReportComment = Pick<RespondentRow, 'id' | 'question' | 'respondent' | 'category' | 'text' | 'answer'> & {
   path: string;
+  /** 1-based. */
   line: number;
-  question: string;
-  respondent: string;
-  category: string;
   /** Approve / Neutral / Reject / Abstain as the respondent answered. */
   position: string;
-  text: string;
-  answer?: CommentResponse;
-}
+};
 
 export interface ReportClause {
   id: string;
@@ -83,27 +79,27 @@ export function verdictOf(counts: ReportData['counts'], failOn: Exclude<Severity
   return parts.length === 0 ? { ready: true, text: 'Ready to publish' } : { ready: false, text: `Not ready: ${parts.join(', ')}` };
 }
 
-function summariseQuestions(entries: CommentEntry[], questions: ConsultationQuestion[]): QuestionSummary[] {
-  const byQuestion = new Map<string, CommentEntry[]>();
-  for (const e of entries) {
-    const list = byQuestion.get(e.comment.question);
-    if (list) list.push(e);
-    else byQuestion.set(e.comment.question, [e]);
+function summariseQuestions(rows: RespondentRow[], questions: ConsultationQuestion[]): QuestionSummary[] {
+  const byQuestion = new Map<string, RespondentRow[]>();
+  for (const r of rows) {
+    const list = byQuestion.get(r.question);
+    if (list) list.push(r);
+    else byQuestion.set(r.question, [r]);
   }
   const numbers = [...byQuestion.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   return numbers.map(q => {
     // One vote per respondent per question, whatever number of comment rows they wrote.
     const seen = new Set<string>();
-    const voters = byQuestion.get(q)!.filter(e => !seen.has(e.comment.respondent) && seen.add(e.comment.respondent));
-    const found = new Set(voters.map(e => e.comment.response || 'None given'));
+    const voters = byQuestion.get(q)!.filter(r => !seen.has(r.respondent) && seen.add(r.respondent));
+    const found = new Set(voters.map(r => r.response || 'None given'));
     // A question without a Response column ("any further comments?") only counts comments.
     const positions = found.size === 1 && found.has('None given') ? ['None given']
       : [...STANDARD_POSITIONS, ...[...found].filter(p => !STANDARD_POSITIONS.includes(p)).sort()];
     const rowsByCategory = new Map<string, Record<string, number>>();
-    for (const e of voters) {
-      const category = e.comment.category || 'Not stated';
+    for (const r of voters) {
+      const category = r.category || 'Not stated';
       const counts = rowsByCategory.get(category) ?? Object.fromEntries(positions.map(p => [p, 0]));
-      counts[e.comment.response || 'None given']++;
+      counts[r.response || 'None given']++;
       rowsByCategory.set(category, counts);
     }
     const rows = [...rowsByCategory.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([category, counts]) => ({
@@ -134,11 +130,11 @@ export function buildReportData(
   const toFinding = (uri: string, d: SecDiagnostic): ReportFinding => ({
     path: displayPath(uri), line: d.range.start.line + 1, column: d.range.start.character + 1, severity: d.severity, code: d.code, message: d.message,
   });
-  const entries = commentEntries(ws);
-  const toComment = (e: CommentEntry): ReportComment => ({
-    id: e.comment.id, path: displayPath(e.uri), line: e.comment.range.start.line + 1, question: e.comment.question,
-    respondent: e.comment.respondent, category: e.comment.category, position: e.comment.response, text: e.comment.text,
-    ...(Object.hasOwn(responsesFor(ws, e.uri).file.responses, e.comment.id) ? { answer: responsesFor(ws, e.uri).file.responses[e.comment.id] } : {}),
+  const rows = commentEntries(ws).map(e => respondentRow(ws, e));
+  const toComment = (r: RespondentRow): ReportComment => ({
+    id: r.id, path: displayPath(r.uri), line: r.line + 1, question: r.question,
+    respondent: r.respondent, category: r.category, position: r.response, text: r.text,
+    ...(r.answer ? { answer: r.answer } : {}),
   });
   const clauses: ReportClause[] = [];
   const otherFindings: ReportFinding[] = [];
@@ -168,15 +164,15 @@ export function buildReportData(
     }
   }
   const generalComments: ReportComment[] = [];
-  for (const e of entries) {
+  for (const r of rows) {
     // A row that is only a vote counts in the per-question summary, not as a comment.
-    if (!needsAnswer(e.comment)) continue;
+    if (!needsAnswer(r)) continue;
     counts.comments++;
-    const linked = [...new Set(e.links.map(l => l.clause))].map(id => clauseById.get(id)).filter((c): c is ReportClause => !!c);
-    if (linked.length === 0) generalComments.push(toComment(e));
-    for (const c of linked) c.comments.push(toComment(e));
+    const linked = linkedClauses(r).map(id => clauseById.get(id)).filter((c): c is ReportClause => !!c);
+    if (linked.length === 0) generalComments.push(toComment(r));
+    for (const c of linked) c.comments.push(toComment(r));
   }
-  const unanswered = unansweredComments(ws).map(toComment);
+  const unanswered = unansweredComments(ws).map(e => toComment(respondentRow(ws, e)));
   counts.unanswered = unanswered.length;
   const questions = ws.consultationModels().flatMap(m => (m as { questions?: ConsultationQuestion[] }).questions ?? []);
   const changes = options.changes;
@@ -188,7 +184,7 @@ export function buildReportData(
     clauses,
     otherFindings,
     generalComments,
-    questions: summariseQuestions(entries, questions),
+    questions: summariseQuestions(rows, questions),
     unanswered,
   };
 }
