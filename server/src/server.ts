@@ -374,7 +374,9 @@ export function startServer(connection: Connection): SecLanguageService {
       if (change.type === 3 /* Deleted */) service.removeDocument(change.uri);
       else if (isOriginal(file)) {
         // A .docx/.pdf collation: extracted asynchronously, then checked like the rest.
-        void readOriginal(file, { legalGlobs: [...(repoConfig?.legalGlobs ?? []), ...(clientSettings.legalFiles ?? [])], consultationGlobs: [...(repoConfig?.consultationGlobs ?? []), ...(clientSettings.consultationFiles ?? [])], foundInFolder: true }).then(loaded => {
+        const legalGlobs = [...(repoConfig?.legalGlobs ?? []), ...(clientSettings.legalFiles ?? [])];
+        const consultationGlobs = [...(repoConfig?.consultationGlobs ?? []), ...(clientSettings.consultationFiles ?? [])];
+        void readOriginal(file, { legalGlobs, consultationGlobs, foundInFolder: true }).then(loaded => {
           if (!loaded) service.removeDocument(change.uri); // a Word document that is not (or no longer) ours
           else if (isProblem(loaded)) connection.console.warn(`${loaded.path}: ${loaded.reason}`);
           else service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text, languageId: loaded.languageId });
