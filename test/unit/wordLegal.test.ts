@@ -135,6 +135,19 @@ test('bold: a heading bold throughout stays plain, a bold clause number is not a
   assert.equal(read.before, undefined, 'no tracked changes, no text before them');
 });
 
+test('a table of contents (Word\'s content control, or TOC-styled paragraphs) is not read as clauses', async () => {
+  const styles = '<w:styles><w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/></w:style></w:styles>';
+  const body = [
+    '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>',
+    para(run('G8.41\tSupplier Parties\t12')),
+    '</w:sdtContent></w:sdt>',
+    para(run('G8.42\tNetwork Parties\t13'), '<w:pStyle w:val="TOC2"/>'),
+    para(run('G8.41 A Supplier Party shall comply.')),
+  ].join('');
+  const read = await readDocxLegalText(await makeDocxFromBody(body, { 'styles.xml': styles }));
+  assert.equal(read.after, 'G8.41 A Supplier Party shall comply.\n');
+});
+
 test('automatic numbering: labels from numbering.xml, a deeper level restarting under each clause, a start override', async () => {
   const numbering = '<w:numbering>'
     + '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="B%1."/></w:lvl>'
