@@ -81,6 +81,18 @@ test('a Word document that is not legal text is passed over in a folder, read wh
   assert.match((await readOriginal(broken, { foundInFolder: true, legalGlobs: ['**/*.docx'] }) as { reason: string }).reason, /not a Word document/);
 });
 
+test('a collation in Word stays a collation, found by its content, even where a broad legalFiles pattern names it', async () => {
+  const cell = (t: string) => `<w:tc>${para(run(t))}</w:tc>`;
+  const body = para(run('Question 1: Do you agree with G8.41?'))
+    + `<w:tbl><w:tr>${cell('Respondent')}${cell('Category')}${cell('Comments')}</w:tr><w:tr>${cell('E.ON')}${cell('Large Supplier')}${cell('We agree with G8.41.')}</w:tr></w:tbl>`;
+  const file = tempFile('q1.docx', await makeDocxFromBody(body));
+  for (const options of [{ foundInFolder: true }, { foundInFolder: true, legalGlobs: ['**/*.docx'] }]) {
+    const loaded = await readOriginal(file, options) as LoadedFile;
+    assert.equal(loaded.languageId, undefined, JSON.stringify(options));
+    assert.match(loaded.text, /"respondent": "E\.ON"/);
+  }
+});
+
 test('a converted FILE.sec.md beside FILE.docx replaces it in a folder (the terms are not defined twice)', async () => {
   const file = tempFile('Section G.docx', await makeWordLegalText());
   fs.writeFileSync(convertedName(file), WORD_LEGAL_AFTER);
