@@ -30,7 +30,7 @@ import { COMMENTS_REQUEST, type SecCommentsParams } from './service/features/com
 import { registerGateRequests } from './gateRequests';
 import { isResponsesFile } from './service/model/responses';
 import { convertedFrom, isOriginal, readOriginal } from './extract';
-import { withClauseInWord, withoutReadOnlyEdits } from './readOnlyDocuments';
+import { isReadOnlyDocument, withClauseInWord, withoutReadOnlyEdits } from './readOnlyDocuments';
 import { EditorBaseline } from './editorBaseline';
 import { ruleDocHref } from './ruleDocs';
 import { type ClientAbilities, executeCommand, SERVER_COMMANDS } from './lsp/commands';
@@ -393,11 +393,13 @@ export function startServer(connection: Connection): SecLanguageService {
   });
 
   documents.onDidChangeContent(e => {
+    if (isReadOnlyDocument(e.document.uri)) return; // a .docx/.pdf opened as text: its extracted text stays what is checked
     service.setDocument({ uri: e.document.uri, version: e.document.version, text: e.document.getText(), languageId: e.document.languageId });
     scheduleAll(e.document.uri);
   });
 
   documents.onDidClose(e => {
+    if (isReadOnlyDocument(e.document.uri)) return; // never replaced while open (above), so nothing to restore
     // Back to the file on disk (or gone if it was never saved).
     const file = uriToPath(e.document.uri);
     const loaded = file ? readTextFile(file) : undefined;
