@@ -52,3 +52,14 @@ test('a rename started elsewhere never edits the Word document (read-only)', asy
   assert.ok(uris.includes(otherUri), JSON.stringify(edit));
   assert.ok(!uris.includes(docxUri), 'no edit to the .docx');
 });
+
+test('opening the .docx as text (VS Code\'s "open anyway") and closing it keeps its extracted text checked', async () => {
+  await client.open(docxUri, 'PK\u0003\u0004 binary garbage G8.99', 'plaintext');
+  await client.request('textDocument/hover', { textDocument: { uri: docxUri }, position: { line: 0, character: 0 } });
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: docxUri } });
+  const character = OTHER.split('\n')[2].indexOf('Assessment Fee') + 2;
+  const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: otherUri }, position: { line: 2, character } });
+  assert.deepEqual(defs.map(l => [l.uri, l.range.start.line]), [[docxUri, 36]], 'the Word document is still in the workspace');
+  const d = await client.diagnostics(docxUri, x => x.some(y => y.code === 'broken-reference'));
+  assert.ok(d.length > 0);
+});

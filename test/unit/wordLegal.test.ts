@@ -81,6 +81,18 @@ test('a Word document that is not legal text is passed over in a folder, read wh
   assert.match((await readOriginal(broken, { foundInFolder: true, legalGlobs: ['**/*.docx'] }) as { reason: string }).reason, /not a Word document/);
 });
 
+test('a collation in Word stays a collation, found by its content, even where a broad legalFiles pattern names it', async () => {
+  const cell = (t: string) => `<w:tc>${para(run(t))}</w:tc>`;
+  const body = para(run('Question 1: Do you agree with G8.41?'))
+    + `<w:tbl><w:tr>${cell('Respondent')}${cell('Category')}${cell('Comments')}</w:tr><w:tr>${cell('E.ON')}${cell('Large Supplier')}${cell('We agree with G8.41.')}</w:tr></w:tbl>`;
+  const file = tempFile('q1.docx', await makeDocxFromBody(body));
+  for (const options of [{ foundInFolder: true }, { foundInFolder: true, legalGlobs: ['**/*.docx'] }]) {
+    const loaded = await readOriginal(file, options) as LoadedFile;
+    assert.equal(loaded.languageId, undefined, JSON.stringify(options));
+    assert.match(loaded.text, /"respondent": "E\.ON"/);
+  }
+});
+
 test('a converted FILE.sec.md beside FILE.docx replaces it in a folder (the terms are not defined twice)', async () => {
   const file = tempFile('Section G.docx', await makeWordLegalText());
   fs.writeFileSync(convertedName(file), WORD_LEGAL_AFTER);
@@ -133,6 +145,19 @@ test('bold: a heading bold throughout stays plain, a bold clause number is not a
     '(a) a bold list label stays plain;',
   ].join('\n\n') + '\n');
   assert.equal(read.before, undefined, 'no tracked changes, no text before them');
+});
+
+test('a table of contents (Word\'s content control, or TOC-styled paragraphs) is not read as clauses', async () => {
+  const styles = '<w:styles><w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/></w:style></w:styles>';
+  const body = [
+    '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>',
+    para(run('G8.41\tSupplier Parties\t12')),
+    '</w:sdtContent></w:sdt>',
+    para(run('G8.42\tNetwork Parties\t13'), '<w:pStyle w:val="TOC2"/>'),
+    para(run('G8.41 A Supplier Party shall comply.')),
+  ].join('');
+  const read = await readDocxLegalText(await makeDocxFromBody(body, { 'styles.xml': styles }));
+  assert.equal(read.after, 'G8.41 A Supplier Party shall comply.\n');
 });
 
 test('automatic numbering: labels from numbering.xml, a deeper level restarting under each clause, a start override', async () => {

@@ -77,13 +77,16 @@ export async function readOriginal(file: string, options: OriginalOptions = {}):
   } catch (e) {
     return options.foundInFolder && !matches(options.legalGlobs) ? undefined : { path: file, reason: (e as Error)?.message ?? String(e) };
   }
-  const uri = pathToFileURL(path.resolve(file)).toString();
-  if (legal.legal || matches(options.legalGlobs)) {
-    return { path: file, uri, text: legal.after, languageId: 'sec', ...(legal.before !== undefined ? { textBeforeChanges: legal.before } : {}) };
-  }
-  // Not legal text: a collation found by its content (a Respondent/Category table), or nothing of ours.
+  const asLegal = (): LoadedFile => ({
+    path: file, uri: pathToFileURL(path.resolve(file)).toString(), text: legal.after, languageId: 'sec',
+    ...(legal.before !== undefined ? { textBeforeChanges: legal.before } : {}),
+  });
+  if (legal.legal) return asLegal();
+  // Not clauses: a collation found by its content (a Respondent/Category table) even where a broad
+  // legalFiles pattern ("**/*.docx") names it, as for text files; then legal text if named so.
   const collation = await readCollation(file);
   if ('text' in collation && /"respondent"\s*:/.test(collation.text)) return collation;
+  if (matches(options.legalGlobs)) return asLegal();
   return options.foundInFolder ? undefined : {
     path: file,
     reason: 'neither SEC legal text (no numbered clauses such as G8.41, no Section or Part heading) nor a consultation collation (no Respondent table); a legalFiles pattern naming it reads it as legal text',

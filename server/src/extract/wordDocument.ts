@@ -41,6 +41,8 @@ interface StyleInfo {
   bold?: boolean;
   numbering?: { numId: string; ilvl: number };
   heading: boolean;
+  /** A table-of-contents entry ("toc 1"): clause numbers and page numbers that are not clauses. */
+  toc: boolean;
   basedOn?: string;
 }
 
@@ -60,6 +62,7 @@ export function readStyles(root: XmlElement | undefined): Styles {
       ...(b ? { bold: isOn(b) } : {}),
       ...(numPr && childVal(numPr, 'w:numId') ? { numbering: { numId: childVal(numPr, 'w:numId')!, ilvl: Number(childVal(numPr, 'w:ilvl') ?? '0') || 0 } } : {}),
       heading: /^(heading|title)/i.test(name),
+      toc: /^(toc ?\d|table of contents|contents ?\d)/i.test(name),
       ...(childVal(s, 'w:basedOn') ? { basedOn: childVal(s, 'w:basedOn') } : {}),
     });
   }
@@ -81,12 +84,19 @@ const CHANGE_OF: Record<string, Change> = { 'w:ins': 'ins', 'w:moveTo': 'ins', '
 /** Elements whose children are read as if they were in place of them. */
 const TRANSPARENT = new Set(['w:hyperlink', 'w:smartTag', 'w:fldSimple', 'w:customXml', 'w:sdtContent', 'w:sdt', 'w:dir', 'w:bdo']);
 
-/** The blocks of word/document.xml's body, in order. */
+/** A table of contents (a content control Word made for one, or a paragraph in a TOC style): not the text. */
+function isTableOfContents(el: XmlElement, styles: Styles): boolean {
+  if (el.name === 'w:sdt') return childVal(child(child(el, 'w:sdtPr'), 'w:docPartObj'), 'w:docPartGallery') === 'Table of Contents';
+  return el.name === 'w:p' && styles.byId.get(childVal(child(el, 'w:pPr'), 'w:pStyle') ?? '')?.toc === true;
+}
+
+/** The blocks of word/document.xml's body, in order (a table of contents left out). */
 export function readBody(document: XmlElement, styles: Styles): Block[] {
   const body = child(document, 'w:body') ?? document;
   const blocks: Block[] = [];
   const visit = (el: XmlElement, change: Change) => {
     for (const c of elements(el)) {
+      if (isTableOfContents(c, styles)) continue;
       if (c.name === 'w:p') blocks.push(readParagraph(c, styles, change));
       else if (c.name === 'w:tbl') blocks.push(readTable(c, styles, change));
       else if (CHANGE_OF[c.name] !== undefined) visit(c, CHANGE_OF[c.name]);
