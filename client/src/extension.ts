@@ -5,17 +5,13 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/processFlags';
 import { registerGateCommands, toClientRecordResponse } from './gate';
-import { convertShowReferences } from './comments';
+import { convertShowReferences, type ThreadStats } from './comments';
 import { registerConsultationView } from './commentsView';
+import { documentSelector } from './selector';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
 
-/** Files the server reads: legal text by language, consultation collations by name. */
-export const DOCUMENT_SELECTOR = [
-  { language: 'sec' },
-  { scheme: 'file', pattern: '**/*{consult,Consult,respon,Respon,collat,Collat}*.{txt,csv,json,md}' },
-];
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -25,7 +21,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   };
   const settings = vscode.workspace.getConfiguration('secDrafting');
   const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCUMENT_SELECTOR,
+    documentSelector: documentSelector(settings.get<unknown[]>('legalFiles')),
     // No fileEvents here: the server registers its file watchers itself (for every client).
     initializationOptions: {
       severity: settings.get('severity'),
@@ -55,7 +51,12 @@ function updateStatus(state: State): void {
   statusItem.command = running ? 'secDrafting.showOutput' : 'secDrafting.restartServer';
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns to other extensions: counters the editor tests read (nothing that changes anything). */
+export interface SecDraftingApi {
+  commentThreadStats(): ThreadStats;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<SecDraftingApi> {
   statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'SEC Drafting';
   statusItem.show();
@@ -70,13 +71,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('secDrafting.showOutput', () => client?.outputChannel.show(true)),
   );
   registerGateCommands(context, () => client);
-  const refreshComments = registerConsultationView(context, () => client);
+  const { refresh: refreshComments, threads } = registerConsultationView(context, () => client);
   updateStatus(State.Starting);
   await client.start();
   // The server reads the workspace after start-up: show the comments now and once it has.
   void refreshComments();
   const settle = setTimeout(() => void refreshComments(), 3000);
   context.subscriptions.push({ dispose: () => clearTimeout(settle) });
+  return { commentThreadStats: () => ({ ...threads.stats }) };
 }
 
 export async function deactivate(): Promise<void> {

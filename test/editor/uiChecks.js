@@ -118,6 +118,29 @@ async function runUiChecks({ browser, server, workspace, extensionPath, out, log
     return 'E.ON (multiplication by five) shown';
   });
 
+  // Issue 18: threads rebuilt without end could never be opened. From the line above G8.41,
+  // "Go to Next Comment Thread" opens the thread on G8.41: it must show E.ON's words and still
+  // be open seconds later.
+  await check('the comment thread on G8.41 opens and stays open', 'comment-thread-open', async () => {
+    await page.mouse.move(5, 5);
+    await keyboard.press('Escape');
+    const { line } = locate(workspace, 'G8.41');
+    await goTo(line - 1, 1);
+    await editorLine(/^G8\.41\s/).waitFor({ timeout: STEP_TIMEOUT_MS });
+    const widget = page.locator('.review-widget').filter({ hasText: /E\.ON/ }).first();
+    const opened = await pollUntil(async () => {
+      if (await widget.isVisible()) return true;
+      await quickInput('F1', '>Go to Next Comment Thread');
+      return widget.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
+    }, open => open);
+    if (!opened) throw new Error('"Go to Next Comment Thread" opened no thread with E.ON\'s comment');
+    await new Promise(resolve => setTimeout(resolve, 5000));
+    if (!(await widget.isVisible())) throw new Error('the thread closed by itself within 5 s');
+    const text = plain(await widget.innerText()).replace(/\s+/g, ' ');
+    if (!/multiple the number of Non-Domestic Premises by five/.test(text)) throw new Error(`the open thread lacks E.ON's words: ${JSON.stringify(text.slice(0, 300))}`);
+    return 'open after 5 s, with E.ON\'s words';
+  });
+
   await check('the Problems panel lists the double space in G8.44C', 'problems', async () => {
     await page.mouse.move(5, 5);
     await keyboard.press('Escape');
