@@ -8,10 +8,25 @@ import { registerGateCommands, toClientRecordResponse } from './gate';
 import { convertShowReferences, type ThreadStats } from './comments';
 import { registerConsultationView } from './commentsView';
 import { documentSelector } from './selector';
+import { registerLanguageStatus } from './languageStatus';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
 
+
+/** `secDrafting.legalFiles` of every workspace folder (a multi-root workspace may set it per folder). */
+function legalFileGlobs(): unknown[] {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const scopes = folders.length ? folders.map(f => f.uri) : [undefined];
+  return [...new Set(scopes.flatMap(scope => vscode.workspace.getConfiguration('secDrafting', scope).get<unknown[]>('legalFiles') ?? []))];
+}
+
+/** New legal-file globs: the client sends those files too, and the restarted server rescans the workspace. */
+async function onLegalFilesChanged(): Promise<void> {
+  if (!client) return;
+  client.clientOptions.documentSelector = documentSelector(legalFileGlobs());
+  await client.restart();
+}
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -21,7 +36,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   };
   const settings = vscode.workspace.getConfiguration('secDrafting');
   const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector(settings.get<unknown[]>('legalFiles')),
+    documentSelector: documentSelector(legalFileGlobs()),
     // No fileEvents here: the server registers its file watchers itself (for every client).
     initializationOptions: {
       severity: settings.get('severity'),
@@ -69,8 +84,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<SecDra
       await client?.restart();
     }),
     vscode.commands.registerCommand('secDrafting.showOutput', () => client?.outputChannel.show(true)),
+    vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('secDrafting.legalFiles')) void onLegalFilesChanged(); }),
   );
   registerGateCommands(context, () => client);
+  registerLanguageStatus(context, () => client);
   const { refresh: refreshComments, threads } = registerConsultationView(context, () => client);
   updateStatus(State.Starting);
   await client.start();
