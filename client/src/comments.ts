@@ -78,7 +78,8 @@ export class CommentThreads implements vscode.Disposable {
       const range = toRange(spec.range);
       if (!entry.thread.range?.isEqual(range)) entry.thread.range = range;
       if (entry.thread.label !== spec.label) entry.thread.label = spec.label;
-      entry.thread.comments = [toComment(spec)];
+      // Keep what was added below the comment (the Working Group's response from a reply).
+      entry.thread.comments = [toComment(spec), ...entry.thread.comments.slice(1)];
       entry.signature = signature(spec);
     }
     for (const spec of plan.create) {
