@@ -1,5 +1,6 @@
 // Consultation comments in VS Code: each comment linked to a clause becomes a read-only
-// comment thread on that clause (inline in the editor and in the Comments panel). The data
+// comment thread on its clause (once per legal document, naming all its clauses there: inline
+// in the editor and in the Comments panel). The data
 // comes from the server's `sec/comments` request (server/src/service/features/comments.ts);
 // respondent text is untrusted, so bodies are plain text inside an untrusted MarkdownString.
 import * as vscode from 'vscode';
@@ -7,6 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 
 // The names and shapes are the server's own (lsp/protocol.ts: names and types only).
 import { COMMENTS_REQUEST, SHOW_LOCATIONS_COMMAND, type SecCommentInfo, type SecCommentLinkInfo, type SecCommentsResult } from '../../server/src/lsp/protocol';
+import { planThreads, signature, threadSpecs, type ThreadSpec } from './threadPlan';
 
 export type CommentInfo = SecCommentInfo;
 export type CommentLinkInfo = SecCommentLinkInfo;
@@ -36,16 +38,23 @@ export async function fetchComments(client: LanguageClient | undefined, uri?: st
   return result?.comments ?? [];
 }
 
-function linkLine(link: CommentLinkInfo): string {
-  if (link.kind === 'explicit') return `Names ${link.clause}.`;
-  const because = link.because?.length ? ` because of: ${link.because.join(', ')}` : '';
-  return `Inferred link to ${link.clause} (score ${link.score.toFixed(2)})${because}.`;
+/** How often the threads were touched: the editor test reads it to prove an idle window leaves them alone. */
+export interface ThreadStats {
+  refreshes: number;
+  created: number;
+  changed: number;
+  removed: number;
+  shown: number;
 }
 
-/** The read-only threads, rebuilt from the server's answer on each refresh. */
+/**
+ * The read-only threads, kept by a stable key and updated in place: a refresh touches only the
+ * threads whose comment or links changed (threadPlan.ts), never disposes and recreates the rest.
+ */
 export class CommentThreads implements vscode.Disposable {
   private readonly controller: vscode.CommentController;
-  private threads: vscode.CommentThread[] = [];
+  private readonly threads = new Map<string, { thread: vscode.CommentThread; signature: string }>();
+  readonly stats: ThreadStats = { refreshes: 0, created: 0, changed: 0, removed: 0, shown: 0 };
 
   constructor() {
     this.controller = vscode.comments.createCommentController('secDrafting.consultation', 'SEC Consultation');
@@ -53,38 +62,56 @@ export class CommentThreads implements vscode.Disposable {
   }
 
   show(comments: CommentInfo[]): void {
-    this.clear();
-    for (const c of comments) {
-      for (const link of c.links) {
-        if (!link.target) continue;
-        const uri = vscode.Uri.parse(link.target.uri);
-        const body = plainMarkdown(`${c.text || '(no comment text)'}\n\n${linkLine(link)}`);
-        const comment: vscode.Comment = {
-          author: { name: `${c.respondent}${c.category ? ` (${c.category})` : ''}` },
-          body,
-          mode: vscode.CommentMode.Preview,
-          label: `Question ${c.question}${c.response ? ` · ${c.response}` : ''}`,
-          contextValue: c.id,
-        };
-        const thread = this.controller.createCommentThread(uri, toRange(link.target.range), [comment]);
-        thread.canReply = true; // a reply is recorded as the response (client/src/gate.ts)
-        thread.label = `${link.clause}: ${c.respondent}`;
-        thread.contextValue = 'secConsultationComment';
-        thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
-        this.threads.push(thread);
-      }
+    this.stats.refreshes++;
+    const shown = new Map([...this.threads].map(([key, t]) => [key, t.signature]));
+    const plan = planThreads(shown, threadSpecs(comments));
+    for (const key of plan.remove) {
+      this.threads.get(key)?.thread.dispose();
+      this.threads.delete(key);
     }
+    for (const spec of plan.change) {
+      const entry = this.threads.get(spec.key)!;
+      // Only what differs is assigned: each assignment makes VS Code redraw the thread.
+      const range = toRange(spec.range);
+      if (!entry.thread.range?.isEqual(range)) entry.thread.range = range;
+      if (entry.thread.label !== spec.label) entry.thread.label = spec.label;
+      // Keep what was added below the comment (the Working Group's response from a reply).
+      entry.thread.comments = [toComment(spec), ...entry.thread.comments.slice(1)];
+      entry.signature = signature(spec);
+    }
+    for (const spec of plan.create) {
+      const thread = this.controller.createCommentThread(vscode.Uri.parse(spec.uri), toRange(spec.range), [toComment(spec)]);
+      thread.canReply = true; // a reply is recorded as the response (client/src/gate.ts)
+      thread.label = spec.label;
+      thread.contextValue = 'secConsultationComment';
+      thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
+      this.threads.set(spec.key, { thread, signature: signature(spec) });
+    }
+    this.stats.created += plan.create.length;
+    this.stats.changed += plan.change.length;
+    this.stats.removed += plan.remove.length;
+    this.stats.shown = this.threads.size;
   }
 
   clear(): void {
-    for (const t of this.threads) t.dispose();
-    this.threads = [];
+    for (const { thread } of this.threads.values()) thread.dispose();
+    this.threads.clear();
   }
 
   dispose(): void {
     this.clear();
     this.controller.dispose();
   }
+}
+
+function toComment(spec: ThreadSpec): vscode.Comment {
+  return {
+    author: { name: spec.author },
+    body: plainMarkdown(spec.body),
+    mode: vscode.CommentMode.Preview,
+    label: spec.commentLabel,
+    contextValue: spec.commentId, // the reply's "Record as Response" reads it (gate.ts)
+  };
 }
 
 /**

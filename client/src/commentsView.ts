@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type CommentInfo, CommentThreads, fetchComments, plainMarkdown, toRange } from './comments';
 import { perFileSummary } from './commentCounts';
+import { documentSelector } from './selector';
 
 export type Grouping = 'clause' | 'respondent' | 'question';
 
@@ -90,8 +91,13 @@ export class CommentsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   }
 }
 
-/** Create the view, the threads and the commands; refresh after edits and on demand. */
-export function registerConsultationView(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): () => Promise<void> {
+/** Documents whose edits can change the comments: those the server reads (never output or comment-input documents). */
+function readByServer(document: vscode.TextDocument): boolean {
+  return vscode.languages.match(documentSelector(vscode.workspace.getConfiguration('secDrafting', document).get<unknown[]>('legalFiles')), document) > 0;
+}
+
+/** Create the view, the threads and the commands; refresh after edits of the files the server reads, and on demand. */
+export function registerConsultationView(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): { refresh: () => Promise<void>; threads: CommentThreads } {
   const view = new CommentsView();
   const threads = new CommentThreads();
   const tree = vscode.window.createTreeView('secDrafting.consultation', { treeDataProvider: view });
@@ -119,10 +125,12 @@ export function registerConsultationView(context: vscode.ExtensionContext, getCl
     vscode.commands.registerCommand('secDrafting.groupCommentsByClause', () => view.setGrouping('clause')),
     vscode.commands.registerCommand('secDrafting.groupCommentsByRespondent', () => view.setGrouping('respondent')),
     vscode.commands.registerCommand('secDrafting.groupCommentsByQuestion', () => view.setGrouping('question')),
-    vscode.workspace.onDidSaveTextDocument(later),
-    vscode.workspace.onDidChangeTextDocument(e => { if (e.contentChanges.length) later(); }),
+    // Not every document: the language client's own output channel is a document too, and
+    // reacting to its log lines refreshed the threads without end (issue 18).
+    vscode.workspace.onDidSaveTextDocument(d => { if (readByServer(d)) later(); }),
+    vscode.workspace.onDidChangeTextDocument(e => { if (e.contentChanges.length && readByServer(e.document)) later(); }),
     { dispose: () => timer && clearTimeout(timer) },
   );
   view.setGrouping('clause');
-  return refresh;
+  return { refresh, threads };
 }

@@ -5,18 +5,29 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/processFlags';
 import { registerGateCommands, toClientRecordResponse } from './gate';
-import { convertShowReferences } from './comments';
+import { convertShowReferences, type ThreadStats } from './comments';
 import { registerConsultationView } from './commentsView';
 import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/lsp/protocol';
+import { documentSelector } from './selector';
+import { registerLanguageStatus } from './languageStatus';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
 
-/** Files the server reads: legal text by language, consultation collations by name. */
-export const DOCUMENT_SELECTOR = [
-  { language: 'sec' },
-  { scheme: 'file', pattern: '**/*{consult,Consult,respon,Respon,collat,Collat}*.{txt,csv,json,md}' },
-];
+
+/** `secDrafting.legalFiles` of every workspace folder (a multi-root workspace may set it per folder). */
+function legalFileGlobs(): unknown[] {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const scopes = folders.length ? folders.map(f => f.uri) : [undefined];
+  return [...new Set(scopes.flatMap(scope => vscode.workspace.getConfiguration('secDrafting', scope).get<unknown[]>('legalFiles') ?? []))];
+}
+
+/** New legal-file globs: the client sends those files too, and the restarted server rescans the workspace. */
+async function onLegalFilesChanged(): Promise<void> {
+  if (!client) return;
+  client.clientOptions.documentSelector = documentSelector(legalFileGlobs());
+  await client.restart();
+}
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -26,7 +37,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   };
   const settings = vscode.workspace.getConfiguration('secDrafting');
   const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCUMENT_SELECTOR,
+    documentSelector: documentSelector(legalFileGlobs()),
     // No fileEvents here: the server registers its file watchers itself (for every client).
     initializationOptions: {
       severity: settings.get('severity'),
@@ -58,7 +69,12 @@ function updateStatus(state: State): void {
   statusItem.command = running ? 'secDrafting.showOutput' : 'secDrafting.restartServer';
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns to other extensions: counters the editor tests read (nothing that changes anything). */
+export interface SecDraftingApi {
+  commentThreadStats(): ThreadStats;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<SecDraftingApi> {
   statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'SEC Drafting';
   statusItem.show();
@@ -71,14 +87,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('secDrafting.showOutput', () => client?.outputChannel.show(true)),
+    vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('secDrafting.legalFiles')) void onLegalFilesChanged(); }),
   );
   registerGateCommands(context, () => client);
-  const refreshComments = registerConsultationView(context, () => client);
+  registerLanguageStatus(context, () => client);
+  const { refresh: refreshComments, threads } = registerConsultationView(context, () => client);
   // The server reads the workspace after start-up, and files change on disk: it says when.
   context.subscriptions.push(client.onNotification(INDEX_CHANGED_NOTIFICATION, () => void refreshComments()));
   updateStatus(State.Starting);
   await client.start();
   void refreshComments();
+  return { commentThreadStats: () => ({ ...threads.stats }) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,10 +1,11 @@
 // The publication gate in VS Code:
 //  - "SEC: Pre-publication check" asks the server for the report over the whole workspace,
-//    shows it in a webview (no scripts, the report's own strict CSP) and says in one line
+//    shows it in a webview beside the text (no scripts, the report's own strict CSP) and says in one line
 //    whether the text is ready;
 //  - "SEC: Record response…" answers a consultation comment: pick the comment (unless a code
 //    action or a comment-thread reply names it), the disposition, the clause for "accepted",
-//    and the text; the server writes the responses file.
+//    and the text (in an editor beside: it may run to several paragraphs); the server writes
+//    the responses file.
 // Other parts of the client (the comment threads' reply) call the record command with
 // `{ commentId, consultationUri?, response? }` to skip the prompts they already answered.
 import * as vscode from 'vscode';
@@ -14,6 +15,7 @@ import {
   RECORD_RESPONSE_REQUEST, type RecordResponseArgs as ServerRecordResponseArgs, type RecordResponseParams, type RecordResponseResult, UNANSWERED_COMMENTS_REQUEST,
   type Disposition, type UnansweredComment,
 } from '../../server/src/lsp/protocol';
+import { askResponseInEditor } from './responseEditor';
 
 export const PRE_PUBLICATION_COMMAND = 'secDrafting.prePublicationCheck';
 export const RECORD_RESPONSE_COMMAND = 'secDrafting.recordResponse';
@@ -72,10 +74,8 @@ async function recordResponse(getClient: () => LanguageClient | undefined, given
     });
     if (!clause) return undefined;
   }
-  const response = target.response ?? await vscode.window.showInputBox({
-    title: `Response${who}`, prompt: 'The Working Group\'s response, as it will appear in the modification report', ignoreFocusOut: true,
-    validateInput: v => (v.trim() ? undefined : 'Write the response'),
-  });
+  // Several paragraphs are common: written in an editor beside, not a one-line input box.
+  const response = target.response ?? await askResponseInEditor(who);
   if (!response) return undefined;
   const params: RecordResponseParams = {
     // One of DISPOSITIONS, or what a code action passed on: the server checks it (checkResponse).
@@ -118,11 +118,11 @@ async function prePublicationCheck(getClient: () => LanguageClient | undefined):
   if (!report) return;
   if (!panel) {
     // No scripts and no local resources: the report is inert HTML with its own CSP.
-    panel = vscode.window.createWebviewPanel('secDrafting.report', 'SEC pre-publication report', vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [] });
+    panel = vscode.window.createWebviewPanel('secDrafting.report', 'SEC pre-publication report', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
     panel.onDidDispose(() => { panel = undefined; });
   }
   panel.webview.html = report.content;
-  panel.reveal();
+  panel.reveal(undefined, true);
   if (report.ready) void vscode.window.showInformationMessage(`SEC Drafting: ${report.verdict}`);
   else {
     const choice = await vscode.window.showWarningMessage(`SEC Drafting: ${report.verdict}`, 'Record response…', 'Show problems');

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { type SecSettings, type SeverityLevel, isSeverityLevel, RULE_BY_CODE } from './service';
+import { parseJsonc } from './configText';
 
 export const CONFIG_FILE_NAME = '.secdraft.json';
 
@@ -93,7 +94,7 @@ function ignoredKeys(o: Record<string, unknown>, file: string): string[] {
 export function parseConfig(text: string, file: string): SecConfig {
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = parseJsonc(text.replace(/^\uFEFF/, '')); // comments and trailing commas allowed (configText.ts)
   } catch (e) {
     throw new ConfigError(`${file}: not valid JSON (${(e as Error).message})`);
   }

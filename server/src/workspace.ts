@@ -1,11 +1,10 @@
 // The server's view of files on disk: scan the workspace folders at start-up (streamed, with
 // progress) and re-read a file when the client reports it changed and it is not open.
-import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { collectPaths, type FileProblem, isProblem, readTextFile } from './files';
 import { isOriginal, readOriginal } from './extract';
-import { ConfigError, DEFAULT_CONFIG, type SecConfig, CONFIG_FILE_NAME, loadConfig } from './config';
+import { ConfigError, DEFAULT_CONFIG, type SecConfig, findConfig, loadConfig } from './config';
 
 export interface ScanResult {
   loaded: number;
@@ -20,13 +19,17 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
-/** Read the workspace's .secdraft.json; a broken one is reported and defaults are used (ignored keys are in config.warnings). */
+/**
+ * Read the workspace's .secdraft.json — the nearest at or above the folder, found as `secdraft`
+ * finds it — with its word files inside the config's own folder, as for `secdraft`; a broken one
+ * is reported and defaults are used (ignored keys are in config.warnings).
+ */
 export function readWorkspaceConfig(root: string | undefined): { config: SecConfig; error?: string } {
   if (!root) return { config: DEFAULT_CONFIG };
-  const file = path.join(root, CONFIG_FILE_NAME);
-  if (!fs.existsSync(file)) return { config: DEFAULT_CONFIG };
+  const file = findConfig(root);
+  if (!file) return { config: DEFAULT_CONFIG };
   try {
-    return { config: loadConfig(file, root) };
+    return { config: loadConfig(file, path.dirname(file)) };
   } catch (e) {
     return { config: DEFAULT_CONFIG, error: e instanceof ConfigError ? e.message : String(e) };
   }

@@ -9,7 +9,7 @@ const os = require('os');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SHIPPED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'docs', 'syntaxes', 'images'];
+const SHIPPED = ['package.json', 'README.md', 'README.marketplace.md', 'CHANGELOG.md', 'LICENSE', 'docs', 'syntaxes', 'schemas', 'images', 'media'];
 
 /** vsce's options as the `package` script gives them (minus --out), so both package alike. */
 function vsceOptions() {

@@ -118,6 +118,31 @@ async function runUiChecks({ browser, server, workspace, extensionPath, out, log
     return 'E.ON (multiplication by five) shown';
   });
 
+  // Issue 18: threads rebuilt without end could never be opened. From the line above G8.41,
+  // Alt+F9 (Go to Next Comment Thread, a keybinding only) opens the first thread on G8.41: it
+  // must show its respondent's comment and still be open seconds later.
+  await check('the comment thread on G8.41 opens and stays open', 'comment-thread-open', async () => {
+    await page.mouse.move(5, 5);
+    await keyboard.press('Escape');
+    const { line } = locate(workspace, 'G8.41');
+    await goTo(line - 1, 1);
+    await editorLine(/^G8\.41\s/).waitFor({ timeout: STEP_TIMEOUT_MS });
+    // The thread's title names its clauses and respondent: "G8.41, G8.44B, …: Haven Power Limited".
+    const widget = page.locator('.review-widget').filter({ hasText: /G8\.41\b[^:]*: (E\.ON|Haven Power)/ }).first();
+    const opened = await pollUntil(async () => {
+      await goTo(line - 1, 1);
+      await keyboard.press('Alt+F9');
+      return widget.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
+    }, open => open, 60_000);
+    if (!opened) throw new Error('Alt+F9 (Go to Next Comment Thread) opened no thread on G8.41');
+    await new Promise(resolve => setTimeout(resolve, 5000));
+    if (!(await widget.isVisible())) throw new Error('the thread closed by itself within 5 s');
+    const text = plain(await widget.innerText()).replace(/\s+/g, ' ');
+    if (!/(E\.ON|Haven Power Limited) \((Large|Small) Supplier\)/.test(text)) throw new Error(`the open thread lacks its respondent: ${JSON.stringify(text.slice(0, 300))}`);
+    await keyboard.press('Escape');
+    return `open after 5 s: ${text.slice(0, 80)}`;
+  });
+
   await check('the Problems panel lists the double space in G8.44C', 'problems', async () => {
     await page.mouse.move(5, 5);
     await keyboard.press('Escape');
@@ -135,6 +160,9 @@ async function runUiChecks({ browser, server, workspace, extensionPath, out, log
     const { line, column } = locate(workspace, 'G8.44C', '  ');
     const clauseLine = editorLine(/^G8\.44C\s/);
     await goTo(line, column + 1);
+    // Legal text wraps by default (issue 18); this check reads the clause as one screen line,
+    // so unwrap this editor (View: Toggle Word Wrap), as a drafter may.
+    await keyboard.press('Alt+Z');
     await clauseLine.waitFor({ timeout: STEP_TIMEOUT_MS });
     if (!plain(await clauseLine.innerText()).includes('User  Security')) throw new Error('the double space is not in the editor to begin with');
     // Ctrl+. on a busy server can come back empty ("No code actions available"): ask again.
@@ -155,6 +183,7 @@ async function runUiChecks({ browser, server, workspace, extensionPath, out, log
     if (!/single space/i.test(await focused.innerText().catch(() => ''))) throw new Error(`no single-space fix among ${JSON.stringify(titles)}`);
     await focused.press('Enter');
     const after = await pollUntil(async () => plain(await clauseLine.innerText()), t => !t.includes('User  Security'), 15_000);
+    await keyboard.press('Alt+Z'); // wrapped again, as the language defaults want
     if (after.includes('User  Security') || !after.includes('Verification User Security Assessment')) throw new Error(`line after the fix: ${JSON.stringify(after)}`);
     return `applied "${titles.find(t => /single space/i.test(t))}"`;
   });
@@ -174,6 +203,42 @@ async function runUiChecks({ browser, server, workspace, extensionPath, out, log
       ts => ts.some(listsComments));
     if (!texts.some(listsComments)) throw new Error(`"${view.name}" shows ${JSON.stringify(texts)}`);
     return `"${view.name}": ${texts.length} rows`;
+  });
+
+  await check('the SEC language status item gives the findings, the gate verdict and its commands', 'language-status', async () => {
+    await keyboard.press('Escape');
+    // Section G8 is still the active editor. The "{ }" beside the language name opens the language status hover.
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /in this file|No findings/ }).first();
+    const readText = () => hover.innerText({ timeout: 1000 }).then(t => plain(t).replace(/\s+/g, ' '), () => '');
+    const text = await pollUntil(async () => {
+      await page.locator('[id="status.languageStatus"]').first().click({ timeout: 5000 }).catch(() => {});
+      return pollUntil(readText, t => /publish/i.test(t), 10_000);
+    }, t => /publish/i.test(t));
+    for (const expected of [/in this file|No findings/, /Ready to publish|Not ready to publish/, /Pre-publication check/, /Open responses file/, /Settings/]) {
+      if (!expected.test(text)) throw new Error(`the language status lacks ${expected}: ${JSON.stringify(text.slice(0, 400))}`);
+    }
+    return text.slice(0, 160);
+  });
+
+  await check('the "Draft SEC legal text" walkthrough opens with its five steps', 'walkthrough', async () => {
+    await keyboard.press('Escape');
+    // "Open Walkthrough..." is followed at once by a second quick pick listing the walkthroughs
+    // (the widget never hides in between): pick ours there.
+    await keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Open Walkthrough');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ state: 'visible' });
+    await input.press('Enter');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Draft SEC legal text' }).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await row.click();
+    const steps = page.locator('.gettingStartedContainer .getting-started-step');
+    const titles = await pollUntil(async () => (await steps.allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim()), ts => ts.length >= 5, 60_000);
+    for (const expected of ['Open the folder of legal text', 'Add the consultation collation', 'Hover a clause', 'Record a response', 'Run the pre-publication check']) {
+      if (!titles.some(t => t.includes(expected))) throw new Error(`no step "${expected}" among ${JSON.stringify(titles)}`);
+    }
+    return `${titles.length} steps`;
   });
 
   log(`ui: requests to hosts other than 127.0.0.1: ${JSON.stringify([...outside])}`);

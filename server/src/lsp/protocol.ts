@@ -98,3 +98,6 @@ export interface SecChangesResult {
 // eslint-disable-next-line no-restricted-imports
 export { RECORD_RESPONSE_COMMAND, SHOW_LOCATIONS_COMMAND, type ShowLocationsArgs } from '../service/features/serverCommands';
 export type { Disposition, RecordResponseArgs, SecCommentInfo, SecCommentLinkInfo } from '../service';
+/** How the responses file beside a collation is named (`<stem>.responses.json`), for a client that opens it. */
+// eslint-disable-next-line no-restricted-imports
+export { RESPONSES_SUFFIX } from '../service/model/responses';

@@ -7,6 +7,7 @@ import type { SecDocument } from './model/document';
 import { WorkspaceIndex, type WorkspaceOptions } from './workspaceIndex';
 import { computeDiagnostics } from './rules';
 import { getDocumentSymbols } from './features/symbols';
+import { getCollationSymbols } from './features/collationSymbols';
 import { getCodeActions } from './features/codeActions';
 import { getResponseActions } from './features/responseActions';
 import type { FeatureContext } from './features/context';
@@ -150,6 +151,7 @@ export class SecLanguageService {
 
   getDocumentSymbols(uri: string): DocumentSymbol[] {
     const model = this.workspace.model(uri);
+    if (model?.kind === 'consultation') return getCollationSymbols(model);
     return model?.kind === 'legal' ? markChangedSymbols(getDocumentSymbols(model), model, this.getChanges()) : [];
   }
 
