@@ -5,10 +5,13 @@
 import type { Finding, SecFix, SecRelated } from '../types';
 import type { LegalModel } from '../model/document';
 import { type NumberMention, formatGrouped, numbersOf } from '../model/numbers';
-import { memo } from '../model/memo';
+import { DerivedKey, derive } from '../cache';
 import { clauseAtLine } from '../model/structure';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { RELATED_LIMIT, type RuleContext, type RuleFamily, signatureKey } from './context';
+
+// Derived values kept per owner (see cache.ts).
+const DOCUMENT_USAGE = new DerivedKey<DocumentUsage>('numberUsage');
 
 const CODE = 'number-format';
 /** Below ten, words and figures are both ordinary drafting ("three", "5 ×"); only larger numbers are compared. */
@@ -62,7 +65,7 @@ interface DocumentUsage extends Omit<NumberUsage, 'byValue'> {
 }
 
 function documentUsage(model: LegalModel): DocumentUsage {
-  return memo(model, 'numberUsage', () => {
+  return derive(model, DOCUMENT_USAGE, () => {
     const doc: DocumentUsage = { located: new Map(), byValue: new Map(), grouped: 0, ungroupedLarge: 0, largeInWords: 0 };
     for (const mention of numbersOf(model)) {
       if (mention.inFormula || mention.malformed || mention.form === 'pair') continue;
