@@ -10,19 +10,24 @@
 // - A value read from many documents lives in the WorkspaceIndex: `workspace.derived(name,
 //   compute, dependsOn)` is recomputed when any document of a kind it depends on (legal text,
 //   consultations, other files, settings) changes.
-// - The helpers of incremental work (the term automaton, the last reading of each document, the
-//   last index built) are per service instance: `workspace.state(KEY, init)` for the workspace's,
+// - The helpers of incremental work (the term automaton, the last index built, the last reading
+//   of each document) are per service instance, in the WorkspaceIndex's Store:
+//   `workspace.state(KEY, init)`, `workspace.kept(KEY)`/`keep(KEY, value)` for the workspace's;
 //   `lastOf(model, KEY)`/`keepLast(model, KEY, value)` for the latest version of each document,
 //   one entry per document (never a chain of versions), dropped when the document is removed.
 //
 // Two service instances in one process share none of this: each WorkspaceIndex owns a Store and
-// the models it builds point at it.
+// the models it builds point at it. (The two word vocabularies, text/vocabulary.ts, are the one
+// exception, listed with their reason in test/unit/noModuleState.test.ts.)
 //
-// THE SAME OBJECT MEANS UNCHANGED. A derived list (a family's findings, a document's diagnostics,
-// a document's definition list) that is recomputed to the same contents is replaced by the
-// previous object (`keepIfSame`), so every consumer — the rule runner, the diagnostics publisher,
-// the term index built from definition lists — tells "nothing changed" by `===` and does no more
-// work. Code that derives such a list must go through keepIfSame (or return its cached object).
+// THE SAME OBJECT MEANS UNCHANGED. A derived value that is recomputed to the same contents is
+// replaced by the previous object (`keepIfSame`, or a kept last result returned as it is), so
+// its consumers tell "nothing changed" by `===` and do no more work: a family's findings and a
+// document's diagnostics (rules/index.ts; the server then publishes nothing), the term index
+// (model/terms.ts, kept while every definition list is the same), the workspace's clause ids
+// and clause places (consultation/linking.ts, rules/references.ts). Code that derives such a
+// value must go through keepIfSame or return the kept object; code that reads one may compare
+// it by identity only.
 
 /** The name and type of a derived value. Create one per kind of value, at module level. */
 export class DerivedKey<T> {

@@ -3,7 +3,8 @@
 // Models are rebuilt only for the document that changed. Derived indexes are memoised per
 // aspect of the workspace they read (legal text, consultations, other files, settings): each
 // aspect has its own generation, so an edit to a collation does not rebuild the clause index
-// and an edit to legal text does not re-read the consultations.
+// and an edit to legal text does not re-read the consultations. What is derived from one
+// document lives on its model; this index owns the rest (see cache.ts).
 import type { DocumentKind, SecSettings } from './types';
 import { resolveSettings } from './types';
 import { type DocumentModel, type LegalModel, type SecDocument, buildLegalModel, buildOtherModel } from './model/document';
