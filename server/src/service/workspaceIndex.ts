@@ -187,11 +187,13 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Memoise a value derived from the workspace until an aspect it reads changes. Name the
+   * Memoise a value derived from the workspace until an aspect it reads changes (by a typed
+   * DerivedKey; a string name is still accepted, for callers not yet moved). Name the
    * aspects (`['legal']` for an index of clauses or terms) so that other edits keep it;
    * by default any change recomputes it.
    */
-  derived<T>(key: string, compute: () => T, dependsOn: readonly WorkspaceAspect[] = ALL_ASPECTS): T {
+  derived<T>(key: DerivedKey<T> | string, compute: () => T, dependsOn: readonly WorkspaceAspect[] = ALL_ASPECTS): T {
+    if (typeof key !== 'string') key = key.name;
     const stamp = this.stampOf(dependsOn);
     const cached = this.derivedCache.get(key);
     if (cached && cached.stamp === stamp) return cached.value as T;

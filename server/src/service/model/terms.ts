@@ -16,6 +16,8 @@ import {
 import { type MatchKind, type Matches, IS_PLURAL, IS_SINGULAR, IS_USE, TermMatcher } from './termMatcher';
 
 // Derived values kept per owner (see cache.ts).
+const USED_TERMS = new DerivedKey<Set<number>>('terms.used');
+const TERM_INDEX = new DerivedKey<TermIndex>('terms.index');
 const WORDS = new DerivedKey<Words>('terms.words');
 const MATCHES = new DerivedKey<{ matcher: TermMatcher | undefined; version: number; matches: Matches | undefined }>('terms.matches');
 const USES = new DerivedKey<DocUses>('uses');
@@ -238,7 +240,7 @@ function sameInputs(a: readonly [string, DefinitionSite[]][], b: readonly [strin
 
 /** Every defined term in the workspace, with one matcher for all of them. */
 export function termIndex(workspace: WorkspaceIndex): TermIndex {
-  return workspace.derived('terms.index', () => {
+  return workspace.derived(TERM_INDEX, () => {
     const models = workspace.legalModels().slice().sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     // Typing in a document without definitions leaves every list as it was: keep the index.
     const inputs = models.map((m): [string, DefinitionSite[]] => [m.uri, definitionsOf(m)]);
@@ -480,7 +482,7 @@ const USE_COUNTS = new DerivedKey<{ perDoc: Map<string, Int32Array>; count: Map<
  * only the documents it touched.
  */
 export function usedTerms(workspace: WorkspaceIndex): Set<number> {
-  return workspace.derived('terms.used', () => {
+  return workspace.derived(USED_TERMS, () => {
     const index = termIndex(workspace);
     const { perDoc, count } = workspace.state(USE_COUNTS, () => ({ perDoc: new Map(), count: new Map() }));
     const add = (ids: Int32Array, by: number) => {

@@ -12,6 +12,7 @@ import { type NumberMention, isFormulaLine, linesMatching, numbersOf, parseNumbe
 import { clauseAtLine } from './structure';
 
 // Derived values kept per owner (see cache.ts).
+const WORKSPACE_THRESHOLDS = new DerivedKey<WorkspaceThresholds>('thresholds');
 const CONTEXT_SUBJECT = new DerivedKey<string | undefined>('contextSubject');
 const THRESHOLDS = new DerivedKey<ThresholdModel>('thresholds');
 const COUNTED_SUBJECTS = new DerivedKey<(ThresholdModel['countedSubjects'][number] & { uri: string })[]>('countedSubjects');
@@ -660,7 +661,7 @@ export interface WorkspaceThresholds {
 
 /** Every threshold and equation in the workspace's legal text, rebuilt once per workspace change. */
 export function workspaceThresholds(workspace: WorkspaceIndex): WorkspaceThresholds {
-  return workspace.derived('thresholds', () => {
+  return workspace.derived(WORKSPACE_THRESHOLDS, () => {
     // Each document's statements are found once per model (an edit re-reads only its file); merging is concatenation.
     const parts = workspace.legalModels().map(thresholdsOf);
     return {

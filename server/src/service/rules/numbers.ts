@@ -11,6 +11,7 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { RELATED_LIMIT, type RuleContext, type RuleFamily, signatureKey } from './context';
 
 // Derived values kept per owner (see cache.ts).
+const NUMBER_USAGE = new DerivedKey<NumberUsage>('numberUsage');
 const DOCUMENT_USAGE = new DerivedKey<DocumentUsage>('numberUsage');
 
 const CODE = 'number-format';
@@ -89,7 +90,7 @@ function documentUsage(model: LegalModel): DocumentUsage {
 
 /** The documents' usages merged in workspace order, per value and spelling rather than per mention. */
 function usageOf(workspace: WorkspaceIndex): NumberUsage {
-  return workspace.derived('numberUsage', () => {
+  return workspace.derived(NUMBER_USAGE, () => {
     const usage: NumberUsage = { byValue: new Map(), grouped: 0, ungroupedLarge: 0, largeInWords: 0 };
     for (const m of workspace.legalModels()) {
       const doc = documentUsage(m);

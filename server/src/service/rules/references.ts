@@ -14,6 +14,7 @@ import { DerivedKey, derive } from '../cache';
 import { type RuleContext, type RuleFamily, signatureKey } from './context';
 
 // Derived values kept per owner (see cache.ts).
+const COVERAGE = new DerivedKey<Coverage>('references.coverage');
 const SORTED_RUNS = new DerivedKey<Run[]>('references.runs');
 const CLAUSES_BY_ID = new DerivedKey<Map<string, Clause>>('references.clausesById');
 
@@ -46,7 +47,7 @@ function sortedRuns(model: LegalModel): Run[] {
 
 /** A merge of every document's own stretches, so an edit re-reads only the edited document. */
 function coverage(workspace: WorkspaceIndex): Coverage {
-  return workspace.derived('references.coverage', () => {
+  return workspace.derived(COVERAGE, () => {
     const map: Coverage = new Map();
     for (const m of workspace.legalModels()) {
       for (const run of sortedRuns(m)) {

@@ -19,6 +19,8 @@ import { withWrappedLine } from '../text/prose';
 import { rangeContains } from '../text/lines';
 
 // Derived values kept per owner (see cache.ts).
+const DEFINITION_CYCLES = new DerivedKey<Map<number, string[]>>('terms.cycles');
+const DEFINITIONS_DOCUMENT = new DerivedKey<{ model: LegalModel; rows: DefinitionSite[] } | undefined>('terms.definitionsDocument');
 const QUOTED_SPANS = new DerivedKey<Range[]>('terms.quoted');
 const STUB_FIXES = new DerivedKey<Map<string, SecFix | undefined>>('terms.stubFixes');
 const ROW_MAXIMA = new DerivedKey<string[]>('terms.rowMaxima');
@@ -184,7 +186,7 @@ function namesDefinedThing(model: LegalModel, uses: DocUses, matcher: TermMatche
 
 /** The document holding the A1.1 table: the legal document with the most table definitions. */
 function definitionsDocument(workspace: WorkspaceIndex): { model: LegalModel; rows: DefinitionSite[] } | undefined {
-  return workspace.derived('terms.definitionsDocument', () => {
+  return workspace.derived(DEFINITIONS_DOCUMENT, () => {
     let best: { model: LegalModel; rows: DefinitionSite[] } | undefined;
     for (const m of workspace.legalModels()) {
       const rows = definitionsOf(m).filter(s => s.form === 'table' || s.form === 'table-pointer');
@@ -466,7 +468,7 @@ const LAST_CYCLES = new DerivedKey<{ index: TermIndex; inputs: [string, number][
  * ("User" ↔ "User Role") are not circular.
  */
 function definitionCycles(workspace: WorkspaceIndex): Map<number, string[]> {
-  return workspace.derived('terms.cycles', () => {
+  return workspace.derived(DEFINITION_CYCLES, () => {
     const index = termIndex(workspace);
     const inputs = workspace.legalModels().filter(m => definitionsOf(m).length > 0).map(m => headEdgesOf(m, index));
     const last = workspace.kept(LAST_CYCLES);
