@@ -3,11 +3,12 @@
 // this checkout compared with those of an earlier commit, on the bench workspace, the corpora in
 // ../shared/corpus, test/fixtures and examples/. A refactoring of the core must change none of them.
 //
-//   npm run build && node bench/differential.js [--before REF] [--before-dir DIR] [--after-dist DIR] [--keep]
+//   npm run build && node bench/differential.js [--before REF] [--before-dir DIR] [--after-dist DIR] [--only TEXT] [--keep]
 //
 // REF (default d0b9ae4) is checked out with `git worktree` into a temporary folder and built
 // there (node_modules linked to this checkout's); --before-dir uses a checkout already built;
-// --after-dist a copy of this checkout's dist/ (so that rebuilding during the run changes nothing).
+// --after-dist a copy of this checkout's dist/ (so that rebuilding during the run changes nothing);
+// --only compares only the targets whose path contains TEXT.
 // For each target it runs `secdraft check --format json` and `secdraft comments --format json`
 // with both builds, and asks both cores (bundled in-process from server/src/service) for the
 // hover at a sample of positions in every file. Exit 0 when everything is identical, 1 otherwise
@@ -127,7 +128,8 @@ function main() {
   try {
     const cores = { before: loadCore(before.dir, 'before'), after: loadCore(REPO, 'after') };
     const clis = { before: path.join(before.dir, 'dist/cli.js'), after: path.join(path.resolve(arg('--after-dist') ?? path.join(REPO, 'dist')), 'cli.js') };
-    for (const dir of targets(scratch)) {
+    const only = arg('--only');
+    for (const dir of targets(scratch).filter(d => !only || d.includes(only))) {
       const name = path.relative(path.resolve(REPO, '..'), dir) || dir;
       for (const verb of ['check', 'comments']) {
         const [a, b] = ['before', 'after'].map(side => {
