@@ -1,11 +1,12 @@
 // `secdraft index` and `secdraft renumber` read Word legal text too (issue 21); a Word document is
-// read-only, so a renumbering that would edit one is refused whole and nothing is written.
+// read-only, so a renumbering that would edit one is refused whole and nothing is written;
+// FILE.sec.docx is legal text by its name (it also starts the extension).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { secdraft, tempDir } from '../helpers/cli';
-import { makeWordLegalText } from '../helpers/wordLegal';
+import { makeDocxFromBody, makeWordLegalText } from '../helpers/wordLegal';
 
 const H1 = 'H1 OTHER SECTION\n\nH1.1 The fee is set out in Section G8.40.\n\nH1.2 The Panel shall meet.\n';
 
@@ -38,4 +39,12 @@ test('renumber still renumbers what touches no Word document, and knows the Word
   const r = secdraft(['renumber', '.', '--rename', 'H1.2=H1.3'], dir);
   assert.equal(r.code, 0, r.stderr);
   assert.match(fs.readFileSync(path.join(dir, 'h1.sec.md'), 'utf8'), /\nH1\.3 The Panel shall meet\.\n/);
+});
+
+test('a FILE.sec.docx is legal text by its name, even when its paragraphs do not read as clauses', async () => {
+  const dir = tempDir({ 'draft.sec.docx': await makeDocxFromBody('<w:p><w:r><w:t>The Panel shall meet.</w:t></w:r></w:p>') });
+  const r = secdraft(['check', '.', '--format', 'json'], dir);
+  assert.ok(r.code === 0 || r.code === 1, r.stderr);
+  const files = (JSON.parse(r.stdout) as { files: { path: string; kind: string }[] }).files;
+  assert.deepEqual(files.map(f => [f.path.endsWith('draft.sec.docx'), f.kind]), [[true, 'legal']]);
 });
