@@ -10,16 +10,18 @@ import { isInside } from '../io/config';
 import type { ChangeSet, ClauseChange, DiffPart } from '../service';
 import { type LoadedWorkspace, loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
+import { trackedChangesBaseline } from '../io/trackedChanges';
 
 /**
  * Read the baseline named by `--compare-to` (relative to the current folder) or by the config's
- * "compareTo" (relative to the config, and inside its folder), into the workspace's service.
- * Returns its label, or undefined when none is named.
+ * "compareTo" (relative to the config, and inside its folder), into the workspace's service; when
+ * none is named, the tracked changes of its Word legal text (trackedChanges.ts), if any.
+ * Returns its label, or undefined when there is no baseline.
  */
 export async function applyCompareTo(ws: LoadedWorkspace, option: string | undefined, paths: string[], writeErr: (s: string) => void): Promise<string | undefined> {
   const fromConfig = option === undefined ? ws.config.compareTo : undefined;
   const spec = option ?? fromConfig;
-  if (spec === undefined) return undefined;
+  if (spec === undefined) return applyTrackedChanges(ws);
   const cwd = fromConfig !== undefined && ws.config.source ? path.dirname(ws.config.source) : process.cwd();
   if (fromConfig !== undefined && ws.config.source && fs.existsSync(path.resolve(cwd, spec)) && !isInside(cwd, path.resolve(cwd, spec))) {
     throw new UsageError(`${ws.config.source}: "compareTo" folder "${spec}" lies outside the workspace; refused (name it with --compare-to instead)`);
@@ -35,6 +37,14 @@ export async function applyCompareTo(ws: LoadedWorkspace, option: string | undef
     if (e instanceof CompareToError) throw new UsageError(`${fromConfig !== undefined ? `${ws.config.source}: "compareTo": ` : '--compare-to: '}${e.message}`);
     throw e;
   }
+}
+
+/** No compareTo named: the tracked changes of the workspace's Word legal text, if any, are its changes. */
+function applyTrackedChanges(ws: LoadedWorkspace): string | undefined {
+  const tracked = trackedChangesBaseline(ws.service, ws.textBeforeChanges);
+  if (!tracked) return undefined;
+  ws.service.setBaseline(tracked.docs, tracked.label, { legalGlobs: ws.config.legalGlobs, consultationGlobs: ws.config.consultationGlobs });
+  return tracked.label;
 }
 
 /** A baseline folder or file inside the checked folders is the old text, not part of the workspace: it is left out. */
@@ -101,7 +111,7 @@ export async function runChanges(options: ChangesOptions, write: (s: string) => 
   const ws = await loadWorkspaceWithOriginals(options.paths, options.config);
   for (const p of ws.problems) writeErr(`secdraft: ${p.path}: ${p.reason}`);
   const label = await applyCompareTo(ws, options.compareTo, options.paths, writeErr);
-  if (label === undefined) throw new UsageError('changes needs a baseline: --compare-to DIR|REV, or "compareTo" in .secdraft.json');
+  if (label === undefined) throw new UsageError('changes needs a baseline: --compare-to DIR|REV, "compareTo" in .secdraft.json, or a Word legal text with tracked changes');
   const changes = ws.service.getChanges()!;
   const displayPath = (uri: string) => ws.pathOf.get(uri) ?? uri;
   const listed = changes.clauses.filter(c => options.all || c.status !== 'unchanged');

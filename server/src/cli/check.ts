@@ -140,7 +140,7 @@ export async function runCheck(options: CheckOptions, write: (s: string) => void
   // "compareTo" in the config costs a git run: read it only when --changed-only needs it.
   const comparedWith = changedOnly || options.compareTo !== undefined
     ? await applyCompareTo(ws, options.compareTo, options.reportOnly ? [options.workspace ?? '.'] : options.paths, writeErr) : undefined;
-  if (changedOnly && comparedWith === undefined) throw new UsageError('--changed-only needs a baseline to compare with: --compare-to DIR|REV, or "compareTo" in .secdraft.json');
+  if (changedOnly && comparedWith === undefined) throw new UsageError('--changed-only needs a baseline to compare with: --compare-to DIR|REV, "compareTo" in .secdraft.json, or a Word legal text with tracked changes');
   let leftOut = 0;
   const wanted = options.reportOnly ? new Set(options.paths.map(p => path.resolve(p))) : undefined;
   const checked: FileReport[] = ws.uris

@@ -3,7 +3,7 @@
 //   { "clauses": [ {"id","path","line","heading"} ], "definitions": [ {"term","path","line","text"} ] }
 // Exit 0, or 2 when a file could not be read (the others are still indexed).
 import type { ClauseEntry, DefinitionEntry } from '../service';
-import { loadWorkspace } from './load';
+import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
 
 export interface IndexOptions {
@@ -21,9 +21,10 @@ function asText(clauses: ClauseEntry[], definitions: DefinitionEntry[]): string 
   ].join('\n');
 }
 
-export function runIndex(options: IndexOptions, write: (s: string) => void, writeErr: (s: string) => void): number {
+export async function runIndex(options: IndexOptions, write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
   if (!['json', 'text'].includes(options.format)) throw new UsageError(`unknown format "${options.format}" (expected json or text)`);
-  const ws = loadWorkspace(options.paths, options.config);
+  // Word legal text (.docx) too: its clauses and definitions, at the lines of its converted text.
+  const ws = await loadWorkspaceWithOriginals(options.paths, options.config);
   for (const p of ws.problems) writeErr(`secdraft: ${p.path}: ${p.reason}`);
   const clauses: ClauseEntry[] = [];
   const definitions: DefinitionEntry[] = [];

@@ -35,6 +35,7 @@ Usage:
                                   consultation comments and the clauses each is linked to, answered or not
   secdraft changes [paths…] [--compare-to DIR|REV] [--format text|json] [--all] [--config FILE]
                                   the clauses added, changed (with a word diff), renumbered and deleted
+                                  (no --compare-to: the tracked changes of the Word legal text)
   secdraft explain [CODE]         what a diagnostic code finds, why it matters and how to fix it
   secdraft renumber [paths…] (--rename FROM=TO | --insert-after ID [--renumber-rest] | --paragraphs ID | --part ID)
                   [--dry-run] [--config FILE]

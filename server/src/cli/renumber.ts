@@ -3,13 +3,16 @@
 // changed file is checked against the disk before any is written, so a renumbering is applied
 // whole or not at all; each is then written atomically (shared writer). Consultation comments
 // are never edited: a collation's responses file records the renumbering so their links follow.
-// Exit 0 done, 2 refused (a taken number, an unknown clause, a changed file).
+// Word legal text (.docx) is read too, so its references are known, but it is read-only: a
+// renumbering that would edit one is refused whole (nothing is written), never applied in part.
+// Exit 0 done, 2 refused (a taken number, an unknown clause, a changed file, a Word document to edit).
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SecTextEdit } from '../service';
-import { loadWorkspace } from './load';
+import { type LoadedWorkspace, loadWorkspaceWithOriginals } from './load';
+import { isReadOnlyDocument } from '../lsp/readOnlyDocuments';
 import { UsageError } from './errors';
 import { type FixedFile, bytesToWrite, unifiedDiff, writeFixed } from './fix';
 
@@ -26,7 +29,7 @@ export interface RenumberOptions {
 
 type Planned = { edits: SecTextEdit[]; summary: string } | { refused: string };
 
-function plan(options: RenumberOptions, ws: ReturnType<typeof loadWorkspace>): Planned {
+function plan(options: RenumberOptions, ws: LoadedWorkspace): Planned {
   const service = ws.service;
   if (options.rename !== undefined) {
     const m = /^\s*([^=\s]+)\s*=\s*([^=\s]+)\s*$/.exec(options.rename);
@@ -51,11 +54,11 @@ function newFileBytes(file: string, text: string): { bytes?: Buffer; onDisk?: Bu
   return fs.existsSync(file) ? { reason: 'exists on disk but was not read; not fixed' } : { bytes: Buffer.from(text, 'utf8') };
 }
 
-export function runRenumber(options: RenumberOptions, write: (s: string) => void, writeErr: (s: string) => void): number {
+export async function runRenumber(options: RenumberOptions, write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
   const chosen = [options.rename, options.insertAfter, options.paragraphs, options.part].filter(o => o !== undefined).length;
   if (chosen !== 1) throw new UsageError('say what to renumber: one of --rename FROM=TO, --insert-after ID, --paragraphs ID or --part ID');
   if (options.renumberRest && options.insertAfter === undefined) throw new UsageError('--renumber-rest goes with --insert-after');
-  const ws = loadWorkspace(options.paths, options.config);
+  const ws = await loadWorkspaceWithOriginals(options.paths, options.config);
   for (const p of ws.problems) writeErr(`secdraft: ${p.path}: ${p.reason}`);
   const planned = plan(options, ws);
   if ('refused' in planned) {
@@ -64,6 +67,15 @@ export function runRenumber(options: RenumberOptions, write: (s: string) => void
   }
   const byUri = new Map<string, SecTextEdit[]>();
   for (const e of planned.edits) (byUri.get(e.uri) ?? byUri.set(e.uri, []).get(e.uri)!).push(e);
+  const inWord = [...byUri.keys()].filter(isReadOnlyDocument);
+  if (inWord.length > 0) {
+    // Writing Markdown over a .docx would destroy it, and leaving its references out would point them at the wrong clauses.
+    for (const uri of inWord) {
+      const n = byUri.get(uri)!.length;
+      writeErr(`secdraft: ${ws.pathOf.get(uri) ?? uri}: a Word document is read-only, and the renumbering would edit it (${n} edit${n === 1 ? '' : 's'}); nothing renumbered. Convert it first (secdraft convert), then renumber the .sec.md`);
+    }
+    return 2;
+  }
   const files: (FixedFile & { file: string; created: boolean })[] = [];
   for (const [uri, edits] of byUri) {
     const existing = ws.service.documentText(uri);

@@ -42,7 +42,7 @@ export function readWorkspaceConfig(root: string | undefined): { config: SecConf
 export async function scanFolders(
   folders: string[],
   options: { legalGlobs: string[]; consultationGlobs: string[] },
-  accept: (file: { uri: string; text: string; warnings?: string[]; notes?: string[]; languageId?: string }) => void,
+  accept: (file: { uri: string; text: string; warnings?: string[]; notes?: string[]; languageId?: string; textBeforeChanges?: string }) => void,
   progress: (done: number, total: number) => void,
   isOpen: (uri: string) => boolean,
 ): Promise<ScanResult> {

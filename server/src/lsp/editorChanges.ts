@@ -11,6 +11,7 @@ import { type ChangeSet, type SecDiagnostic, type SecLanguageService, describeCh
 import { CHANGES_REQUEST, type SecChangedClause, type SecChangesParams, type SecChangesResult } from './protocol';
 import { CompareToError, isUnder, readCompareTo } from '../io/changesBaseline';
 import { isInside } from '../io/config';
+import { trackedChangesBaseline } from '../io/trackedChanges';
 
 export interface ChangesSettings {
   /** A folder (relative to the workspace folder) or a git revision. */
@@ -27,6 +28,10 @@ export class EditorChanges {
   private changedOnly = false;
   /** A baseline folder or file inside the workspace: the old text, not the workspace's. */
   private folderInside: string | undefined;
+  /** The last settings, and whether a compareTo was named (otherwise Word tracked changes are the baseline). */
+  private settings: ChangesSettings | undefined;
+  /** uri → the text before the tracked changes of each Word legal text that has some. */
+  private readonly beforeChanges = new Map<string, string>();
   private readonly filtered = new WeakMap<readonly SecDiagnostic[], { changes: ChangeSet | undefined; changedOnly: boolean; kept: SecDiagnostic[] }>();
 
   constructor(
@@ -46,6 +51,7 @@ export class EditorChanges {
   }
 
   private async load(settings: ChangesSettings): Promise<boolean> {
+    this.settings = settings;
     const changedOnlyBefore = this.changedOnly;
     this.changedOnly = settings.changedOnly === true;
     const root = this.folder();
@@ -59,8 +65,8 @@ export class EditorChanges {
     for (const uri of this.service.documentUris()) if (this.owns(uri)) this.service.removeDocument(uri);
     if (!spec || !root) {
       const had = this.service.hasBaseline();
-      this.service.setBaseline(undefined);
-      return had || changedOnlyBefore !== this.changedOnly;
+      this.applyTracked();
+      return had || this.service.hasBaseline() || changedOnlyBefore !== this.changedOnly;
     }
     try {
       if (!settings.trusted && !this.folderInside) throw new CompareToError('in Restricted Mode only a folder or file inside the workspace can be the baseline');
@@ -74,6 +80,34 @@ export class EditorChanges {
       this.warn(`SEC Drafting: cannot compare with "${spec}": ${e instanceof CompareToError ? e.message : (e as Error).message}`);
     }
     return true;
+  }
+
+  /**
+   * A Word legal text was read (with its text before the tracked changes, if it has any) or is gone
+   * (undefined): with no compareTo named, the tracked changes are the baseline. True when it changed.
+   */
+  wordRead(uri: string, textBeforeChanges: string | undefined, refresh = true): boolean {
+    const had = this.beforeChanges.has(uri);
+    if (textBeforeChanges === undefined) this.beforeChanges.delete(uri);
+    else this.beforeChanges.set(uri, textBeforeChanges);
+    return refresh && (had || textBeforeChanges !== undefined) && this.refreshTracked();
+  }
+
+  /**
+   * Rebuild the tracked-changes baseline (when no compareTo is named) from the other legal files'
+   * text now: called when the workspace was read and when files change on disk. True when there is one.
+   */
+  refreshTracked(): boolean {
+    if (this.settings?.compareTo?.trim() && this.folder()) return false;
+    const had = this.service.hasBaseline();
+    this.applyTracked();
+    return had || this.service.hasBaseline();
+  }
+
+  private applyTracked(): void {
+    const tracked = trackedChangesBaseline(this.service, this.beforeChanges);
+    if (!tracked) this.service.setBaseline(undefined);
+    else this.service.setBaseline(tracked.docs, tracked.label, { legalGlobs: this.settings?.legalGlobs ?? [], consultationGlobs: this.settings?.consultationGlobs ?? [] });
   }
 
   /** Whether a file belongs to the baseline folder (then the workspace does not read it). */

@@ -110,10 +110,11 @@ export function startServer(connection: Connection): SecLanguageService {
       const result = await scanFolders(
         workspaceFolders,
         settings.globs(),
-        file => compared.owns(file.uri) || service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes, languageId: file.languageId }),
+        file => compared.owns(file.uri) || (service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes, languageId: file.languageId }), compared.wordRead(file.uri, file.textBeforeChanges, false)),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
         uri => documents.get(uri) !== undefined,
       );
+      compared.refreshTracked(); // the tracked changes of Word legal text, when no compareTo is named
       for (const p of result.problems) connection.console.warn(`${p.path}: ${p.reason}`);
       if (result.problems.length) {
         warn(`SEC Drafting: ${result.problems.length} file(s) could not be read (see the output channel): ${result.problems[0].path}: ${result.problems[0].reason}`);
@@ -152,6 +153,7 @@ export function startServer(connection: Connection): SecLanguageService {
           if (!loaded) service.removeDocument(change.uri); // a Word document that is not (or no longer) ours
           else if (isProblem(loaded)) connection.console.warn(`${loaded.path}: ${loaded.reason}`);
           else service.setDocument({ uri: change.uri, version: Date.now(), text: loaded.text, languageId: loaded.languageId });
+          compared.wordRead(change.uri, loaded && !isProblem(loaded) ? loaded.textBeforeChanges : undefined);
           scheduleAll(undefined, true);
         });
       } else {
@@ -161,6 +163,7 @@ export function startServer(connection: Connection): SecLanguageService {
         if (word && !isProblem(loaded)) service.removeDocument(word);
       }
     }
+    compared.refreshTracked(); // the other legal files' text as now on disk
     scheduleAll(undefined, true);
   });
 

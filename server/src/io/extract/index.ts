@@ -86,7 +86,8 @@ export async function readOriginal(file: string, options: OriginalOptions = {}):
   // legalFiles pattern ("**/*.docx") names it, as for text files; then legal text if named so.
   const collation = await readCollation(file);
   if ('text' in collation && /"respondent"\s*:/.test(collation.text)) return collation;
-  if (matches(options.legalGlobs)) return asLegal();
+  // FILE.sec.docx is legal text by its name, as FILE.sec.md is (and it starts the extension: package.json).
+  if (matches(options.legalGlobs) || /\.sec\.docx$/i.test(file)) return asLegal();
   return options.foundInFolder ? undefined : {
     path: file,
     reason: 'neither SEC legal text (no numbered clauses such as G8.41, no Section or Part heading) nor a consultation collation (no Respondent table); a legalFiles pattern naming it reads it as legal text',
