@@ -10,6 +10,7 @@ import { registerConsultationView } from './commentsView';
 import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/lsp/protocol';
 import { documentSelector } from './selector';
 import { registerLanguageStatus } from './languageStatus';
+import { ChangesSource, registerChangeMarks } from './changeDecorations';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -91,12 +92,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<SecDra
   );
   registerGateCommands(context, () => client);
   registerLanguageStatus(context, () => client);
-  const { refresh: refreshComments, threads } = registerConsultationView(context, () => client);
+  const changes = new ChangesSource(() => client);
+  context.subscriptions.push(changes);
+  registerChangeMarks(context, changes);
+  const { refresh: refreshComments, threads } = registerConsultationView(context, () => client, changes);
   // The server reads the workspace after start-up, and files change on disk: it says when.
-  context.subscriptions.push(client.onNotification(INDEX_CHANGED_NOTIFICATION, () => void refreshComments()));
+  context.subscriptions.push(client.onNotification(INDEX_CHANGED_NOTIFICATION, () => { void refreshComments(); void changes.refresh(); }));
   updateStatus(State.Starting);
   await client.start();
   void refreshComments();
+  void changes.refresh();
   return { commentThreadStats: () => ({ ...threads.stats }) };
 }
 
