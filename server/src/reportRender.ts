@@ -159,7 +159,7 @@ export function renderHtml(data: ReportData, options: RenderOptions = {}): strin
 ${unanswered}
 <h2>Consultation questions</h2>
 ${data.questions.length ? data.questions.map(questionHtml).join('\n') : '<p class="quiet">No consultation responses in the workspace.</p>'}
-${data.changes ? changesHtml(data.changes, f => findingsHtml(f, false, href), cs => commentsTableHtml(cs, href)) : ''}
+${data.changes ? changesHtml(data.changes, f => findingsHtml(f, false, href), cs => commentsTableHtml(cs, href), (text, path, line) => placeHtml(text, path, line, href)) : ''}
 <h2>Clauses</h2>
 ${clauses.join('\n') || '<p class="quiet">No legal text in the workspace.</p>'}
 ${data.generalComments.length ? `<h2>Comments not linked to a clause</h2>\n${commentsTableHtml(data.generalComments, href)}` : ''}

@@ -189,3 +189,15 @@ test('shortening keeps short text, cuts long text at a word, and never splits a 
   assert.equal(shortenText('😀'.repeat(10), 5), '😀😀😀😀😀…');
   assert.equal(shortenText('a'.repeat(30), 10), `${'a'.repeat(10)}…`);
 });
+
+test('a changed clause in the report\'s Changes part links to where it is now', () => {
+  const dir = fs.mkdtempSync(path.join(OUT, 'changes-'));
+  fs.mkdirSync(path.join(dir, 'now'));
+  fs.mkdirSync(path.join(dir, 'before'));
+  fs.writeFileSync(path.join(dir, 'before', 'g8.sec.txt'), 'G8 USER SECURITY ASSURANCE\n\nG8.41 A party shall comply.\n');
+  fs.writeFileSync(path.join(dir, 'now', 'g8.sec.txt'), 'G8 USER SECURITY ASSURANCE\n\nG8.41 A party shall comply promptly.\n');
+  const html = path.join(dir, 'report.html');
+  const r = secdraft(['report', path.join(dir, 'now'), '--compare-to', path.join(dir, 'before'), '--out', html]);
+  const changes = fs.readFileSync(html, 'utf8').split('<h2>Changes</h2>')[1]?.split('<h2>')[0] ?? '';
+  assert.ok(changes.includes(`<a href="${pathToFileURL(path.join(dir, 'now', 'g8.sec.txt'))}#L3">`), `${r.stderr}\n${changes}`);
+});
