@@ -79,6 +79,12 @@ export class CommentsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     this.changed.fire(undefined);
   }
 
+  /** What the view lists now, for the editor tests (the tree's rows are only visible in the UI). */
+  counts(): { listed: number; shown: number; filter: CommentFilter } {
+    const listed = this.comments.filter(c => c.text || c.links.length);
+    return { listed: listed.length, shown: filterComments(listed, this.filter, this.changedIds).length, filter: { ...this.filter } };
+  }
+
   /** What the view's message says about the filter ("Showing 3 of 12 comments: unanswered only"). */
   message(): string {
     const listed = this.comments.filter(c => c.text || c.links.length);
@@ -126,7 +132,7 @@ function readByServer(document: vscode.TextDocument): boolean {
 }
 
 /** Create the view, the threads and the commands; refresh after edits of the files the server reads, and on demand. */
-export function registerConsultationView(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined, changes: ChangesSource): { refresh: () => Promise<void>; threads: CommentThreads } {
+export function registerConsultationView(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined, changes: ChangesSource): { refresh: () => Promise<void>; threads: CommentThreads; view: CommentsView } {
   const view = new CommentsView();
   const threads = new CommentThreads();
   const tree = vscode.window.createTreeView('secDrafting.consultation', { treeDataProvider: view });
@@ -170,5 +176,5 @@ export function registerConsultationView(context: vscode.ExtensionContext, getCl
   );
   view.setGrouping('clause');
   view.setFilter(SHOW_ALL);
-  return { refresh, threads };
+  return { refresh, threads, view };
 }

@@ -6,7 +6,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, 
 import { SERVER_NODE_FLAGS } from '../../server/src/processFlags';
 import { registerGateCommands, toClientRecordResponse } from './gate';
 import { convertShowReferences, type ThreadStats } from './comments';
-import { registerConsultationView } from './commentsView';
+import { type CommentsView, registerConsultationView } from './commentsView';
 import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/lsp/protocol';
 import { documentSelector } from './selector';
 import { registerLanguageStatus } from './languageStatus';
@@ -73,6 +73,8 @@ function updateStatus(state: State): void {
 /** What activate() returns to other extensions: counters the editor tests read (nothing that changes anything). */
 export interface SecDraftingApi {
   commentThreadStats(): ThreadStats;
+  /** How many comments the SEC Consultation view lists, and under which filter. */
+  consultationViewCounts(): ReturnType<CommentsView['counts']>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<SecDraftingApi> {
@@ -95,14 +97,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<SecDra
   const changes = new ChangesSource(() => client);
   context.subscriptions.push(changes);
   registerChangeMarks(context, changes);
-  const { refresh: refreshComments, threads } = registerConsultationView(context, () => client, changes);
+  const { refresh: refreshComments, threads, view } = registerConsultationView(context, () => client, changes);
   // The server reads the workspace after start-up, and files change on disk: it says when.
   context.subscriptions.push(client.onNotification(INDEX_CHANGED_NOTIFICATION, () => { void refreshComments(); void changes.refresh(); }));
   updateStatus(State.Starting);
   await client.start();
   void refreshComments();
   void changes.refresh();
-  return { commentThreadStats: () => ({ ...threads.stats }) };
+  return { commentThreadStats: () => ({ ...threads.stats }), consultationViewCounts: () => view.counts() };
 }
 
 export async function deactivate(): Promise<void> {
