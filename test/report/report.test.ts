@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { secdraft } from '../helpers/cli';
-import { shortenText } from '../../server/src/reportRender';
+import { shortenText } from '../../server/src/report/render';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-report-'));

@@ -2,7 +2,7 @@
 // nothing in it can make the extension run code — and paths in it must stay in the workspace.
 import * as fs from 'fs';
 import * as path from 'path';
-import { type SecSettings, type SeverityLevel, isSeverityLevel, RULE_BY_CODE } from './service';
+import { type SecSettings, type SeverityLevel, isSeverityLevel, RULE_BY_CODE } from '../service';
 import { parseJsonc } from './configText';
 
 export const CONFIG_FILE_NAME = '.secdraft.json';

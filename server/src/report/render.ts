@@ -4,8 +4,8 @@
 // from a document or a respondent is escaped: a collation is untrusted input. Rows link to the
 // text they are about (`file:` URI#Lline, which VS Code's webview and a browser open); plain
 // links need nothing the report's CSP forbids.
-import { type QuestionSummary, type ReportComment, type ReportData, type ReportFinding, DISPOSITION_LABELS } from './service';
-import { changesHtml, changesMarkdown } from './reportChangesRender';
+import { type QuestionSummary, type ReportComment, type ReportData, type ReportFinding, DISPOSITION_LABELS } from '../service';
+import { changesHtml, changesMarkdown } from './changesRender';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 
