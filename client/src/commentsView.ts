@@ -1,11 +1,15 @@
 // The "SEC Consultation" tree view: comments grouped by clause, by respondent or by
 // question, with "General / orphaned" for the comments linked to no clause. Clicking a
-// comment opens the collation at its row. Data comes from `sec/comments`.
+// comment opens the collation at its row. Data comes from `sec/comments`. Each comment shows
+// whether it is answered; the view can list only unanswered comments, and (with a baseline)
+// only comments on changed clauses (commentFilter.ts decides).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type CommentInfo, CommentThreads, fetchComments, plainMarkdown, toRange } from './comments';
 import { perFileSummary } from './commentCounts';
 import { documentSelector } from './selector';
+import { type CommentFilter, SHOW_ALL, answerPresentation, changedClauseIds, filterComments, filterMessage } from './commentFilter';
+import type { ChangesSource } from './changeDecorations';
 
 export type Grouping = 'clause' | 'respondent' | 'question';
 
@@ -51,11 +55,40 @@ export class CommentsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private comments: CommentInfo[] = [];
+  private changedIds: ReadonlySet<string> = new Set();
+  private baseline = '';
   grouping: Grouping = 'clause';
+  filter: CommentFilter = { ...SHOW_ALL };
 
   setComments(comments: CommentInfo[]): void {
     this.comments = comments;
     this.changed.fire(undefined);
+  }
+
+  /** The clauses the modification changed (from `sec/changes`), for the "changed clauses only" filter. */
+  setChanges(changedIds: ReadonlySet<string>, baseline: string): void {
+    this.changedIds = changedIds;
+    this.baseline = baseline;
+    if (this.filter.changedOnly) this.changed.fire(undefined);
+  }
+
+  setFilter(filter: Partial<CommentFilter>): void {
+    this.filter = { ...this.filter, ...filter };
+    void vscode.commands.executeCommand('setContext', 'secDrafting.commentsUnansweredOnly', this.filter.unansweredOnly);
+    void vscode.commands.executeCommand('setContext', 'secDrafting.commentsChangedOnly', this.filter.changedOnly);
+    this.changed.fire(undefined);
+  }
+
+  /** What the view lists now, for the editor tests (the tree's rows are only visible in the UI). */
+  counts(): { listed: number; shown: number; filter: CommentFilter } {
+    const listed = this.comments.filter(c => c.text || c.links.length);
+    return { listed: listed.length, shown: filterComments(listed, this.filter, this.changedIds).length, filter: { ...this.filter } };
+  }
+
+  /** What the view's message says about the filter ("Showing 3 of 12 comments: unanswered only"). */
+  message(): string {
+    const listed = this.comments.filter(c => c.text || c.links.length);
+    return filterMessage(this.filter, filterComments(listed, this.filter, this.changedIds).length, listed.length, this.baseline);
   }
 
   setGrouping(grouping: Grouping): void {
@@ -65,7 +98,7 @@ export class CommentsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) return groupComments(this.comments.filter(c => c.text || c.links.length), this.grouping);
+    if (!node) return groupComments(filterComments(this.comments.filter(c => c.text || c.links.length), this.filter, this.changedIds), this.grouping);
     if (node.kind === 'group') return node.comments.map(x => ({ kind: 'comment', comment: x.comment, detail: x.detail }));
     return [];
   }
@@ -79,8 +112,10 @@ export class CommentsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     }
     const c = node.comment;
     const item = new vscode.TreeItem(c.respondent, vscode.TreeItemCollapsibleState.None);
-    item.description = [c.category, c.response, node.detail].filter(Boolean).join(' · ');
-    item.tooltip = plainMarkdown(c.text || '(no comment text)');
+    const answer = answerPresentation(c);
+    item.description = [answer.short, c.category, c.response, node.detail].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(answer.icon);
+    item.tooltip = plainMarkdown(`${c.text || '(no comment text)'}\n\n${answer.detail}`);
     item.contextValue = 'secConsultationComment';
     item.command = { command: 'vscode.open', title: 'Open comment', arguments: [vscode.Uri.parse(c.uri), { selection: toRange(c.range) }] };
     return item;
@@ -97,16 +132,19 @@ function readByServer(document: vscode.TextDocument): boolean {
 }
 
 /** Create the view, the threads and the commands; refresh after edits of the files the server reads, and on demand. */
-export function registerConsultationView(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): { refresh: () => Promise<void>; threads: CommentThreads } {
+export function registerConsultationView(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined, changes: ChangesSource): { refresh: () => Promise<void>; threads: CommentThreads; view: CommentsView } {
   const view = new CommentsView();
   const threads = new CommentThreads();
   const tree = vscode.window.createTreeView('secDrafting.consultation', { treeDataProvider: view });
+  let perFile = '';
+  // How many comments each collation gave (a file that gave none has its "no response table" note), and what the filter hides.
+  const showMessage = () => { tree.message = [view.message(), perFile].filter(Boolean).join(' · ') || undefined; };
   const refresh = async () => {
     try {
       const comments = await fetchComments(getClient());
       view.setComments(comments);
-      // How many comments each collation gave (a file that gave none has its "no response table" note).
-      tree.message = perFileSummary(comments) || undefined;
+      perFile = perFileSummary(comments);
+      showMessage();
       threads.show(comments);
     } catch (e) {
       getClient()?.outputChannel.appendLine(`sec/comments failed: ${(e as Error).message}`);
@@ -125,6 +163,11 @@ export function registerConsultationView(context: vscode.ExtensionContext, getCl
     vscode.commands.registerCommand('secDrafting.groupCommentsByClause', () => view.setGrouping('clause')),
     vscode.commands.registerCommand('secDrafting.groupCommentsByRespondent', () => view.setGrouping('respondent')),
     vscode.commands.registerCommand('secDrafting.groupCommentsByQuestion', () => view.setGrouping('question')),
+    vscode.commands.registerCommand('secDrafting.showUnansweredComments', () => { view.setFilter({ unansweredOnly: true }); showMessage(); }),
+    vscode.commands.registerCommand('secDrafting.showAllComments', () => { view.setFilter({ unansweredOnly: false }); showMessage(); }),
+    vscode.commands.registerCommand('secDrafting.showCommentsOnChangedClauses', () => { view.setFilter({ changedOnly: true }); showMessage(); }),
+    vscode.commands.registerCommand('secDrafting.showCommentsOnAllClauses', () => { view.setFilter({ changedOnly: false }); showMessage(); }),
+    changes.onDidChange(result => { view.setChanges(changedClauseIds(result.clauses), result.baseline); showMessage(); }),
     // Not every document: the language client's own output channel is a document too, and
     // reacting to its log lines refreshed the threads without end (issue 18).
     vscode.workspace.onDidSaveTextDocument(d => { if (readByServer(d)) later(); }),
@@ -132,5 +175,6 @@ export function registerConsultationView(context: vscode.ExtensionContext, getCl
     { dispose: () => timer && clearTimeout(timer) },
   );
   view.setGrouping('clause');
-  return { refresh, threads };
+  view.setFilter(SHOW_ALL);
+  return { refresh, threads, view };
 }

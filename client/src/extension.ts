@@ -6,10 +6,11 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, 
 import { SERVER_NODE_FLAGS } from '../../server/src/lsp/processFlags';
 import { registerGateCommands, toClientRecordResponse } from './gate';
 import { convertShowReferences, type ThreadStats } from './comments';
-import { registerConsultationView } from './commentsView';
+import { type CommentsView, registerConsultationView } from './commentsView';
 import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/lsp/protocol';
 import { documentSelector } from './selector';
 import { registerLanguageStatus } from './languageStatus';
+import { ChangesSource, registerChangeMarks } from './changeDecorations';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -72,6 +73,8 @@ function updateStatus(state: State): void {
 /** What activate() returns to other extensions: counters the editor tests read (nothing that changes anything). */
 export interface SecDraftingApi {
   commentThreadStats(): ThreadStats;
+  /** How many comments the SEC Consultation view lists, and under which filter. */
+  consultationViewCounts(): ReturnType<CommentsView['counts']>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<SecDraftingApi> {
@@ -91,13 +94,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<SecDra
   );
   registerGateCommands(context, () => client);
   registerLanguageStatus(context, () => client);
-  const { refresh: refreshComments, threads } = registerConsultationView(context, () => client);
+  const changes = new ChangesSource(() => client);
+  context.subscriptions.push(changes);
+  registerChangeMarks(context, changes);
+  const { refresh: refreshComments, threads, view } = registerConsultationView(context, () => client, changes);
   // The server reads the workspace after start-up, and files change on disk: it says when.
-  context.subscriptions.push(client.onNotification(INDEX_CHANGED_NOTIFICATION, () => void refreshComments()));
+  context.subscriptions.push(client.onNotification(INDEX_CHANGED_NOTIFICATION, () => { void refreshComments(); void changes.refresh(); }));
   updateStatus(State.Starting);
   await client.start();
   void refreshComments();
-  return { commentThreadStats: () => ({ ...threads.stats }) };
+  void changes.refresh();
+  return { commentThreadStats: () => ({ ...threads.stats }), consultationViewCounts: () => view.counts() };
 }
 
 export async function deactivate(): Promise<void> {

@@ -16,6 +16,7 @@ import {
   type Disposition, type UnansweredComment,
 } from '../../server/src/lsp/protocol';
 import { askResponseInEditor } from './responseEditor';
+import { OPEN_REPORT_LINK_COMMAND, toWebviewLinks } from './reportLinks';
 
 export const PRE_PUBLICATION_COMMAND = 'secDrafting.prePublicationCheck';
 export const RECORD_RESPONSE_COMMAND = 'secDrafting.recordResponse';
@@ -108,6 +109,13 @@ async function replyWithResponse(getClient: () => LanguageClient | undefined, re
 
 let panel: vscode.WebviewPanel | undefined;
 
+/** A report row's link: open the file at the line in the first editor group (the report stays beside). */
+async function openReportLink(uri: unknown, line: unknown): Promise<void> {
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return;
+  const at = new vscode.Position(typeof line === 'number' && line >= 0 ? line : 0, 0);
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(at, at) });
+}
+
 async function prePublicationCheck(getClient: () => LanguageClient | undefined): Promise<void> {
   const client = running(getClient);
   if (!client) return;
@@ -118,10 +126,11 @@ async function prePublicationCheck(getClient: () => LanguageClient | undefined):
   if (!report) return;
   if (!panel) {
     // No scripts and no local resources: the report is inert HTML with its own CSP.
-    panel = vscode.window.createWebviewPanel('secDrafting.report', 'SEC pre-publication report', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
+    panel = vscode.window.createWebviewPanel('secDrafting.report', 'SEC pre-publication report', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [], enableCommandUris: [OPEN_REPORT_LINK_COMMAND] });
     panel.onDidDispose(() => { panel = undefined; });
   }
-  panel.webview.html = report.content;
+  // Rows link to the text; the webview may follow only the one command that opens a file at a line.
+  panel.webview.html = toWebviewLinks(report.content);
   panel.reveal(undefined, true);
   if (report.ready) void vscode.window.showInformationMessage(`SEC Drafting: ${report.verdict}`);
   else {
@@ -144,6 +153,7 @@ export function toClientRecordResponse<T extends vscode.Command | vscode.CodeAct
 export function registerGateCommands(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(PRE_PUBLICATION_COMMAND, () => prePublicationCheck(getClient)),
+    vscode.commands.registerCommand(OPEN_REPORT_LINK_COMMAND, (uri: unknown, line: unknown) => openReportLink(uri, line)),
     vscode.commands.registerCommand(RECORD_RESPONSE_COMMAND, async (args?: RecordResponseArgs) => !!(await recordResponse(getClient, args))),
     vscode.commands.registerCommand(REPLY_WITH_RESPONSE_COMMAND, (reply: vscode.CommentReply) => replyWithResponse(getClient, reply)),
   );

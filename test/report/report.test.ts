@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { secdraft } from '../helpers/cli';
+import { shortenText } from '../../server/src/report/render';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-report-'));
@@ -73,6 +74,10 @@ test('the report for examples/ renders in Chromium with its title, clauses, resp
     assert.match(text, /Haven Power Limited/);
     assert.match(text, /Question 1/);
     assert.deepEqual(requests, [], 'no network request');
+    // Rows link to the text they are about (issue 18): file: URIs with the line.
+    const links = await page.locator('a[href^="file:"]').evaluateAll(as => as.map(a => a.getAttribute('href') ?? ''));
+    assert.ok(links.some(h => /\.sec\.(txt|md)#L\d+$/.test(h)), `a clause or finding links to the legal text: ${links.slice(0, 3)}`);
+    assert.ok(links.some(h => /consultation[^/]*#L\d+$/i.test(h)), 'a comment links to its row in the collation');
     // The per-question summary counts respondents by category.
     const total = await page.locator('table.summary').first().locator('tr.total td').last().innerText();
     assert.ok(Number(total) >= 5, `question 1 total: ${total}`);
@@ -136,4 +141,63 @@ test('report --out report.md carries dispositions and responses, and the verdict
   assert.match(text, /\| Rejected \| The thresholds differ on purpose\. \|/);
   assert.match(text, /Every comment has a recorded response/);
   assert.equal(secdraft(['report', dir, '--out', path.join(dir, 'report.pdf')]).code, 2, 'unknown output format');
+});
+
+test('rows link to the text: HTML by file: URI and line, Markdown relative to the report', () => {
+  const dir = fs.mkdtempSync(path.join(OUT, 'links-'));
+  fs.writeFileSync(path.join(dir, 'g8 section.sec.txt'), 'G8 USER SECURITY ASSURANCE\n\nG8.41 A party shall comply  with it.\n');
+  fs.writeFileSync(path.join(dir, 'consultation.csv'), 'question,respondent,category,response,text\n1,E.ON,Large Supplier,Approve,Why five times in G8.41?\n');
+  const html = path.join(dir, 'report.html');
+  secdraft(['report', dir, '--out', html]);
+  const source = fs.readFileSync(html, 'utf8');
+  const legal = pathToFileURL(path.join(dir, 'g8 section.sec.txt')).toString();
+  // The link text is the path as the report shows it (relative to where secdraft ran).
+  assert.ok(source.includes(`<a href="${legal}#L3">`) && /">[^<]*g8 section\.sec\.txt:3<\/a>/.test(source), `the clause links to its line: ${source.match(/<a href="[^"]*"/g)}`);
+  assert.ok(source.includes(`<a href="${legal}#L3">line 3</a>`), 'the finding links to its line');
+  assert.ok(source.includes(`<a href="${pathToFileURL(path.join(dir, 'consultation.csv'))}#L2">Q1 · q1-e-on</a>`), 'the comment links to its row');
+  const md = path.join(dir, 'report.md');
+  secdraft(['report', dir, '--out', md]);
+  const text = fs.readFileSync(md, 'utf8');
+  assert.match(text, /\[[^\]]*g8 section\.sec\.txt:3\]\(g8%20section\.sec\.txt#L3\)/, 'a relative link that survives moving the folder');
+  assert.match(text, /\| E\.ON \(\[Q1\]\(consultation\.csv#L2\)\) \|/);
+});
+
+test('the unanswered table says what each respondent said, escaped and shortened, never inside an escape', () => {
+  const dir = fs.mkdtempSync(path.join(OUT, 'unanswered-'));
+  const long = `${'Fish & chips <b>bold</b> '.repeat(9)}${'x'.repeat(20)} & the end which is cut off`;
+  fs.writeFileSync(path.join(dir, 'g8.sec.txt'), 'G8 USER SECURITY ASSURANCE\n\nG8.41 A party shall comply.\n');
+  fs.writeFileSync(path.join(dir, 'consultation.csv'), `question,respondent,category,response,text\n1,E.ON,Large Supplier,Approve,Short | comment on G8.41\n1,Bryt,Small Supplier,Reject,"${long}"\n`);
+  const html = path.join(dir, 'report.html');
+  secdraft(['report', dir, '--out', html]);
+  const table = fs.readFileSync(html, 'utf8').split('<h2>Unanswered comments</h2>')[1].split('</table>')[0];
+  assert.match(table, /<th>What they said<\/th>/);
+  assert.match(table, /<td class="comment">Short \| comment on G8\.41<\/td>/);
+  const cell = table.match(/<td class="comment">(Fish[^<]*)<\/td>/)?.[1];
+  assert.ok(cell, table);
+  assert.match(cell, /^Fish &amp; chips &lt;b&gt;bold&lt;\/b&gt; /, 'escaped');
+  assert.match(cell, /…$/, 'shortened with an ellipsis');
+  assert.doesNotMatch(cell, /the end/);
+  assert.doesNotMatch(cell, /&[a-z#0-9]*…$|&[a-z#0-9]*(?![a-z#0-9;])/i, 'no entity cut short');
+  const md = path.join(dir, 'report.md');
+  secdraft(['report', dir, '--out', md]);
+  assert.match(fs.readFileSync(md, 'utf8'), /\| `q1-e-on` \| E\.ON \| Large Supplier \| Short \\\| comment on G8\.41 \| \[[^\]]*consultation\.csv:2\]\(consultation\.csv#L2\) \|/);
+});
+
+test('shortening keeps short text, cuts long text at a word, and never splits a character', () => {
+  assert.equal(shortenText('  two\n words  '), 'two words');
+  assert.equal(shortenText('alpha beta gamma delta', 12), 'alpha beta…');
+  assert.equal(shortenText('😀'.repeat(10), 5), '😀😀😀😀😀…');
+  assert.equal(shortenText('a'.repeat(30), 10), `${'a'.repeat(10)}…`);
+});
+
+test('a changed clause in the report\'s Changes part links to where it is now', () => {
+  const dir = fs.mkdtempSync(path.join(OUT, 'changes-'));
+  fs.mkdirSync(path.join(dir, 'now'));
+  fs.mkdirSync(path.join(dir, 'before'));
+  fs.writeFileSync(path.join(dir, 'before', 'g8.sec.txt'), 'G8 USER SECURITY ASSURANCE\n\nG8.41 A party shall comply.\n');
+  fs.writeFileSync(path.join(dir, 'now', 'g8.sec.txt'), 'G8 USER SECURITY ASSURANCE\n\nG8.41 A party shall comply promptly.\n');
+  const html = path.join(dir, 'report.html');
+  const r = secdraft(['report', path.join(dir, 'now'), '--compare-to', path.join(dir, 'before'), '--out', html]);
+  const changes = fs.readFileSync(html, 'utf8').split('<h2>Changes</h2>')[1]?.split('<h2>')[0] ?? '';
+  assert.ok(changes.includes(`<a href="${pathToFileURL(path.join(dir, 'now', 'g8.sec.txt'))}#L3">`), `${r.stderr}\n${changes}`);
 });

@@ -56,3 +56,17 @@ test('the Marketplace README opens with what a drafter does; the repository READ
 test('the language status commands are contributed', () => {
   for (const id of ['secDrafting.prePublicationCheck', 'secDrafting.openResponsesFile']) assert.ok(commands.has(id), id);
 });
+
+test('the consultation view toggles "unanswered only" and "changed clauses only" from its title bar and the command palette', () => {
+  const toggles = ['secDrafting.showUnansweredComments', 'secDrafting.showAllComments', 'secDrafting.showCommentsOnChangedClauses', 'secDrafting.showCommentsOnAllClauses'];
+  for (const id of toggles) {
+    assert.ok(commands.has(id), id);
+    const title = pkg.contributes.menus['view/title'].find((m: { command: string }) => m.command === id);
+    assert.match(title?.when ?? '', /view == secDrafting\.consultation && /, id);
+    const palette = pkg.contributes.menus.commandPalette.find((m: { command: string }) => m.command === id);
+    assert.ok(palette && palette.when !== 'false', `${id} stays in the command palette`);
+  }
+  const when = (id: string) => pkg.contributes.menus['view/title'].find((m: { command: string }) => m.command === id).when;
+  assert.match(when('secDrafting.showCommentsOnChangedClauses'), /secDrafting\.hasBaseline/);
+  assert.match(when('secDrafting.showAllComments'), /secDrafting\.commentsUnansweredOnly/);
+});

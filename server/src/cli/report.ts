@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
-import { renderHtml, renderMarkdown } from '../report/render';
+import { linkablePaths, renderHtml, renderMarkdown } from '../report/render';
 import { applyCompareTo, baselinePathOf } from './changes';
 
 export interface ReportOptions {
@@ -27,8 +27,10 @@ export async function runReport(options: ReportOptions, write: (s: string) => vo
   await applyCompareTo(ws, options.compareTo, options.paths, writeErr);
   const root = path.resolve(options.paths[0] ?? '.');
   const title = options.title ?? `Pre-publication report: ${path.basename(fs.existsSync(root) && fs.statSync(root).isFile() ? path.dirname(root) : root)}`;
-  const data = ws.service.getReportData(uri => ws.pathOf.get(uri) ?? uri, { title, failOn: ws.config.failOn }, baselinePathOf);
-  const text = format === 'html' ? renderHtml(data) : renderMarkdown(data);
+  // Rows link to the text: HTML by absolute file: URI (a browser opens it); Markdown relative to where it is written, to stay valid when pasted or moved with its folder.
+  const links = linkablePaths(uri => ws.pathOf.get(uri) ?? uri, format === 'md' ? path.resolve(options.out === undefined ? '.' : path.dirname(options.out)) : undefined);
+  const data = ws.service.getReportData(links.displayPath, { title, failOn: ws.config.failOn }, baselinePathOf);
+  const text = format === 'html' ? renderHtml(data, { href: links.href }) : renderMarkdown(data, { href: links.href });
   if (options.out === undefined) write(text);
   else {
     try {

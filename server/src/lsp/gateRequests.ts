@@ -8,7 +8,7 @@ import type { CancellationToken, Connection, TextDocuments } from 'vscode-langua
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type SecLanguageService, type SeverityLevel, linkedClauses } from '../service';
 import { recordResponse } from '../io/responsesStore';
-import { renderHtml, renderMarkdown } from '../report/render';
+import { linkablePaths, renderHtml, renderMarkdown } from '../report/render';
 import { uriToPath } from '../io/workspace';
 import {
   PRE_PUBLICATION_REPORT_REQUEST, type PrePublicationReportParams, type PrePublicationReportResult, RECORD_RESPONSE_REQUEST, type RecordResponseParams,
@@ -57,8 +57,12 @@ export function registerGateRequests(connection: Connection, ctx: GateContext): 
   connection.onRequest(PRE_PUBLICATION_REPORT_REQUEST, ctx.runSafe('prePublicationReport', null, (params: PrePublicationReportParams | undefined): PrePublicationReportResult => {
     const folders = ctx.workspaceFolders();
     const name = folders.length ? path.basename(folders[0]) : 'workspace';
-    const data = ctx.service.getReportData(uri => displayPath(uri, folders), { title: `Pre-publication report: ${name}`, failOn: ctx.failOn() });
+    // Rows link to the text (absolute file: URIs, which the report's webview opens in the editor).
+    const shown = (uri: string) => displayPath(uri, folders);
+    const links = linkablePaths(shown);
+    const data = ctx.service.getReportData(links.displayPath, { title: `Pre-publication report: ${name}`, failOn: ctx.failOn() }, shown);
     const format = params?.format === 'md' ? 'md' : 'html';
-    return { format, content: format === 'md' ? renderMarkdown(data) : renderHtml(data), ready: data.verdict.ready, verdict: data.verdict.text };
+    const content = format === 'md' ? renderMarkdown(data, { href: links.href }) : renderHtml(data, { href: links.href });
+    return { format, content, ready: data.verdict.ready, verdict: data.verdict.text };
   }));
 }

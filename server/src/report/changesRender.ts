@@ -18,11 +18,14 @@ function summaryOf(part: ReportChangesPart): string {
   return `Compared with ${part.baseline}: ${c.added} added, ${c.changed} changed, ${c.renumbered} renumbered, ${c.deleted} deleted, ${c.unchanged} unchanged.`;
 }
 
-/** The HTML section; `findings` and `comments` render a clause's entries as the rest of the report does. */
-export function changesHtml(part: ReportChangesPart, findings: (f: ReportFinding[]) => string, comments: (c: ReportComment[]) => string): string {
+/**
+ * The HTML section; `findings` and `comments` render a clause's entries as the rest of the report
+ * does, `place` (escaped text, linked to the path and line when known) where the clause is now.
+ */
+export function changesHtml(part: ReportChangesPart, findings: (f: ReportFinding[]) => string, comments: (c: ReportComment[]) => string, place: (text: string, path: string, line: number) => string = escapeHtml): string {
   const clauses = part.clauses.map(ch => {
-    const where = [ch.path !== undefined ? `${ch.path}:${ch.line}` : '', ch.baselinePath !== undefined ? `baseline ${ch.baselinePath}:${ch.baselineLine}` : ''].filter(Boolean).join(' · ');
-    return `<section class="clause change" id="change-${escapeHtml(ch.id)}-${ch.status}"><h3>${escapeHtml(ch.id)} <span class="heading">${escapeHtml(ch.description)}${ch.heading ? ` · ${escapeHtml(ch.heading)}` : ''}</span></h3><div class="where">${escapeHtml(where)}</div><div class="diff">${diffHtml(ch.diff)}</div>${findings(ch.findings)}${comments(ch.comments)}</section>`;
+    const where = [ch.path !== undefined ? place(`${ch.path}:${ch.line}`, ch.path, ch.line ?? 1) : '', ch.baselinePath !== undefined ? escapeHtml(`baseline ${ch.baselinePath}:${ch.baselineLine}`) : ''].filter(Boolean).join(' · ');
+    return `<section class="clause change" id="change-${escapeHtml(ch.id)}-${ch.status}"><h3>${escapeHtml(ch.id)} <span class="heading">${escapeHtml(ch.description)}${ch.heading ? ` · ${escapeHtml(ch.heading)}` : ''}</span></h3><div class="where">${where}</div><div class="diff">${diffHtml(ch.diff)}</div>${findings(ch.findings)}${comments(ch.comments)}</section>`;
   });
   return `<h2>Changes</h2>\n${STYLE}\n<p>${escapeHtml(summaryOf(part))}</p>\n${clauses.join('\n') || '<p class="quiet">No clause changed.</p>'}`;
 }

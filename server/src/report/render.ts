@@ -1,12 +1,77 @@
 // The pre-publication report as HTML (one self-contained file: inline CSS, no script, no
 // network, a Content-Security-Policy that forbids everything else; prints cleanly) and as
 // Markdown (tables a drafter pastes into the modification report). Every string that comes
-// from a document or a respondent is escaped: a collation is untrusted input.
+// from a document or a respondent is escaped: a collation is untrusted input. Rows link to the
+// text they are about (`file:` URI#Lline, which VS Code's webview and a browser open); plain
+// links need nothing the report's CSP forbids.
 import { type QuestionSummary, type ReportComment, type ReportData, type ReportFinding, DISPOSITION_LABELS } from '../service';
 import { changesHtml, changesMarkdown } from './changesRender';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** The link target for a path the report shows and a 1-based line, when the file is known. */
+export type HrefOf = (path: string, line: number) => string | undefined;
+
+export interface RenderOptions {
+  /** Without it the report names places as text only (as before links). */
+  href?: HrefOf;
+}
+
+/**
+ * Wrap the function that turns a URI into the path people read, so the report can link each
+ * path it shows back to its file. Only `file:` URIs are linked (an unsaved or a git baseline
+ * document has nowhere to open). With `relativeTo` (a folder) the links are relative to it, so
+ * a Markdown report pasted or moved with its folder keeps working; without, absolute `file:` URIs.
+ */
+export function linkablePaths(displayPath: (uri: string) => string, relativeTo?: string): { displayPath: (uri: string) => string; href: HrefOf } {
+  const uriOf = new Map<string, string>();
+  return {
+    displayPath: uri => {
+      const shown = displayPath(uri);
+      if (!uriOf.has(shown)) uriOf.set(shown, uri);
+      return shown;
+    },
+    href: (shown, line) => {
+      const uri = uriOf.get(shown);
+      if (!uri?.startsWith('file:')) return undefined;
+      const target = relativeTo === undefined ? uri.replace(/#.*$/, '') : relativeLink(relativeTo, uri);
+      return target && `${target}#L${line}`;
+    },
+  };
+}
+
+function relativeLink(folder: string, uri: string): string | undefined {
+  try {
+    return encodeURI(path.relative(folder, fileURLToPath(uri)).split(path.sep).join('/')).replace(/[?#]/g, encodeURIComponent);
+  } catch {
+    return undefined; // not a local file path
+  }
+}
+
+/** At most `max` characters of a comment on one line, cut at a word with an ellipsis; never inside a character. */
+export function shortenText(text: string, max = 240): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(flat); // code points: an emoji or other astral character is never split
+  if (chars.length <= max) return flat;
+  const cut = chars.slice(0, max).join('');
+  const atWord = cut.replace(/\s+\S*$/, '');
+  return `${(atWord.length > max / 2 ? atWord : cut).replace(/[\s.,;:]+$/, '')}…`;
+}
+
+/** Escaped text, linked to the place when its file is known. Shortening happens before escaping, so no entity is ever cut. */
+function placeHtml(text: string, path: string, line: number, href: HrefOf | undefined): string {
+  const target = href?.(path, line);
+  return target ? `<a href="${escapeHtml(target)}">${escapeHtml(text)}</a>` : escapeHtml(text);
+}
+
+/** A Markdown link (or plain cell text) to a place; the URI's parentheses and spaces encoded so the link stays whole. */
+function placeMd(text: string, path: string, line: number, href: HrefOf | undefined): string {
+  const target = href?.(path, line);
+  return target ? `[${mdCell(text)}](${target.replace(/[()\s<>|]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})` : mdCell(text);
 }
 
 const CSS = `
@@ -39,9 +104,9 @@ ul.findings { margin: .2rem 0 .6rem; padding-left: 1.2rem; }
   th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }`;
 
-function findingsHtml(findings: ReportFinding[], withPath: boolean): string {
+function findingsHtml(findings: ReportFinding[], withPath: boolean, href?: HrefOf): string {
   if (findings.length === 0) return '';
-  return `<ul class="findings">${findings.map(f => `<li><span class="sev-${f.severity}">${f.severity}</span> ${escapeHtml(f.message)} <code>${escapeHtml(f.code)}</code> <span class="where">${escapeHtml(withPath ? `${f.path}:${f.line}:${f.column}` : `line ${f.line}`)}</span></li>`).join('')}</ul>`;
+  return `<ul class="findings">${findings.map(f => `<li><span class="sev-${f.severity}">${f.severity}</span> ${escapeHtml(f.message)} <code>${escapeHtml(f.code)}</code> <span class="where">${placeHtml(withPath ? `${f.path}:${f.line}:${f.column}` : `line ${f.line}`, f.path, f.line, href)}</span></li>`).join('')}</ul>`;
 }
 
 function paragraphsHtml(text: string): string {
@@ -54,9 +119,9 @@ function answerHtml(c: ReportComment): string {
   return `<td>${escapeHtml(disposition)}</td><td class="comment">${paragraphsHtml(c.answer.response)}</td>`;
 }
 
-function commentsTableHtml(comments: ReportComment[]): string {
+function commentsTableHtml(comments: ReportComment[], href?: HrefOf): string {
   if (comments.length === 0) return '';
-  const rows = comments.map(c => `<tr><td>${escapeHtml(c.respondent)}<div class="where">Q${escapeHtml(c.question)} · ${escapeHtml(c.id)}</div></td><td>${escapeHtml(c.category)}</td><td>${escapeHtml(c.position)}</td><td class="comment">${paragraphsHtml(c.text)}</td>${answerHtml(c)}</tr>`);
+  const rows = comments.map(c => `<tr><td>${escapeHtml(c.respondent)}<div class="where">${placeHtml(`Q${c.question} · ${c.id}`, c.path, c.line, href)}</div></td><td>${escapeHtml(c.category)}</td><td>${escapeHtml(c.position)}</td><td class="comment">${paragraphsHtml(c.text)}</td>${answerHtml(c)}</tr>`);
   return `<table class="comments"><thead><tr><th>Respondent</th><th>Category</th><th>Response</th><th>Comment</th><th>Disposition</th><th>Working Group response</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -67,15 +132,16 @@ function questionHtml(q: QuestionSummary): string {
   return `<h3>Question ${escapeHtml(q.question)}${q.title ? `: <span class="heading">${escapeHtml(q.title)}</span>` : ''}</h3><table class="summary"><thead>${head}</thead><tbody>${rows.join('')}${total}</tbody></table>`;
 }
 
-export function renderHtml(data: ReportData): string {
+export function renderHtml(data: ReportData, options: RenderOptions = {}): string {
   const c = data.counts;
+  const href = options.href;
   const clauses = data.clauses.map(cl => {
-    const body = findingsHtml(cl.findings, false) + commentsTableHtml(cl.comments);
-    return `<section class="clause" id="clause-${escapeHtml(cl.id)}"><h3>${escapeHtml(cl.id)}${cl.heading ? ` <span class="heading">${escapeHtml(cl.heading)}</span>` : ''}</h3><div class="where">${escapeHtml(cl.path)}:${cl.line}</div>${body || '<p class="quiet">No open findings or comments.</p>'}</section>`;
+    const body = findingsHtml(cl.findings, false, href) + commentsTableHtml(cl.comments, href);
+    return `<section class="clause" id="clause-${escapeHtml(cl.id)}"><h3>${escapeHtml(cl.id)}${cl.heading ? ` <span class="heading">${escapeHtml(cl.heading)}</span>` : ''}</h3><div class="where">${placeHtml(`${cl.path}:${cl.line}`, cl.path, cl.line, href)}</div>${body || '<p class="quiet">No open findings or comments.</p>'}</section>`;
   });
   const unanswered = data.unanswered.length === 0
     ? '<p>Every comment has a recorded response.</p>'
-    : `<table><thead><tr><th>Comment</th><th>Respondent</th><th>Category</th><th>Where</th></tr></thead><tbody>${data.unanswered.map(u => `<tr><td><code>${escapeHtml(u.id)}</code></td><td>${escapeHtml(u.respondent)}</td><td>${escapeHtml(u.category)}</td><td class="where">${escapeHtml(`${u.path}:${u.line}`)}</td></tr>`).join('')}</tbody></table>`;
+    : `<table class="unanswered"><thead><tr><th>Comment</th><th>Respondent</th><th>Category</th><th>What they said</th><th>Where</th></tr></thead><tbody>${data.unanswered.map(u => `<tr><td><code>${escapeHtml(u.id)}</code></td><td>${escapeHtml(u.respondent)}</td><td>${escapeHtml(u.category)}</td><td class="comment">${escapeHtml(shortenText(u.text))}</td><td class="where">${placeHtml(`${u.path}:${u.line}`, u.path, u.line, href)}</td></tr>`).join('')}</tbody></table>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -93,11 +159,11 @@ export function renderHtml(data: ReportData): string {
 ${unanswered}
 <h2>Consultation questions</h2>
 ${data.questions.length ? data.questions.map(questionHtml).join('\n') : '<p class="quiet">No consultation responses in the workspace.</p>'}
-${data.changes ? changesHtml(data.changes, f => findingsHtml(f, false), commentsTableHtml) : ''}
+${data.changes ? changesHtml(data.changes, f => findingsHtml(f, false, href), cs => commentsTableHtml(cs, href), (text, path, line) => placeHtml(text, path, line, href)) : ''}
 <h2>Clauses</h2>
 ${clauses.join('\n') || '<p class="quiet">No legal text in the workspace.</p>'}
-${data.generalComments.length ? `<h2>Comments not linked to a clause</h2>\n${commentsTableHtml(data.generalComments)}` : ''}
-${data.otherFindings.length ? `<h2>Other findings</h2>\n${findingsHtml(data.otherFindings, true)}` : ''}
+${data.generalComments.length ? `<h2>Comments not linked to a clause</h2>\n${commentsTableHtml(data.generalComments, href)}` : ''}
+${data.otherFindings.length ? `<h2>Other findings</h2>\n${findingsHtml(data.otherFindings, true, href)}` : ''}
 </body>
 </html>
 `;
@@ -110,22 +176,23 @@ export function mdCell(s: string): string {
     .replace(/&lt;br&gt;/g, '<br>');
 }
 
-function mdFindings(findings: ReportFinding[], withPath: boolean): string[] {
-  return findings.map(f => `- **${f.severity}** ${mdCell(f.message)} \`${f.code}\` (${mdCell(withPath ? `${f.path}:${f.line}:${f.column}` : `line ${f.line}`)})`);
+function mdFindings(findings: ReportFinding[], withPath: boolean, href?: HrefOf): string[] {
+  return findings.map(f => `- **${f.severity}** ${mdCell(f.message)} \`${f.code}\` (${placeMd(withPath ? `${f.path}:${f.line}:${f.column}` : `line ${f.line}`, f.path, f.line, href)})`);
 }
 
-function mdComments(comments: ReportComment[]): string[] {
+function mdComments(comments: ReportComment[], href?: HrefOf): string[] {
   if (comments.length === 0) return [];
   return [
     '',
     '| Respondent | Category | Response | Comment | Disposition | Working Group response |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...comments.map(c => `| ${mdCell(c.respondent)} | ${mdCell(c.category)} | ${mdCell(c.position)} | ${mdCell(c.text)} | ${c.answer ? mdCell(DISPOSITION_LABELS[c.answer.disposition] + (c.answer.clause ? ` (${c.answer.clause})` : '')) : '**No response recorded**'} | ${c.answer ? mdCell(c.answer.response) : ''} |`),
+    ...comments.map(c => `| ${href?.(c.path, c.line) ? `${mdCell(c.respondent)} (${placeMd(`Q${c.question}`, c.path, c.line, href)})` : mdCell(c.respondent)} | ${mdCell(c.category)} | ${mdCell(c.position)} | ${mdCell(c.text)} | ${c.answer ? mdCell(DISPOSITION_LABELS[c.answer.disposition] + (c.answer.clause ? ` (${c.answer.clause})` : '')) : '**No response recorded**'} | ${c.answer ? mdCell(c.answer.response) : ''} |`),
   ];
 }
 
-export function renderMarkdown(data: ReportData): string {
+export function renderMarkdown(data: ReportData, options: RenderOptions = {}): string {
   const c = data.counts;
+  const href = options.href;
   const out = [
     `# ${mdCell(data.title)}`, '',
     `**${data.verdict.text}**`, '',
@@ -134,8 +201,8 @@ export function renderMarkdown(data: ReportData): string {
   ];
   if (data.unanswered.length === 0) out.push('Every comment has a recorded response.');
   else {
-    out.push('| Comment | Respondent | Category | Where |', '| --- | --- | --- | --- |');
-    for (const u of data.unanswered) out.push(`| \`${u.id}\` | ${mdCell(u.respondent)} | ${mdCell(u.category)} | ${mdCell(`${u.path}:${u.line}`)} |`);
+    out.push('| Comment | Respondent | Category | What they said | Where |', '| --- | --- | --- | --- | --- |');
+    for (const u of data.unanswered) out.push(`| \`${u.id}\` | ${mdCell(u.respondent)} | ${mdCell(u.category)} | ${mdCell(shortenText(u.text))} | ${placeMd(`${u.path}:${u.line}`, u.path, u.line, href)} |`);
   }
   out.push('', '## Consultation questions');
   for (const q of data.questions) {
@@ -144,14 +211,14 @@ export function renderMarkdown(data: ReportData): string {
     for (const r of q.rows) out.push(`| ${mdCell(r.category)} | ${q.positions.map(p => r.counts[p]).join(' | ')} | ${r.total} |`);
     out.push(`| **Total** | ${q.positions.map(p => q.totals[p]).join(' | ')} | ${q.total} |`);
   }
-  if (data.changes) out.push(...changesMarkdown(data.changes, f => mdFindings(f, false), mdComments));
+  if (data.changes) out.push(...changesMarkdown(data.changes, f => mdFindings(f, false, href), cs => mdComments(cs, href)));
   out.push('', '## Clauses');
   for (const cl of data.clauses) {
-    out.push('', `### ${cl.id}${cl.heading ? ` ${mdCell(cl.heading)}` : ''}`, '', `${mdCell(cl.path)}:${cl.line}`);
-    const body = [...mdFindings(cl.findings, false), ...mdComments(cl.comments)];
+    out.push('', `### ${cl.id}${cl.heading ? ` ${mdCell(cl.heading)}` : ''}`, '', placeMd(`${cl.path}:${cl.line}`, cl.path, cl.line, href));
+    const body = [...mdFindings(cl.findings, false, href), ...mdComments(cl.comments, href)];
     out.push('', ...(body.length ? body : ['No open findings or comments.']));
   }
-  if (data.generalComments.length) out.push('', '## Comments not linked to a clause', ...mdComments(data.generalComments));
-  if (data.otherFindings.length) out.push('', '## Other findings', '', ...mdFindings(data.otherFindings, true));
+  if (data.generalComments.length) out.push('', '## Comments not linked to a clause', ...mdComments(data.generalComments, href));
+  if (data.otherFindings.length) out.push('', '## Other findings', '', ...mdFindings(data.otherFindings, true, href));
   return out.join('\n') + '\n';
 }

@@ -5,13 +5,14 @@
 import Mocha from 'mocha';
 import { activationTests } from './activation.test';
 import { consultationTests } from './consultation.test';
+import { consultationFilterTests } from './consultationFilter.test';
 import { collationLanguageTests, languageDefaultsTests } from './languageDefaults.test';
 import { draftingTests } from './drafting.test';
 import { termsTests } from './terms.test';
 import { threadTests } from './threads.test';
 
 /** Scenario files in run order; each defines its suites through mocha's exported tdd API. */
-const SCENARIOS = [activationTests, draftingTests, termsTests, consultationTests, threadTests, languageDefaultsTests, collationLanguageTests];
+const SCENARIOS = [activationTests, draftingTests, termsTests, consultationTests, consultationFilterTests, threadTests, languageDefaultsTests, collationLanguageTests];
 
 export function run(): Promise<void> {
   // SEC_EDITOR_GREP runs only the scenarios whose titles match (handy while writing one).
