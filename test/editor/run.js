@@ -3,7 +3,7 @@
 // offline (code-server 4.100.3 = VS Code 1.100.3, see install-code-server.sh), driven by
 // playwright-core and Debian's chromium. Two parts, both from the packaged .vsix:
 //   1. the mocha suite (test/editor/suite) inside the extension host, in extension-test mode;
-//   2. UI checks as a person sees them, with a screenshot of each step in test-output/editor/.
+//   2. UI checks as a person sees them, with a screenshot of each step in test/editor/screenshots/ (git-ignored).
 // Env: SEC_VSIX (default dist/sec-drafting.vsix from `npm run package`), SEC_DIST (where the built
 // suite is, default dist), SEC_EDITOR_OUT (screenshots), KEEP=1 keeps the temp folder,
 // VERBOSE=1 shows every workbench log line. Exit 0 only when both parts pass.
@@ -18,7 +18,7 @@ const DIST = path.join(cs.ROOT, process.env.SEC_DIST || 'dist');
 const VSIX = path.resolve(process.env.SEC_VSIX || path.join(cs.ROOT, 'dist', 'sec-drafting.vsix'));
 const SUITE = path.join(DIST, 'test', 'editor', 'suite', 'index.js');
 const EXAMPLES = path.join(cs.ROOT, 'examples');
-const OUT = path.resolve(process.env.SEC_EDITOR_OUT || path.join(cs.ROOT, 'test-output', 'editor'));
+const OUT = path.resolve(process.env.SEC_EDITOR_OUT || path.join(cs.ROOT, 'test', 'editor', 'screenshots'));
 const SUITE_TIMEOUT_MS = 25 * 60_000; // ≈ 3 min alone; a machine shared by many builds is far slower
 
 const T0 = Date.now();
