@@ -15,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type SecCommentsParams, type SecLanguageService, createSecLanguageService, isResponsesFile } from './service';
 import { scanFolders, uriToPath } from './workspace';
+import { ignoreRulesOf, isIgnored } from './ignores';
 import { isProblem, readTextFile } from './files';
 import { registerGateRequests } from './gateRequests';
 import { convertedFrom, isOriginal, readOriginal } from './extract';
@@ -109,7 +110,7 @@ export function startServer(connection: Connection): SecLanguageService {
     try {
       const result = await scanFolders(
         workspaceFolders,
-        settings.globs(),
+        { ...settings.globs(), ignores: ignoreRulesOf(settings.config) },
         file => compared.owns(file.uri) || service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes, languageId: file.languageId }),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
         uri => documents.get(uri) !== undefined,
@@ -145,6 +146,7 @@ export function startServer(connection: Connection): SecLanguageService {
         continue;
       }
       if (documents.get(change.uri) || compared.owns(change.uri)) continue; // the editor's copy wins while open; the baseline is not the workspace
+      if (isIgnored(file, ignoreRulesOf(settings.config))) continue; // .secdraft.json "ignores": never read
       if (change.type === 3 /* Deleted */) service.removeDocument(change.uri);
       else if (isOriginal(file)) {
         // A .docx/.pdf collation: extracted asynchronously, then checked like the rest.
