@@ -61,7 +61,7 @@ export function collectPaths(inputs: string[], options: CollectOptions = {}): { 
   const seen = new Set<string>();
   const visit = (p: string, explicit: boolean) => {
     if (isIgnored(p, options.ignores)) {
-      if (explicit) skipped.push(p);
+      if (explicit && !skipped.includes(p)) skipped.push(p);
       return;
     }
     let real: string;
