@@ -34,7 +34,7 @@ export interface CollectOptions {
   /** Files larger than this are reported, not read. */
   maxBytes?: number;
   /** `.secdraft.json` "ignores": never read, not even when named. */
-  ignores?: IgnoreRules;
+  ignores?: IgnoreRules | readonly IgnoreRules[];
 }
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;

@@ -18,9 +18,17 @@ export function ignoreRulesOf(config: SecConfig): IgnoreRules | undefined {
   return { base: path.resolve(path.dirname(config.source)), globs: config.ignores.map(globToRegExp), source: config.source };
 }
 
-/** Does a glob of "ignores" match this file or folder? Nothing outside the config's folder is ignored. */
-export function isIgnored(file: string, rules: IgnoreRules | undefined): boolean {
+/**
+ * Does a glob of "ignores" match this file or folder? Nothing outside the config's folder is
+ * ignored; with several configs (a multi-root workspace), each applies below its own folder.
+ */
+export function isIgnored(file: string, rules: IgnoreRules | readonly IgnoreRules[] | undefined): boolean {
   if (!rules) return false;
+  if (Array.isArray(rules)) return rules.some(r => isIgnored(file, r));
+  return isIgnoredBy(file, rules as IgnoreRules);
+}
+
+function isIgnoredBy(file: string, rules: IgnoreRules): boolean {
   const rel = path.relative(rules.base, path.resolve(file));
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
   const slashed = rel.split(path.sep).join('/');

@@ -15,7 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type SecCommentsParams, type SecLanguageService, createSecLanguageService, isResponsesFile } from './service';
 import { scanFolders, uriToPath } from './workspace';
-import { ignoreRulesOf, isIgnored } from './ignores';
+import { isIgnored } from './ignores';
 import { isProblem, readTextFile } from './files';
 import { registerGateRequests } from './gateRequests';
 import { convertedFrom, isOriginal, readOriginal } from './extract';
@@ -46,7 +46,7 @@ export function startServer(connection: Connection): SecLanguageService {
   /** Re-check and publish: `first` is the edited document; `announce` a change other than typing. */
   const scheduleAll = (first?: string, announce = false) => publisher.changed(first, announce);
   const settings = new ServerSettings({
-    connection, service, root: () => workspaceFolders[0], warn: message => warn(message), configRead: () => reloadBaseline(), changed: () => scheduleAll(undefined, true),
+    connection, service, root: () => workspaceFolders[0], folders: () => workspaceFolders, warn: message => warn(message), configRead: () => reloadBaseline(), changed: () => scheduleAll(undefined, true),
     applied: ({ legalGlobs, consultationGlobs, client, config }) => void compared
       .configure({ legalGlobs, consultationGlobs, compareTo: client.compareTo || config.compareTo, changedOnly: client.changedOnly || config.changedOnly, trusted: workspaceTrusted })
       .then(changed => changed && scheduleAll(undefined, true)),
@@ -110,7 +110,7 @@ export function startServer(connection: Connection): SecLanguageService {
     try {
       const result = await scanFolders(
         workspaceFolders,
-        { ...settings.globs(), ignores: ignoreRulesOf(settings.config) },
+        { ...settings.globs(), ignores: settings.ignoreRules() },
         file => compared.owns(file.uri) || service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes, languageId: file.languageId }),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
         uri => documents.get(uri) !== undefined,
@@ -146,7 +146,7 @@ export function startServer(connection: Connection): SecLanguageService {
         continue;
       }
       if (documents.get(change.uri) || compared.owns(change.uri)) continue; // the editor's copy wins while open; the baseline is not the workspace
-      if (isIgnored(file, ignoreRulesOf(settings.config))) continue; // .secdraft.json "ignores": never read
+      if (isIgnored(file, settings.ignoreRules())) continue; // .secdraft.json "ignores": never read
       if (change.type === 3 /* Deleted */) service.removeDocument(change.uri);
       else if (isOriginal(file)) {
         // A .docx/.pdf collation: extracted asynchronously, then checked like the rest.

@@ -42,7 +42,7 @@ export function readWorkspaceConfig(root: string | undefined): { config: SecConf
  */
 export async function scanFolders(
   folders: string[],
-  options: { legalGlobs: string[]; consultationGlobs: string[]; ignores?: IgnoreRules },
+  options: { legalGlobs: string[]; consultationGlobs: string[]; ignores?: IgnoreRules | readonly IgnoreRules[] },
   accept: (file: { uri: string; text: string; warnings?: string[]; notes?: string[]; languageId?: string }) => void,
   progress: (done: number, total: number) => void,
   isOpen: (uri: string) => boolean,

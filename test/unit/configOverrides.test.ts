@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
-import { ConfigError, OVERRIDE_KEYS, parseConfig } from '../../server/src/config';
+import { ConfigError, DEFAULT_CONFIG, OVERRIDE_KEYS, parseConfig } from '../../server/src/config';
+import { withFolderConfigs } from '../../server/src/folderSettings';
 import { settingsForUri, resolveSettings } from '../../server/src/service';
 import { ignoreRulesOf, isIgnored } from '../../server/src/ignores';
 import { mergeSettings } from '../../server/src/settings';
@@ -96,4 +97,30 @@ test('the schema knows overrides and ignores, with the keys the parser accepts',
   assert.equal(validate({ overrides: [{ files: ['a/**'], severity: { 'no-such-code': 'hint' } }] }), false);
   assert.equal(validate({ overrides: [{ files: ['a/**'], seververity: {} }] }), false);
   assert.equal(validate({ ignores: 'archive' }), false);
+});
+
+test('multi-root: another folder\'s config becomes overrides for its files; shared configs apply once', () => {
+  const primary = parseConfig('{"severity": {"double-space": "error"}, "words": ["Ofgem"]}', '/ws/.secdraft.json');
+  const second = parseConfig('{"severity": {"stray-tab": "hint"}, "legalFiles": ["legal/*.txt"], "overrides": [{"files": ["x/**"], "severity": {"double-space": "ignore"}}]}', '/two/.secdraft.json');
+  const client = { severity: { 'double-space': 'information' as const } };
+  const merged = withFolderConfigs(mergeSettings(primary, { words: [] }, client), primary, [
+    { folder: '/two', config: second, words: ['DCC'] },
+    { folder: '/two/inner', config: second, words: ['DCC'] },
+    { folder: '/ws/sub', config: primary, words: [] },
+    { folder: '/three', config: { ...DEFAULT_CONFIG }, words: [] },
+  ], client);
+  const two = pathToFileURL(path.resolve('/two')).toString();
+  const three = pathToFileURL(path.resolve('/three')).toString();
+  assert.deepEqual(merged.settings.overrides, [
+    // The first folder's "error" is not the second's: there the drafter's own setting applies.
+    { base: two, files: ['**'], severity: { 'double-space': 'information', 'stray-tab': 'hint' } },
+    { base: two, files: ['x/**'], severity: { 'double-space': 'ignore' } },
+    { base: three, files: ['**'], severity: { 'double-space': 'information' } },
+  ]);
+  assert.deepEqual(merged.settings.words, ['Ofgem', 'DCC']);
+  assert.deepEqual(merged.legalGlobs, ['legal/*.txt']);
+  const settings = resolveSettings(merged.settings);
+  assert.equal(settingsForUri(settings, `${BASE}/a.sec.txt`).severity['double-space'], 'error');
+  assert.equal(settingsForUri(settings, `${two}/a.sec.txt`).severity['double-space'], 'information');
+  assert.equal(settingsForUri(settings, `${two}/x/a.sec.txt`).severity['double-space'], 'ignore');
 });
