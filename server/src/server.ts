@@ -133,12 +133,21 @@ export function startServer(connection: Connection): SecLanguageService {
 
   connection.onDidChangeConfiguration(params => settings.didChangeConfiguration(params));
 
+  /** Files read before "ignores" named them are forgotten (open ones stay while open). */
+  function forgetIgnored(): void {
+    for (const uri of service.documentUris()) {
+      const file = uriToPath(uri);
+      if (file && !documents.get(uri) && isIgnored(file, settings.ignoreRules())) service.removeDocument(uri);
+    }
+  }
+
   connection.onDidChangeWatchedFiles(params => {
     for (const change of params.changes) {
       const file = uriToPath(change.uri);
       if (!file) continue;
       if (settings.isSettingsFile(file)) {
         settings.settingsFileChanged();
+        forgetIgnored();
         continue;
       }
       if (baseline.isBaselineFile(file)) {

@@ -27,6 +27,10 @@ test('the workspace scan passes over ignored files; overrides set severities per
     await client.open(fileUri(path.join(ws, 'drafts/open.sec.txt')), DOUBLE.replace('comply', 'comply fully'), 'sec', 2);
     assert.equal(await severityOf('drafts/open.sec.txt'), 1 /* Error */, 'an open document too');
     assert.deepEqual(await client.diagnostics(fileUri(path.join(ws, 'archive/old.sec.txt')), () => true, 1000, true), [], 'the ignored file was never read');
+    // "ignores" gains a file already read: it is forgotten, its findings withdrawn.
+    fs.writeFileSync(path.join(ws, '.secdraft.json'), '{ "ignores": ["archive/**", "a.sec.txt"] }');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(ws, '.secdraft.json')), type: 2 }] });
+    assert.deepEqual(await client.diagnostics(fileUri(path.join(ws, 'a.sec.txt')), d => d.length === 0), []);
   } finally {
     await client.close();
     fs.rmSync(ws, { recursive: true, force: true });
