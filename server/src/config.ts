@@ -103,7 +103,8 @@ function parseSeverity(value: unknown, file: string, where: string): Record<stri
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${file}: ${where} must be an object of code → level`);
   for (const [code, level] of Object.entries(value)) {
     if (!RULE_BY_CODE.has(code)) throw new ConfigError(`${file}: unknown diagnostic code "${code}" in ${where}`);
-    if (!isSeverityLevel(level)) throw new ConfigError(`${file}: severity of "${code}" in ${where} must be ignore, hint, information, warning or error`);
+    const within = where === '"severity"' ? '' : ` in ${where}`;
+    if (!isSeverityLevel(level)) throw new ConfigError(`${file}: severity of "${code}"${within} must be ignore, hint, information, warning or error`);
     severity[code] = level;
   }
   return severity;
