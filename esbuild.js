@@ -50,7 +50,7 @@ const programs = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/main.ts' }, plugins: [originalsApart] },
   { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [originalsApart] },
-  { entryPoints: { extract: 'server/src/extract/originals.ts' } },
+  { entryPoints: { extract: 'server/src/io/extract/originals.ts' } },
 ].map(o => ({ ...common, outdir: outRoot, ...o }));
 
 // Tests keep node_modules external: they run from the repository, never from the .vsix.

@@ -14,7 +14,7 @@ export default tseslint.config(
   },
   {
     // The analysis core runs in the server, the CLI and tests alike: no editor API, no LSP
-    // connection, no file system or other Node built-ins. IO belongs to server/src/*.ts.
+    // connection, no file system or other Node built-ins. IO belongs to server/src/io/ and lsp/.
     files: ['server/src/service/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

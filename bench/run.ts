@@ -15,7 +15,7 @@ import { generateWorkspace, writeWorkspace, type GeneratedWorkspace } from './ge
 import { createSecLanguageService, type SecLanguageService } from '../server/src/service';
 import type { Position } from '../server/src/service/types';
 import { fileUri, startServer, type TestClient } from '../test/helpers/lspClient';
-import { SERVER_NODE_FLAGS } from '../server/src/processFlags';
+import { SERVER_NODE_FLAGS } from '../server/src/lsp/processFlags';
 
 const DIST = path.resolve(__dirname, '..');
 const REPO = path.resolve(DIST, '..');

@@ -3,7 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/processFlags';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/processFlags';
 import { registerGateCommands, toClientRecordResponse } from './gate';
 import { convertShowReferences, type ThreadStats } from './comments';
 import { registerConsultationView } from './commentsView';

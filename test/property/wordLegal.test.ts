@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { legalTextOfParts } from '../../server/src/extract/wordLegal';
+import { legalTextOfParts } from '../../server/src/io/extract/wordLegal';
 
 const RUNS = Number(process.env.FC_RUNS ?? 500);
 const SEED = process.env.FC_SEED === 'random' ? undefined : Number(process.env.FC_SEED ?? 21);

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { writeFileAtomic, WriteConflictError } from '../../server/src/atomicWrite';
+import { writeFileAtomic, WriteConflictError } from '../../server/src/io/atomicWrite';
 
 // Child mode: write a very large file slowly enough to be killed part-way.
 if (process.env.ATOMIC_CHILD_TARGET) {

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError, DEFAULT_CONFIG, loadConfig, parseConfig } from '../../server/src/config';
-import { workspaceWordList } from '../../server/src/wordList';
+import { ConfigError, DEFAULT_CONFIG, loadConfig, parseConfig } from '../../server/src/io/config';
+import { workspaceWordList } from '../../server/src/io/wordList';
 import { secdraft, tempDir } from '../helpers/cli';
 import { startServer } from '../helpers/lspClient';
 

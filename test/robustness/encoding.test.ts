@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeText } from '../../server/src/files';
-import { encodeText, roundTrips } from '../../server/src/encoding';
+import { decodeText } from '../../server/src/io/files';
+import { encodeText, roundTrips } from '../../server/src/io/encoding';
 import { secdraft, tempDir } from '../helpers/cli';
 
 /** Windows-1252 bytes: curly quotes 0x93/0x94, apostrophe 0x92, pound sign 0xA3. */

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import JSZip from 'jszip';
-import { extractCollation, readOriginal } from '../../server/src/extract';
+import { extractCollation, readOriginal } from '../../server/src/io/extract';
 import { createSecLanguageService } from '../../server/src/service';
 import type { ConsultationModel } from '../../server/src/service/model/consultation';
 import { workspaceIndexOf } from '../helpers/workspaceIndexOf';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeText } from '../../server/src/files';
+import { decodeText } from '../../server/src/io/files';
 import { secdraft, tempDir } from '../helpers/cli';
 
 const GOOD = 'G8.1 One  two.\n';

@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readOriginal } from '../../server/src/extract';
-import { readDocxLegalText } from '../../server/src/extract/wordLegal';
+import { readOriginal } from '../../server/src/io/extract';
+import { readDocxLegalText } from '../../server/src/io/extract/wordLegal';
 import { makeDocxFromBody } from '../helpers/wordLegal';
 
 test('deep nesting, a huge bold run and broken numbering are read without a throw', async () => {

@@ -2,7 +2,7 @@
 // matching (counts, document order), merging and the file's validation.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { baselineOf, fingerprints, flaggedText, matchBaseline, mergeBaseline, parseBaseline, serialiseBaseline, type FindingIdentity } from '../../server/src/baseline';
+import { baselineOf, fingerprints, flaggedText, matchBaseline, mergeBaseline, parseBaseline, serialiseBaseline, type FindingIdentity } from '../../server/src/io/baseline';
 
 const range = (line: number, from: number, to: number, endLine = line) => ({ start: { line, character: from }, end: { line: endLine, character: to } });
 

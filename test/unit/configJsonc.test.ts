@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { CONFIG_KEYS, ConfigError, parseConfig } from '../../server/src/config';
-import { parseJsonc } from '../../server/src/configText';
+import { CONFIG_KEYS, ConfigError, parseConfig } from '../../server/src/io/config';
+import { parseJsonc } from '../../server/src/io/configText';
 import { RULES } from '../../server/src/service/rules/registry';
 
 const root = path.resolve(__dirname, '..', '..', '..');

@@ -6,12 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
-import { ConfigError, DEFAULT_CONFIG, OVERRIDE_KEYS, parseConfig } from '../../server/src/config';
-import { withFolderConfigs } from '../../server/src/folderSettings';
+import { ConfigError, DEFAULT_CONFIG, OVERRIDE_KEYS, parseConfig } from '../../server/src/io/config';
+import { withFolderConfigs } from '../../server/src/io/folderSettings';
 import { settingsForUri, resolveSettings } from '../../server/src/service';
-import { ignoreRulesOf, isIgnored } from '../../server/src/ignores';
-import { mergeSettings } from '../../server/src/settings';
-import { parseJsonc } from '../../server/src/configText';
+import { ignoreRulesOf, isIgnored } from '../../server/src/io/ignores';
+import { mergeSettings } from '../../server/src/io/settings';
+import { parseJsonc } from '../../server/src/io/configText';
 import { findingsOf, workspaceOf } from '../helpers/fixtures';
 
 const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'schemas', 'secdraft.schema.json'), 'utf8'));

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/service/rules/registry';
-import { ruleDocHref, ruleDocsDir } from '../../server/src/ruleDocs';
+import { ruleDocHref, ruleDocsDir } from '../../server/src/io/ruleDocs';
 import { findingsOf, workspaceOf } from '../helpers/fixtures';
 
 const root = path.resolve(__dirname, '..', '..', '..');

@@ -1,8 +1,8 @@
-// The one settings merge (server/src/settings.ts) the server and the CLI both use.
+// The one settings merge (server/src/io/settings.ts) the server and the CLI both use.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mergeSettings, settingsIn } from '../../server/src/settings';
-import { DEFAULT_CONFIG, type SecConfig } from '../../server/src/config';
+import { mergeSettings, settingsIn } from '../../server/src/io/settings';
+import { DEFAULT_CONFIG, type SecConfig } from '../../server/src/io/config';
 
 const repo: SecConfig = {
   ...DEFAULT_CONFIG,

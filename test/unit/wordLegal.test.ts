@@ -7,12 +7,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readDocxLegalText, looksLikeLegalText } from '../../server/src/extract/wordLegal';
-import { convertedName, readOriginal } from '../../server/src/extract';
-import { parseXml } from '../../server/src/extract/xml';
-import { withoutReadOnlyEdits } from '../../server/src/readOnlyDocuments';
+import { readDocxLegalText, looksLikeLegalText } from '../../server/src/io/extract/wordLegal';
+import { convertedName, readOriginal } from '../../server/src/io/extract';
+import { parseXml } from '../../server/src/io/extract/xml';
+import { withoutReadOnlyEdits } from '../../server/src/lsp/readOnlyDocuments';
 import { createSecLanguageService } from '../../server/src/service';
-import type { LoadedFile } from '../../server/src/files';
+import type { LoadedFile } from '../../server/src/io/files';
 import { makeDocxFromBody, makeWordLegalText, WORD_LEGAL_AFTER, WORD_LEGAL_BEFORE_LINES } from '../helpers/wordLegal';
 
 const run = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;

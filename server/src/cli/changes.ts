@@ -5,8 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import { CompareToError, isUnder, readCompareTo } from '../changesBaseline';
-import { isInside } from '../config';
+import { CompareToError, isUnder, readCompareTo } from '../io/changesBaseline';
+import { isInside } from '../io/config';
 import type { ChangeSet, ClauseChange, DiffPart } from '../service';
 import { type LoadedWorkspace, loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';

@@ -9,8 +9,8 @@ import { toSarif } from './sarif';
 import { applyCertainFixes, type FixMode, unifiedDiff } from './fix';
 import { toGithub } from './github';
 import { baselineFileFor, identitiesOf, loadBaseline, updateBaseline, withoutBaselined } from './checkBaseline';
-import { fingerprints } from '../baseline';
-import { ruleDocHref, ruleDocText } from '../ruleDocs';
+import { fingerprints } from '../io/baseline';
+import { ruleDocHref, ruleDocText } from '../io/ruleDocs';
 import { applyCompareTo } from './changes';
 
 declare const SECDRAFT_VERSION: string | undefined;

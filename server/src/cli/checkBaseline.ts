@@ -3,7 +3,7 @@
 // baseline.ts's; this is only the CLI's use of them.
 import * as path from 'path';
 import type { SecDiagnostic } from '../service';
-import { BASELINE_FILE, type Baseline, BaselineError, baselineOf, baselinePath, identitiesIn, type FindingIdentity, matchBaseline, mergeBaseline, readBaseline, writeBaseline } from '../baseline';
+import { BASELINE_FILE, type Baseline, BaselineError, baselineOf, baselinePath, identitiesIn, type FindingIdentity, matchBaseline, mergeBaseline, readBaseline, writeBaseline } from '../io/baseline';
 import type { LoadedWorkspace } from './load';
 import { UsageError } from './errors';
 

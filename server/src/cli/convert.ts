@@ -7,8 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError } from './errors';
-import { convertedName, readWordLegalText } from '../extract';
-import { WriteConflictError, writeFileAtomic } from '../atomicWrite';
+import { convertedName, readWordLegalText } from '../io/extract';
+import { WriteConflictError, writeFileAtomic } from '../io/atomicWrite';
 
 export interface ConvertOptions {
   paths: string[];

@@ -2,7 +2,7 @@
 // drafting, an example, the fix, how to configure or suppress it) and where the page is.
 // `secdraft explain` alone lists every code with its default severity.
 import { RULES, RULE_BY_CODE } from '../service';
-import { ruleDocFile, ruleDocText } from '../ruleDocs';
+import { ruleDocFile, ruleDocText } from '../io/ruleDocs';
 import { UsageError } from './errors';
 
 export function runExplain(code: string | undefined, write: (s: string) => void): number {

@@ -10,12 +10,12 @@ import { fileURLToPath } from 'url';
 import { createTwoFilesPatch } from 'diff';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { certainEdits, isResponsesFile, looksLikeConsultation } from '../service';
-import { decodeText } from '../files';
-import { WriteConflictError, writeFileAtomic } from '../atomicWrite';
-import { ENCODING_LABEL, encodeText, roundTrips } from '../encoding';
-import { removeStaleTempFiles } from '../tempFiles';
+import { decodeText } from '../io/files';
+import { WriteConflictError, writeFileAtomic } from '../io/atomicWrite';
+import { ENCODING_LABEL, encodeText, roundTrips } from '../io/encoding';
+import { removeStaleTempFiles } from '../io/tempFiles';
 import type { LoadedWorkspace } from './load';
-import { isOriginal } from '../extract';
+import { isOriginal } from '../io/extract';
 
 export type FixMode = 'write' | 'dry-run';
 

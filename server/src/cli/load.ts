@@ -1,13 +1,13 @@
 // Shared by every CLI verb: read the config, find the files, feed them to the core.
 import * as path from 'path';
-import { ConfigError, DEFAULT_CONFIG, type SecConfig, findConfig, loadConfig } from '../config';
-import { collectPaths, type FileProblem, isProblem, readTextFile } from '../files';
+import { ConfigError, DEFAULT_CONFIG, type SecConfig, findConfig, loadConfig } from '../io/config';
+import { collectPaths, type FileProblem, isProblem, readTextFile } from '../io/files';
 import { createSecLanguageService, type SecLanguageService } from '../service';
 import { UsageError } from './errors';
-import { workspaceWordList } from '../wordList';
-import { mergeSettings } from '../settings';
-import { isOriginal, readOriginal } from '../extract';
-import { ignoreRulesOf } from '../ignores';
+import { workspaceWordList } from '../io/wordList';
+import { mergeSettings } from '../io/settings';
+import { isOriginal, readOriginal } from '../io/extract';
+import { ignoreRulesOf } from '../io/ignores';
 
 export interface LoadedWorkspace {
   service: SecLanguageService;

@@ -172,7 +172,7 @@ const VERBS: Record<string, Verb> = {
   },
   lsp: async args => {
     parse(args, { stdio: { type: 'boolean' }, 'node-ipc': { type: 'boolean' }, 'clientProcessId': { type: 'string' } });
-    const { runLanguageServer } = await import('../lsp');
+    const { runLanguageServer } = await import('../lsp/start');
     runLanguageServer();
     return new Promise<number>(() => undefined); // runs until the client exits
   },

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadWorkspaceWithOriginals } from './load';
 import { UsageError } from './errors';
-import { renderHtml, renderMarkdown } from '../reportRender';
+import { renderHtml, renderMarkdown } from '../report/render';
 import { applyCompareTo, baselinePathOf } from './changes';
 
 export interface ReportOptions {

@@ -4,7 +4,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { RuleInfo, SecDiagnostic, SeverityLevel } from '../service';
-import type { FileProblem } from '../files';
+import type { FileProblem } from '../io/files';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 

@@ -13,12 +13,12 @@ import type { Location } from 'vscode-languageserver-types';
 import {
   type Disposition, type RecordResponseArgs, type SecLanguageService, type ShowLocationsArgs, DISPOSITIONS, RECORD_RESPONSE_COMMAND, SHOW_LOCATIONS_COMMAND,
 } from '../service';
-import { recordResponse } from '../responsesStore';
+import { recordResponse } from '../io/responsesStore';
 import type { RecordResponseResult } from './protocol';
-import { type EditorBaseline, SUPPRESS_IN_BASELINE_COMMAND, type SuppressArgs } from '../editorBaseline';
-import { uriToPath } from '../workspace';
+import { type EditorBaseline, SUPPRESS_IN_BASELINE_COMMAND, type SuppressArgs } from './editorBaseline';
+import { uriToPath } from '../io/workspace';
 import { draftResponse, type DraftOutcome } from './draftResponse';
-import { withoutReadOnlyEdits } from '../readOnlyDocuments';
+import { withoutReadOnlyEdits } from './readOnlyDocuments';
 
 /** What the client can do for the commands, from its capabilities. */
 export interface ClientAbilities {

@@ -9,11 +9,11 @@
 //    publish megabytes.
 //  - When a round ends with nothing left and a change other than typing was announced, the
 //    client is told (sec/indexChanged, lsp/protocol.ts), if it asked for that.
-import { withClauseInWord } from '../readOnlyDocuments';
+import { withClauseInWord } from './readOnlyDocuments';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type SecDiagnostic, type SecLanguageService, toLspDiagnostic } from '../service';
-import { ruleDocHref } from '../ruleDocs';
+import { ruleDocHref } from '../io/ruleDocs';
 import { INDEX_CHANGED_NOTIFICATION, type IndexChangedParams } from './protocol';
 
 const DIAGNOSTIC_DELAY_MS = 120;

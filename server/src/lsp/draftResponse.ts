@@ -9,7 +9,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, WorkspaceEdit } from 'vscode-languageserver-types';
 import { type CommentEntry, type Disposition, baseName, emptyResponses, parseResponses, responsesPathFor, serialiseResponses, withResponse } from '../service';
-import { uriToPath } from '../workspace';
+import { uriToPath } from '../io/workspace';
 
 export interface DraftOutcome {
   ok: false;

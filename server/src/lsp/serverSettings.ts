@@ -5,13 +5,13 @@
 import type { Connection, Disposable, InitializeParams } from 'vscode-languageserver/node';
 import { DidChangeConfigurationNotification } from 'vscode-languageserver/node';
 import type { SecLanguageService } from '../service';
-import { type SecConfig, DEFAULT_CONFIG } from '../config';
-import { readWorkspaceConfig } from '../workspace';
-import { isWordListFile, workspaceWordList } from '../wordList';
-import { type ClientSettings, type EffectiveSettings, mergeSettings, settingsIn } from '../settings';
+import { type SecConfig, DEFAULT_CONFIG } from '../io/config';
+import { readWorkspaceConfig } from '../io/workspace';
+import { isWordListFile, workspaceWordList } from '../io/wordList';
+import { type ClientSettings, type EffectiveSettings, mergeSettings, settingsIn } from '../io/settings';
 import { watchFiles } from './watchedFiles';
-import { type FolderConfig, withFolderConfigs } from '../folderSettings';
-import { type IgnoreRules, ignoreRulesOf } from '../ignores';
+import { type FolderConfig, withFolderConfigs } from '../io/folderSettings';
+import { type IgnoreRules, ignoreRulesOf } from '../io/ignores';
 
 export interface ServerSettingsContext {
   connection: Connection;

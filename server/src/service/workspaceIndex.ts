@@ -3,7 +3,8 @@
 // Models are rebuilt only for the document that changed. Derived indexes are memoised per
 // aspect of the workspace they read (legal text, consultations, other files, settings): each
 // aspect has its own generation, so an edit to a collation does not rebuild the clause index
-// and an edit to legal text does not re-read the consultations.
+// and an edit to legal text does not re-read the consultations. What is derived from one
+// document lives on its model; this index owns the rest (see cache.ts).
 import type { DocumentKind, SecSettings } from './types';
 import { resolveSettings } from './types';
 import { type DocumentModel, type LegalModel, type SecDocument, buildLegalModel, buildOtherModel } from './model/document';
@@ -11,7 +12,7 @@ import { type ConsultationModel, buildConsultationModel } from './model/consulta
 import { globToRegExp, hasConsultationName, hasLegalName, looksLikeConsultation } from './model/classify';
 import type { Clause } from './model/structure';
 import { isResponsesFile } from './model/responses';
-import { memo } from './model/memo';
+import { DerivedKey, Store, attachStore, derive } from './cache';
 
 export interface ClauseLocation {
   uri: string;
@@ -30,7 +31,12 @@ export type WorkspaceAspect = DocumentKind | 'settings';
 
 export const ALL_ASPECTS: readonly WorkspaceAspect[] = ['legal', 'consultation', 'other', 'settings'];
 
+/** Each legal document's part of a legalSignature, by the signature's name. */
+const SIGNATURE_PARTS = new DerivedKey<Map<string, string>>('workspace.signatureParts');
+
 export class WorkspaceIndex {
+  /** The state of this service instance's incremental work (see cache.ts). */
+  readonly store = new Store();
   private readonly docs = new Map<string, SecDocument>();
   private readonly models = new Map<string, DocumentModel>();
   private readonly derivedCache = new Map<string, { stamp: string; value: unknown }>();
@@ -97,6 +103,7 @@ export class WorkspaceIndex {
     if (old && this.docs.delete(uri)) {
       const kind = this.models.get(uri)?.kind ?? this.kindOf(old);
       this.models.delete(uri);
+      this.store.forget(uri);
       this.touch([kind]);
     }
   }
@@ -131,6 +138,7 @@ export class WorkspaceIndex {
     if (!doc) return undefined;
     const kind = this.kindOf(doc);
     const model = kind === 'legal' ? buildLegalModel(doc) : kind === 'consultation' ? buildConsultationModel(this.withGlobNote(doc)) : buildOtherModel(doc);
+    attachStore(model, this.store);
     this.models.set(uri, model);
     return model;
   }
@@ -179,11 +187,13 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Memoise a value derived from the workspace until an aspect it reads changes. Name the
+   * Memoise a value derived from the workspace until an aspect it reads changes (by a typed
+   * DerivedKey; a string name is still accepted, for callers not yet moved). Name the
    * aspects (`['legal']` for an index of clauses or terms) so that other edits keep it;
    * by default any change recomputes it.
    */
-  derived<T>(key: string, compute: () => T, dependsOn: readonly WorkspaceAspect[] = ALL_ASPECTS): T {
+  derived<T>(key: DerivedKey<T> | string, compute: () => T, dependsOn: readonly WorkspaceAspect[] = ALL_ASPECTS): T {
+    if (typeof key !== 'string') key = key.name;
     const stamp = this.stampOf(dependsOn);
     const cached = this.derivedCache.get(key);
     if (cached && cached.stamp === stamp) return cached.value as T;
@@ -205,11 +215,34 @@ export class WorkspaceIndex {
     if (before && before.stamp === stamp) return before.version;
     const models = this.legalModels();
     const uris = models.map(m => m.uri);
-    const parts = models.map(m => memo(m, `signature:${key}`, () => signatureOf(m)));
+    const parts = models.map(m => {
+      const known = derive(m, SIGNATURE_PARTS, () => new Map<string, string>());
+      let part = known.get(key);
+      if (part === undefined) known.set(key, (part = signatureOf(m)));
+      return part;
+    });
     const same = before !== undefined && sameStrings(before.uris, uris) && sameStrings(before.parts, parts);
     const version = same ? before.version : (before?.version ?? 0) + 1;
     this.signatures.set(key, { stamp, uris, parts, version });
     return version;
+  }
+
+  /**
+   * A helper this workspace keeps for its life (a term automaton, the last index built), made on
+   * first use: the per-instance home of what would otherwise be a module-level cache.
+   */
+  state<T>(key: DerivedKey<T>, init: () => T): T {
+    return this.store.state(key, init);
+  }
+
+  /** The value last kept under `key` by this workspace (a last result to compare with), if any. */
+  kept<T>(key: DerivedKey<T>): T | undefined {
+    return this.store.kept(key);
+  }
+
+  /** Keep `value` under `key` for this workspace, replacing the one before. */
+  keep<T>(key: DerivedKey<T>, value: T): T {
+    return this.store.keep(key, value);
   }
 
   /** A string that changes whenever one of the aspects changes: a cache key for derived data. */

@@ -7,7 +7,7 @@ import { diffWords } from 'diff';
 import type { LegalModel } from '../model/document';
 import type { Clause } from '../model/structure';
 import { definitionsOf, normaliseTermText } from '../model/definitions';
-import { memo } from '../model/memo';
+import { DerivedKey, derive } from '../cache';
 import { sectionOf } from '../model/clauseIds';
 
 export type ChangeStatus = 'added' | 'changed' | 'renumbered' | 'deleted' | 'unchanged';
@@ -108,9 +108,12 @@ export interface Entry {
   words?: Map<string, number>;
 }
 
+const CLAUSE_SIDES = new DerivedKey<{ side: ClauseSide; clause: Clause }[]>('changes.sides');
+const DEFINITION_TEXTS = new DerivedKey<(readonly [string, string])[]>('changes.definitions');
+
 /** A document's clauses as compared: computed once per model version (an edit recomputes one file's). */
 function sidesOf(m: LegalModel): { side: ClauseSide; clause: Clause }[] {
-  return memo(m, 'changes:sides', () => m.structure.clauses.map(clause => ({
+  return derive(m, CLAUSE_SIDES, () => m.structure.clauses.map(clause => ({
     clause,
     side: { id: clause.id, uri: m.uri, line: clause.firstLine, lastLine: clause.lastLine, text: clauseWords(m, clause), ...(clause.heading ? { heading: clause.heading } : {}) },
   })));
@@ -238,7 +241,7 @@ function matchClauses(current: Entry[], baseline: BaselineSide): Map<Entry, Entr
 function definitionTexts(models: readonly LegalModel[]): Map<string, string[]> {
   const texts = new Map<string, string[]>();
   for (const m of models) {
-    const sites = memo(m, 'changes:definitions', () => definitionsOf(m).map(site => [site.key, normaliseTermText(site.text)] as const));
+    const sites = derive(m, DEFINITION_TEXTS, () => definitionsOf(m).map(site => [site.key, normaliseTermText(site.text)] as const));
     for (const [key, text] of sites) {
       const list = texts.get(key);
       if (list) list.push(text);

@@ -9,7 +9,7 @@ import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Range, SecTextEdit } from '../types';
 import { parseClauseId } from '../model/clauseIds';
 import { type ReferenceTarget, referencesOf } from '../model/references';
-import { memo } from '../model/memo';
+import { DerivedKey, derive } from '../cache';
 import type { LegalModel } from '../model/document';
 import type { Clause } from '../model/structure';
 import { baseName } from '../model/classify';
@@ -21,6 +21,9 @@ import { toWorkspaceEdit } from './workspaceEdit';
 
 export { toWorkspaceEdit };
 
+// Derived values kept per owner (see cache.ts).
+const CLAUSE_SITES = new DerivedKey<ClauseSites>('renumber.sites');
+
 /** What a rename can answer: the edit, or why not. */
 export type Refusable<T> = { ok: T } | { refused: string };
 
@@ -31,7 +34,7 @@ export interface ClauseSites {
 }
 
 export function clauseSitesOf(model: LegalModel): ClauseSites {
-  return memo(model, 'renumber.sites', () => {
+  return derive(model, CLAUSE_SITES, () => {
     const declarations = new Map<string, Clause[]>();
     for (const c of model.structure.clauses) (declarations.get(c.id) ?? declarations.set(c.id, []).get(c.id)!).push(c);
     const targets = new Map<string, ReferenceTarget[]>();

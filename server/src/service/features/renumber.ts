@@ -11,9 +11,12 @@ import type { LegalModel } from '../model/document';
 import type { Clause } from '../model/structure';
 import { toRoman } from '../model/structure';
 import { compareClauseNumbers, formatClauseId, ordinalSuffix, parseClauseId, suffixOrdinal } from '../model/clauseIds';
-import { memo } from '../model/memo';
+import { DerivedKey, derive } from '../cache';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { type Refusable, clauseSitesOf, renameClause, renumberingEdits, toWorkspaceEdit } from './clauseRename';
+
+// Derived values kept per owner (see cache.ts).
+const NUMBERS_BY_PART = new DerivedKey<Map<string, Clause[]>>('renumber.byPart');
 
 /** The commands the server registers for `workspace/executeCommand` (arguments: one object). */
 export const RENUMBER_COMMANDS = {
@@ -41,7 +44,7 @@ function clauseIn(workspace: WorkspaceIndex, id: string, uri?: string): { model:
 
 /** A document's clause numbers by Part (kept per version). */
 function numbersByPart(model: LegalModel): Map<string, Clause[]> {
-  return memo(model, 'renumber.byPart', () => {
+  return derive(model, NUMBERS_BY_PART, () => {
     const map = new Map<string, Clause[]>();
     for (const c of model.structure.clauses) (map.get(c.part) ?? map.set(c.part, []).get(c.part)!).push(c);
     return map;

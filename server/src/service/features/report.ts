@@ -1,7 +1,7 @@
 // The pre-publication report's data: per clause its heading, open findings and the comments
 // on it with their dispositions; a summary table per consultation question; the comments still
 // unanswered; and a one-line verdict. Data only: `secdraft report` and the server's
-// `sec/prePublicationReport` render it (server/src/reportRender.ts) as HTML or Markdown.
+// `sec/prePublicationReport` render it (server/src/report/render.ts) as HTML or Markdown.
 import type { SecDiagnostic, SeverityLevel } from '../types';
 import type { ConsultationQuestion } from '../model/consultation/types';
 import { unansweredComments } from '../rules/responses';

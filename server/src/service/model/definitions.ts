@@ -13,9 +13,12 @@ import { lineRange } from '../text/lines';
 import { type FlatSegment, type ProsePiece, flatten } from '../text/prose';
 import { tableCells } from '../text/tableCells';
 import type { LegalModel } from './document';
-import { memo } from './memo';
+import { DerivedKey, derive } from '../cache';
 import { clauseAtLine, ownTextColumn } from './structure';
 import { definitionRowStart, looksLikeTerm } from './definitionRows';
+
+// Derived values kept per owner (see cache.ts).
+const DEFINITIONS = new DerivedKey<DefinitionSite[]>('definitions');
 
 export { looksLikeTerm };
 
@@ -290,7 +293,7 @@ function inClause(model: LegalModel, site: DefinitionSite): DefinitionSite {
 
 /** Every definition site in a legal document, in document order. Memoised per model. */
 export function definitionsOf(model: LegalModel): DefinitionSite[] {
-  return memo(model, 'definitions', () => {
+  return derive(model, DEFINITIONS, () => {
     const { lines, kinds, contentColumn } = model.structure;
     const sites: DefinitionSite[] = [];
     // Lines that open with “Term” means …: their quotes are that definition, not inline ones.

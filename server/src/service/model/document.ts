@@ -1,5 +1,5 @@
 // One parsed document. Models are built once per (uri, version) and are immutable; the parts
-// other model files add (definitions, references, thresholds) are memoised on them.
+// other model files add (definitions, references, thresholds) are derived on them (cache.ts).
 import type { DocumentKind, Finding } from '../types';
 import { type Line, splitLines } from '../text/lines';
 import { type SecStructure, parseStructure } from './structure';

@@ -7,7 +7,10 @@ import type { Range } from '../types';
 import { lineRange } from '../text/lines';
 import { type Span, nonProseSpans, overlaps } from '../text/prose';
 import type { LegalModel } from './document';
-import { memo } from './memo';
+import { DerivedKey, derive } from '../cache';
+
+// Derived values kept per owner (see cache.ts).
+const NUMBERS = new DerivedKey<NumberMention[]>('numbers');
 
 /** How a number is written: "250,000", "250000", "fifty thousand", "five (5)". */
 export type NumberForm = 'grouped' | 'plain' | 'words' | 'pair';
@@ -298,7 +301,7 @@ const PROSE_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row',
 
 /** Every number in the prose of a legal document, in document order (memoised per model). */
 export function numbersOf(model: LegalModel): NumberMention[] {
-  return memo(model, 'numbers', () => {
+  return derive(model, NUMBERS, () => {
     const { lines, kinds, contentColumn } = model.structure;
     const out: NumberMention[] = [];
     // Number words are rare: one scan of the document finds the few lines where one starts

@@ -7,10 +7,13 @@
 import type { Position, Range } from '../types';
 import { rangeContains, splitLines } from '../text/lines';
 import type { LegalModel } from './document';
-import { memo } from './memo';
+import { DerivedKey, derive } from '../cache';
 import { isProseLine, maskNonProse, withWrappedLine } from '../text/prose';
 import { withoutInvisibles } from '../text/invisible';
 import { parseClauseId, compareClauseNumbers } from './clauseIds';
+
+// Derived values kept per owner (see cache.ts).
+const REFERENCES = new DerivedKey<SecReference[]>('references');
 
 export type TargetKind = 'clause' | 'part' | 'section';
 
@@ -167,7 +170,7 @@ function shiftReference(ref: SecReference, by: number): SecReference {
  * fenced), URLs and comments are not scanned.
  */
 export function referencesOf(model: LegalModel): SecReference[] {
-  return memo(model, 'references', () => {
+  return derive(model, REFERENCES, () => {
     const out: SecReference[] = [];
     const { kinds } = model.structure;
     for (const l of model.lines) {

@@ -67,11 +67,9 @@ interface TermShape {
   hasCapital: boolean;
 }
 
-/** Reads each term's words (kept between terms: a term is read, not stored, as Words). */
-const termWords = new WordsBuilder(16);
-
 function shapeOf(text: string): TermShape {
-  termWords.reset();
+  // A term's words are read, not stored, as Words: a small builder per term.
+  const termWords = new WordsBuilder(16);
   readLineWords(termWords, text, 0);
   const n = termWords.count;
   const head: number[] = [];

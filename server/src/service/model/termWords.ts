@@ -4,73 +4,24 @@
 // automaton of defined terms compares integers; its text is sliced from the line only where a
 // check needs it (a candidate undefined term, a suggestion).
 import { normaliseTermText } from './definitions';
+import { HASH_START, Vocabulary, foldChar, hashStep } from '../text/vocabulary';
 
 // ---------------------------------------------------------------------------------------
 // Vocabulary: normalised word (lower case, one kind of apostrophe and hyphen) ↔ integer id
 
-const vocabulary: string[] = [];
-/** Hash of each id's word, kept so the table can grow without rehashing strings. */
-const hashes: number[] = [];
-/** Open addressing: slot → id + 1 (0 = empty). */
-let table = new Int32Array(1 << 15);
-
-/** The character a word is compared by: ASCII in lower case, ’ as ', ‐ and ‑ as -. */
-function foldChar(c: number): number {
-  if (c >= 65 && c <= 90) return c + 32;
-  if (c === 0x2019) return 39;
-  if (c === 0x2010 || c === 0x2011) return 45;
-  return c;
-}
-
-const HASH_SEED = 0x811c9dc5 | 0;
-const hashStep = (h: number, folded: number) => Math.imul(h ^ folded, 16777619);
-
-function hashFolded(text: string, from: number, to: number): number {
-  let h = HASH_SEED;
-  for (let i = from; i < to; i++) h = hashStep(h, foldChar(text.charCodeAt(i)));
-  return h;
-}
-
-function grow(): void {
-  const bigger = new Int32Array(table.length * 2);
-  const mask = bigger.length - 1;
-  for (let id = 0; id < vocabulary.length; id++) {
-    let slot = hashes[id] & mask;
-    while (bigger[slot] !== 0) slot = (slot + 1) & mask;
-    bigger[slot] = id + 1;
-  }
-  table = bigger;
-}
+/**
+ * The words of legal text, folded (text/vocabulary.ts). One for the process: an id depends only
+ * on its word, and words and automata built by different service instances never meet.
+ */
+const WORDS = new Vocabulary(true);
 
 /**
  * The id of text[from, to) folded (see foldChar). Only for text whose folded form is its
  * normalised form: ASCII letters, digits, apostrophes and hyphens (the common case, looked up
  * without making a string), or a string already normalised.
  */
-function idOfFolded(text: string, from: number, to: number, h = hashFolded(text, from, to)): number {
-  const mask = table.length - 1;
-  let slot = h & mask;
-  const len = to - from;
-  for (let entry = table[slot]; entry !== 0; entry = table[slot]) {
-    const id = entry - 1;
-    if (hashes[id] === h) {
-      const word = vocabulary[id];
-      if (word.length === len) {
-        let same = true;
-        for (let k = 0; k < len && same; k++) same = word.charCodeAt(k) === foldChar(text.charCodeAt(from + k));
-        if (same) return id;
-      }
-    }
-    slot = (slot + 1) & mask;
-  }
-  let word = '';
-  for (let k = from; k < to; k++) word += String.fromCharCode(foldChar(text.charCodeAt(k)));
-  const id = vocabulary.length;
-  vocabulary.push(word);
-  hashes.push(h);
-  table[slot] = id + 1;
-  if (vocabulary.length * 2 > table.length) grow();
-  return id;
+function idOfFolded(text: string, from: number, to: number, h?: number): number {
+  return WORDS.idOfSlice(text, from, to, h);
 }
 
 export function normaliseWord(word: string): string {
@@ -85,7 +36,7 @@ export function wordId(word: string): number {
 
 /** The normalised word of an id. */
 export function wordOfId(id: number): string {
-  return vocabulary[id];
+  return WORDS.wordOf(id);
 }
 
 /** Ids of a list of normalised words, for membership tests by id. */
@@ -340,7 +291,7 @@ export function readLineWords(out: WordsBuilder, text: string, line: number, fro
     // One pass over the word: its end, and (for ASCII letters, digits, apostrophes and
     // hyphens, the common case) its hash, case and capitals, without making a string.
     const start = i;
-    let h = HASH_SEED;
+    let h = HASH_START;
     let hBefore1 = h; // the hash before the last character, and before the last two
     let hBefore2 = h;
     let simple = true;

@@ -6,7 +6,7 @@
 import type { Position, Range } from '../types';
 import type { LegalModel } from './document';
 import { type DefinitionSite, definitionsOf, termKey } from './definitions';
-import { memo } from './memo';
+import { DerivedKey, derive, derivedIf, keepDerived, keepLast, lastOf, storeOf } from '../cache';
 import { ownTextColumn } from './structure';
 import { referencesOf } from './references';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -14,6 +14,16 @@ import {
   type Words, BARRIER, CAPITALISED, LOWER, SENTENCE_START, WordsBuilder, firstWordOf, possessiveOf, readLineWords, surfaceOf, wordIdSet,
 } from './termWords';
 import { type MatchKind, type Matches, IS_PLURAL, IS_SINGULAR, IS_USE, TermMatcher } from './termMatcher';
+
+// Derived values kept per owner (see cache.ts).
+const USED_TERMS = new DerivedKey<Set<number>>('terms.used');
+const TERM_INDEX = new DerivedKey<TermIndex>('terms.index');
+const WORDS = new DerivedKey<Words>('terms.words');
+const MATCHES = new DerivedKey<{ matcher: TermMatcher | undefined; version: number; matches: Matches | undefined }>('terms.matches');
+const USES = new DerivedKey<DocUses>('uses');
+const USE_OBJECTS = new DerivedKey<WeakMap<TermIndex, TermUse[]>>('objects');
+const ENTRIES_BY_TERM = new DerivedKey<Map<number, number[]>>('entriesByTerm');
+const USED_IDS = new DerivedKey<Int32Array>('usedIds');
 
 export { type Words, BARRIER, CAPITALISED, SENTENCE_START, normaliseWord, possessiveOf, surfaceOf, tokeniseLine } from './termWords';
 export { type MatchKind, type Matches, TermMatcher, pluralForms, singularForms } from './termMatcher';
@@ -42,8 +52,8 @@ function endsInWord(text: string): boolean {
   return c > 127 && ENDS_IN_WORD_RE.test(text);
 }
 
-/** One builder for every document: its arrays grow to the largest document and are copied out. */
-const scratch = new WordsBuilder(1 << 16);
+/** One builder per service instance: its arrays grow to the largest document and are copied out. */
+const SCRATCH = new DerivedKey<WordsBuilder>('terms.scratch');
 
 /**
  * How a document's words were read, kept to re-read only the lines an edit changed: per line,
@@ -56,18 +66,18 @@ interface WordsReading {
   firstWord: Int32Array;
 }
 
-/** The last reading of each document (by uri): the words of its unchanged lines are copied from it. */
-const lastReading = new Map<string, WordsReading>();
-const MAX_READINGS = 1000;
+/** The last reading of each document (kept per uri, cache.ts keepLast): the words of its unchanged lines are copied from it. */
+const LAST_READING = new DerivedKey<WordsReading>('terms.lastReading');
 
 /**
  * Words read after an edit: the reading they were copied from (by its serial number, not the
  * object: holding it would keep every earlier reading of the document alive, one per edit)
  * and how many words at each end are the same.
  */
-const sameEnds = new WeakMap<Words, { before: number; prefix: number; suffix: number }>();
-const readingNumber = new WeakMap<Words, number>();
-let readings = 0;
+const SAME_ENDS = new DerivedKey<{ before: number; prefix: number; suffix: number }>('terms.sameEnds');
+/** The serial number of a reading (kept on its words), counted per service instance. */
+const READING_NUMBER = new DerivedKey<number>('terms.readingNumber');
+const READINGS = new DerivedKey<{ count: number }>('terms.readings');
 
 /** Bits of how a line is read, below its text column (how = column × 8 + bits). */
 const JOINED = 1; // its first word continues the previous line's phrase
@@ -128,15 +138,16 @@ function readLine(out: WordsBuilder, texts: readonly string[], l: number, how: n
  * from the document's last reading (a line's words depend only on its text and how it is read).
  */
 export function wordsOf(model: LegalModel): Words {
-  return memo(model, 'terms.words', () => {
+  return derive(model, WORDS, () => {
     const { lines } = model.structure;
     const texts = lines.map(l => l.text);
     const how = howLinesRead(model);
     const n = lines.length;
     const firstWord = new Int32Array(n + 1);
-    const out = scratch;
+    const store = storeOf(model);
+    const out = store.state(SCRATCH, () => new WordsBuilder(1 << 16));
     out.reset();
-    const prev = lastReading.get(model.uri);
+    const prev = lastOf(model, LAST_READING);
     let same = 0; // lines equal at the start
     let sameEnd = 0; // and at the end
     if (prev) {
@@ -163,13 +174,12 @@ export function wordsOf(model: LegalModel): Words {
     }
     firstWord[n] = out.count;
     const words = out.finish(texts);
-    readingNumber.set(words, ++readings);
+    keepDerived(words, READING_NUMBER, ++store.state(READINGS, () => ({ count: 0 })).count);
     if (prev) {
       const oldN = prev.words.texts.length;
-      sameEnds.set(words, { before: readingNumber.get(prev.words) ?? -1, prefix: prev.firstWord[same], suffix: prev.words.count - prev.firstWord[oldN - sameEnd] });
+      keepDerived(words, SAME_ENDS, { before: derivedIf(prev.words, READING_NUMBER) ?? -1, prefix: prev.firstWord[same], suffix: prev.words.count - prev.firstWord[oldN - sameEnd] });
     }
-    if (lastReading.size >= MAX_READINGS) lastReading.clear();
-    lastReading.set(model.uri, { words, how, firstWord });
+    keepLast(model, LAST_READING, { words, how, firstWord });
     return words;
   });
 }
@@ -218,10 +228,10 @@ export interface TermIndex {
 }
 
 /** The automaton of each workspace: one for its life, updated when the set of terms changes. */
-const matchers = new WeakMap<WorkspaceIndex, TermMatcher>();
+const MATCHER = new DerivedKey<TermMatcher>('terms.matcher');
 
-/** The last index per workspace and the definition lists it was built from (uri, sites). */
-const indexCache = new WeakMap<WorkspaceIndex, { inputs: [string, DefinitionSite[]][]; index: TermIndex }>();
+/** The last index of the workspace and the definition lists it was built from (uri, sites). */
+const LAST_INDEX = new DerivedKey<{ inputs: [string, DefinitionSite[]][]; index: TermIndex }>('terms.lastIndex');
 
 /** Same documents with the same definition lists (a list without sites equals any other)? */
 function sameInputs(a: readonly [string, DefinitionSite[]][], b: readonly [string, DefinitionSite[]][]): boolean {
@@ -230,14 +240,14 @@ function sameInputs(a: readonly [string, DefinitionSite[]][], b: readonly [strin
 
 /** Every defined term in the workspace, with one matcher for all of them. */
 export function termIndex(workspace: WorkspaceIndex): TermIndex {
-  return workspace.derived('terms.index', () => {
+  return workspace.derived(TERM_INDEX, () => {
     const models = workspace.legalModels().slice().sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     // Typing in a document without definitions leaves every list as it was: keep the index.
     const inputs = models.map((m): [string, DefinitionSite[]] => [m.uri, definitionsOf(m)]);
-    const last = indexCache.get(workspace);
+    const last = workspace.kept(LAST_INDEX);
     if (last && sameInputs(last.inputs, inputs)) return last.index;
     const index = buildTermIndex(workspace, models);
-    indexCache.set(workspace, { inputs, index });
+    workspace.keep(LAST_INDEX, { inputs, index });
     return index;
   }, ['legal']);
 }
@@ -252,8 +262,7 @@ function buildTermIndex(workspace: WorkspaceIndex, models: readonly LegalModel[]
     }
   }
   const terms = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  let matcher = matchers.get(workspace);
-  if (!matcher) matchers.set(workspace, (matcher = new TermMatcher()));
+  const matcher = workspace.state(MATCHER, () => new TermMatcher());
   const ids = matcher.update(terms.map(t => t.term));
   const numberOfId = new Int32Array(matcher.size).fill(-1);
   ids.forEach((id, n) => (numberOfId[id] = n));
@@ -300,8 +309,8 @@ export type LocatedUse = TermUse;
 
 const HEADING_KINDS = new Set(['section-heading', 'part-heading', 'sub-heading']);
 
-/** The last matches found in each document (by uri), for finding the next ones after an edit. */
-const lastScan = new Map<string, { words: Words; matches: Matches; matcher: TermMatcher; version: number }>();
+/** The last matches found in each document (kept per uri), for finding the next ones after an edit. */
+const LAST_SCAN = new DerivedKey<{ words: Words; matches: Matches; matcher: TermMatcher; version: number }>('terms.lastScan');
 
 /**
  * The matches of the workspace's terms in a document. Kept across changes of the terms when
@@ -309,23 +318,22 @@ const lastScan = new Map<string, { words: Words; matches: Matches; matcher: Term
  * after an edit, found again only around the edited lines (see TermMatcher.rescan).
  */
 function matchesOf(model: LegalModel, index: TermIndex): Matches {
-  const state = memo(model, 'terms.matches', () => ({ matcher: undefined as TermMatcher | undefined, version: -1, matches: undefined as Matches | undefined }));
+  const state = derive(model, MATCHES, () => ({ matcher: undefined as TermMatcher | undefined, version: -1, matches: undefined as Matches | undefined }));
   if (state.matcher === index.matcher && state.matches && state.version === index.version) return state.matches;
   const words = wordsOf(model);
   const { matcher } = index;
   if (state.matcher === matcher && state.matches && index.version === matcher.version && matcher.unchangedSince(state.version, words)) {
     state.version = index.version;
   } else {
-    const last = lastScan.get(model.uri);
-    const ends = sameEnds.get(words);
-    state.matches = last && ends && ends.before === readingNumber.get(last.words) && last.matcher === matcher && last.version === matcher.version
+    const last = lastOf(model, LAST_SCAN);
+    const ends = derivedIf(words, SAME_ENDS);
+    state.matches = last && ends && ends.before === derivedIf(last.words, READING_NUMBER) && last.matcher === matcher && last.version === matcher.version
       ? matcher.rescan(words, last.matches, last.words.count, ends.prefix, ends.suffix)
       : matcher.scan(words);
     state.matcher = matcher;
     state.version = matcher.version;
   }
-  if (lastScan.size >= MAX_READINGS) lastScan.clear();
-  lastScan.set(model.uri, { words, matches: state.matches, matcher, version: state.version });
+  keepLast(model, LAST_SCAN, { words, matches: state.matches, matcher, version: state.version });
   return state.matches;
 }
 
@@ -347,7 +355,7 @@ const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.li
 /** Uses (and lower-case writings) of defined terms in a document, not counting its definition sites. */
 export function docUses(model: LegalModel, index: TermIndex): DocUses {
   const matches = matchesOf(model, index);
-  return memo(matches, 'uses', () => {
+  return derive(matches, USES, () => {
     const words = wordsOf(model);
     const sites = byLine(definitionsOf(model).map(s => s.range));
     const refHeadings = byLine(referencesOf(model).flatMap(r => (r.headingRange ? [r.headingRange] : [])));
@@ -388,7 +396,7 @@ export const isUse = (uses: DocUses, k: number) => (uses.flags[k] & IS_USE) !== 
 /** Every use in a document as objects (for editor features); made once per document and term index. */
 export function termUsesOf(model: LegalModel, index: TermIndex): TermUse[] {
   const uses = docUses(model, index);
-  const perIndex = memo(uses, 'objects', () => new WeakMap<TermIndex, TermUse[]>());
+  const perIndex = derive(uses, USE_OBJECTS, () => new WeakMap<TermIndex, TermUse[]>());
   let list = perIndex.get(index);
   if (!list) {
     list = [];
@@ -444,7 +452,7 @@ export function useCountOf(workspace: WorkspaceIndex, term: number): { uses: num
  * of every use in the workspace.
  */
 function useEntriesByTerm(uses: DocUses): Map<number, number[]> {
-  return memo(uses, 'entriesByTerm', () => {
+  return derive(uses, ENTRIES_BY_TERM, () => {
     const byTerm = new Map<number, number[]>();
     for (let k = 0; k < uses.count; k++) {
       if (!isUse(uses, k)) continue;
@@ -458,7 +466,7 @@ function useEntriesByTerm(uses: DocUses): Map<number, number[]> {
 
 /** The stable ids of the terms a document uses outside headings (each once). */
 function usedIdsOf(uses: DocUses): Int32Array {
-  return memo(uses, 'usedIds', () => {
+  return derive(uses, USED_IDS, () => {
     const seen = new Set<number>();
     for (let k = 0; k < uses.count; k++) if ((uses.flags[k] & (IS_USE | IN_HEADING)) === IS_USE) seen.add(uses.term[k]);
     return Int32Array.from(seen);
@@ -466,7 +474,7 @@ function usedIdsOf(uses: DocUses): Int32Array {
 }
 
 /** Per workspace: how many documents use each stable id, and each document's contribution. */
-const useCounts = new WeakMap<WorkspaceIndex, { perDoc: Map<string, Int32Array>; count: Map<number, number> }>();
+const USE_COUNTS = new DerivedKey<{ perDoc: Map<string, Int32Array>; count: Map<number, number> }>('terms.useCounts');
 
 /**
  * The terms used (outside headings) somewhere in the workspace. Kept as a count of documents
@@ -474,11 +482,9 @@ const useCounts = new WeakMap<WorkspaceIndex, { perDoc: Map<string, Int32Array>;
  * only the documents it touched.
  */
 export function usedTerms(workspace: WorkspaceIndex): Set<number> {
-  return workspace.derived('terms.used', () => {
+  return workspace.derived(USED_TERMS, () => {
     const index = termIndex(workspace);
-    let state = useCounts.get(workspace);
-    if (!state) useCounts.set(workspace, (state = { perDoc: new Map(), count: new Map() }));
-    const { perDoc, count } = state;
+    const { perDoc, count } = workspace.state(USE_COUNTS, () => ({ perDoc: new Map(), count: new Map() }));
     const add = (ids: Int32Array, by: number) => {
       for (const id of ids) count.set(id, (count.get(id) ?? 0) + by);
     };

@@ -7,12 +7,15 @@
 // £1,000,000") is not a citation of a threshold.
 import type { Range } from '../types';
 import type { LegalModel } from './document';
-import { memo } from './memo';
+import { DerivedKey, derive } from '../cache';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { type Comparison, type Threshold, TERM_SOURCE, UNIT_SOURCE, subjectKey, thresholdsOf } from './thresholds';
 import { numbersOf } from './numbers';
 import { rangeCovers, referencesOf, type SecReference } from './references';
 import { clauseAtLine } from './structure';
+
+// Derived values kept per owner (see cache.ts).
+const THRESHOLD_REFERENCES = new DerivedKey<ThresholdReference[]>('thresholdReferences');
 
 /** What the citing phrase names: a threshold word, "the number of X", or a number itself. */
 export type CitationForm = 'word' | 'count' | 'number';
@@ -134,7 +137,7 @@ function range(line: number, from: number, to: number): Range {
 
 /** Every citation of a threshold in a legal document (memoised per model). */
 export function thresholdReferencesOf(model: LegalModel): ThresholdReference[] {
-  return memo(model, 'thresholdReferences', () => {
+  return derive(model, THRESHOLD_REFERENCES, () => {
     const out: ThresholdReference[] = [];
     for (const ref of referencesOf(model)) {
       const targets = ref.targets.filter(t => t.kind === 'clause');

@@ -7,9 +7,15 @@
 import type { Range } from '../types';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { LegalModel } from './document';
-import { memo } from './memo';
+import { DerivedKey, derive } from '../cache';
 import { type NumberMention, isFormulaLine, linesMatching, numbersOf, parseNumberWords } from './numbers';
 import { clauseAtLine } from './structure';
+
+// Derived values kept per owner (see cache.ts).
+const WORKSPACE_THRESHOLDS = new DerivedKey<WorkspaceThresholds>('thresholds');
+const CONTEXT_SUBJECT = new DerivedKey<string | undefined>('contextSubject');
+const THRESHOLDS = new DerivedKey<ThresholdModel>('thresholds');
+const COUNTED_SUBJECTS = new DerivedKey<(ThresholdModel['countedSubjects'][number] & { uri: string })[]>('countedSubjects');
 
 /** gt "more than N", ge "at least N", lt "fewer than N", le "N or fewer". */
 export type Comparison = 'gt' | 'ge' | 'lt' | 'le';
@@ -101,26 +107,9 @@ const BOTH_RE = /\bboth\s+(\S.*?)\s+and\s+(\S.*)/gi;
 const SCOPE_CUT_RE = /,\s+(?:and|or)\s+(?:a|an|any|each)\s+|;\s+/g;
 const NOT_SUBJECTS = /^(?:Section|Sections|Part|Schedule|Where|The|A|An|In|On|Each|Any)$/;
 
-/**
- * Subjects and terms repeat thousands of times in a workspace: their keys and measures are kept
- * (in a bounded table, cleared when full) instead of lower-casing and testing them each time.
- */
-const KEY_CACHE_LIMIT = 50_000;
-const subjectKeys = new Map<string, string>();
-const measures = new Map<string, Measure>();
-
-function cached<V>(cache: Map<string, V>, key: string, compute: (key: string) => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
-    cache.set(key, (value = compute(key)));
-  }
-  return value;
-}
-
 /** "Smart Metering Systems" → "smart metering system"; "Premises" stays. */
 export function subjectKey(subject: string): string {
-  return cached(subjectKeys, subject, keyOf);
+  return keyOf(subject);
 }
 
 function keyOf(subject: string): string {
@@ -131,7 +120,7 @@ function keyOf(subject: string): string {
 }
 
 export function measureOf(key: string | undefined): Measure {
-  return key ? cached(measures, key, findMeasure) : 'other';
+  return key ? findMeasure(key) : 'other';
 }
 
 function findMeasure(key: string): Measure {
@@ -424,7 +413,7 @@ function scopeOf(sentence: string, offset: number, leadIn: string): string {
 
 /** The first counted subject of the passage, else of the clause's opening words: what a bare "exceeds 250,000" is about. */
 function contextSubject(passages: Passage[], p: Passage, model: LegalModel): string | undefined {
-  return memo(p, 'contextSubject', () => findContextSubject(passages, p, model));
+  return derive(p, CONTEXT_SUBJECT, () => findContextSubject(passages, p, model));
 }
 
 function findContextSubject(passages: Passage[], p: Passage, model: LegalModel): string | undefined {
@@ -614,7 +603,7 @@ function wordEquations(model: LegalModel, passages: Passage[]): Equation[] {
 
 /** Every threshold and equation of a legal document (memoised per model). */
 export function thresholdsOf(model: LegalModel): ThresholdModel {
-  return memo(model, 'thresholds', () => {
+  return derive(model, THRESHOLDS, () => {
     const byLine = new Map<number, NumberMention[]>();
     for (const n of numbersOf(model)) {
       const list = byLine.get(n.line);
@@ -672,13 +661,13 @@ export interface WorkspaceThresholds {
 
 /** Every threshold and equation in the workspace's legal text, rebuilt once per workspace change. */
 export function workspaceThresholds(workspace: WorkspaceIndex): WorkspaceThresholds {
-  return workspace.derived('thresholds', () => {
+  return workspace.derived(WORKSPACE_THRESHOLDS, () => {
     // Each document's statements are found once per model (an edit re-reads only its file); merging is concatenation.
     const parts = workspace.legalModels().map(thresholdsOf);
     return {
       thresholds: parts.flatMap(t => t.thresholds),
       equations: parts.flatMap(t => t.equations),
-      countedSubjects: workspace.legalModels().flatMap(m => memo(m, 'countedSubjects', () => thresholdsOf(m).countedSubjects.map(c => ({ ...c, uri: m.uri })))),
+      countedSubjects: workspace.legalModels().flatMap(m => derive(m, COUNTED_SUBJECTS, () => thresholdsOf(m).countedSubjects.map(c => ({ ...c, uri: m.uri })))),
     };
   }, ['legal']);
 }

@@ -1,6 +1,7 @@
 // Runs every rule family that applies to a document, then applies what the drafter decided:
 // severities from settings (`ignore` drops a code), suppression comments, and the clause each
 // finding sits in. The editor and the CLI both call this, so their findings are identical.
+import { DerivedKey, derive, derivedIf, keepDerived, keepIfSame } from '../cache';
 import type { CancellationLike, Finding, SecDiagnostic, SecSettings, SeverityLevel } from '../types';
 import { NEVER_CANCELLED } from '../types';
 import type { DocumentModel } from '../model/document';
@@ -41,20 +42,20 @@ export function capSeverity(level: SeverityLevel, cap: unknown): SeverityLevel {
  * Each family's findings per document model, with the stamp of what they read: an edit to one
  * file re-runs only that file's families and the families elsewhere that read what changed.
  */
-const familyCache = new WeakMap<DocumentModel, Map<RuleFamily, { stamp: string; findings: Finding[] }>>();
+const FAMILY_FINDINGS = new DerivedKey<Map<RuleFamily, { stamp: string; findings: Finding[] }>>('rules.familyFindings');
 
 function familyFindings(family: RuleFamily, model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike): Finding[] {
   const stamp = family.inputsKey
     ? `${workspace.stampOf(['settings'])}:${family.inputsKey(workspace)}`
     : workspace.stampOf(['settings', ...(family.dependsOn ?? ALL_ASPECTS)]);
-  let perModel = familyCache.get(model);
-  const cached = perModel?.get(family);
+  const perModel = derive(model, FAMILY_FINDINGS, () => new Map());
+  const cached = perModel.get(family);
   if (cached && cached.stamp === stamp) return cached.findings;
   const fresh = family.check({ model, workspace, settings: workspace.settings, token });
   if (token.isCancellationRequested) return fresh;
-  // Recomputed to the same findings: keep the old list, so the document's diagnostics stay the same object.
-  const findings = cached && sameFindings(cached.findings, fresh) ? cached.findings : fresh;
-  if (!perModel) familyCache.set(model, (perModel = new Map()));
+  // Recomputed to the same findings: keep the old list, so the document's diagnostics stay the
+  // same object (cache.ts, "the same object means unchanged").
+  const findings = keepIfSame<Finding[]>(cached?.findings, fresh, sameFindings);
   perModel.set(family, { stamp, findings });
   return findings;
 }
@@ -79,7 +80,7 @@ function sameRange(a: Finding['range'], b: Finding['range']): boolean {
  * family kept its findings, the same list is returned, so the server sees nothing changed and
  * sends nothing.
  */
-const lastDiagnostics = new WeakMap<DocumentModel, { settings: string; parts: Finding[][]; diagnostics: SecDiagnostic[] }>();
+const LAST_DIAGNOSTICS = new DerivedKey<{ settings: string; parts: Finding[][]; diagnostics: SecDiagnostic[] }>('rules.lastDiagnostics');
 
 export function computeDiagnostics(model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike = NEVER_CANCELLED): SecDiagnostic[] {
   const settings = settingsForUri(workspace.settings, model.uri); // per-file "overrides"
@@ -91,10 +92,10 @@ export function computeDiagnostics(model: DocumentModel, workspace: WorkspaceInd
     parts.push(familyFindings(family, model, workspace, token));
   }
   const settingsStamp = workspace.stampOf(['settings']);
-  const last = lastDiagnostics.get(model);
+  const last = derivedIf(model, LAST_DIAGNOSTICS);
   if (last && last.settings === settingsStamp && last.parts.length === parts.length && last.parts.every((p, i) => p === parts[i])) return last.diagnostics;
   const diagnostics = toDiagnostics(model, parts, settings);
-  if (!token.isCancellationRequested) lastDiagnostics.set(model, { settings: settingsStamp, parts, diagnostics });
+  if (!token.isCancellationRequested) keepDerived(model, LAST_DIAGNOSTICS, { settings: settingsStamp, parts, diagnostics });
   return diagnostics;
 }
 

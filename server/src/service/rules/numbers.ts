@@ -5,10 +5,14 @@
 import type { Finding, SecFix, SecRelated } from '../types';
 import type { LegalModel } from '../model/document';
 import { type NumberMention, formatGrouped, numbersOf } from '../model/numbers';
-import { memo } from '../model/memo';
+import { DerivedKey, derive } from '../cache';
 import { clauseAtLine } from '../model/structure';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { RELATED_LIMIT, type RuleContext, type RuleFamily, signatureKey } from './context';
+
+// Derived values kept per owner (see cache.ts).
+const NUMBER_USAGE = new DerivedKey<NumberUsage>('numberUsage');
+const DOCUMENT_USAGE = new DerivedKey<DocumentUsage>('numberUsage');
 
 const CODE = 'number-format';
 /** Below ten, words and figures are both ordinary drafting ("three", "5 ×"); only larger numbers are compared. */
@@ -62,7 +66,7 @@ interface DocumentUsage extends Omit<NumberUsage, 'byValue'> {
 }
 
 function documentUsage(model: LegalModel): DocumentUsage {
-  return memo(model, 'numberUsage', () => {
+  return derive(model, DOCUMENT_USAGE, () => {
     const doc: DocumentUsage = { located: new Map(), byValue: new Map(), grouped: 0, ungroupedLarge: 0, largeInWords: 0 };
     for (const mention of numbersOf(model)) {
       if (mention.inFormula || mention.malformed || mention.form === 'pair') continue;
@@ -86,7 +90,7 @@ function documentUsage(model: LegalModel): DocumentUsage {
 
 /** The documents' usages merged in workspace order, per value and spelling rather than per mention. */
 function usageOf(workspace: WorkspaceIndex): NumberUsage {
-  return workspace.derived('numberUsage', () => {
+  return workspace.derived(NUMBER_USAGE, () => {
     const usage: NumberUsage = { byValue: new Map(), grouped: 0, ungroupedLarge: 0, largeInWords: 0 };
     for (const m of workspace.legalModels()) {
       const doc = documentUsage(m);

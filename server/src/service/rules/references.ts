@@ -10,8 +10,13 @@ import { type Clause, clauseRuns } from '../model/structure';
 import { compareClauseNumbers, parseClauseId, partOf, sectionOf } from '../model/clauseIds';
 import { type ReferenceTarget, type SecReference, referencesOf } from '../model/references';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { memo } from '../model/memo';
+import { DerivedKey, derive } from '../cache';
 import { type RuleContext, type RuleFamily, signatureKey } from './context';
+
+// Derived values kept per owner (see cache.ts).
+const COVERAGE = new DerivedKey<Coverage>('references.coverage');
+const SORTED_RUNS = new DerivedKey<Run[]>('references.runs');
+const CLAUSES_BY_ID = new DerivedKey<Map<string, Clause>>('references.clausesById');
 
 /**
  * A stretch of consecutive clauses of one Part, in order; `complete` when it starts at the
@@ -28,7 +33,7 @@ const END_OF_PART_RE = /^\s*(?:#{1,6}\s+)?(?:SCHEDULE|APPENDIX|ANNEX)\b/;
 
 /** One document's stretches of consecutive clauses, each in order: kept until its text changes. */
 function sortedRuns(model: LegalModel): Run[] {
-  return memo(model, 'references.runs', () => {
+  return derive(model, SORTED_RUNS, () => {
     const { parts, elisions, lines } = model.structure;
     return clauseRuns(model.structure).map(run => {
       const last = run[run.length - 1].lastLine;
@@ -42,7 +47,7 @@ function sortedRuns(model: LegalModel): Run[] {
 
 /** A merge of every document's own stretches, so an edit re-reads only the edited document. */
 function coverage(workspace: WorkspaceIndex): Coverage {
-  return workspace.derived('references.coverage', () => {
+  return workspace.derived(COVERAGE, () => {
     const map: Coverage = new Map();
     for (const m of workspace.legalModels()) {
       for (const run of sortedRuns(m)) {
@@ -57,7 +62,7 @@ function coverage(workspace: WorkspaceIndex): Coverage {
 
 /** A document's clauses by id, the first of a duplicated number only. */
 function clausesById(model: LegalModel): Map<string, Clause> {
-  return memo(model, 'references.clausesById', () => {
+  return derive(model, CLAUSES_BY_ID, () => {
     const byId = new Map<string, Clause>();
     for (const c of model.structure.clauses) if (!byId.has(c.id)) byId.set(c.id, c);
     return byId;
@@ -79,17 +84,17 @@ function findClause(workspace: WorkspaceIndex, id: string): { uri: string; claus
  * earlier version of its document, equal in everything the signature covers (number, lines,
  * heading, paragraphs), which is all the checks read from it.
  */
-const placesCache = new WeakMap<WorkspaceIndex, { version: number; byId: Map<string, { uri: string; clause: Clause }> }>();
+const CLAUSE_PLACES = new DerivedKey<{ version: number; byId: Map<string, { uri: string; clause: Clause }> }>('references.clausePlaces');
 
 function clausePlaces(workspace: WorkspaceIndex): Map<string, { uri: string; clause: Clause }> {
   const version = workspace.legalSignature('references', referenceSignature);
-  const cached = placesCache.get(workspace);
+  const cached = workspace.kept(CLAUSE_PLACES);
   if (cached?.version === version) return cached.byId;
   const byId = new Map<string, { uri: string; clause: Clause }>();
   for (const m of workspace.legalModels()) {
     for (const [id, clause] of clausesById(m)) if (!byId.has(id)) byId.set(id, { uri: m.uri, clause });
   }
-  placesCache.set(workspace, { version, byId });
+  workspace.keep(CLAUSE_PLACES, { version, byId });
   return byId;
 }
 

@@ -3,7 +3,10 @@
 // ("Security Assurance Assessment" → "User Security Assessment", "Suplier Party" → "Supplier Party").
 import type { TermIndex } from '../model/terms';
 import { termKey } from '../model/definitions';
-import { memo } from '../model/memo';
+import { DerivedKey, derive, derivedIf, keepDerived } from '../cache';
+
+// Derived values kept per owner (see cache.ts).
+const TERMS_BY_STEM = new DerivedKey<Map<string, number[]>>('terms.byStem');
 
 function letterDistance(a: string, b: string): number {
   if (a === b) return 0;
@@ -30,8 +33,9 @@ export function wordDistance(a: readonly string[], b: readonly string[]): number
 const stem = (w: string) => w.slice(0, 3);
 
 /** Per term index, the answers found so far, by query. */
-const answers = new WeakMap<TermIndex, Map<string, string[]>>();
-let lastIndex: TermIndex | undefined;
+const ANSWERS = new DerivedKey<Map<string, string[]>>('terms.nearestAnswers');
+/** The last term index asked, kept on the workspace's term automaton (one per service instance). */
+const LAST_INDEX = new DerivedKey<TermIndex>('terms.lastSuggestionIndex');
 const MAX_CARRIED = 5000;
 
 /**
@@ -40,7 +44,7 @@ const MAX_CARRIED = 5000;
  * are the terms sharing a stem, in key order, so the others keep their places).
  */
 function carriedOver(previous: TermIndex | undefined, index: TermIndex): Map<string, string[]> {
-  const known = previous && answers.get(previous);
+  const known = previous && derivedIf(previous, ANSWERS);
   const fresh = new Map<string, string[]>();
   // Typing adds a query per half-typed word: past a few thousand, start afresh rather than carry them all.
   if (!known || known.size === 0 || known.size > MAX_CARRIED) return fresh;
@@ -61,11 +65,11 @@ function carriedOver(previous: TermIndex | undefined, index: TermIndex): Map<str
 
 /** The (at most `limit`) defined terms nearest to `text`, nearest first; none if nothing is close. */
 export function nearestTerms(index: TermIndex, text: string, limit = 2, maxDistance = Number.MAX_SAFE_INTEGER): string[] {
-  let cache = answers.get(index);
-  if (!cache) {
-    answers.set(index, (cache = carriedOver(lastIndex, index)));
-    lastIndex = index;
-  }
+  const cache = derive(index, ANSWERS, () => {
+    const carried = carriedOver(derivedIf(index.matcher, LAST_INDEX), index);
+    keepDerived(index.matcher, LAST_INDEX, index);
+    return carried;
+  });
   const key = `${limit}|${maxDistance}|${text}`;
   let found = cache.get(key);
   if (!found) cache.set(key, (found = computeNearest(index, text, limit, maxDistance)));
@@ -73,7 +77,7 @@ export function nearestTerms(index: TermIndex, text: string, limit = 2, maxDista
 }
 
 function computeNearest(index: TermIndex, text: string, limit: number, maxDistance: number): string[] {
-  const byStem = memo(index, 'terms.byStem', () => {
+  const byStem = derive(index, TERMS_BY_STEM, () => {
     const map = new Map<string, number[]>();
     index.terms.forEach((t, n) => {
       for (const w of new Set(t.key.split(' ').map(stem))) (map.get(w) ?? map.set(w, []).get(w)!).push(n);

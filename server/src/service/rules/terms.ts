@@ -12,11 +12,20 @@ import {
 } from '../model/terms';
 import { referencesOf } from '../model/references';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { memo } from '../model/memo';
+import { DerivedKey, type Store, derive, storeOf } from '../cache';
 import type { RuleContext, RuleFamily } from './context';
 import { nearestTerms } from './termSuggestions';
 import { withWrappedLine } from '../text/prose';
 import { rangeContains } from '../text/lines';
+
+// Derived values kept per owner (see cache.ts).
+const DEFINITION_CYCLES = new DerivedKey<Map<number, string[]>>('terms.cycles');
+const DEFINITIONS_DOCUMENT = new DerivedKey<{ model: LegalModel; rows: DefinitionSite[] } | undefined>('terms.definitionsDocument');
+const QUOTED_SPANS = new DerivedKey<Range[]>('terms.quoted');
+const STUB_FIXES = new DerivedKey<Map<string, SecFix | undefined>>('terms.stubFixes');
+const ROW_MAXIMA = new DerivedKey<string[]>('terms.rowMaxima');
+const UNDEFINED_RUNS = new DerivedKey<WeakMap<TermMatcher, CandidateRun[]>>('terms.undefinedRuns');
+const HEAD_EDGES = new DerivedKey<[string, number][]>('terms.headEdges');
 
 /** Proper names common in SEC text that are not defined in the Code. */
 const KNOWN_NAMES = [
@@ -30,14 +39,16 @@ const TEXT_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row', 
 // Straight single quotes only where they cannot be apostrophes: no letter outside either mark ('DCC User Gateway Interface Specification').
 const QUOTED_RE = /“[^“”]*”|‘.*?’(?![\p{L}])|"[^"]*"|(?<![\p{L}\p{N}])'[^'\n]{1,120}?'(?![\p{L}\p{N}])/gu;
 
-let namesCache: { signature: string; matcher: TermMatcher } | undefined;
+/** The matcher of the known names and the word list, kept by the service instance until the list changes. */
+const NAMES_MATCHER = new DerivedKey<{ signature: string; matcher: TermMatcher }>('terms.namesMatcher');
 
 /** One matcher for the known names and the drafter's word list. */
-function namesMatcher(words: readonly string[]): TermMatcher {
+function namesMatcher(store: Store, words: readonly string[]): TermMatcher {
   const names = [...KNOWN_NAMES, ...words.map(normaliseTermText).filter(w => w !== '')];
   const signature = names.join('\n');
-  if (!namesCache || namesCache.signature !== signature) namesCache = { signature, matcher: new TermMatcher(names) };
-  return namesCache.matcher;
+  const kept = store.kept(NAMES_MATCHER);
+  if (kept && kept.signature === signature) return kept.matcher;
+  return store.keep(NAMES_MATCHER, { signature, matcher: new TermMatcher(names) }).matcher;
 }
 
 function fileName(uri: string): string {
@@ -72,7 +83,7 @@ function coverSpans(words: Words, covered: Uint8Array, spans: readonly Range[]):
 
 /** Quoted text in a document (kept per document: two checks read it). */
 function quotedSpans(model: LegalModel): Range[] {
-  return memo(model, 'terms.quoted', () => findQuotedSpans(model));
+  return derive(model, QUOTED_SPANS, () => findQuotedSpans(model));
 }
 
 function findQuotedSpans(model: LegalModel): Range[] {
@@ -175,7 +186,7 @@ function namesDefinedThing(model: LegalModel, uses: DocUses, matcher: TermMatche
 
 /** The document holding the A1.1 table: the legal document with the most table definitions. */
 function definitionsDocument(workspace: WorkspaceIndex): { model: LegalModel; rows: DefinitionSite[] } | undefined {
-  return workspace.derived('terms.definitionsDocument', () => {
+  return workspace.derived(DEFINITIONS_DOCUMENT, () => {
     let best: { model: LegalModel; rows: DefinitionSite[] } | undefined;
     for (const m of workspace.legalModels()) {
       const rows = definitionsOf(m).filter(s => s.form === 'table' || s.form === 'table-pointer');
@@ -192,14 +203,14 @@ function definitionsDocument(workspace: WorkspaceIndex): { model: LegalModel; ro
 function stubFix(workspace: WorkspaceIndex, term: string): SecFix | undefined {
   const doc = definitionsDocument(workspace);
   if (!doc) return undefined;
-  const cache = memo(definitionsOf(doc.model), 'terms.stubFixes', () => new Map<string, SecFix | undefined>());
+  const cache = derive(definitionsOf(doc.model), STUB_FIXES, () => new Map<string, SecFix | undefined>());
   if (!cache.has(term)) cache.set(term, makeStubFix(doc, term));
   return cache.get(term);
 }
 
 /** The first row whose term sorts after `key`: the running maximum of the rows' terms is searched by halves. */
 function firstRowAfter(rows: readonly DefinitionSite[], key: string): DefinitionSite | undefined {
-  const maxima = memo(rows, 'terms.rowMaxima', () => {
+  const maxima = derive(rows, ROW_MAXIMA, () => {
     const out: string[] = [];
     let max = '';
     for (const r of rows) {
@@ -272,9 +283,9 @@ function undefinedTermFixes(ctx: RuleContext, index: TermIndex, run: CandidateRu
 
 /** The runs to report in a document; recomputed only when its text, the matches of its terms or the word list change. */
 function undefinedRuns(model: LegalModel, index: TermIndex, wordList: readonly string[]): CandidateRun[] {
-  const names = namesMatcher(wordList);
+  const names = namesMatcher(storeOf(model), wordList);
   const uses = docUses(model, index);
-  const byNames = memo(uses, 'terms.undefinedRuns', () => new WeakMap<TermMatcher, CandidateRun[]>());
+  const byNames = derive(uses, UNDEFINED_RUNS, () => new WeakMap<TermMatcher, CandidateRun[]>());
   let runs = byNames.get(names);
   if (!runs) {
     const covered = coveredWords(model, uses, names);
@@ -418,7 +429,7 @@ const HEAD_END_RE = /[,;(]|\b(?:which|who|whom|whose|that|where|when|in relation
  */
 function headEdgesOf(model: LegalModel, index: TermIndex): [string, number][] {
   const uses = docUses(model, index);
-  return memo(uses, 'terms.headEdges', () => {
+  return derive(uses, HEAD_EDGES, () => {
     const words = wordsOf(model);
     // "Gas and Electricity Markets Authority" names a body; its last word is not a use of "Authority".
     const tailOfName = (from: number) => from > 0 && !(words.flags[from] & BARRIER) && (words.flags[from - 1] & CAPITALISED) !== 0
@@ -448,7 +459,7 @@ function headEdgesOf(model: LegalModel, index: TermIndex): [string, number][] {
 }
 
 /** The last cycles per workspace and the per-document edges they were found from. */
-const cyclesCache = new WeakMap<WorkspaceIndex, { index: TermIndex; inputs: [string, number][][]; cycles: Map<number, string[]> }>();
+const LAST_CYCLES = new DerivedKey<{ index: TermIndex; inputs: [string, number][][]; cycles: Map<number, string[]> }>('terms.lastCycles');
 
 /**
  * Each term's cycle, if its definition leads back to it. Only the head of an explicit
@@ -457,10 +468,10 @@ const cyclesCache = new WeakMap<WorkspaceIndex, { index: TermIndex; inputs: [str
  * ("User" ↔ "User Role") are not circular.
  */
 function definitionCycles(workspace: WorkspaceIndex): Map<number, string[]> {
-  return workspace.derived('terms.cycles', () => {
+  return workspace.derived(DEFINITION_CYCLES, () => {
     const index = termIndex(workspace);
     const inputs = workspace.legalModels().filter(m => definitionsOf(m).length > 0).map(m => headEdgesOf(m, index));
-    const last = cyclesCache.get(workspace);
+    const last = workspace.kept(LAST_CYCLES);
     if (last && last.index === index && last.inputs.length === inputs.length && last.inputs.every((e, i) => e === inputs[i])) return last.cycles;
     const edges = new Map<number, Set<number>>();
     for (const list of inputs) {
@@ -472,7 +483,7 @@ function definitionCycles(workspace: WorkspaceIndex): Map<number, string[]> {
       }
     }
     const cycles = shortestCycles(edges, index);
-    cyclesCache.set(workspace, { index, inputs, cycles });
+    workspace.keep(LAST_CYCLES, { index, inputs, cycles });
     return cycles;
   }, ['legal']);
 }

@@ -13,13 +13,20 @@
 import type { Finding, SecRelated } from '../types';
 import type { LegalModel } from '../model/document';
 import { partOf } from '../model/clauseIds';
-import { memo } from '../model/memo';
+import { DerivedKey, derive } from '../cache';
 import { formatGrouped } from '../model/numbers';
 import {
   type Equation, type Measure, type Threshold, type WorkspaceThresholds,
   compareStatements, cutOf, isComparable, measureOf, populationsCompatible, sideOf, thresholdsOf, workspaceThresholds,
 } from '../model/thresholds';
 import { RELATED_LIMIT, type RuleContext, type RuleFamily, signatureKey } from './context';
+
+// Derived values kept per owner (see cache.ts).
+const GROUPS = new DerivedKey<Groups>('threshold-groups');
+const EQUATIONS_BY_SUBJECT = new DerivedKey<Map<string, { combining: Equation[]; related: Equation[] }>>('equations-by-subject');
+const SORTED_EQUATIONS = new DerivedKey<Equation[]>('sorted-equations');
+const SUBJECT_PEERS = new DerivedKey<Map<string, SubjectPeers>>('threshold-peers');
+const COMPARABLE_BY_URI = new DerivedKey<Map<string, Threshold[]>>('comparable-by-uri');
 
 const CODE = 'inconsistent-threshold';
 
@@ -36,12 +43,10 @@ function fmt(n: number): string {
 }
 
 /** Each statement's related entry, built once: a statement is listed by many findings. */
-const relatedEntries = new WeakMap<object, SecRelated>();
+const RELATED_ENTRY = new DerivedKey<SecRelated>('thresholds.relatedEntry');
 
 function relatedEntry(i: { uri: string; range: Threshold['range']; clause?: string; line: number; text: string }): SecRelated {
-  let entry = relatedEntries.get(i);
-  if (!entry) relatedEntries.set(i, (entry = { uri: i.uri, range: i.range, message: `${where(i)}: ${quote(i)}` }));
-  return entry;
+  return derive(i, RELATED_ENTRY, () => ({ uri: i.uri, range: i.range, message: `${where(i)}: ${quote(i)}` }));
 }
 
 function samePosition(a: { uri: string; range: Threshold['range'] }, b: { uri: string; range: Threshold['range'] }): boolean {
@@ -66,13 +71,11 @@ function partKey(t: Threshold): string {
   return t.clause ? partOf(t.clause) : t.uri;
 }
 
-const placeKeys = new WeakMap<Threshold, string>();
+const PLACE_KEY = new DerivedKey<string>('thresholds.placeKey');
 
 function placeKey(t: Threshold): string {
-  let key = placeKeys.get(t);
   // Limbs (a) and (b) of one clause are separate tests, compared as if in separate clauses.
-  if (key === undefined) placeKeys.set(t, (key = `${t.uri}#${t.clause ?? `line ${t.line}`}#${t.limb ?? ''}`));
-  return key;
+  return derive(t, PLACE_KEY, () => `${t.uri}#${t.clause ?? `line ${t.line}`}#${t.limb ?? ''}`);
 }
 
 interface Groups {
@@ -87,19 +90,14 @@ interface Groups {
 }
 
 /** Kept per statement: a statement of an unchanged file keeps its key across edits of other files. */
-const shapeKeys = new WeakMap<Threshold, string>();
+const SHAPE_KEY = new DerivedKey<string>('thresholds.shapeKey');
 
 function shapeKeyOf(t: Threshold): string {
-  let key = shapeKeys.get(t);
-  if (key === undefined) {
-    key = [t.subjectKey, t.value, t.comparison, t.measure, t.population.join('|'), t.consequence.join('|')].join('#');
-    shapeKeys.set(t, key);
-  }
-  return key;
+  return derive(t, SHAPE_KEY, () => [t.subjectKey, t.value, t.comparison, t.measure, t.population.join('|'), t.consequence.join('|')].join('#'));
 }
 
 function groupsOf(all: WorkspaceThresholds): Groups {
-  return memo(all, 'threshold-groups', () => {
+  return derive(all, GROUPS, () => {
     const shapes = new Map<string, Shape>();
     for (const t of all.thresholds) {
       if (!isComparable(t)) continue;
@@ -133,7 +131,7 @@ function groupsOf(all: WorkspaceThresholds): Groups {
 
 /** Equations that define or combine a subject, in workspace order (indexed once per workspace change). */
 function equationsOf(all: WorkspaceThresholds, subjectKey: string): { combining: Equation[]; related: Equation[] } {
-  const index = memo(all, 'equations-by-subject', () => {
+  const index = derive(all, EQUATIONS_BY_SUBJECT, () => {
     const map = new Map<string, { combining: Equation[]; related: Equation[] }>();
     const entry = (key: string) => map.get(key) ?? map.set(key, { combining: [], related: [] }).get(key)!;
     for (const e of all.equations) {
@@ -343,16 +341,18 @@ function byCut(p: SubjectPeers, list: number[] | undefined): CutShapes[] {
 }
 
 /** "upper#assessment year|supplier party": a statement's side and consequence, kept per statement (as its shape key is). */
-const sideConsequenceKeys = new WeakMap<Threshold, string>();
+const SIDE_CONSEQUENCE_KEY = new DerivedKey<string>('thresholds.sideConsequenceKey');
 
 function sideConsequenceOf(t: Threshold): string {
-  let key = sideConsequenceKeys.get(t);
-  if (key === undefined) sideConsequenceKeys.set(t, (key = `${sideOf(t.comparison)}#${t.consequence.join('|')}`));
-  return key;
+  return derive(t, SIDE_CONSEQUENCE_KEY, () => `${sideOf(t.comparison)}#${t.consequence.join('|')}`);
 }
 
 function subjectPeers(t: Threshold, g: Groups): SubjectPeers {
-  return memo(g, `peers#${t.subjectKey}#${t.population.join('|')}`, () => {
+  const known = derive(g, SUBJECT_PEERS, () => new Map<string, SubjectPeers>());
+  const key = `${t.subjectKey}#${t.population.join('|')}`;
+  const cached = known.get(key);
+  if (cached) return cached;
+  const peers = ((): SubjectPeers => {
     const shapes = (g.bySubject.get(t.subjectKey!) ?? []).filter(s => populationsCompatible(s.rep, t));
     const cuts = shapes.map(s => cutOf(s.rep));
     const weights = new Map<number, number>();
@@ -371,7 +371,9 @@ function subjectPeers(t: Threshold, g: Groups): SubjectPeers {
       if (!twoSided.has(cuts[i])) push(oneSidedBySide, sideOf(s.rep.comparison), i);
     });
     return { shapes, cuts, weights, twoSided, byValue, bySideConsequence, oneSidedBySide, splitLists: new Map() };
-  });
+  })();
+  known.set(key, peers);
+  return peers;
 }
 
 /**
@@ -517,7 +519,7 @@ function equationFindings(t: Threshold, all: WorkspaceThresholds, g: Groups): Fi
 /** Two definitions of the same weighted count must use the same multipliers. */
 function multiplierFindings(model: LegalModel, all: WorkspaceThresholds): Finding[] {
   const out: Finding[] = [];
-  const sorted = memo(all, 'sorted-equations', () => [...all.equations].sort(compareStatements));
+  const sorted = derive(all, SORTED_EQUATIONS, () => [...all.equations].sort(compareStatements));
   for (const e of sorted.filter(x => x.uri === model.uri)) {
     const earlier = sorted.slice(0, sorted.indexOf(e)).filter(x => x.definesKey === e.definesKey);
     for (const prior of earlier) {
@@ -545,7 +547,7 @@ function multiplierFindings(model: LegalModel, all: WorkspaceThresholds): Findin
 
 /** A file's comparable statements, in workspace order: one pass over the workspace, not one per file. */
 function comparableIn(all: WorkspaceThresholds, uri: string): Threshold[] {
-  const byUri = memo(all, 'comparable-by-uri', () => {
+  const byUri = derive(all, COMPARABLE_BY_URI, () => {
     const map = new Map<string, Threshold[]>();
     for (const t of all.thresholds) {
       if (!isComparable(t)) continue;

@@ -7,7 +7,11 @@ import type { Position } from '../types';
 import type { Line } from './lines';
 import type { LegalModel } from '../model/document';
 import { clauseAtLine, ownTextColumn } from '../model/structure';
-import { memo } from '../model/memo';
+import { DerivedKey, derive } from '../cache';
+
+// Derived values kept per owner (see cache.ts).
+const NON_PROSE_LINES = new DerivedKey<Set<number>>('prose.skipLines');
+const PROSE_BLOCKS = new DerivedKey<ProseBlock[]>('prose.blocks');
 
 export type Span = [start: number, end: number];
 
@@ -98,7 +102,7 @@ export function isProseLine(model: LegalModel, line: number): boolean {
 }
 
 function nonProseLinesOf(model: LegalModel): Set<number> {
-  return memo(model, 'prose.skipLines', () => nonProseLines(model.lines));
+  return derive(model, NON_PROSE_LINES, () => nonProseLines(model.lines));
 }
 
 /** Part of one line: masked text from `column` to the end of the line. */
@@ -130,7 +134,7 @@ const DEFINITION_START_RE = /^[“"‘'][^“”"\n]{1,120}[”"’']\s+(?:means
 
 /** The document's prose, block by block (memoised per model). */
 export function proseBlocks(model: LegalModel): ProseBlock[] {
-  return memo(model, 'prose.blocks', () => buildBlocks(model));
+  return derive(model, PROSE_BLOCKS, () => buildBlocks(model));
 }
 
 function buildBlocks(model: LegalModel): ProseBlock[] {

@@ -6,6 +6,8 @@
 // objects), each distinct word is stemmed once, and clause texts are kept as typed arrays of
 // term ids rather than strings and maps.
 
+import { HASH_START, SliceTable, Vocabulary, hashStep } from '../../text/vocabulary';
+
 const STOPWORDS = new Set((
   'a about above after again against all also am an and any are as at be because been before being below between both but by can could ' +
   'did do does doing down during each few for from further had has have having he her here hers him his how i if in into is it its itself ' +
@@ -37,40 +39,73 @@ export function stem(word: string): string {
 // (Ids outlive workspaces so cached typed arrays stay valid; the vocabulary of SEC text and
 // comments is some tens of thousands of keys.)
 
-const idOfKey = new Map<string, number>();
-const keys: string[] = [];
 /** Per id: counts as a term on its own (not a stopword, short word or small number). */
 const ALONE = 1;
 /** Per id: counts as the word of a phrase (not a stopword, longer than two letters). */
 const PART = 2;
 /** Per id: a word that starts a sentence rather than a term ("The", "Each"). */
 const LEADS = 4;
-let flags = new Uint8Array(4096);
+
+/**
+ * Stems and phrase keys ↔ ids (text/vocabulary.ts), with what each id counts as, and the stem id
+ * of each word as written: scanning the Code makes no string per word, only per distinct word.
+ */
+class StemTerms {
+  readonly keys = new Vocabulary(false);
+  flags = new Uint8Array(4096);
+  /** Stem ids by a word as written; cleared when very large (typing makes many passing words), the ids stay. */
+  readonly surfaces = new SliceTable(false);
+  /** Scratch for building postings, per term id: how many documents, then where the next goes. */
+  postingFill = new Int32Array(1024);
+  /** Scratch: the words `scan` found last. */
+  readonly scanned: Scanned = { count: 0, ids: new Int32Array(256), starts: new Int32Array(256), ends: new Int32Array(256) };
+
+  termId(key: string): number {
+    const before = this.keys.size;
+    const id = this.keys.idOf(key);
+    if (id === before) {
+      if (id >= this.flags.length) {
+        const grown = new Uint8Array(this.flags.length * 2);
+        grown.set(this.flags);
+        this.flags = grown;
+      }
+      this.flags[id] = flagsOf(key);
+    }
+    return id;
+  }
+
+  /** The stem id of `text[start .. end)`, whose hash the scanner worked out as it went. */
+  stemIdAt(text: string, start: number, end: number, hash: number): number {
+    const known = this.surfaces.get(text, start, end, hash);
+    if (known >= 0) return known;
+    const surface = text.slice(start, end);
+    const id = this.termId(stem(surface));
+    if (this.surfaces.size > 500_000) this.surfaces.clear();
+    this.surfaces.add(surface, hash, id);
+    return id;
+  }
+}
+
+/**
+ * One for the process: an id depends only on its key, and the ids of two service instances
+ * never meet (allowed in test/unit/noModuleState.test.ts).
+ */
+const TERMS = new StemTerms();
+const keyOf = (id: number) => TERMS.keys.wordOf(id);
+const flagsOfId = (id: number) => TERMS.flags[id];
 
 /** The number of a stem or phrase key. */
 export function termId(key: string): number {
-  let id = idOfKey.get(key);
-  if (id === undefined) {
-    id = keys.length;
-    keys.push(key);
-    idOfKey.set(key, id);
-    if (id >= flags.length) {
-      const grown = new Uint8Array(flags.length * 2);
-      grown.set(flags);
-      flags = grown;
-    }
-    flags[id] = flagsOf(key);
-  }
-  return id;
+  return TERMS.termId(key);
 }
 
 /** The stem or phrase key of a term id. */
 export function termKey(id: number): string {
-  return keys[id];
+  return keyOf(id);
 }
 
 export function vocabularySize(): number {
-  return keys.length;
+  return TERMS.keys.size;
 }
 
 function flagsOf(key: string): number {
@@ -83,70 +118,7 @@ function flagsOf(key: string): number {
   return f;
 }
 
-/**
- * Stem ids by a word as written, in an open-addressing table looked up by the word's
- * characters in place: scanning the Code makes no string per word, only per distinct word.
- * Cleared when very large (typing makes many passing words); the ids stay.
- */
-let surfaceKeys: (string | undefined)[] = new Array<string | undefined>(1 << 15).fill(undefined);
-let surfaceIds = new Int32Array(1 << 15);
-let surfaceCount = 0;
-
-/** FNV-1a over character codes, one step. */
-const HASH_START = 0x811c9dc5;
-const hashStep = (hash: number, code: number) => Math.imul(hash ^ code, 0x01000193);
-
-/** The stem id of `text[start .. end)`, whose hash the scanner worked out as it went. */
-function stemIdAt(text: string, start: number, end: number, hash: number): number {
-  const mask = surfaceKeys.length - 1;
-  let slot = (hash >>> 0) & mask;
-  for (let key = surfaceKeys[slot]; key !== undefined; key = surfaceKeys[slot]) {
-    if (key.length === end - start && sameAt(text, start, key)) return surfaceIds[slot];
-    slot = (slot + 1) & mask;
-  }
-  const surface = text.slice(start, end);
-  const id = termId(stem(surface));
-  if (surfaceCount > 500_000) clearSurfaces(1 << 15);
-  else if ((surfaceCount + 1) * 2 > surfaceKeys.length) growSurfaces();
-  else {
-    surfaceKeys[slot] = surface;
-    surfaceIds[slot] = id;
-    surfaceCount++;
-    return id;
-  }
-  insertSurface(surface, id);
-  return id;
-}
-
-/** Does `text` hold `key` at `start`? (`startsWith` with a position is several times slower here.) */
-function sameAt(text: string, start: number, key: string): boolean {
-  for (let k = 0; k < key.length; k++) if (text.charCodeAt(start + k) !== key.charCodeAt(k)) return false;
-  return true;
-}
-
-function clearSurfaces(size: number): void {
-  surfaceKeys = new Array<string | undefined>(size).fill(undefined);
-  surfaceIds = new Int32Array(size);
-  surfaceCount = 0;
-}
-
-function growSurfaces(): void {
-  const keys = surfaceKeys;
-  const ids = surfaceIds;
-  clearSurfaces(keys.length * 2);
-  keys.forEach((key, slot) => { if (key !== undefined) insertSurface(key, ids[slot]); });
-}
-
-function insertSurface(surface: string, id: number): void {
-  let hash = HASH_START;
-  for (let k = 0; k < surface.length; k++) hash = hashStep(hash, surface.charCodeAt(k));
-  const mask = surfaceKeys.length - 1;
-  let slot = (hash >>> 0) & mask;
-  while (surfaceKeys[slot] !== undefined) slot = (slot + 1) & mask;
-  surfaceKeys[slot] = surface;
-  surfaceIds[slot] = id;
-  surfaceCount++;
-}
+const stemIdAt = (text: string, start: number, end: number, hash: number) => TERMS.stemIdAt(text, start, end, hash);
 
 // ---- Words -------------------------------------------------------------------------------
 
@@ -163,7 +135,6 @@ interface Scanned {
   ends: Int32Array;
 }
 
-const scanned: Scanned = { count: 0, ids: new Int32Array(256), starts: new Int32Array(256), ends: new Int32Array(256) };
 
 function grow(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
@@ -172,12 +143,12 @@ function grow(a: Int32Array): Int32Array {
 }
 
 /**
- * The words of a text into `scanned`, exactly as
+ * The words of a text into TERMS.scanned (overwritten by the next scan), exactly as
  * /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?/g finds them:
  * a word (inner apostrophes and hyphens kept), a number with thousands commas, or a decimal.
  */
 function scan(text: string): Scanned {
-  const out = scanned;
+  const out = TERMS.scanned;
   let count = 0;
   const n = text.length;
   let i = 0;
@@ -244,7 +215,7 @@ export interface Word {
 export function words(text: string): Word[] {
   const s = scan(text);
   const out: Word[] = [];
-  for (let k = 0; k < s.count; k++) out.push({ stem: keys[s.ids[k]], surface: text.slice(s.starts[k], s.ends[k]), index: s.starts[k], capital: isCapital(text.charCodeAt(s.starts[k])) });
+  for (let k = 0; k < s.count; k++) out.push({ stem: keyOf(s.ids[k]), surface: text.slice(s.starts[k], s.ends[k]), index: s.starts[k], capital: isCapital(text.charCodeAt(s.starts[k])) });
   return out;
 }
 
@@ -322,7 +293,7 @@ function appendPhrases(text: string, s: Scanned, out: WordBuffer): void {
       continue;
     }
     // The run ends: without the words that start a sentence, 2–5 words make a phrase.
-    while (runStart < runEnd && flags[s.ids[runStart]] & LEADS) runStart++;
+    while (runStart < runEnd && flagsOfId(s.ids[runStart]) & LEADS) runStart++;
     const length = runEnd - runStart;
     if (length >= 2 && length <= 5) {
       out.push(length);
@@ -340,7 +311,7 @@ export function termPhrases(text: string): string[] {
   const out: string[] = [];
   for (let k = 0; k < found.count; k += found.ids[k] + 1) {
     const words: string[] = [];
-    for (let j = 1; j <= found.ids[k]; j++) words.push(keys[found.ids[k + j]]);
+    for (let j = 1; j <= found.ids[k]; j++) words.push(keyOf(found.ids[k + j]));
     out.push(words.join(' '));
   }
   return out;
@@ -358,12 +329,11 @@ export interface Term {
   index: number;
 }
 
-let phraseSetSerial = 0;
 
 /** "user security assessment": the key of a phrase from its stem ids. */
 function phraseKey(ids: Int32Array, from: number, length: number): string {
-  let key = keys[ids[from]];
-  for (let j = 1; j < length; j++) key += ' ' + keys[ids[from + j]];
+  let key = keyOf(ids[from]);
+  for (let j = 1; j < length; j++) key += ' ' + keyOf(ids[from + j]);
   return key;
 }
 
@@ -474,8 +444,8 @@ export class PhraseSet {
   }
 
   has(key: string): boolean {
-    const id = idOfKey.get(key);
-    return id !== undefined && this.ids.has(id);
+    const id = TERMS.keys.find(key);
+    return id >= 0 && this.ids.has(id);
   }
 
   get size(): number {
@@ -505,8 +475,9 @@ export class PhraseSet {
     return triggers;
   }
 
-  private triggersFrom?: { serial: number; triggers: Triggers };
-  readonly serial = phraseSetSerial++;
+  private triggersFrom?: { serial: object; triggers: Triggers };
+  /** This set's identity, held instead of the set itself (which would keep every earlier set alive). */
+  readonly serial: object = {};
 
   /**
    * The longest phrase (at most `maxPhrase` words) starting at word `from` of `ids[..count)`:
@@ -569,12 +540,12 @@ function tokeniseScanned(text: string, s: Scanned, phrases: PhraseSet, maxPhrase
   for (let i = 0; i < s.count; i++) {
     const n = phrases.longestAt(s.ids, i, s.count, maxPhrase);
     if (n > 0) {
-      out.push({ key: keys[phrases.matchedId], surface: text.slice(s.starts[i], s.ends[i + n - 1]), index: s.starts[i] });
-      if (withParts) for (let k = i; k < i + n; k++) if (flags[s.ids[k]] & PART) out.push({ key: keys[s.ids[k]], surface: text.slice(s.starts[k], s.ends[k]), index: s.starts[k], part: true });
+      out.push({ key: keyOf(phrases.matchedId), surface: text.slice(s.starts[i], s.ends[i + n - 1]), index: s.starts[i] });
+      if (withParts) for (let k = i; k < i + n; k++) if (flagsOfId(s.ids[k]) & PART) out.push({ key: keyOf(s.ids[k]), surface: text.slice(s.starts[k], s.ends[k]), index: s.starts[k], part: true });
       i += n - 1;
       continue;
     }
-    if (flags[s.ids[i]] & ALONE) out.push({ key: keys[s.ids[i]], surface: text.slice(s.starts[i], s.ends[i]), index: s.starts[i] });
+    if (flagsOfId(s.ids[i]) & ALONE) out.push({ key: keyOf(s.ids[i]), surface: text.slice(s.starts[i], s.ends[i]), index: s.starts[i] });
   }
   return out;
 }
@@ -588,11 +559,11 @@ export function forEachTermId(ids: Int32Array, count: number, phrases: PhraseSet
     const n = phrases.longestAt(ids, i, count, maxPhrase);
     if (n > 0) {
       emit(phrases.matchedId);
-      for (let k = i; k < i + n; k++) if (flags[ids[k]] & PART) emit(ids[k]);
+      for (let k = i; k < i + n; k++) if (flagsOfId(ids[k]) & PART) emit(ids[k]);
       i += n - 1;
       continue;
     }
-    if (flags[ids[i]] & ALONE) emit(ids[i]);
+    if (flagsOfId(ids[i]) & ALONE) emit(ids[i]);
   }
 }
 
@@ -697,8 +668,6 @@ export interface ScoredDoc {
   score: number;
 }
 
-/** Scratch for building postings, per term id: how many documents, then where the next goes. */
-let postingFill = new Int32Array(1024);
 
 /**
  * The postings of a run of documents (one legal file's clauses, those of `counts` listed in
@@ -716,8 +685,8 @@ export class Bm25Segment {
 
   constructor(readonly counts: TermCounts, readonly included: readonly number[] = [...counts.lengths.keys()]) {
     this.lengths = Int32Array.from(included, d => counts.lengths[d]);
-    if (postingFill.length < vocabularySize()) postingFill = new Int32Array(Math.max(postingFill.length * 2, vocabularySize()));
-    const fill = postingFill;
+    if (TERMS.postingFill.length < vocabularySize()) TERMS.postingFill = new Int32Array(Math.max(TERMS.postingFill.length * 2, vocabularySize()));
+    const fill = TERMS.postingFill;
     const touched: number[] = [];
     let total = 0;
     for (const d of included) {
@@ -729,7 +698,7 @@ export class Bm25Segment {
     this.offsets = new Int32Array(touched.length + 1);
     let at = 0;
     touched.forEach((t, slot) => {
-      this.terms.set(keys[t], slot);
+      this.terms.set(keyOf(t), slot);
       this.offsets[slot] = at;
       at += fill[t];
       fill[t] = this.offsets[slot]; // from here on: where the term's next document goes

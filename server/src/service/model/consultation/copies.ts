@@ -6,7 +6,7 @@
 // keeps the votes, else the first by name); the others' comments are counted nowhere, and the
 // `duplicate-consultation` finding on each names both files.
 import type { WorkspaceIndex } from '../../workspaceIndex';
-import { memo } from '../memo';
+import { DerivedKey, derive } from '../../cache';
 import { responsesPathFor } from '../responses';
 import type { ConsultationModel } from './index';
 import { needsAnswer } from './votes';
@@ -30,8 +30,10 @@ function wordSet(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
 }
 
+const COPY_SIGNATURE = new DerivedKey<CollationSignature>('consultation.copySignature');
+
 function signature(model: ConsultationModel): CollationSignature {
-  return memo(model, 'consultation.copySignature', () => {
+  return derive(model, COPY_SIGNATURE, () => {
     const words = new Map<string, Set<string>>();
     for (const c of model.comments) {
       if (!needsAnswer(c)) continue;

@@ -15,7 +15,7 @@ import type { LegalModel } from '../document';
 import type { ConsultationModel } from './index';
 import type { ClauseMention, CommentEntry, CommentLink, ConsultationComment } from './types';
 import { Bm25Index, Bm25Segment, PhraseSet, TermCounter, WordBuffer, changedTerms, forEachTermId, tokenise, tokeniseWithWords, type Term, type TermCounts, type Triggers } from './bm25';
-import { memo } from '../memo';
+import { DerivedKey, derive, derivedIf, keepDerived } from '../../cache';
 import { type RawMention, expandRange, scanMentions } from './mentions';
 import { clauseRenamesFor } from '../responsesIndex';
 import { partOf } from '../clauseIds';
@@ -25,6 +25,11 @@ import { needsAnswer } from './votes';
 import { collationCopies } from './copies';
 import { withoutGeneralRemarks } from './generalRemarks';
 import { specificEvidence } from './specificity';
+
+// Derived values kept per owner (see cache.ts).
+const MODEL_CLAUSES = new DerivedKey<ModelClause[]>('consultation.clauses');
+const HEADING_WORDS = new DerivedKey<{ words: WordBuffer; at: Map<string, { from: number; to: number }> }>('consultation.headingWords');
+const MODEL_IDS = new DerivedKey<string[]>('consultation.ids');
 
 /** The clause ids of the workspace's legal text: what explicit mentions are checked against. */
 export interface ClauseIds {
@@ -60,7 +65,7 @@ interface ModelClause {
 
 /** One legal document's clauses, once per model. */
 function modelClauses(m: LegalModel): ModelClause[] {
-  return memo(m, 'consultation.clauses', () => m.structure.clauses.map(c => {
+  return derive(m, MODEL_CLAUSES, () => m.structure.clauses.map(c => {
     // A definitions table (A1.1) shares words with every comment; only an explicit mention links to it.
     let rows = 0;
     for (let i = c.firstLine; i <= c.lastLine; i++) if (m.structure.kinds[i] === 'table-row') rows++;
@@ -81,7 +86,7 @@ interface ModelWords {
   phraseStarts: Int32Array;
 }
 
-const wordsCache = new WeakMap<LegalModel, ModelWords>();
+const MODEL_WORDS = new DerivedKey<ModelWords>('consultation.words');
 
 const isHeading = (m: LegalModel, i: number) => /heading$/.test(m.structure.kinds[i] ?? '');
 
@@ -102,9 +107,9 @@ function sharedEnds(m: LegalModel, old: LegalModel | undefined): { head: number;
 }
 
 function modelWords(m: LegalModel, old: LegalModel | undefined): ModelWords {
-  const cached = wordsCache.get(m);
+  const cached = derivedIf(m, MODEL_WORDS);
   if (cached) return cached;
-  const before = old && wordsCache.get(old);
+  const before = old && derivedIf(old, MODEL_WORDS);
   const { head, tail } = before ? sharedEnds(m, old) : { head: 0, tail: 0 };
   const n = m.lines.length;
   const shift = before ? old!.lines.length - n : 0;
@@ -126,12 +131,12 @@ function modelWords(m: LegalModel, old: LegalModel | undefined): ModelWords {
     phraseStarts[i + 1] = phrases.count;
   }
   const result = { words: buffer.ids, lineStarts, phrases, phraseStarts };
-  wordsCache.set(m, result);
+  keepDerived(m, MODEL_WORDS, result);
   return result;
 }
 
 /** Term counts of one document's clauses, reused while the phrase vocabulary stays the same. */
-const countCache = new WeakMap<LegalModel, { phrases: PhraseSet; counts: TermCounts }>();
+const TERM_COUNTS = new DerivedKey<{ phrases: PhraseSet; counts: TermCounts }>('consultation.termCounts');
 
 const samePhrases = (a: PhraseSet, b: PhraseSet) => a === b || a.equals(b);
 
@@ -141,9 +146,9 @@ const samePhrases = (a: PhraseSet, b: PhraseSet) => a === b || a.equals(b);
  * with which of this version's clauses match which of theirs.
  */
 function countSource(m: LegalModel, old: LegalModel | undefined): { counts: TermCounts; phrases: PhraseSet; own: boolean; clauseOf: (c: Clause, k: number) => number | undefined } | undefined {
-  const own = countCache.get(m);
+  const own = derivedIf(m, TERM_COUNTS);
   if (own) return { ...own, own: true, clauseOf: (_c, k) => k };
-  const before = old && countCache.get(old);
+  const before = old && derivedIf(old, TERM_COUNTS);
   if (!old || !before) return undefined;
   // A clause whose lines and heading did not change keeps its counts.
   const { head, tail } = sharedEnds(m, old);
@@ -165,7 +170,7 @@ function countSource(m: LegalModel, old: LegalModel | undefined): { counts: Term
 
 /** The words of each distinct clause heading of a document, one after another (a heading serves many clauses). */
 function headingWords(m: LegalModel): { words: WordBuffer; at: Map<string, { from: number; to: number }> } {
-  return memo(m, 'consultation.headingWords', () => {
+  return derive(m, HEADING_WORDS, () => {
     const words = new WordBuffer(256);
     const at = new Map<string, { from: number; to: number }>();
     for (const { clause } of modelClauses(m)) {
@@ -179,7 +184,7 @@ function headingWords(m: LegalModel): { words: WordBuffer; at: Map<string, { fro
 }
 
 function modelCounts(m: LegalModel, old: LegalModel | undefined, phrases: PhraseSet, maxPhrase: number): TermCounts {
-  const cached = countCache.get(m);
+  const cached = derivedIf(m, TERM_COUNTS);
   if (cached && samePhrases(cached.phrases, phrases)) return cached.counts;
   const { words, lineStarts } = modelWords(m, old);
   const source = countSource(m, old);
@@ -189,7 +194,7 @@ function modelCounts(m: LegalModel, old: LegalModel | undefined, phrases: Phrase
   const headings = headingWords(m);
   if (source?.own && triggers && !triggers.anyIn(words, 0, lineStarts[m.lines.length]) && !triggers.anyIn(headings.words.ids, 0, headings.words.count)) {
     // None of this document's words starts a phrase added or removed: the same counts (and postings).
-    countCache.set(m, { phrases, counts: source.counts });
+    keepDerived(m, TERM_COUNTS, { phrases, counts: source.counts });
     return source.counts;
   }
   const counter = new TermCounter();
@@ -215,23 +220,23 @@ function modelCounts(m: LegalModel, old: LegalModel | undefined, phrases: Phrase
     counter.end();
   });
   const counts = same ? source!.counts : counter.result();
-  countCache.set(m, { phrases, counts });
+  keepDerived(m, TERM_COUNTS, { phrases, counts });
   return counts;
 }
 
 /** One document's postings, rebuilt only when its clauses' counts change. */
-const segmentCache = new WeakMap<LegalModel, Bm25Segment>();
+const SEGMENT = new DerivedKey<Bm25Segment>('consultation.segment');
 
 function segmentOf(m: LegalModel, old: LegalModel | undefined, counts: TermCounts, included: number[]): Bm25Segment {
   // The previous version's when an edit changed no count (white space, punctuation).
-  for (const cached of [segmentCache.get(m), old && segmentCache.get(old)]) {
+  for (const cached of [derivedIf(m, SEGMENT), old && derivedIf(old, SEGMENT)]) {
     if (cached && cached.counts === counts && sameList(cached.included, included)) {
-      segmentCache.set(m, cached);
+      keepDerived(m, SEGMENT, cached);
       return cached;
     }
   }
   const segment = new Bm25Segment(counts, included);
-  segmentCache.set(m, segment);
+  keepDerived(m, SEGMENT, segment);
   return segment;
 }
 
@@ -239,10 +244,10 @@ const sameList = <T>(a: readonly T[], b: readonly T[]) => a === b || (a.length =
 
 /** The clause ids of one document, once per model. */
 function modelIds(m: LegalModel): string[] {
-  return memo(m, 'consultation.ids', () => m.structure.clauses.map(c => c.id));
+  return derive(m, MODEL_IDS, () => m.structure.clauses.map(c => c.id));
 }
 
-const idsCache = new WeakMap<WorkspaceIndex, { models: readonly LegalModel[]; value: ClauseIds }>();
+const LAST_IDS = new DerivedKey<{ models: readonly LegalModel[]; value: ClauseIds }>('consultation.lastClauseIds');
 
 /**
  * The clause ids of the workspace, rebuilt when a legal model changes but kept (the same
@@ -251,10 +256,10 @@ const idsCache = new WeakMap<WorkspaceIndex, { models: readonly LegalModel[]; va
  */
 export function clauseIds(workspace: WorkspaceIndex): ClauseIds {
   const models = workspace.legalModels();
-  const cached = idsCache.get(workspace);
+  const cached = workspace.kept(LAST_IDS);
   if (cached && sameList(cached.models, models)) return cached.value;
   if (cached && cached.models.length === models.length && models.every((m, i) => m.uri === cached.models[i].uri && sameList(modelIds(m), modelIds(cached.models[i])))) {
-    idsCache.set(workspace, { models, value: cached.value });
+    workspace.keep(LAST_IDS, { models, value: cached.value });
     return cached.value;
   }
   const ids: string[] = [];
@@ -275,7 +280,7 @@ export function clauseIds(workspace: WorkspaceIndex): ClauseIds {
     included.push(mine);
   }
   const value = { ids, byPart, known, included };
-  idsCache.set(workspace, { models, value });
+  workspace.keep(LAST_IDS, { models, value });
   return value;
 }
 
@@ -284,7 +289,7 @@ interface CorpusCache {
   corpus: ClauseCorpus;
 }
 
-const corpusCache = new WeakMap<WorkspaceIndex, CorpusCache>();
+const LAST_CORPUS = new DerivedKey<CorpusCache>('consultation.lastCorpus');
 
 /** The previous version of each document, to re-read only its changed lines. */
 function previousVersions(models: readonly LegalModel[], previous: CorpusCache | undefined): Map<string, LegalModel> {
@@ -351,10 +356,10 @@ function buildCorpus(workspace: WorkspaceIndex, models: readonly LegalModel[], p
 /** The clause index of the workspace's legal text, rebuilt only when a legal model changes. */
 export function clauseCorpus(workspace: WorkspaceIndex): ClauseCorpus {
   const models = workspace.legalModels();
-  const cached = corpusCache.get(workspace);
+  const cached = workspace.kept(LAST_CORPUS);
   if (cached && sameList(cached.models, models)) return cached.corpus;
   const corpus = buildCorpus(workspace, models, cached);
-  corpusCache.set(workspace, { models, corpus });
+  workspace.keep(LAST_CORPUS, { models, corpus });
   return corpus;
 }
 
@@ -431,18 +436,18 @@ export function queryOf(terms: readonly Term[]): Map<string, number> {
  * kept while the phrase vocabulary stays the same: after an edit to the legal text the
  * comments are scored again without being read again.
  */
-const tokenCache = new WeakMap<ConsultationModel, { phrases: PhraseSet; tokens: Map<string, { terms: Term[]; words: Int32Array }> }>();
+const TOKENS = new DerivedKey<{ phrases: PhraseSet; tokens: Map<string, { terms: Term[]; words: Int32Array }> }>('consultation.tokens');
 
 /** A text's tokens under the corpus's phrases, and its words' stem ids; cached per collation. */
 function cachedTokens(model: ConsultationModel, corpus: ClauseCorpus, text: string): { terms: Term[]; words: Int32Array } {
-  let cache = tokenCache.get(model);
+  let cache = derivedIf(model, TOKENS);
   if (!cache || cache.phrases !== corpus.phrases) {
     // Other phrases read a text otherwise only where it holds the first word of one added or removed.
     const triggers = cache && !cache.phrases.equals(corpus.phrases) ? corpus.phrases.triggers(cache.phrases) : undefined;
     const kept = new Map<string, { terms: Term[]; words: Int32Array }>();
     if (cache) for (const [t, entry] of cache.tokens) if (!triggers?.anyIn(entry.words, 0, entry.words.length)) kept.set(t, entry);
     cache = { phrases: corpus.phrases, tokens: kept };
-    tokenCache.set(model, cache);
+    keepDerived(model, TOKENS, cache);
   }
   let entry = cache.tokens.get(text);
   if (!entry) {
@@ -570,16 +575,12 @@ function linksOf(explicit: ExplicitAnalysis, comment: ConsultationComment, corpu
 /** Does the analysis of a comment read the BM25 index (it names no existing clause)? */
 const needsInference = (explicit: ExplicitAnalysis, comment: ConsultationComment) => inferenceText(explicit, comment) !== undefined;
 
-/** Serial numbers of clause corpora, to remember what one changed from without holding it. */
-const corpusSerials = new WeakMap<ClauseCorpus, number>();
-let nextSerial = 0;
-const serialOf = (corpus: ClauseCorpus) => {
-  let serial = corpusSerials.get(corpus);
-  if (serial === undefined) corpusSerials.set(corpus, serial = nextSerial++);
-  return serial;
-};
+/** Identities of clause corpora, to remember what one changed from without holding it. */
+const IDENTITY = new DerivedKey<object>('consultation.corpusIdentity');
+/** A token standing for a corpus, held instead of the corpus so that the next one does not keep it alive. */
+const serialOf = (corpus: ClauseCorpus) => derive(corpus, IDENTITY, () => ({}));
 
-const changeCache = new WeakMap<ClauseCorpus, { from: number; change: CorpusChange }>();
+const CORPUS_CHANGE = new DerivedKey<{ from: object; change: CorpusChange }>('consultation.corpusChange');
 
 /** What changed from one corpus to the next, for the scores of a comment. */
 interface CorpusChange {
@@ -595,14 +596,14 @@ interface CorpusChange {
  * and the first words of phrases added or removed. Worked out once per pair, shared by the collations.
  */
 function changedSince(before: ClauseCorpus, after: ClauseCorpus): CorpusChange {
-  const cached = changeCache.get(after);
+  const cached = derivedIf(after, CORPUS_CHANGE);
   if (cached && cached.from === serialOf(before)) return cached.change;
   const same = before.clauses === after.clauses && before.tooBroad.size === after.tooBroad.size && [...after.tooBroad].every(d => before.tooBroad.has(d));
   const change = {
     terms: same ? changedTerms(before.index, after.index) : undefined,
     triggers: samePhrases(before.phrases, after.phrases) ? undefined : after.phrases.triggers(before.phrases),
   };
-  changeCache.set(after, { from: serialOf(before), change });
+  keepDerived(after, CORPUS_CHANGE, { from: serialOf(before), change });
   return change;
 }
 
@@ -615,7 +616,7 @@ function untouched(model: ConsultationModel, corpus: ClauseCorpus, text: string,
   return true;
 }
 
-const explicitCache = new WeakMap<ConsultationModel, { clauses: ClauseIds; renames: string; analyses: Map<string, ExplicitAnalysis> }>();
+const EXPLICIT = new DerivedKey<{ clauses: ClauseIds; renames: string; analyses: Map<string, ExplicitAnalysis> }>('consultation.explicit');
 
 /**
  * The explicit mentions of every comment of one collation, memoised per collation and clause
@@ -626,11 +627,11 @@ export function collationMentions(workspace: WorkspaceIndex, model: Consultation
   const clauses = clauseIds(workspace);
   const renames = clauseRenamesFor(workspace, model.uri);
   const renamesKey = JSON.stringify([...renames]);
-  const cached = explicitCache.get(model);
+  const cached = derivedIf(model, EXPLICIT);
   if (cached && cached.clauses === clauses && cached.renames === renamesKey) return cached.analyses;
   const analyses = new Map<string, ExplicitAnalysis>();
   for (const c of model.comments) analyses.set(c.id, explicitMentions(model, c, clauses, renames));
-  explicitCache.set(model, { clauses, renames: renamesKey, analyses });
+  keepDerived(model, EXPLICIT, { clauses, renames: renamesKey, analyses });
   return analyses;
 }
 
@@ -641,7 +642,7 @@ interface LinkCache {
   analyses: Map<string, CommentAnalysis>;
 }
 
-const linkCache = new WeakMap<ConsultationModel, LinkCache>();
+const LINKS = new DerivedKey<LinkCache>('consultation.links');
 
 /**
  * Analyses of every comment of one collation (memoised per collation, clauses and threshold).
@@ -651,7 +652,7 @@ const linkCache = new WeakMap<ConsultationModel, LinkCache>();
 export function collationLinks(workspace: WorkspaceIndex, model: ConsultationModel): Map<string, CommentAnalysis> {
   const explicit = collationMentions(workspace, model);
   const threshold = workspace.settings.linkThreshold;
-  const cached = linkCache.get(model);
+  const cached = derivedIf(model, LINKS);
   const inferring = model.comments.some(c => needsInference(explicit.get(c.id)!, c));
   const corpus = inferring ? clauseCorpus(workspace) : undefined;
   if (cached && cached.explicit === explicit && cached.corpus === corpus && cached.threshold === threshold) return cached.analyses;
@@ -667,7 +668,7 @@ export function collationLinks(workspace: WorkspaceIndex, model: ConsultationMod
     if (kept && (text === undefined || (changed && untouched(model, corpus!, text, changed)))) analyses.set(c.id, kept);
     else analyses.set(c.id, linksOf(e, c, () => corpus!, threshold, model));
   }
-  linkCache.set(model, { explicit, corpus, threshold, analyses });
+  keepDerived(model, LINKS, { explicit, corpus, threshold, analyses });
   return analyses;
 }
 

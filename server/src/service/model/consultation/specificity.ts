@@ -6,6 +6,7 @@
 // clause's Part hold (its own defined terms, distinctive words), or a number the clause states.
 // Words that run through the Part are the topic's boilerplate: they still add to the score of
 // a link that has specific evidence, but never make one on their own.
+import { DerivedKey, derive } from '../../cache';
 import type { ClauseCorpus } from './linking';
 import type { Term } from './bm25';
 import { partOf } from '../clauseIds';
@@ -21,11 +22,10 @@ interface PartStats {
 }
 
 /** Per corpus (rebuilt with it): its Parts' clauses, and the answers given so far. */
-const statsCache = new WeakMap<ClauseCorpus, PartStats>();
+const PART_STATS = new DerivedKey<PartStats>('consultation.partStats');
 
 function statsOf(corpus: ClauseCorpus): PartStats {
-  let stats = statsCache.get(corpus);
-  if (!stats) {
+  return derive(corpus, PART_STATS, () => {
     const docs = new Map<string, number[]>();
     corpus.ids.forEach((id, doc) => {
       const part = partOf(id);
@@ -33,10 +33,8 @@ function statsOf(corpus: ClauseCorpus): PartStats {
       if (list) list.push(doc);
       else docs.set(part, [doc]);
     });
-    stats = { docs, specific: new Map() };
-    statsCache.set(corpus, stats);
-  }
-  return stats;
+    return { docs, specific: new Map() };
+  });
 }
 
 const holds = (corpus: ClauseCorpus, term: string, doc: number) => corpus.index.contribution(term, doc) > 0;

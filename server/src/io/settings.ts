@@ -1,7 +1,7 @@
 // The settings the core runs with, merged in one place for the server and the CLI: the
 // defaults (service/types.ts resolveSettings), then .secdraft.json, then the word list, then —
 // in an editor — the drafter's own `secDrafting.*` settings.
-import type { SecSettings } from './service';
+import type { SecSettings } from '../service';
 import type { SecConfig } from './config';
 
 /**

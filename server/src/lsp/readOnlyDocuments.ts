@@ -5,8 +5,8 @@
 // - its findings' lines are those of the converted text, which the drafter does not see in
 //   Word: the published message starts with the clause, which the drafter can find there.
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
-import type { SecDiagnostic } from './service';
-import { isOriginal } from './extract';
+import type { SecDiagnostic } from '../service';
+import { isOriginal } from '../io/extract';
 
 export function isReadOnlyDocument(uri: string): boolean {
   return isOriginal(uri.replace(/[?#].*$/, ''));

@@ -13,21 +13,21 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type SecCommentsParams, type SecLanguageService, createSecLanguageService, isResponsesFile } from './service';
-import { scanFolders, uriToPath } from './workspace';
-import { isIgnored } from './ignores';
-import { isProblem, readTextFile } from './files';
+import { type SecCommentsParams, type SecLanguageService, createSecLanguageService, isResponsesFile } from '../service';
+import { scanFolders, uriToPath } from '../io/workspace';
+import { isProblem, readTextFile } from '../io/files';
+import { isIgnored } from '../io/ignores';
 import { registerGateRequests } from './gateRequests';
-import { convertedFrom, isOriginal, readOriginal } from './extract';
+import { convertedFrom, isOriginal, readOriginal } from '../io/extract';
 import { isReadOnlyDocument, withoutReadOnlyEdits } from './readOnlyDocuments';
 import { EditorChanges } from './editorChanges';
 import { EditorBaseline } from './editorBaseline';
-import { type ClientAbilities, executeCommand } from './lsp/commands';
-import { SERVER_CAPABILITIES } from './lsp/capabilities';
-import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
-import { COMMENTS_REQUEST } from './lsp/protocol';
-import type { ClientSettings } from './settings';
-import { ServerSettings } from './lsp/serverSettings';
+import { type ClientAbilities, executeCommand } from './commands';
+import { SERVER_CAPABILITIES } from './capabilities';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { COMMENTS_REQUEST } from './protocol';
+import type { ClientSettings } from '../io/settings';
+import { ServerSettings } from './serverSettings';
 
 export function startServer(connection: Connection): SecLanguageService {
   const documents = new TextDocuments(TextDocument);

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { FileProblem, LoadedFile } from '../files';
 import { toJson } from './table';
-import { globToRegExp, hasConsultationName } from '../service';
+import { globToRegExp, hasConsultationName } from '../../service';
 import type { DocxLegalText } from './wordLegal';
 
 /** Is this a binary original the extractors read (rather than a text file)? */

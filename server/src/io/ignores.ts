@@ -1,7 +1,7 @@
 // `.secdraft.json` "ignores": files the checker never reads, as globs relative to the config's
 // folder. Used by the CLI's folder walk and the server's scan and watched files (files.ts).
 import * as path from 'path';
-import { globToRegExp } from './service';
+import { globToRegExp } from '../service';
 import type { SecConfig } from './config';
 
 export interface IgnoreRules {

@@ -3,10 +3,10 @@
 // drafter, never silently — when the file changed on disk since the server read it, has
 // unsaved edits in the editor, or is broken (a hand-edited file is fixed by hand).
 import * as fs from 'fs';
-import { type SecLanguageService, baseName, checkResponse, emptyResponses, parseResponses, responsesPathFor, serialiseResponses, withResponse } from './service';
+import { type SecLanguageService, baseName, checkResponse, emptyResponses, parseResponses, responsesPathFor, serialiseResponses, withResponse } from '../service';
 import { WriteConflictError, writeFileAtomic } from './atomicWrite';
 import { uriToPath } from './workspace';
-import type { RecordResponseParams, RecordResponseResult } from './lsp/protocol';
+import type { RecordResponseParams, RecordResponseResult } from '../lsp/protocol';
 
 /** The file's text, or undefined when there is none (a race here is caught by the write's check). */
 function readIfExists(file: string): string | undefined {

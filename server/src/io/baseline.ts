@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
-import { type Line, type Range, type SecDiagnostic, splitLines } from './service';
+import { type Line, type Range, type SecDiagnostic, splitLines } from '../service';
 import { type AtomicWriteOptions, writeFileAtomic } from './atomicWrite';
 
 export const BASELINE_FILE = '.secdraft-baseline.json';

@@ -6,10 +6,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { type CodeAction, CodeActionKind } from 'vscode-languageserver-types';
-import { type Range, type SecDiagnostic, comparePositions, toLspDiagnostic } from './service';
-import { BASELINE_FILE, type Baseline, BaselineError, baselineOf, baselinePath, type FindingIdentity, identitiesIn, matchBaseline, parseBaseline, writeBaseline } from './baseline';
-import { WriteConflictError } from './atomicWrite';
-import { uriToPath } from './workspace';
+import { type Range, type SecDiagnostic, comparePositions, toLspDiagnostic } from '../service';
+import { BASELINE_FILE, type Baseline, BaselineError, baselineOf, baselinePath, type FindingIdentity, identitiesIn, matchBaseline, parseBaseline, writeBaseline } from '../io/baseline';
+import { WriteConflictError } from '../io/atomicWrite';
+import { uriToPath } from '../io/workspace';
 
 export const SUPPRESS_IN_BASELINE_COMMAND = 'secDrafting.suppressInBaseline';
 

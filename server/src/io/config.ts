@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { type SecSettings, type SeverityLevel, type SeverityOverride, isSeverityLevel, RULE_BY_CODE } from './service';
+import { type SecSettings, type SeverityLevel, type SeverityOverride, isSeverityLevel, RULE_BY_CODE } from '../service';
 import { parseJsonc } from './configText';
 
 export const CONFIG_FILE_NAME = '.secdraft.json';

@@ -5,7 +5,7 @@
 // the workspace's (the core has one list of each), and its "ignores" apply below its own folder.
 import { pathToFileURL } from 'url';
 import * as path from 'path';
-import { RULE_BY_CODE, type SeverityLevel, type SeverityOverride } from './service';
+import { RULE_BY_CODE, type SeverityLevel, type SeverityOverride } from '../service';
 import type { SecConfig } from './config';
 import type { ClientSettings, EffectiveSettings } from './settings';
 

@@ -7,10 +7,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
-import { type ChangeSet, type SecDiagnostic, type SecLanguageService, describeChange } from './service';
-import { CHANGES_REQUEST, type SecChangedClause, type SecChangesParams, type SecChangesResult } from './lsp/protocol';
-import { CompareToError, isUnder, readCompareTo } from './changesBaseline';
-import { isInside } from './config';
+import { type ChangeSet, type SecDiagnostic, type SecLanguageService, describeChange } from '../service';
+import { CHANGES_REQUEST, type SecChangedClause, type SecChangesParams, type SecChangesResult } from './protocol';
+import { CompareToError, isUnder, readCompareTo } from '../io/changesBaseline';
+import { isInside } from '../io/config';
 
 export interface ChangesSettings {
   /** A folder (relative to the workspace folder) or a git revision. */

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { execFile } from 'child_process';
 import { promisify } from 'util';
 import { pathToFileURL } from 'url';
-import { type SecDocument, globToRegExp, hasLegalName } from './service';
+import { type SecDocument, globToRegExp, hasLegalName } from '../service';
 import { collectPaths, decodeText, isProblem, readTextFile } from './files';
 
 const run = promisify(execFile);

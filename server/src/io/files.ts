@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { hasConsultationName, hasLegalName, globToRegExp, looksLikeConsultation } from './service';
+import { hasConsultationName, hasLegalName, globToRegExp, looksLikeConsultation } from '../service';
 import { type IgnoreRules, isIgnored } from './ignores';
 import { ENCODING_LABEL, type TextEncodingName, decodeWindows1252, looksLikeWindows1252 } from './encoding';
 

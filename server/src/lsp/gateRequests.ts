@@ -6,14 +6,14 @@
 import * as path from 'path';
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type SecLanguageService, type SeverityLevel, linkedClauses } from './service';
-import { recordResponse } from './responsesStore';
-import { renderHtml, renderMarkdown } from './reportRender';
-import { uriToPath } from './workspace';
+import { type SecLanguageService, type SeverityLevel, linkedClauses } from '../service';
+import { recordResponse } from '../io/responsesStore';
+import { renderHtml, renderMarkdown } from '../report/render';
+import { uriToPath } from '../io/workspace';
 import {
   PRE_PUBLICATION_REPORT_REQUEST, type PrePublicationReportParams, type PrePublicationReportResult, RECORD_RESPONSE_REQUEST, type RecordResponseParams,
   UNANSWERED_COMMENTS_REQUEST, type UnansweredComment,
-} from './lsp/protocol';
+} from './protocol';
 
 export interface GateContext {
   service: SecLanguageService;

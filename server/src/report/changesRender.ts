@@ -1,8 +1,8 @@
 // The "Changes" part of the pre-publication report, as HTML and Markdown: per changed clause
 // how it changed, the word diff (removed words struck through, added ones underlined/bold),
 // its findings and the comments on it. Every word is escaped: drafters' and respondents' text.
-import type { DiffPart, ReportChangesPart, ReportComment, ReportFinding } from './service';
-import { escapeHtml, mdCell } from './reportRender';
+import type { DiffPart, ReportChangesPart, ReportComment, ReportFinding } from '../service';
+import { escapeHtml, mdCell } from './render';
 
 const STYLE = `<style>
 del.change { color: #991b1b; background: #fee2e2; } ins.change { color: #14532d; background: #dcfce7; text-decoration: underline; }

@@ -2,8 +2,8 @@
 // network, a Content-Security-Policy that forbids everything else; prints cleanly) and as
 // Markdown (tables a drafter pastes into the modification report). Every string that comes
 // from a document or a respondent is escaped: a collation is untrusted input.
-import { type QuestionSummary, type ReportComment, type ReportData, type ReportFinding, DISPOSITION_LABELS } from './service';
-import { changesHtml, changesMarkdown } from './reportChangesRender';
+import { type QuestionSummary, type ReportComment, type ReportData, type ReportFinding, DISPOSITION_LABELS } from '../service';
+import { changesHtml, changesMarkdown } from './changesRender';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
