@@ -37,7 +37,9 @@ export function fileUri(p: string): string {
 
 /** Start the server, initialize it with the given workspace folder (or none). */
 export async function startServer(options: {
-  rootPath?: string; initializationOptions?: unknown; serverJs?: string; args?: string[]; nodeFlags?: readonly string[];
+  rootPath?: string; initializationOptions?: unknown;
+  /** More workspace folders after rootPath (a multi-root workspace). */
+  moreFolders?: string[]; serverJs?: string; args?: string[]; nodeFlags?: readonly string[];
   /** The client capabilities to declare instead of the default minimal editor's. */
   capabilities?: Record<string, unknown>;
   /** Answers to the server's requests (and notifications) by method, instead of the defaults. */
@@ -78,7 +80,7 @@ export async function startServer(options: {
   const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', {
     processId: process.pid,
     rootUri,
-    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
+    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }, ...(options.moreFolders ?? []).map((f, i) => ({ uri: fileUri(f), name: `ws${i + 2}` }))] : null,
     capabilities: options.capabilities ?? { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
     initializationOptions: options.initializationOptions,
   });

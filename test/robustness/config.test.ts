@@ -46,7 +46,7 @@ test('unknown keys and wrong value types are warnings naming the key, with the n
   assert.deepEqual(config.warnings, [
     'x/.secdraft.json: unknown key "legalFile" (did you mean "legalFiles"?); ignored',
     'x/.secdraft.json: unknown key "failon" (did you mean "failOn"?); ignored',
-    'x/.secdraft.json: unknown key "colour" (known keys: severity, failOn, words, wordFiles, legalFiles, consultationFiles, allowDoubleSpaceAfterSentence, linkThreshold, compareTo, changedOnly); ignored',
+    'x/.secdraft.json: unknown key "colour" (known keys: severity, failOn, words, wordFiles, legalFiles, consultationFiles, allowDoubleSpaceAfterSentence, linkThreshold, compareTo, changedOnly, ignores, overrides); ignored',
     'x/.secdraft.json: "allowDoubleSpaceAfterSentence" must be true or false, not "yes"; ignored',
     'x/.secdraft.json: "linkThreshold" must be a number, not "0.5"; ignored',
   ]);

@@ -7,6 +7,7 @@ import { UsageError } from './errors';
 import { workspaceWordList } from '../io/wordList';
 import { mergeSettings } from '../io/settings';
 import { isOriginal, readOriginal } from '../io/extract';
+import { ignoreRulesOf } from '../io/ignores';
 
 export interface LoadedWorkspace {
   service: SecLanguageService;
@@ -33,7 +34,10 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
     if (e instanceof ConfigError) throw new UsageError(e.message);
     throw e;
   }
-  const { files, problems } = collectPaths(inputs, { legalGlobs: config.legalGlobs, consultationGlobs: config.consultationGlobs });
+  const ignores = ignoreRulesOf(config);
+  const { files, problems, skipped } = collectPaths(inputs, { legalGlobs: config.legalGlobs, consultationGlobs: config.consultationGlobs, ignores });
+  // Named but ignored: said once, on stderr, and not a file problem (the config asked for it).
+  for (const file of skipped) process.stderr.write(`secdraft: skipped ${file}: "ignores" in ${ignores?.source} matches it\n`);
   // sec-words.txt beside the config (or in the current folder) when the config names no word file.
   const wordList = workspaceWordList(config.source ? path.dirname(config.source) : process.cwd(), config);
   // No word list's place: the CLI's fixes (in its JSON) are the ones it can apply, and adding to the list is not one.

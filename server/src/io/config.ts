@@ -2,7 +2,8 @@
 // nothing in it can make the extension run code — and paths in it must stay in the workspace.
 import * as fs from 'fs';
 import * as path from 'path';
-import { type SecSettings, type SeverityLevel, isSeverityLevel, RULE_BY_CODE } from '../service';
+import { pathToFileURL } from 'url';
+import { type SecSettings, type SeverityLevel, type SeverityOverride, isSeverityLevel, RULE_BY_CODE } from '../service';
 import { parseJsonc } from './configText';
 
 export const CONFIG_FILE_NAME = '.secdraft.json';
@@ -23,9 +24,11 @@ export interface SecConfig {
   compareTo?: string;
   /** Report only the findings of changed clauses and those a change causes (needs compareTo). */
   changedOnly?: boolean;
+  /** Globs of files (relative to the config's folder) the checker never reads (ignores.ts). */
+  ignores?: string[];
 }
 
-export const DEFAULT_CONFIG: SecConfig = { settings: {}, legalGlobs: [], consultationGlobs: [], failOn: 'warning', wordFiles: [] };
+export const DEFAULT_CONFIG: SecConfig = { settings: {}, legalGlobs: [], consultationGlobs: [], failOn: 'warning', wordFiles: [], ignores: [] };
 
 export class ConfigError extends Error {}
 
@@ -47,7 +50,10 @@ function workspaceGlobs(value: unknown, what: string, file: string): string[] {
 }
 
 /** Every key `.secdraft.json` may hold ("$schema" for editors that validate it). */
-export const CONFIG_KEYS = ['severity', 'failOn', 'words', 'wordFiles', 'legalFiles', 'consultationFiles', 'allowDoubleSpaceAfterSentence', 'linkThreshold', 'compareTo', 'changedOnly', '$schema'] as const;
+export const CONFIG_KEYS = ['severity', 'failOn', 'words', 'wordFiles', 'legalFiles', 'consultationFiles', 'allowDoubleSpaceAfterSentence', 'linkThreshold', 'compareTo', 'changedOnly', 'ignores', 'overrides', '$schema'] as const;
+
+/** Every key an entry of "overrides" may hold. */
+export const OVERRIDE_KEYS = ['files', 'severity'] as const;
 
 /** Edit distance, for "did you mean" (keys are short, so the plain table is fine). */
 function editDistance(a: string, b: string): number {
@@ -90,6 +96,45 @@ function ignoredKeys(o: Record<string, unknown>, file: string): string[] {
   return warnings;
 }
 
+/** A code → level object; `where` names it in messages ("severity", "overrides[0].severity"). */
+function parseSeverity(value: unknown, file: string, where: string): Record<string, SeverityLevel> {
+  const severity: Record<string, SeverityLevel> = {};
+  if (value === undefined) return severity;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${file}: ${where} must be an object of code → level`);
+  for (const [code, level] of Object.entries(value)) {
+    if (!RULE_BY_CODE.has(code)) throw new ConfigError(`${file}: unknown diagnostic code "${code}" in ${where}`);
+    const within = where === '"severity"' ? '' : ` in ${where}`;
+    if (!isSeverityLevel(level)) throw new ConfigError(`${file}: severity of "${code}"${within} must be ignore, hint, information, warning or error`);
+    severity[code] = level;
+  }
+  return severity;
+}
+
+/**
+ * "overrides": [{ "files": [globs], "severity": {code: level} }], globs relative to the config's
+ * folder. Wrong shapes are errors (a severity silently not applied would mislead CI); unknown
+ * keys in an entry are warnings, as at the top level.
+ */
+function parseOverrides(value: unknown, file: string): { list: SeverityOverride[]; warnings: string[] } {
+  const list: SeverityOverride[] = [];
+  const warnings: string[] = [];
+  if (value === undefined) return { list, warnings };
+  if (!Array.isArray(value)) throw new ConfigError(`${file}: "overrides" must be a list of { "files": [...], "severity": {...} }`);
+  const base = pathToFileURL(path.resolve(path.dirname(file))).toString();
+  value.forEach((entry: unknown, i) => {
+    const where = `overrides[${i}]`;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new ConfigError(`${file}: ${where} must be an object with "files" and "severity"`);
+    const e = entry as Record<string, unknown>;
+    const files = workspaceGlobs(e.files, `${where}.files`, file);
+    if (files.length === 0) throw new ConfigError(`${file}: ${where} needs "files", a list of globs`);
+    for (const key of Object.keys(e)) {
+      if (!(OVERRIDE_KEYS as readonly string[]).includes(key)) warnings.push(`${file}: unknown key "${key}" in ${where} (known keys: ${OVERRIDE_KEYS.join(', ')}); ignored`);
+    }
+    list.push({ base, files, severity: parseSeverity(e.severity, file, `"${where}.severity"`) });
+  });
+  return { list, warnings };
+}
+
 /** Parse config text; throws ConfigError with the file name and the reason. */
 export function parseConfig(text: string, file: string): SecConfig {
   let raw: unknown;
@@ -100,20 +145,14 @@ export function parseConfig(text: string, file: string): SecConfig {
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${file}: expected a JSON object`);
   const o = raw as Record<string, unknown>;
-  const severity: Record<string, SeverityLevel> = {};
-  if (o.severity !== undefined) {
-    if (typeof o.severity !== 'object' || o.severity === null) throw new ConfigError(`${file}: "severity" must be an object of code → level`);
-    for (const [code, level] of Object.entries(o.severity)) {
-      if (!RULE_BY_CODE.has(code)) throw new ConfigError(`${file}: unknown diagnostic code "${code}" in "severity"`);
-      if (!isSeverityLevel(level)) throw new ConfigError(`${file}: severity of "${code}" must be ignore, hint, information, warning or error`);
-      severity[code] = level;
-    }
-  }
+  const severity = parseSeverity(o.severity, file, '"severity"');
+  const overrides = parseOverrides(o.overrides, file);
   const failOn = o.failOn ?? 'warning';
   if (!isSeverityLevel(failOn) || failOn === 'ignore') throw new ConfigError(`${file}: "failOn" must be hint, information, warning or error`);
   const settings: Partial<SecSettings> = { severity, words: stringArray(o.words, 'words', file) };
   if (typeof o.allowDoubleSpaceAfterSentence === 'boolean') settings.allowDoubleSpaceAfterSentence = o.allowDoubleSpaceAfterSentence;
   if (typeof o.linkThreshold === 'number') settings.linkThreshold = o.linkThreshold;
+  if (overrides.list.length > 0) settings.overrides = overrides.list;
   return {
     settings,
     legalGlobs: workspaceGlobs(o.legalFiles, 'legalFiles', file),
@@ -121,7 +160,8 @@ export function parseConfig(text: string, file: string): SecConfig {
     failOn,
     wordFiles: stringArray(o.wordFiles, 'wordFiles', file),
     source: file,
-    warnings: ignoredKeys(o, file),
+    warnings: [...ignoredKeys(o, file), ...overrides.warnings],
+    ignores: workspaceGlobs(o.ignores, 'ignores', file),
     ...(typeof o.compareTo === 'string' ? { compareTo: o.compareTo } : {}),
     ...(typeof o.changedOnly === 'boolean' ? { changedOnly: o.changedOnly } : {}),
   };

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { hasConsultationName, hasLegalName, globToRegExp, looksLikeConsultation } from '../service';
+import { type IgnoreRules, isIgnored } from './ignores';
 import { ENCODING_LABEL, type TextEncodingName, decodeWindows1252, looksLikeWindows1252 } from './encoding';
 
 export interface LoadedFile {
@@ -32,6 +33,8 @@ export interface CollectOptions {
   consultationGlobs?: string[];
   /** Files larger than this are reported, not read. */
   maxBytes?: number;
+  /** `.secdraft.json` "ignores": never read, not even when named. */
+  ignores?: IgnoreRules | readonly IgnoreRules[];
 }
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -46,12 +49,21 @@ export function isCandidate(file: string, options: CollectOptions): boolean {
   return [...(options.legalGlobs ?? []), ...(options.consultationGlobs ?? [])].some(g => globToRegExp(g).test(p));
 }
 
-/** Walk folders (following no symlink twice), returning candidate files and problems. */
-export function collectPaths(inputs: string[], options: CollectOptions = {}): { files: string[]; problems: FileProblem[] } {
+/**
+ * Walk folders (following no symlink twice), returning candidate files and problems. A file or
+ * folder "ignores" matches is passed over; one named in `inputs` is listed in `skipped`, so that
+ * the caller can say so (nothing named is skipped silently).
+ */
+export function collectPaths(inputs: string[], options: CollectOptions = {}): { files: string[]; problems: FileProblem[]; skipped: string[] } {
   const files: string[] = [];
   const problems: FileProblem[] = [];
+  const skipped: string[] = [];
   const seen = new Set<string>();
   const visit = (p: string, explicit: boolean) => {
+    if (isIgnored(p, options.ignores)) {
+      if (explicit && !skipped.includes(p)) skipped.push(p);
+      return;
+    }
     let real: string;
     let stat: fs.Stats;
     try {
@@ -81,7 +93,7 @@ export function collectPaths(inputs: string[], options: CollectOptions = {}): { 
     } else if (explicit) problems.push({ path: p, reason: 'not a regular file' });
   };
   for (const input of inputs) visit(input, true);
-  return { files, problems };
+  return { files, problems, skipped };
 }
 
 function sniffConsultation(file: string): boolean {

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { collectPaths, type FileProblem, isProblem, readTextFile } from './files';
 import { isOriginal, readOriginal } from './extract';
+import type { IgnoreRules } from './ignores';
 import { ConfigError, DEFAULT_CONFIG, type SecConfig, findConfig, loadConfig } from './config';
 
 export interface ScanResult {
@@ -41,7 +42,7 @@ export function readWorkspaceConfig(root: string | undefined): { config: SecConf
  */
 export async function scanFolders(
   folders: string[],
-  options: { legalGlobs: string[]; consultationGlobs: string[] },
+  options: { legalGlobs: string[]; consultationGlobs: string[]; ignores?: IgnoreRules | readonly IgnoreRules[] },
   accept: (file: { uri: string; text: string; warnings?: string[]; notes?: string[]; languageId?: string; textBeforeChanges?: string }) => void,
   progress: (done: number, total: number) => void,
   isOpen: (uri: string) => boolean,

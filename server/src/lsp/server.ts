@@ -16,6 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type SecCommentsParams, type SecLanguageService, createSecLanguageService, isResponsesFile } from '../service';
 import { scanFolders, uriToPath } from '../io/workspace';
 import { isProblem, readTextFile } from '../io/files';
+import { isIgnored } from '../io/ignores';
 import { registerGateRequests } from './gateRequests';
 import { convertedFrom, isOriginal, readOriginal } from '../io/extract';
 import { isReadOnlyDocument, withoutReadOnlyEdits } from './readOnlyDocuments';
@@ -45,7 +46,7 @@ export function startServer(connection: Connection): SecLanguageService {
   /** Re-check and publish: `first` is the edited document; `announce` a change other than typing. */
   const scheduleAll = (first?: string, announce = false) => publisher.changed(first, announce);
   const settings = new ServerSettings({
-    connection, service, root: () => workspaceFolders[0], warn: message => warn(message), configRead: () => reloadBaseline(), changed: () => scheduleAll(undefined, true),
+    connection, service, root: () => workspaceFolders[0], folders: () => workspaceFolders, warn: message => warn(message), configRead: () => reloadBaseline(), changed: () => scheduleAll(undefined, true),
     applied: ({ legalGlobs, consultationGlobs, client, config }) => void compared
       .configure({ legalGlobs, consultationGlobs, compareTo: client.compareTo || config.compareTo, changedOnly: client.changedOnly || config.changedOnly, trusted: workspaceTrusted })
       .then(changed => changed && scheduleAll(undefined, true)),
@@ -109,7 +110,7 @@ export function startServer(connection: Connection): SecLanguageService {
     try {
       const result = await scanFolders(
         workspaceFolders,
-        settings.globs(),
+        { ...settings.globs(), ignores: settings.ignoreRules() },
         file => compared.owns(file.uri) || (service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes, languageId: file.languageId }), compared.wordRead(file.uri, file.textBeforeChanges, false)),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
         uri => documents.get(uri) !== undefined,
@@ -133,12 +134,21 @@ export function startServer(connection: Connection): SecLanguageService {
 
   connection.onDidChangeConfiguration(params => settings.didChangeConfiguration(params));
 
+  /** Files read before "ignores" named them are forgotten (open ones stay while open). */
+  function forgetIgnored(): void {
+    for (const uri of service.documentUris()) {
+      const file = uriToPath(uri);
+      if (file && !documents.get(uri) && isIgnored(file, settings.ignoreRules())) service.removeDocument(uri);
+    }
+  }
+
   connection.onDidChangeWatchedFiles(params => {
     for (const change of params.changes) {
       const file = uriToPath(change.uri);
       if (!file) continue;
       if (settings.isSettingsFile(file)) {
         settings.settingsFileChanged();
+        forgetIgnored();
         continue;
       }
       if (baseline.isBaselineFile(file)) {
@@ -146,6 +156,7 @@ export function startServer(connection: Connection): SecLanguageService {
         continue;
       }
       if (documents.get(change.uri) || compared.owns(change.uri)) continue; // the editor's copy wins while open; the baseline is not the workspace
+      if (isIgnored(file, settings.ignoreRules())) continue; // .secdraft.json "ignores": never read
       if (change.type === 3 /* Deleted */) service.removeDocument(change.uri);
       else if (isOriginal(file)) {
         // A .docx/.pdf collation: extracted asynchronously, then checked like the rest.

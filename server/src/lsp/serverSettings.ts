@@ -10,12 +10,16 @@ import { readWorkspaceConfig } from '../io/workspace';
 import { isWordListFile, workspaceWordList } from '../io/wordList';
 import { type ClientSettings, type EffectiveSettings, mergeSettings, settingsIn } from '../io/settings';
 import { watchFiles } from './watchedFiles';
+import { type FolderConfig, withFolderConfigs } from '../io/folderSettings';
+import { type IgnoreRules, ignoreRulesOf } from '../io/ignores';
 
 export interface ServerSettingsContext {
   connection: Connection;
   service: SecLanguageService;
   /** The first workspace folder, where .secdraft.json and sec-words.txt are looked for. */
   root: () => string | undefined;
+  /** Every workspace folder (the first is `root`): each one's nearest .secdraft.json applies below it. */
+  folders?: () => string[];
   warn: (message: string) => void;
   /** .secdraft.json was (re-)read: the baseline beside it may have moved. */
   configRead: () => void;
@@ -30,6 +34,8 @@ export class ServerSettings {
   private initSettings: ClientSettings = {};
   private clientSettings: ClientSettings = {};
   private repoConfig: SecConfig | undefined;
+  /** The other workspace folders' configs (folderSettings.ts). */
+  private folderConfigs: FolderConfig[] = [];
   private canPull = false;
   private canRegisterWatchers = false;
   private canRegisterConfiguration = false;
@@ -57,8 +63,13 @@ export class ServerSettings {
 
   /** The globs that say which files are legal text and collations. */
   globs(): Omit<EffectiveSettings, 'settings'> {
-    const { legalGlobs, consultationGlobs } = mergeSettings(this.config, { words: [] }, this.clientSettings);
+    const { legalGlobs, consultationGlobs } = withFolderConfigs(mergeSettings(this.config, { words: [] }, this.clientSettings), this.config, this.folderConfigs, this.clientSettings);
     return { legalGlobs, consultationGlobs };
+  }
+
+  /** Every folder's "ignores", each applying below its own config's folder. */
+  ignoreRules(): IgnoreRules[] {
+    return [this.config, ...this.folderConfigs.map(f => f.config)].map(ignoreRulesOf).filter((r): r is IgnoreRules => r !== undefined);
   }
 
   /** After `initialized`: ask for change notifications (where the client can register them) and pull the settings. */
@@ -77,13 +88,26 @@ export class ServerSettings {
     if (error) warn(`SEC Drafting: ${error}. Using default settings.`);
     for (const warning of config.warnings ?? []) connection.console.warn(warning);
     if (config.warnings?.length) warn(`SEC Drafting: ${config.warnings.join('; ')}.`);
+    this.readFolderConfigs();
     this.ctx.configRead();
     return config;
   }
 
+  /** The other workspace folders' configs, each with its word list; a broken one is reported and left out. */
+  private readFolderConfigs(): void {
+    this.folderConfigs = [];
+    for (const folder of (this.ctx.folders?.() ?? []).slice(1)) {
+      const { config, error } = readWorkspaceConfig(folder);
+      if (error) this.ctx.warn(`SEC Drafting: ${error}. Its settings are not used for ${folder}.`);
+      for (const warning of config.warnings ?? []) this.ctx.connection.console.warn(warning);
+      this.folderConfigs.push({ folder, config, words: workspaceWordList(folder, config).words });
+    }
+  }
+
   /** Hand the merged settings to the core. */
   apply(): void {
-    const { settings, legalGlobs, consultationGlobs } = mergeSettings(this.config, workspaceWordList(this.ctx.root(), this.config), this.clientSettings);
+    const merged = mergeSettings(this.config, workspaceWordList(this.ctx.root(), this.config), this.clientSettings);
+    const { settings, legalGlobs, consultationGlobs } = withFolderConfigs(merged, this.config, this.folderConfigs, this.clientSettings);
     this.ctx.service.updateSettings(settings, { legalGlobs, consultationGlobs });
     this.ctx.changed();
     this.ctx.applied?.({ legalGlobs, consultationGlobs, client: this.clientSettings, config: this.config });
@@ -91,7 +115,7 @@ export class ServerSettings {
 
   /** Does a changed file feed the settings (.secdraft.json, a word list)? */
   isSettingsFile(file: string): boolean {
-    return file.endsWith('.secdraft.json') || isWordListFile(file, this.config);
+    return file.endsWith('.secdraft.json') || [this.config, ...this.folderConfigs.map(f => f.config)].some(c => isWordListFile(file, c));
   }
 
   /** A settings file changed on disk: read it again and apply. */

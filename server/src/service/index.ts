@@ -329,6 +329,7 @@ export function createSecLanguageService(options: SecLanguageServiceOptions = {}
 export type { SecDocument } from './model/document';
 export * from './types';
 export { RULES, RULE_BY_CODE } from './rules/registry';
+export { type SeverityOverride, overrideMatches, settingsForUri } from './overrides';
 
 // What callers outside the core may use besides the service: types and pure helpers. Add here
 // rather than importing behind the facade (eslint.config.mjs forbids that outside service/).

@@ -4,6 +4,8 @@ import type { Range } from 'vscode-languageserver-types';
 
 export type { Range, Position } from 'vscode-languageserver-types';
 
+import type { SeverityOverride } from './overrides';
+
 /** A severity as a drafter sets it; `ignore` switches a check off. */
 export type SeverityLevel = 'ignore' | 'hint' | 'information' | 'warning' | 'error';
 
@@ -64,6 +66,8 @@ export interface SecSettings {
   linkThreshold: number;
   /** The workspace's word list file (sec-words.txt), where the quick fix adds words. */
   wordListUri?: string;
+  /** Severities for the files some globs match (`.secdraft.json` "overrides"; overrides.ts). */
+  overrides?: SeverityOverride[];
 }
 
 export const DEFAULT_SETTINGS: SecSettings = {

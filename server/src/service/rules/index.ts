@@ -22,6 +22,7 @@ import { thresholdReferenceRules } from './thresholdReferences';
 import { numberRules } from './numbers';
 import { consultationRules } from './consultation';
 import { unusedSuppressions } from './suppressions';
+import { settingsForUri } from '../overrides';
 
 /** Every rule family, in the order their findings are listed. */
 export const RULE_FAMILIES: RuleFamily[] = [spacingRules, wordRules, pairingRules, listRules, responsesRules, numberingRules, referenceRules, termRules, numberRules, thresholdRules, thresholdReferenceRules, consultationRules];
@@ -82,7 +83,7 @@ function sameRange(a: Finding['range'], b: Finding['range']): boolean {
 const LAST_DIAGNOSTICS = new DerivedKey<{ settings: string; parts: Finding[][]; diagnostics: SecDiagnostic[] }>('rules.lastDiagnostics');
 
 export function computeDiagnostics(model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike = NEVER_CANCELLED): SecDiagnostic[] {
-  const settings = workspace.settings;
+  const settings = settingsForUri(workspace.settings, model.uri); // per-file "overrides"
   const parts: Finding[][] = [];
   for (const family of RULE_FAMILIES) {
     if (token.isCancellationRequested) return [];
