@@ -10,9 +10,10 @@ import { collationLanguageTests, languageDefaultsTests } from './languageDefault
 import { draftingTests } from './drafting.test';
 import { termsTests } from './terms.test';
 import { threadTests } from './threads.test';
+import { changesTests } from './changes.test';
 
 /** Scenario files in run order; each defines its suites through mocha's exported tdd API. */
-const SCENARIOS = [activationTests, draftingTests, termsTests, consultationTests, consultationFilterTests, threadTests, languageDefaultsTests, collationLanguageTests];
+const SCENARIOS = [activationTests, draftingTests, termsTests, consultationTests, consultationFilterTests, threadTests, languageDefaultsTests, collationLanguageTests, changesTests];
 
 export function run(): Promise<void> {
   // SEC_EDITOR_GREP runs only the scenarios whose titles match (handy while writing one).

@@ -1,0 +1,58 @@
+// What the modification changes, in a real VS Code (issue 21): with secDrafting.compareTo naming a
+// folder that holds the current Code, the clause the modification reworded is listed as changed —
+// its hover shows the baseline's words beside the new ones, the outline marks it, and the SEC
+// Consultation view's "changed clauses only" filter keeps the comments on it. Setting it back to
+// nothing ends the comparison.
+import * as assert from 'node:assert/strict';
+import { suite, test } from 'mocha';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, clausePosition, openInEditor, pollUntil, sectionG8, workspaceUri } from './helpers';
+
+interface ViewCounts { listed: number; shown: number; filter: { unansweredOnly: boolean; changedOnly: boolean } }
+
+async function viewCounts(): Promise<ViewCounts> {
+  const extension = vscode.extensions.getExtension<{ consultationViewCounts(): ViewCounts }>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  const api = extension.isActive ? extension.exports : await extension.activate();
+  return api.consultationViewCounts();
+}
+
+async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return (hovers ?? []).flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+export function changesTests(): void {
+  suite('What the modification changes', () => {
+    test('compareTo a folder with the current Code: the reworded G8.41 is changed in hover, outline and the view filter', async () => {
+      const g8 = sectionG8();
+      const current = new TextDecoder().decode(await vscode.workspace.fs.readFile(g8));
+      // The current Code weighs non-domestic premises by four; the modification says five.
+      const baseline = current.replace('multiplied by five', 'multiplied by four');
+      assert.notEqual(baseline, current);
+      await vscode.workspace.fs.writeFile(workspaceUri('current-code', 'section-g8.sec.txt'), new TextEncoder().encode(baseline));
+      const settings = vscode.workspace.getConfiguration('secDrafting');
+      await settings.update('compareTo', 'current-code', vscode.ConfigurationTarget.Workspace);
+      try {
+        const editor = await openInEditor(g8);
+        const at = clausePosition(editor.document, 'G8.41');
+        const text = await pollUntil(() => hoverText(g8, at), t => /G8\.41\*\* changed/.test(t), 'a hover saying G8.41 changed');
+        assert.match(text, /four/, 'the baseline words are shown');
+        assert.match(text, /five/, 'the new words are shown');
+        const g840 = await hoverText(g8, clausePosition(editor.document, 'G8.40'));
+        assert.doesNotMatch(g840, /changed since/, 'an unchanged clause is not marked');
+        const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', g8);
+        const flat = (list: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => list.flatMap(s => [s, ...flat(s.children ?? [])]);
+        assert.match(flat(symbols ?? []).find(s => s.name.startsWith('G8.41'))?.detail ?? '', /changed/);
+        await vscode.commands.executeCommand('secDrafting.showCommentsOnChangedClauses');
+        const filtered = await pollUntil(viewCounts, c => c.shown > 0, 'comments on the changed clause in the view');
+        assert.ok(filtered.shown < filtered.listed, JSON.stringify(filtered));
+        await vscode.commands.executeCommand('secDrafting.showCommentsOnAllClauses');
+      } finally {
+        await settings.update('compareTo', undefined, vscode.ConfigurationTarget.Workspace);
+        await vscode.workspace.fs.delete(workspaceUri('current-code'), { recursive: true });
+      }
+      await pollUntil(() => hoverText(g8, clausePosition(vscode.window.activeTextEditor!.document, 'G8.41')), t => !/changed since/.test(t), 'the comparison ended');
+    });
+  });
+}
