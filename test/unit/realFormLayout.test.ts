@@ -120,3 +120,23 @@ test('rows qualified before their verb: in respect of, with respect to, for the 
   ].join('\n');
   assert.deepEqual(termsOf(text).map(t => t.split(':')[0]), ['Effective Date', 'Relevant Panel Member', 'Qualifying Day', 'Proposer']);
 });
+
+test('flattened: a term wrapped in the left-hand column comes before its row and is read whole; the trap is a sentence', () => {
+  const text = [
+    'A1 DEFINITIONS',
+    'A1.1 In this Code the expressions in the left hand column below shall have the meanings given to them in the right hand column below:',
+    'SMKI Device Certificate',
+    'Policy means the SEC Subsidiary Document of that name set out in Appendix A.',
+    'Smart Metering Key',
+    'Infrastructure means the public key infrastructure established by the DCC.',
+    'DCC means the holder of the DCC Licence, set out in',
+    'Schedule Three',
+    'Panel means the panel established under Section C2.',
+    '',
+  ].join('\n');
+  assert.deepEqual(termsOf(text).map(t => t.split(':')[0]), ['SMKI Device Certificate Policy', 'Smart Metering Key Infrastructure', 'DCC', 'Panel']);
+  // "Schedule Three" follows a line that did not finish what it said: the DCC row goes on.
+  assert.ok(termsOf(text).includes('DCC: means the holder of the DCC Licence, set out in Schedule Three'));
+  const undefinedTerms = workspaceOf({ 'a.sec.txt': text }).getDiagnostics(uriOf('a.sec.txt')).filter(d => d.code === 'undefined-term').map(d => (d.data as { term: string }).term);
+  assert.deepEqual(undefinedTerms.filter(t => /SMKI|Smart Metering|Infrastructure|Policy/.test(t)), []);
+});

@@ -15,7 +15,7 @@ import { tableCells } from '../text/tableCells';
 import type { LegalModel } from './document';
 import { DerivedKey, derive } from '../cache';
 import { clauseAtLine, ownTextColumn } from './structure';
-import { definitionRowStart, looksLikeTerm } from './definitionRows';
+import { columnGap, definitionRowStart, looksLikeTerm } from './definitionRows';
 
 // Derived values kept per owner (see cache.ts).
 const DEFINITIONS = new DerivedKey<DefinitionSite[]>('definitions');
@@ -104,6 +104,14 @@ function termTailAt(model: LegalModel, line: number): string | undefined {
   return beforeContent && kinds[line] === 'continuation' ? beforeContent : undefined;
 }
 
+/** The start of a row's term on the line before it (flattened form), if structure found one there. */
+function headBefore(model: LegalModel, line: number): string | undefined {
+  const { kinds, lines } = model.structure;
+  let l = line - 1;
+  while (l >= 0 && kinds[l] === 'furniture') l--;
+  return l >= 0 && kinds[l] === 'definition-term' ? lines[l].text.trim() : undefined;
+}
+
 /** A flattened Section A row ("Affiliate means …"), with its meaning read over the lines it wraps onto. */
 function flatRowSite(model: LegalModel, line: number): DefinitionSite | undefined {
   const { lines, kinds, contentColumn } = model.structure;
@@ -111,8 +119,12 @@ function flatRowSite(model: LegalModel, line: number): DefinitionSite | undefine
   const row = definitionRowStart(lines[line].text.slice(column));
   if (!row) return undefined;
   const pieces: ProsePiece[] = [{ line, column: column + row.meaningColumn, text: lines[line].text.slice(column + row.meaningColumn) }];
-  let term = row.term;
+  const columns = columnGap(lines[line].text.slice(column), row) !== undefined;
+  // Flattened, the term's start may stand on the line before ("SMKI Device Certificate" / "Policy means …").
+  const head = columns ? undefined : headBefore(model, line);
+  let term = head ? `${head} ${row.term}` : row.term;
   for (let l = line + 1; l < lines.length && ROW_BODY.has(kinds[l]); l++) {
+    if (kinds[l] === 'definition-term' && !columns) break; // the next row's term, wrapped before it
     const tail = termTailAt(model, l);
     if (tail) term += ` ${tail}`;
     if (kinds[l] !== 'furniture' && kinds[l] !== 'definition-term') pieces.push({ line: l, column: contentColumn[l], text: lines[l].text.slice(contentColumn[l]) });

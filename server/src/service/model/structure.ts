@@ -22,7 +22,7 @@ export type LineKind =
   | 'definition-row'
   /** A running header or footer, or a page number, that a PDF left in the flow of the text. */
   | 'furniture'
-  /** The rest of a Section A term wrapped in the table's left-hand column, alone on its line ("Policy"). */
+  /** Part of a Section A term wrapped in the table's left-hand column, alone on its line: the rest after a row ("Policy"), or, flattened, its start before one. */
   | 'definition-term';
 
 export interface SectionHeading {
@@ -351,6 +351,28 @@ function markColumnTermTails(lines: readonly Line[], kinds: LineKind[], contentC
   }
 }
 
+/**
+ * In the flattened form (one space between the columns) a term wrapped in the left-hand column
+ * comes off the page before its row: "SMKI Device Certificate" then "Policy means the …". A
+ * short line that reads as a term, standing after a line that finished what it said and right
+ * before a row, is the start of that row's term (`definition-term`); anything else is text.
+ */
+function markFlatTermHeads(lines: readonly Line[], kinds: LineKind[], contentColumn: readonly number[]): void {
+  for (const l of lines) {
+    if (kinds[l.line] !== 'definition-row') continue;
+    const content = l.text.slice(contentColumn[l.line]);
+    const row = definitionRowStart(content);
+    if (!row || columnGap(content, row)) continue;
+    const head = neighbour(kinds, l.line, -1);
+    if (head < 0 || kinds[head] !== 'continuation') continue;
+    const text = lines[head].text.trim();
+    if (!looksLikeTerm(text) || text.split(/\s+/).length > 6 || !/^[A-Z0-9]/.test(text)) continue;
+    const before = neighbour(kinds, head, -1);
+    if (before < 0 || !endsStatement(lines[before].text)) continue;
+    kinds[head] = 'definition-term';
+  }
+}
+
 /** Parse the structure of a legal-text document. */
 export function parseStructure(text: string): SecStructure {
   const lines = splitLines(text);
@@ -390,6 +412,7 @@ export function parseStructure(text: string): SecStructure {
   markSubHeadings(lines, kinds, contentColumn, mdHeadings);
   markDefinitionRows(lines, kinds, contentColumn);
   markColumnTermTails(lines, kinds, contentColumn);
+  markFlatTermHeads(lines, kinds, contentColumn);
 
   // Pass 3: build headings, clauses and paragraphs.
   let currentPart: PartHeading | undefined;
