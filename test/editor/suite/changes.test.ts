@@ -6,16 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, clausePosition, openInEditor, pollUntil, sectionG8, workspaceUri } from './helpers';
+import { clausePosition, openInEditor, pollUntil, sectionG8, workspaceUri, consultationViewCounts } from './helpers';
 
-interface ViewCounts { listed: number; shown: number; filter: { unansweredOnly: boolean; changedOnly: boolean } }
-
-async function viewCounts(): Promise<ViewCounts> {
-  const extension = vscode.extensions.getExtension<{ consultationViewCounts(): ViewCounts }>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not installed`);
-  const api = extension.isActive ? extension.exports : await extension.activate();
-  return api.consultationViewCounts();
-}
 
 async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
@@ -45,7 +37,7 @@ export function changesTests(): void {
         const flat = (list: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => list.flatMap(s => [s, ...flat(s.children ?? [])]);
         assert.match(flat(symbols ?? []).find(s => s.name.startsWith('G8.41'))?.detail ?? '', /changed/);
         await vscode.commands.executeCommand('secDrafting.showCommentsOnChangedClauses');
-        const filtered = await pollUntil(viewCounts, c => c.shown > 0, 'comments on the changed clause in the view');
+        const filtered = await pollUntil(consultationViewCounts, c => c.shown > 0, 'comments on the changed clause in the view');
         assert.ok(filtered.shown < filtered.listed, JSON.stringify(filtered));
         await vscode.commands.executeCommand('secDrafting.showCommentsOnAllClauses');
       } finally {

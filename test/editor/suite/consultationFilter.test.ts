@@ -4,32 +4,24 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, openInEditor, pollUntil, sectionG8 } from './helpers';
+import { openInEditor, pollUntil, sectionG8, consultationViewCounts } from './helpers';
 
-interface ViewCounts { listed: number; shown: number; filter: { unansweredOnly: boolean; changedOnly: boolean } }
-
-async function counts(): Promise<ViewCounts> {
-  const extension = vscode.extensions.getExtension<{ consultationViewCounts(): ViewCounts }>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not installed`);
-  const api = extension.isActive ? extension.exports : await extension.activate();
-  return api.consultationViewCounts();
-}
 
 export function consultationFilterTests(): void {
   suite('SEC Consultation view filters', () => {
     test('"unanswered only" and "changed clauses only" filter the view and "show all" undoes them', async () => {
       await openInEditor(sectionG8());
-      const all = await pollUntil(counts, c => c.listed > 0, 'comments in the SEC Consultation view');
+      const all = await pollUntil(consultationViewCounts, c => c.listed > 0, 'comments in the SEC Consultation view');
       assert.equal(all.shown, all.listed);
       await vscode.commands.executeCommand('secDrafting.showUnansweredComments');
-      const unanswered = await counts();
+      const unanswered = await consultationViewCounts();
       assert.equal(unanswered.filter.unansweredOnly, true);
       assert.ok(unanswered.shown > 0 && unanswered.shown <= all.listed, JSON.stringify(unanswered));
       await vscode.commands.executeCommand('secDrafting.showCommentsOnChangedClauses');
-      assert.equal((await counts()).shown, 0, 'no baseline in the examples: no changed clause');
+      assert.equal((await consultationViewCounts()).shown, 0, 'no baseline in the examples: no changed clause');
       await vscode.commands.executeCommand('secDrafting.showCommentsOnAllClauses');
       await vscode.commands.executeCommand('secDrafting.showAllComments');
-      const back = await counts();
+      const back = await consultationViewCounts();
       assert.deepEqual(back.filter, { unansweredOnly: false, changedOnly: false });
       assert.equal(back.shown, back.listed);
     });

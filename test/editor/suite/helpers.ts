@@ -113,3 +113,13 @@ export async function revert(uri: vscode.Uri): Promise<void> {
   await vscode.window.showTextDocument(doc);
   await vscode.commands.executeCommand('workbench.action.files.revert');
 }
+
+/** What the SEC Consultation view lists and shows, from the extension's test API. */
+export interface ViewCounts { listed: number; shown: number; filter: { unansweredOnly: boolean; changedOnly: boolean } }
+
+export async function consultationViewCounts(): Promise<ViewCounts> {
+  const extension = vscode.extensions.getExtension<{ consultationViewCounts(): ViewCounts }>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  const api = extension.isActive ? extension.exports : await extension.activate();
+  return api.consultationViewCounts();
+}
