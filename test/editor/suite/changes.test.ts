@@ -33,9 +33,13 @@ export function changesTests(): void {
         assert.match(text, /five/, 'the new words are shown');
         const g840 = await hoverText(g8, clausePosition(editor.document, 'G8.40'));
         assert.doesNotMatch(g840, /changed since/, 'an unchanged clause is not marked');
-        const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', g8);
         const flat = (list: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => list.flatMap(s => [s, ...flat(s.children ?? [])]);
-        assert.match(flat(symbols ?? []).find(s => s.name.startsWith('G8.41'))?.detail ?? '', /changed/);
+        const outlineDetail = async () => {
+          const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', g8);
+          return flat(symbols ?? []).find(s => /^G8\.41\b/.test(s.name))?.detail ?? '';
+        };
+        // VS Code may answer from the outline it asked for before the comparison: ask until it is fresh.
+        await pollUntil(outlineDetail, d => /changed/.test(d), 'the outline marking G8.41 changed');
         await vscode.commands.executeCommand('secDrafting.showCommentsOnChangedClauses');
         const filtered = await pollUntil(consultationViewCounts, c => c.shown > 0, 'comments on the changed clause in the view');
         assert.ok(filtered.shown < filtered.listed, JSON.stringify(filtered));
