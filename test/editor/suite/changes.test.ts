@@ -1,10 +1,9 @@
 // What the modification changes, in a real VS Code (issue 21): with secDrafting.compareTo naming a
 // folder that holds the current Code, the clause the modification reworded is listed as changed —
 // its hover shows the baseline's words beside the new ones, and the SEC Consultation view's
-// "changed clauses only" filter keeps the comments on it. (The outline's mark is checked over the
-// protocol, test/lsp/changes.test.ts: in the full editor suite VS Code's outline answer did not
-// show it within the wait, which is not understood yet.) Setting it back to
-// nothing ends the comparison.
+// "changed clauses only" filter keeps the comments on it; setting it back to nothing ends the
+// comparison. The outline's mark is checked over the protocol (test/lsp/changes.test.ts): VS Code
+// keeps an outline per text version, so one computed earlier in the suite shows it only after an edit.
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
