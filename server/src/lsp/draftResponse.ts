@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, WorkspaceEdit } from 'vscode-languageserver-types';
-import { type CommentEntry, type Disposition, baseName, emptyResponses, parseResponses, responsesPathFor, serialiseResponses, withResponse } from '../service';
+import { type CommentEntry, type Disposition, baseName, emptyResponses, endOfText, parseResponses, responsesPathFor, serialiseResponses, withResponse } from '../service';
 import { uriToPath } from '../io/workspace';
 
 export interface DraftOutcome {
@@ -26,11 +26,6 @@ export interface DraftClient {
   canCreateFiles: boolean;
   /** The client answers window/showDocument. */
   canShowDocument: boolean;
-}
-
-function endOf(text: string): Position {
-  const lines = text.split(/\r\n|\r|\n/);
-  return { line: lines.length - 1, character: lines[lines.length - 1].length };
 }
 
 /** Draft the entry (disposition and clause as known, empty response) and point the drafter at it. */
@@ -59,7 +54,7 @@ export async function draftResponse(client: DraftClient, entry: CommentEntry, wh
   const start: Position = { line: 0, character: 0 };
   const edit: WorkspaceEdit = current === undefined
     ? { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: text }] }] }
-    : { changes: { [uri]: [{ range: { start, end: endOf(current) }, newText: text }] } };
+    : { changes: { [uri]: [{ range: { start, end: endOfText(current) }, newText: text }] } };
   const applied = await client.connection.workspace.applyEdit({ label: `Draft the response to ${who}`, edit });
   if (!applied.applied) return { ok: false, drafted: false, uri, message: `The response to ${who} could not be drafted in ${name}: ${applied.failureReason ?? 'the editor did not apply the edit'}.` };
   // The entry's "response" line: where the drafter writes.

@@ -349,7 +349,7 @@ export {
   isResponsesFile, parseResponses, responsesPathFor, serialiseResponses, withResponse,
 } from './model/responses';
 export { baseName, globToRegExp, hasConsultationName, hasLegalName, looksLikeConsultation } from './model/classify';
-export { type Line, comparePositions, splitLines } from './text/lines';
+export { type Line, comparePositions, endOfText, splitLines } from './text/lines';
 export { FIX_ALL_KIND, certainEdits, toLspDiagnostic } from './features/codeActions';
 export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 export { RENUMBER_ACTION_KIND, RENUMBER_COMMANDS } from './features/renumber';

@@ -3,19 +3,14 @@
 // collation's responses file (`renamedClauses`), which comment linking reads. Only collations
 // whose comments name a moved clause are touched; a broken responses file refuses the whole
 // renumbering, since it is never overwritten and the links would silently stop following.
-import type { Position, SecTextEdit } from '../types';
+import type { SecTextEdit } from '../types';
+import { endOfText } from '../text/lines';
 import { composeRenames, serialiseResponses } from '../model/responses';
 import { responsesFor } from '../model/responsesIndex';
 import { collationMentions } from '../model/consultation/linking';
 import { baseName } from '../model/classify';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { Refusable } from './clauseRename';
-
-/** Where a text ends, as an LSP position (the range that replaces all of it). */
-function endOf(text: string): Position {
-  const lines = text.split(/\r\n|\r|\n/);
-  return { line: lines.length - 1, character: lines[lines.length - 1].length };
-}
 
 /** Does any comment of the collation name (by its number now) a clause the mapping moves? */
 function namesMovedClause(workspace: WorkspaceIndex, uri: string, mapping: ReadonlyMap<string, string>): boolean {
@@ -43,7 +38,7 @@ export function commentLinkEdits(workspace: WorkspaceIndex, mapping: ReadonlyMap
     const start = { line: 0, character: 0 };
     edits.push(current === undefined
       ? { uri: responses.uri, range: { start, end: start }, newText: text, createIfMissing: true }
-      : { uri: responses.uri, range: { start, end: endOf(current) }, newText: text });
+      : { uri: responses.uri, range: { start, end: endOfText(current) }, newText: text });
   }
   return { ok: edits };
 }

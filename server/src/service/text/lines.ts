@@ -28,6 +28,13 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** Where a text ends, as an LSP position: the end of the range that replaces all of it. */
+export function endOfText(text: string): Position {
+  const lines = splitLines(text);
+  const last = lines[lines.length - 1];
+  return { line: last.line, character: last.text.length };
+}
+
 /** A range on one line, from column `from` to column `to`. */
 export function lineRange(line: number, from: number, to: number): Range {
   return { start: { line, character: from }, end: { line, character: to } };
