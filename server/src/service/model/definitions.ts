@@ -95,7 +95,7 @@ function tableSite(model: LegalModel, line: number): DefinitionSite | undefined 
 /** Kinds of line a flattened row runs on over: its wrapped text, its own paragraphs, page furniture. */
 const ROW_BODY = new Set(['continuation', 'paragraph', 'furniture', 'definition-term']);
 
-/** The rest of a term wrapped in the left-hand column on this line of a row (structure.markColumnTermTails), if any. */
+/** The rest of a term wrapped in the left-hand column on this line of a row (structure.markWrappedTerms), if any. */
 function termTailAt(model: LegalModel, line: number): string | undefined {
   const { lines, kinds, contentColumn } = model.structure;
   const text = lines[line].text;

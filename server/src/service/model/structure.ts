@@ -327,50 +327,46 @@ function markDefinitionRows(lines: readonly Line[], kinds: LineKind[], contentCo
 }
 
 /**
- * Rows whose copy kept the table's two columns ("Smart Metering Key    means the …" with
- * "Infrastructure              accordance with …" under it): a line that starts in the term
- * column holds the rest of the term. Alone, it is a `definition-term` line; with the meaning's
- * next words after it, its content starts where those words do, so the term's rest is read by
- * the definition and by no rule as text.
+ * A Section A term wrapped in the table's left-hand column, read once per row.
+ * - Columns kept ("Smart Metering Key    means the …" with "Infrastructure              accordance
+ *   with …" under it): a line under the row that starts in the term column holds the rest of
+ *   the term. Alone, it is a `definition-term` line; with the meaning's next words after it, its
+ *   content starts where those words do, so the term's rest is read by the definition and by no
+ *   rule as text.
+ * - Flattened (one space between the columns), the term's start comes off the page before its
+ *   row: "SMKI Device Certificate" then "Policy means the …". A short line that reads as a term,
+ *   after a line that finished what it said and right before the row, is a `definition-term`.
  */
-function markColumnTermTails(lines: readonly Line[], kinds: LineKind[], contentColumn: number[]): void {
+function markWrappedTerms(lines: readonly Line[], kinds: LineKind[], contentColumn: number[]): void {
   for (const l of lines) {
     if (kinds[l.line] !== 'definition-row') continue;
     const column = contentColumn[l.line];
     const content = l.text.slice(column);
     const row = definitionRowStart(content);
-    const gap = row && columnGap(content, row);
-    if (!row || !gap) continue;
-    for (let i = l.line + 1; i < lines.length && (kinds[i] === 'continuation' || kinds[i] === 'furniture'); i++) {
-      if (kinds[i] === 'furniture') continue;
-      const tail = termTailOf(lines[i].text, column + row.termColumn, column + row.meaningColumn, gap.tabbed);
-      if (!tail) continue;
-      if (tail.meaningColumn === undefined) kinds[i] = 'definition-term';
-      else contentColumn[i] = tail.meaningColumn;
-    }
+    if (!row) continue;
+    const gap = columnGap(content, row);
+    if (gap) markTermTails(lines, kinds, contentColumn, l.line, column + row.termColumn, column + row.meaningColumn, gap.tabbed);
+    else markTermHead(lines, kinds, l.line);
   }
 }
 
-/**
- * In the flattened form (one space between the columns) a term wrapped in the left-hand column
- * comes off the page before its row: "SMKI Device Certificate" then "Policy means the …". A
- * short line that reads as a term, standing after a line that finished what it said and right
- * before a row, is the start of that row's term (`definition-term`); anything else is text.
- */
-function markFlatTermHeads(lines: readonly Line[], kinds: LineKind[], contentColumn: readonly number[]): void {
-  for (const l of lines) {
-    if (kinds[l.line] !== 'definition-row') continue;
-    const content = l.text.slice(contentColumn[l.line]);
-    const row = definitionRowStart(content);
-    if (!row || columnGap(content, row)) continue;
-    const head = neighbour(kinds, l.line, -1);
-    if (head < 0 || kinds[head] !== 'continuation') continue;
-    const text = lines[head].text.trim();
-    if (!looksLikeTerm(text) || text.split(/\s+/).length > 6 || !/^[A-Z0-9]/.test(text)) continue;
-    const before = neighbour(kinds, head, -1);
-    if (before < 0 || !endsStatement(lines[before].text)) continue;
-    kinds[head] = 'definition-term';
+function markTermTails(lines: readonly Line[], kinds: LineKind[], contentColumn: number[], rowLine: number, termColumn: number, meaningColumn: number, tabbed: boolean): void {
+  for (let i = rowLine + 1; i < lines.length && (kinds[i] === 'continuation' || kinds[i] === 'furniture'); i++) {
+    if (kinds[i] === 'furniture') continue;
+    const tail = termTailOf(lines[i].text, termColumn, meaningColumn, tabbed);
+    if (!tail) continue;
+    if (tail.meaningColumn === undefined) kinds[i] = 'definition-term';
+    else contentColumn[i] = tail.meaningColumn;
   }
+}
+
+function markTermHead(lines: readonly Line[], kinds: LineKind[], rowLine: number): void {
+  const head = neighbour(kinds, rowLine, -1);
+  if (head < 0 || kinds[head] !== 'continuation') return;
+  const text = lines[head].text.trim();
+  if (!looksLikeTerm(text) || text.split(/\s+/).length > 6 || !/^[A-Z0-9]/.test(text)) return;
+  const before = neighbour(kinds, head, -1);
+  if (before >= 0 && endsStatement(lines[before].text)) kinds[head] = 'definition-term';
 }
 
 /** Parse the structure of a legal-text document. */
@@ -411,8 +407,7 @@ export function parseStructure(text: string): SecStructure {
   markWrappedReferences(lines, kinds);
   markSubHeadings(lines, kinds, contentColumn, mdHeadings);
   markDefinitionRows(lines, kinds, contentColumn);
-  markColumnTermTails(lines, kinds, contentColumn);
-  markFlatTermHeads(lines, kinds, contentColumn);
+  markWrappedTerms(lines, kinds, contentColumn);
 
   // Pass 3: build headings, clauses and paragraphs.
   let currentPart: PartHeading | undefined;
