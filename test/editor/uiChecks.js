@@ -156,7 +156,51 @@ async function runUiChecks({ browser, server, workspace, extensionPath, out, log
     return `${texts.length} rows; ${row}`;
   });
 
+  // Issue 18: "the lightbulb is hidden when comment icons fill the gutter". G8.44C wraps over
+  // three screen lines, each with a comment icon; the cursor sits between the two spaces, where a
+  // drafter deleting one would put it. The lightbulb must show, clear of every comment icon, be
+  // the topmost element where it is drawn, and open the fix when clicked.
+  await check("with the cursor in G8.44C's double space, the lightbulb shows clear of the comment icons and a click offers the fix", 'lightbulb-menu', async () => {
+    await page.mouse.move(5, 5);
+    await keyboard.press('Escape');
+    const { line, column } = locate(workspace, 'G8.44C', '  ');
+    const clauseLine = editorLine(/^G8\.44C\s/);
+    // The content widget beside the text, or the one VS Code draws in the glyph margin.
+    const bulb = page.locator('.lightBulbWidget[class*="codicon-"], .glyph-margin-widgets .cgmr[class*="codicon-gutter-lightbulb"]').first();
+    const shown = await pollUntil(async () => {
+      await goTo(line, column + 1);
+      return bulb.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false);
+    }, ok => ok, 60_000);
+    if (!shown) throw new Error(`no lightbulb with the cursor at Ln ${line}, Col ${column + 1} (between the two spaces)`);
+    const bulbBox = await bulb.boundingBox();
+    const clauseBox = await clauseLine.boundingBox();
+    // A comment icon is drawn by the glyph's ::before, wider than the 4 px element and offset left of it.
+    const icons = await page.evaluate(() => [...document.querySelectorAll('.editor-instance .margin-view-overlays .comment-range-glyph')].map(el => {
+      const r = el.getBoundingClientRect();
+      const before = getComputedStyle(el, '::before');
+      const left = r.left + (parseFloat(before.left) || 0) + (parseFloat(before.marginLeft) || 0);
+      const width = parseFloat(before.width) || r.width;
+      return { x: Math.min(r.left, left), y: r.top, width: Math.max(r.right, left + width) - Math.min(r.left, left), height: r.height };
+    }));
+    const onClause = icons.filter(i => i.y + i.height > clauseBox.y && i.y < clauseBox.y + clauseBox.height);
+    if (onClause.length === 0) throw new Error(`no comment icon beside G8.44C to test against (icons: ${JSON.stringify(icons)})`);
+    const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const covered = icons.filter(i => overlaps(i, bulbBox));
+    if (covered.length > 0) throw new Error(`the lightbulb ${JSON.stringify(bulbBox)} lies under comment icons ${JSON.stringify(covered)}`);
+    const topmost = await page.evaluate(({ x, y }) => {
+      const el = document.elementFromPoint(x, y);
+      return el ? { isBulb: !!el.closest('.lightBulbWidget, .cgmr[class*="codicon-gutter-lightbulb"]'), className: String(el.className) } : { isBulb: false, className: '(nothing)' };
+    }, { x: bulbBox.x + bulbBox.width / 2, y: bulbBox.y + bulbBox.height / 2 });
+    if (!topmost.isBulb) throw new Error(`the lightbulb's centre shows "${topmost.className}", not the lightbulb`);
+    await page.screenshot({ path: path.join(out, `${String(++shotNumber).padStart(2, '0')}-lightbulb-shown.png`) });
+    await bulb.click();
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: /single space/i }).first();
+    await fix.waitFor({ state: 'visible', timeout: 20_000 }).catch(() => { throw new Error('clicking the lightbulb offered no single-space fix'); });
+    return `lightbulb at (${Math.round(bulbBox.x)}, ${Math.round(bulbBox.y)}); ${icons.length} comment icons on screen (${onClause.length} on G8.44C's first line), none over it; the click offers "${(await fix.innerText()).trim()}"`;
+  });
+
   await check('the quick fix (Ctrl+.) replaces the double space with one', 'quick-fix-applied', async () => {
+    await keyboard.press('Escape');
     const { line, column } = locate(workspace, 'G8.44C', '  ');
     const clauseLine = editorLine(/^G8\.44C\s/);
     await goTo(line, column + 1);

@@ -3,17 +3,29 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { clausePosition, codeOf, openInEditor, revert, sectionG8, waitForCode, waitForDiagnostics, workspaceUri } from './helpers';
+import { clausePosition, codeOf, openInEditor, pollUntil, revert, sectionG8, waitForCode, waitForDiagnostics, workspaceUri } from './helpers';
 
 /**
  * The quick fixes VS Code offers for a diagnostic (the lightbulb's list). The command's results
  * do not carry their diagnostics, so a fix is one whose edit touches the diagnostic's range.
+ * VS Code cancels a code action request whenever any code action provider is registered or
+ * removed meanwhile, answering "Canceled" or nothing: ask again, as the lightbulb does on its
+ * next trigger, until the fixes come (or WAIT_MS, when none is ever offered).
  */
 async function quickFixesFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-  return (actions ?? []).filter((a): a is vscode.CodeAction => typeof a.command !== 'string')
-    .filter(a => a.edit?.get(uri).some(edit => edit.range.intersection(diagnostic.range) !== undefined));
+  const answer = await pollUntil(async () => {
+    let actions: (vscode.CodeAction | vscode.Command)[] | undefined;
+    try {
+      actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    } catch (error) {
+      if ((error as Error)?.name !== 'Canceled' && (error as Error)?.message !== 'Canceled') throw error;
+    }
+    const fixes = (actions ?? []).filter((a): a is vscode.CodeAction => typeof a.command !== 'string')
+      .filter(a => a.edit?.get(uri).some(edit => edit.range.intersection(diagnostic.range) !== undefined));
+    return { fixes, offered: (actions ?? []).map(a => a.title) };
+  }, ({ fixes }) => fixes.length > 0, `a quick fix with an edit for '${codeOf(diagnostic)}' on line ${diagnostic.range.start.line + 1}`);
+  return answer.fixes;
 }
 
 /** The fix to apply: the preferred one, else the first. */
@@ -37,6 +49,25 @@ export function draftingTests(): void {
       assert.equal(found[0].severity, vscode.DiagnosticSeverity.Warning);
       assert.equal(found[0].source, 'sec');
       assert.match(document.getText(found[0].range), /^ {2,}$/);
+    });
+
+    // VS Code cancels every code action request in flight when any extension registers a code
+    // action provider, for any language; the cancelled request answers "Canceled" or an empty
+    // list (the editor suite failed now and then with "no quick fix with an edit was offered",
+    // while extensions were still activating). Here one registers mid-request, every time.
+    test('its quick fix is offered even when another extension registers a code action provider meanwhile', async () => {
+      const uri = sectionG8();
+      const { document } = await openInEditor(uri);
+      const line = clausePosition(document, 'G8.44C').line;
+      const diagnostic = (await waitForCode(uri, 'double-space')).find(d => codeOf(d) === 'double-space' && d.range.start.line === line);
+      assert.ok(diagnostic, 'no double-space finding on G8.44C');
+      const asked = quickFixesFor(uri, diagnostic);
+      const other = vscode.languages.registerCodeActionsProvider({ language: 'sec-editor-test-other' }, { provideCodeActions: () => [] });
+      try {
+        assert.match(preferred(await asked).title, /single space/i);
+      } finally {
+        other.dispose();
+      }
     });
 
     test('its quick fix leaves one space, and the warning goes', async () => {

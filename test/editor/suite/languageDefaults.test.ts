@@ -13,6 +13,8 @@ export function languageDefaultsTests(): void {
       const editor = vscode.workspace.getConfiguration('editor', document);
       assert.equal(editor.get('wordWrap'), 'on');
       assert.equal(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+      // A double space is whitespace: "onCode" would hide its lightbulb with the cursor inside it.
+      assert.equal(editor.get('lightbulb.enabled'), 'on');
       const separators = editor.get<string>('wordSeparators') ?? '';
       for (const c of '.()') assert.ok(!separators.includes(c), `"${c}" separates words in sec files`);
       // Other languages keep VS Code's own defaults.
