@@ -103,6 +103,7 @@ export class WorkspaceFolders {
   }
 }
 
-function pathsOf(folders: readonly { uri: string }[]): string[] {
-  return folders.map(f => uriToPath(f.uri)).filter((p): p is string => !!p).map(p => path.resolve(p));
+/** The folders' paths; an entry without a file URI (Neovim 0.7 sends `removed: [{}]` with an addition) is passed over. */
+function pathsOf(folders: readonly { uri: string }[] | undefined): string[] {
+  return (folders ?? []).map(f => (typeof f?.uri === 'string' ? uriToPath(f.uri) : undefined)).filter((p): p is string => !!p).map(p => path.resolve(p));
 }
