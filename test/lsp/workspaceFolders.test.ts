@@ -185,3 +185,64 @@ test('an added folder\'s own .secdraft.json applies to its files', { timeout: 60
     for (const dir of [a, d]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+interface Registration { method: string; registerOptions?: { watchers?: { globPattern: string }[] } }
+
+test('an added folder is watched: the globs of its .secdraft.json are registered, and its files changed on disk are read', { timeout: 60_000 }, async () => {
+  const a = folder({ 'section-g8.sec.txt': SECTION_G8 });
+  const d = folder({ '.secdraft.json': JSON.stringify({ legalFiles: ['**/*.legal'] }), 'x.legal': OPEN_IN_B });
+  const registrations: Registration[] = [];
+  const client = await startServer({
+    rootPath: a,
+    capabilities: { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    handlers: {
+      'client/registerCapability': (p: { registrations: Registration[] }) => {
+        registrations.push(...p.registrations);
+        return null;
+      },
+    },
+  });
+  const watchedGlobs = (from: number) => registrations.slice(from).filter(r => r.method === 'workspace/didChangeWatchedFiles').flatMap(r => r.registerOptions?.watchers?.map(w => w.globPattern) ?? []);
+  try {
+    await client.diagnostics(fileUri(path.join(a, 'section-g8.sec.txt')), brokenTo('G8.32A'));
+    for (let tries = 0; tries < 100 && watchedGlobs(0).length === 0; tries++) await new Promise(resolve => setTimeout(resolve, 50));
+    // Watchers are plain "**/" globs, not relative to a folder: they cover any folder added.
+    assert.ok(watchedGlobs(0).every(g => g.startsWith('**/')), watchedGlobs(0).join(' '));
+    const count = registrations.length;
+    await changeFolders(client, [d], []);
+    const legal = fileUri(path.join(d, 'x.legal'));
+    await client.diagnostics(legal, has('double-space'));
+    for (let tries = 0; tries < 100 && !watchedGlobs(count).includes('**/*.legal'); tries++) await new Promise(resolve => setTimeout(resolve, 50));
+    assert.ok(watchedGlobs(count).includes('**/*.legal'), `registered again with the added folder's globs: ${watchedGlobs(count).join(' ')}`);
+
+    fs.writeFileSync(path.join(d, 'x.legal'), OPEN_IN_B.replace('Supplier  Party', 'Supplier Party'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: legal, type: 2 }] });
+    await client.diagnostics(legal, x => !has('double-space')(x));
+  } finally {
+    await client.close();
+    for (const dir of [a, d]) fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the first folder removed: the next one is the workspace, its .secdraft.json the workspace\'s', { timeout: 60_000 }, async () => {
+  const a = folder({ '.secdraft.json': '{ "severity": { "double-space": "hint" } }', 'section-g8.sec.txt': SECTION_G8 });
+  const b = folder({ '.secdraft.json': '{ "severity": { "double-space": "error" } }', 'open.sec.txt': OPEN_IN_B });
+  const inA = fileUri(path.join(a, 'section-g8.sec.txt'));
+  const inB = fileUri(path.join(b, 'open.sec.txt'));
+  const client = await startServer({ rootPath: a, moreFolders: [b], capabilities: CAPABILITIES });
+  try {
+    await client.diagnostics(inA, brokenTo('G8.32A'));
+    const severity = (d: Diagnostic[]) => d.find(x => x.code === 'double-space')?.severity;
+    await client.diagnostics(inB, d => severity(d) === 1 /* Error: B's own config */);
+    await changeFolders(client, [], [a]);
+    assert.deepEqual(await client.diagnostics(inA, d => d.length === 0), []);
+    // B's file changed on disk: read, and checked with B's config, now the workspace's.
+    fs.writeFileSync(path.join(b, 'open.sec.txt'), `${OPEN_IN_B}\nG8.41 Each  Party shall comply.\n`);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: inB, type: 2 }] });
+    const found = await client.diagnostics(inB, d => d.filter(x => x.code === 'double-space').length === 2);
+    assert.deepEqual(found.filter(x => x.code === 'double-space').map(x => x.severity), [1, 1]);
+  } finally {
+    await client.close();
+    for (const dir of [a, b]) fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
