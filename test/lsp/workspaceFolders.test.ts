@@ -127,12 +127,17 @@ test('a folder added is read and checked, with progress, and its clauses are kno
     await client.change(openInB, 2, OPEN_IN_B.replace('comply', 'comply  fully'));
     const doubles = (d: Diagnostic[]) => d.filter(x => x.code === 'double-space').length;
     assert.equal(doubles(await client.diagnostics(openInB, d => doubles(d) === 2)), 2, 'the open document is still checked');
+    // Closed, it goes as the rest of B went: its folder is no longer in the workspace.
+    count = events.seen.length;
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: openInB } });
+    assert.deepEqual(await client.diagnostics(openInB, d => d.length === 0), [], 'closed, its findings are cleared');
+    assert.deepEqual(await events.after(count), { documents: 1 });
 
     // A file of the removed folder changed on disk is not read back.
     count = events.seen.length;
     fs.writeFileSync(path.join(b, 'section-g8-more.sec.txt'), SECTION_G8_MORE.replace('may  defer', 'may defer'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: inB, type: 2 }] });
-    assert.deepEqual(await events.after(count), { documents: 2 });
+    assert.deepEqual(await events.after(count), { documents: 1 });
     assert.deepEqual(await client.request<Location[]>('textDocument/definition', { textDocument: { uri: inA }, position: REFERENCE }), []);
   } finally {
     await client.close();

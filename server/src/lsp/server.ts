@@ -192,9 +192,9 @@ export function startServer(connection: Connection): SecLanguageService {
 
   documents.onDidClose(e => {
     if (isReadOnlyDocument(e.document.uri)) return; // never replaced while open (above), so nothing to restore
-    // Back to the file on disk (or gone if it was never saved).
+    // Back to the file on disk (or gone if it was never saved, or is in no workspace folder: one removed).
     const file = uriToPath(e.document.uri);
-    const loaded = file ? readTextFile(file) : undefined;
+    const loaded = file && folders.contains(file) ? readTextFile(file) : undefined;
     if (loaded && !isProblem(loaded) && !compared.owns(e.document.uri) && (service.kindOf({ uri: e.document.uri, version: 0, text: loaded.text }) !== 'other' || isResponsesFile(e.document.uri))) {
       service.setDocument({ uri: e.document.uri, version: 0, text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
     } else service.removeDocument(e.document.uri);
