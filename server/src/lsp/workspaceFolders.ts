@@ -27,7 +27,7 @@ export interface WorkspaceFoldersContext {
 /** Is `file` the folder itself or below it? */
 export function isInside(file: string, folder: string): boolean {
   const relative = path.relative(folder, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 export class WorkspaceFolders {
