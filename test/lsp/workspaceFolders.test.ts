@@ -251,3 +251,20 @@ test('the first folder removed: the next one is the workspace, its .secdraft.jso
     for (const dir of [a, b]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a client without workspace folders (a rootUri only) has its root read; a folder change it should not send is ignored', { timeout: 60_000 }, async () => {
+  const a = folder({ 'section-g8.sec.txt': SECTION_G8 });
+  const b = folder({ 'open.sec.txt': OPEN_IN_B });
+  const client = await startServer({ rootPath: a, rootUriOnly: true });
+  try {
+    await client.diagnostics(fileUri(path.join(a, 'section-g8.sec.txt')), brokenTo('G8.32A'));
+    // Sent all the same by a client that did not say it has workspace folders: ignored, the server serves on.
+    await changeFolders(client, [b], []);
+    const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: fileUri(path.join(a, 'section-g8.sec.txt')) } });
+    assert.ok(symbols.length > 0);
+    assert.deepEqual(await client.diagnostics(fileUri(path.join(b, 'open.sec.txt')), () => true, 500, true), []);
+  } finally {
+    await client.close();
+    for (const dir of [a, b]) fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
