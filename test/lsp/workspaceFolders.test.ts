@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver-types';
 import { fileUri, startServer } from '../helpers/lspClient';
+import { makeWordLegalText } from '../helpers/wordLegal';
 import { INDEX_CHANGED_NOTIFICATION, type IndexChangedParams } from '../../server/src/lsp/protocol';
 
 // Folder A refers to G8.32A, which only folder B has.
@@ -263,6 +264,36 @@ test('a client without workspace folders (a rootUri only) has its root read; a f
     const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: fileUri(path.join(a, 'section-g8.sec.txt')) } });
     assert.ok(symbols.length > 0);
     assert.deepEqual(await client.diagnostics(fileUri(path.join(b, 'open.sec.txt')), () => true, 500, true), []);
+  } finally {
+    await client.close();
+    for (const dir of [a, b]) fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a removed folder\'s Word tracked changes are no longer the workspace\'s changes', { timeout: 60_000 }, async () => {
+  const a = folder({ 'h1.sec.md': 'H1 OTHER SECTION\n\nH1.1 The Panel shall meet.\n' });
+  const b = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-folders-'));
+  fs.writeFileSync(path.join(b, 'Section G.docx'), await makeWordLegalText());
+  const client = await startServer({ rootPath: a, moreFolders: [b], capabilities: CAPABILITIES });
+  type Changes = { baseline: string; clauses: { id: string; status: string }[] };
+  const changesWhen = async (accept: (c: Changes) => boolean) => {
+    let result: Changes = { baseline: '', clauses: [] };
+    for (let i = 0; i < 100; i++) {
+      result = await client.request<Changes>('sec/changes', {});
+      if (accept(result)) break;
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    return result;
+  };
+  try {
+    const before = await changesWhen(c => c.clauses.length > 0);
+    assert.deepEqual(before.clauses.map(c => `${c.id} ${c.status}`), ['G8.39 changed', 'G8.40 changed']);
+    const docx = fileUri(path.join(b, 'Section G.docx'));
+    await client.diagnostics(docx, d => d.length > 0, 20_000);
+    await changeFolders(client, [], [b]);
+    await client.diagnostics(docx, d => d.length === 0);
+    const after = await changesWhen(c => c.clauses.length === 0);
+    assert.deepEqual(after, { baseline: '', clauses: [] });
   } finally {
     await client.close();
     for (const dir of [a, b]) fs.rmSync(dir, { recursive: true, force: true });

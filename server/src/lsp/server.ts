@@ -47,7 +47,8 @@ export function startServer(connection: Connection): SecLanguageService {
   const scheduleAll = (first?: string, announce = false) => publisher.changed(first, announce);
   /** The workspace folders, followed as the client adds and removes them (lsp/workspaceFolders.ts). */
   const folders = new WorkspaceFolders({
-    connection, service, documents, scan: list => readFolders(list), refresh: () => scheduleAll(undefined, true),
+    connection, service, documents, scan: list => readFolders(list),
+    refresh: () => (compared.refreshTracked(), scheduleAll(undefined, true)), // a removed folder's Word tracked changes go with it
     reloadSettings: async () => { settings.readRepoConfig(); settings.apply(); forgetIgnored(); await settings.rewatch(); },
   });
   const workspaceFolders = () => folders.list();

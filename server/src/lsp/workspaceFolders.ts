@@ -20,7 +20,7 @@ export interface WorkspaceFoldersContext {
   reloadSettings: () => Promise<void>;
   /** Read the folders' files into the core (the start-up scan's function), then publish and announce. */
   scan: (folders: string[]) => Promise<void>;
-  /** Re-check and publish every document; announce the change (sec/indexChanged). */
+  /** After files were dropped: rebuild what depends on the set of files, re-check and publish, announce (sec/indexChanged). */
   refresh: () => void;
 }
 
