@@ -88,8 +88,10 @@ test('a folder added is read and checked, with progress, and its clauses are kno
     initializationOptions: { indexChangedNotification: true },
     notifications: { [INDEX_CHANGED_NOTIFICATION]: events.listener },
     handlers: {
-      'window/workDoneProgress/create': () => {
+      // Answered late, as a busy editor may: the scan of an added folder waits for it.
+      'window/workDoneProgress/create': async () => {
         progressCreated++;
+        await new Promise(resolve => setTimeout(resolve, 400));
         return null;
       },
     },

@@ -47,7 +47,7 @@ export function startServer(connection: Connection): SecLanguageService {
   const scheduleAll = (first?: string, announce = false) => publisher.changed(first, announce);
   /** The workspace folders, followed as the client adds and removes them (lsp/workspaceFolders.ts). */
   const folders = new WorkspaceFolders({
-    connection, service, documents, scan: list => readFolders(list),
+    connection, service, documents, reading: () => publisher.markWorkspaceReading(), scan: list => readFolders(list),
     refresh: () => (compared.refreshTracked(), scheduleAll(undefined, true)), // a removed folder's Word tracked changes go with it
     reloadSettings: async () => { settings.readRepoConfig(); settings.apply(); forgetIgnored(); await settings.rewatch(); },
   });
@@ -127,8 +127,8 @@ export function startServer(connection: Connection): SecLanguageService {
       }
     } finally {
       progress.done();
+      publisher.markWorkspaceRead();
     }
-    publisher.markWorkspaceRead();
     scheduleAll(undefined, true);
   }
 

@@ -18,6 +18,8 @@ export interface WorkspaceFoldersContext {
   documents: TextDocuments<TextDocument>;
   /** Read every folder's .secdraft.json again, hand the settings to the core, re-register the watchers. */
   reloadSettings: () => Promise<void>;
+  /** Folders are about to be read: hold the announcement (sec/indexChanged) until `scan` has read them. */
+  reading: () => void;
   /** Read the folders' files into the core (the start-up scan's function), then publish and announce. */
   scan: (folders: string[]) => Promise<void>;
   /** After files were dropped: rebuild what depends on the set of files, re-check and publish, announce (sec/indexChanged). */
@@ -77,11 +79,16 @@ export class WorkspaceFolders {
     const removed = pathsOf(event.removed);
     const added = pathsOf(event.added).filter(f => !this.folders.includes(f) || removed.includes(f));
     this.folders = [...this.folders.filter(f => !removed.includes(f)), ...added];
+    if (added.length) this.ctx.reading(); // before the settings are applied, which re-checks and would announce
     const dropped = this.dropDocumentsOf(removed);
     if (dropped) this.ctx.connection.console.info(`SEC Drafting: ${dropped} file(s) of the removed folder(s) are no longer read: ${removed.join(', ')}`);
-    await this.ctx.reloadSettings();
-    if (added.length) await this.ctx.scan(added);
-    else this.ctx.refresh();
+    try {
+      await this.ctx.reloadSettings();
+    } finally {
+      // Even if the settings failed (the queue logs why): the added folders' files are the workspace's now.
+      if (added.length) await this.ctx.scan(added);
+      else this.ctx.refresh();
+    }
   }
 
   /**
