@@ -48,7 +48,10 @@ export function startServer(connection: Connection): SecLanguageService {
   /** The workspace folders, followed as the client adds and removes them (lsp/workspaceFolders.ts). */
   const folders = new WorkspaceFolders({
     connection, service, documents, reading: () => publisher.markWorkspaceReading(), scan: list => readFolders(list),
-    refresh: () => (compared.refreshTracked(), scheduleAll(undefined, true)), // a removed folder's Word tracked changes go with it
+    refresh: () => {
+      compared.refreshTracked(); // a removed folder's Word tracked changes go with it
+      scheduleAll(undefined, true);
+    },
     reloadSettings: async () => { settings.readRepoConfig(); settings.apply(); forgetIgnored(); await settings.rewatch(); },
   });
   const workspaceFolders = () => folders.list();
