@@ -148,9 +148,10 @@ test('a folder added is read and checked, with progress, and its clauses are kno
   }
 });
 
-test('a folder added with a broken .secdraft.json is read with the defaults and the message names the file', { timeout: 60_000 }, async () => {
+test('a folder added with a broken .secdraft.json is read with the defaults and the message names the file, once', { timeout: 60_000 }, async () => {
   const a = folder({ 'section-g8.sec.txt': SECTION_G8 });
   const c = folder({ '.secdraft.json': '{ "severity": { "double-space": ', 'c.sec.txt': OPEN_IN_B });
+  const d = folder({ 'd.sec.txt': OPEN_IN_B });
   const messages: string[] = [];
   const requests: string[] = [];
   const client = await startServer({
@@ -173,9 +174,14 @@ test('a folder added with a broken .secdraft.json is read with the defaults and 
     const configFile = path.join(c, '.secdraft.json');
     assert.ok(messages.some(m => m.includes(configFile)), `a message names ${configFile}: ${JSON.stringify(messages)}`);
     assert.deepEqual(requests, [], 'a notification, never a request that waits for an answer');
+
+    // Another folder added: what is wrong with C's config is not said again.
+    await changeFolders(client, [d], []);
+    await client.diagnostics(fileUri(path.join(d, 'd.sec.txt')), has('double-space'));
+    assert.equal(messages.filter(m => m.includes(configFile)).length, 1, JSON.stringify(messages));
   } finally {
     await client.close();
-    for (const dir of [a, c]) fs.rmSync(dir, { recursive: true, force: true });
+    for (const dir of [a, c, d]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -52,7 +52,7 @@ export function startServer(connection: Connection): SecLanguageService {
       compared.refreshTracked(); // a removed folder's Word tracked changes go with it
       scheduleAll(undefined, true);
     },
-    reloadSettings: async () => { settings.readRepoConfig(); settings.apply(); forgetIgnored(); await settings.rewatch(); },
+    reloadSettings: async () => { settings.readRepoConfig(false); settings.apply(); forgetIgnored(); await settings.rewatch(); },
   });
   const workspaceFolders = () => folders.list();
   const settings = new ServerSettings({
