@@ -39,7 +39,10 @@ export function fileUri(p: string): string {
 export async function startServer(options: {
   rootPath?: string; initializationOptions?: unknown;
   /** More workspace folders after rootPath (a multi-root workspace). */
-  moreFolders?: string[]; serverJs?: string; args?: string[]; nodeFlags?: readonly string[];
+  moreFolders?: string[];
+  /** Send only rootUri, as a client without workspace folders does (workspaceFolders: null). */
+  rootUriOnly?: boolean;
+  serverJs?: string; args?: string[]; nodeFlags?: readonly string[];
   /** The client capabilities to declare instead of the default minimal editor's. */
   capabilities?: Record<string, unknown>;
   /** Answers to the server's requests (and notifications) by method, instead of the defaults. */
@@ -80,7 +83,7 @@ export async function startServer(options: {
   const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', {
     processId: process.pid,
     rootUri,
-    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }, ...(options.moreFolders ?? []).map((f, i) => ({ uri: fileUri(f), name: `ws${i + 2}` }))] : null,
+    workspaceFolders: rootUri && !options.rootUriOnly ? [{ uri: rootUri, name: 'ws' }, ...(options.moreFolders ?? []).map((f, i) => ({ uri: fileUri(f), name: `ws${i + 2}` }))] : null,
     capabilities: options.capabilities ?? { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
     initializationOptions: options.initializationOptions,
   });

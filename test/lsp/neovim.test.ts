@@ -2,7 +2,8 @@
 // .ci/install-system-deps) drives `secdraft lsp --stdio` through test/lsp/neovim/drive.lua:
 // diagnostics, hover, definition, references, rename, completion, the double-space fix, the
 // server's own commands (a code lens, "Record response…"), a broken .secdraft.json that must not
-// prompt, and settings pushed in workspace/didChangeConfiguration. Fails when nvim is missing.
+// prompt, settings pushed in workspace/didChangeConfiguration, and a workspace folder added and
+// removed (vim.lsp.buf.add_workspace_folder). Fails when nvim is missing.
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -22,6 +23,8 @@ const A = [
   '',
 ].join('\n');
 const G8 = 'G8 USER SECURITY ASSURANCE\n\nG8.40 Each Supplier Party shall comply.\n\nG8.41 A Supplier Party shall  comply with Section G8.40.\n';
+/** The file of a second workspace folder, added while the server runs. */
+const H = 'H1 OTHER MATTERS\n\nH1.1 A Supplier  Party shall comply with Section G8.41.\n';
 const CSV = 'question,respondent,category,response,text\n1,E.ON,Large Supplier,Approve,Why does Section G8.41 apply to every Supplier Party?\n'
   + '1,Bryt,Small Supplier,Reject,We do not agree with the proposal.\n';
 
@@ -48,6 +51,7 @@ interface Seen {
 }
 
 let dir: string;
+let dir2: string;
 let seen: Seen;
 let stderr = '';
 
@@ -61,11 +65,13 @@ before(() => {
   fs.writeFileSync(path.join(dir, 'g8.sec.txt'), G8);
   fs.writeFileSync(path.join(dir, 'consultation.csv'), CSV);
   fs.writeFileSync(path.join(dir, '.secdraft.json'), '{ "severity": { "double-space": ');
+  dir2 = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sec-nvim-added-')));
+  fs.writeFileSync(path.join(dir2, 'h.sec.txt'), H);
   const out = path.join(dir, 'seen.json');
   const home = path.join(dir, '.home');
   const r = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', path.join(REPO, 'test', 'lsp', 'neovim', 'drive.lua')], {
     cwd: dir, encoding: 'utf8', timeout: 120_000,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_STATE_HOME: home, XDG_CACHE_HOME: home, SEC_WS: dir, SEC_CLI: CLI, SEC_OUT: out, SEC_NODE: process.execPath },
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_STATE_HOME: home, XDG_CACHE_HOME: home, SEC_WS: dir, SEC_WS2: dir2, SEC_CLI: CLI, SEC_OUT: out, SEC_NODE: process.execPath },
   });
   stderr = `${r.stderr ?? ''}${r.error ? String(r.error) : ''}`;
   assert.ok(fs.existsSync(out), `Neovim wrote nothing (exit ${r.status}): ${stderr}`);
@@ -74,7 +80,7 @@ before(() => {
 });
 
 after(() => {
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  for (const d of [dir, dir2]) if (d) fs.rmSync(d, { recursive: true, force: true });
 });
 
 test('a broken .secdraft.json is a warning notification, never a prompt; diagnostics still come', () => {
@@ -127,4 +133,10 @@ test('"Record response…" without the text drafts the entry in the responses fi
 test('settings pushed in workspace/didChangeConfiguration apply at once', () => {
   assert.ok(seen.steps.second_double_space, 'a new double space was found first');
   assert.ok(seen.steps.settings_applied, 'double-space set to ignore: the finding went away');
+});
+
+test('a workspace folder added in Neovim is read and checked; removed, its findings are cleared', () => {
+  assert.ok(seen.steps.folder_added, 'the added folder\'s double space was found');
+  assert.ok(seen.steps.folder_references, 'the term\'s uses include the added folder\'s file');
+  assert.ok(seen.steps.folder_removed, 'its findings cleared when the folder was removed');
 });

@@ -19,7 +19,7 @@ export const SERVER_CAPABILITIES: InitializeResult = {
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
     codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, RENUMBER_ACTION_KIND] },
     executeCommandProvider: { commands: [...SERVER_COMMANDS, ...Object.values(RENUMBER_COMMANDS)] },
-    workspace: { workspaceFolders: { supported: true } },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   },
   serverInfo: { name: 'sec-drafting', version: '0.1.0' },
 };

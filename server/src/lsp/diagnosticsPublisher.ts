@@ -55,6 +55,11 @@ export class DiagnosticsPublisher {
     this.workspaceRead = true;
   }
 
+  /** A folder added while running is being read: as at start-up, the client is told once it is. */
+  markWorkspaceReading(): void {
+    this.workspaceRead = false;
+  }
+
   /**
    * A change in one file can change findings in any other (terms, references, links): the
    * edited document (`first`) at once, the rest in the background. `announce` for changes

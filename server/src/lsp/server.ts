@@ -28,25 +28,35 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { COMMENTS_REQUEST } from './protocol';
 import type { ClientSettings } from '../io/settings';
 import { ServerSettings } from './serverSettings';
+import { WorkspaceFolders } from './workspaceFolders';
 
 export function startServer(connection: Connection): SecLanguageService {
   const documents = new TextDocuments(TextDocument);
   const service = createSecLanguageService();
-  let workspaceFolders: string[] = [];
   let abilities: ClientAbilities = { ask: false, applyEdit: false, createFiles: false, showDocument: false };
   let workspaceTrusted = true;
   /** The client asked for sec/indexChanged (lsp/protocol.ts) in its initialization options. */
   let notifiesIndexChanges = false;
-  const baseline = new EditorBaseline(() => workspaceFolders[0], uri => service.documentText(uri));
+  const baseline = new EditorBaseline(() => workspaceFolders()[0], uri => service.documentText(uri));
   /** The comparison with the current Code (secDrafting.compareTo / "compareTo"), issue 21. */
-  const compared = new EditorChanges(service, () => workspaceFolders[0], message => warn(message));
+  const compared = new EditorChanges(service, () => workspaceFolders()[0], message => warn(message));
   const publisher = new DiagnosticsPublisher({
     connection, service, documents, shown: (uri, found) => baseline.filter(uri, compared.filter(uri, found)), notifiesIndexChanges: () => notifiesIndexChanges,
   });
   /** Re-check and publish: `first` is the edited document; `announce` a change other than typing. */
   const scheduleAll = (first?: string, announce = false) => publisher.changed(first, announce);
+  /** The workspace folders, followed as the client adds and removes them (lsp/workspaceFolders.ts). */
+  const folders = new WorkspaceFolders({
+    connection, service, documents, reading: () => publisher.markWorkspaceReading(), scan: list => readFolders(list),
+    refresh: () => {
+      compared.refreshTracked(); // a removed folder's Word tracked changes go with it
+      scheduleAll(undefined, true);
+    },
+    reloadSettings: async () => { settings.readRepoConfig(false); settings.apply(); forgetIgnored(); await settings.rewatch(); },
+  });
+  const workspaceFolders = () => folders.list();
   const settings = new ServerSettings({
-    connection, service, root: () => workspaceFolders[0], folders: () => workspaceFolders, warn: message => warn(message), configRead: () => reloadBaseline(), changed: () => scheduleAll(undefined, true),
+    connection, service, root: () => workspaceFolders()[0], folders: workspaceFolders, warn: message => warn(message), configRead: () => reloadBaseline(), changed: () => scheduleAll(undefined, true),
     applied: ({ legalGlobs, consultationGlobs, client, config }) => void compared
       .configure({ legalGlobs, consultationGlobs, compareTo: client.compareTo || config.compareTo, changedOnly: client.changedOnly || config.changedOnly, trusted: workspaceTrusted })
       .then(changed => changed && scheduleAll(undefined, true)),
@@ -82,34 +92,32 @@ export function startServer(connection: Connection): SecLanguageService {
       createFiles: !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
       showDocument: !!params.capabilities.window?.showDocument?.support,
     };
-    workspaceFolders = (params.workspaceFolders ?? []).map(f => uriToPath(f.uri)).filter((p): p is string => !!p);
-    if (workspaceFolders.length === 0 && params.rootUri) {
-      const root = uriToPath(params.rootUri);
-      if (root) workspaceFolders = [root];
-    }
+    folders.initialize(params);
     workspaceTrusted = (params.initializationOptions as ClientSettings | undefined)?.workspaceTrusted !== false;
     notifiesIndexChanges = (params.initializationOptions as { indexChangedNotification?: unknown } | undefined)?.indexChangedNotification === true;
     return SERVER_CAPABILITIES;
   });
 
-  connection.onInitialized(async () => {
+  connection.onInitialized(() => folders.start(async () => {
     await settings.start();
     await loadWorkspace();
     await settings.rewatch();
-  });
+  }));
 
   async function loadWorkspace(): Promise<void> {
     settings.readRepoConfig();
     settings.apply();
-    if (workspaceFolders.length === 0) {
-      publisher.markWorkspaceRead();
-      return;
-    }
+    if (workspaceFolders().length === 0) publisher.markWorkspaceRead();
+    else await readFolders(workspaceFolders());
+  }
+
+  /** Read folders' files into the core, with progress: at start-up, and for a folder added later. */
+  async function readFolders(list: string[]): Promise<void> {
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin('SEC Drafting', 0, 'Reading the workspace…', false);
     try {
       const result = await scanFolders(
-        workspaceFolders,
+        list,
         { ...settings.globs(), ignores: settings.ignoreRules() },
         file => compared.owns(file.uri) || (service.setDocument({ uri: file.uri, version: 0, text: file.text, fileProblems: file.warnings, fileNotes: file.notes, languageId: file.languageId }), compared.wordRead(file.uri, file.textBeforeChanges, false)),
         (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`),
@@ -122,8 +130,8 @@ export function startServer(connection: Connection): SecLanguageService {
       }
     } finally {
       progress.done();
+      publisher.markWorkspaceRead();
     }
-    publisher.markWorkspaceRead();
     scheduleAll(undefined, true);
   }
 
@@ -155,6 +163,7 @@ export function startServer(connection: Connection): SecLanguageService {
         reloadBaseline();
         continue;
       }
+      if (!folders.contains(file)) continue; // a file of no workspace folder (one removed) is not read back
       if (documents.get(change.uri) || compared.owns(change.uri)) continue; // the editor's copy wins while open; the baseline is not the workspace
       if (isIgnored(file, settings.ignoreRules())) continue; // .secdraft.json "ignores": never read
       if (change.type === 3 /* Deleted */) service.removeDocument(change.uri);
@@ -187,9 +196,9 @@ export function startServer(connection: Connection): SecLanguageService {
 
   documents.onDidClose(e => {
     if (isReadOnlyDocument(e.document.uri)) return; // never replaced while open (above), so nothing to restore
-    // Back to the file on disk (or gone if it was never saved).
+    // Back to the file on disk (or gone if it was never saved, or is in no workspace folder: one removed).
     const file = uriToPath(e.document.uri);
-    const loaded = file ? readTextFile(file) : undefined;
+    const loaded = file && folders.contains(file) ? readTextFile(file) : undefined;
     if (loaded && !isProblem(loaded) && !compared.owns(e.document.uri) && (service.kindOf({ uri: e.document.uri, version: 0, text: loaded.text }) !== 'other' || isResponsesFile(e.document.uri))) {
       service.setDocument({ uri: e.document.uri, version: 0, text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
     } else service.removeDocument(e.document.uri);
@@ -250,7 +259,7 @@ export function startServer(connection: Connection): SecLanguageService {
   // The publication gate: record responses, list unanswered comments, build the report.
   registerGateRequests(connection, {
     service, documents, runSafe, refresh: () => scheduleAll(undefined, true),
-    workspaceFolders: () => workspaceFolders, failOn: () => settings.config.failOn,
+    workspaceFolders, failOn: () => settings.config.failOn,
   });
 
   documents.listen(connection);

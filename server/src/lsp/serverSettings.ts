@@ -42,6 +42,8 @@ export class ServerSettings {
   /** The globs the settings add to the watchers, as last registered, and that registration. */
   private watchedExtra: string | undefined;
   private watchers: Disposable | undefined;
+  /** The warnings the last read of the configs gave, and whether a re-read repeats them. */
+  private configWarnings = new Set<string>();
   /** Counts configuration changes: a pull that a newer change overtook is dropped. */
   private configChanges = 0;
 
@@ -80,25 +82,35 @@ export class ServerSettings {
     this.clientSettings = (await this.pull()) ?? this.clientSettings;
   }
 
-  /** .secdraft.json: a broken one falls back to defaults; ignored keys are shown, once each read. */
-  readRepoConfig(): SecConfig {
-    const { connection, warn } = this.ctx;
+  /**
+   * .secdraft.json: a broken one falls back to defaults; ignored keys are shown, once each read.
+   * With `repeat` false (the workspace folders changed, no config did), only warnings the last
+   * read did not give are shown: adding a folder does not repeat what is wrong with another's.
+   */
+  readRepoConfig(repeat = true): SecConfig {
+    const { connection } = this.ctx;
+    const before = this.configWarnings;
+    this.configWarnings = new Set();
+    const warn = (message: string) => {
+      this.configWarnings.add(message);
+      if (repeat || !before.has(message)) this.ctx.warn(message);
+    };
     const { config, error } = readWorkspaceConfig(this.ctx.root());
     this.repoConfig = config;
     if (error) warn(`SEC Drafting: ${error}. Using default settings.`);
     for (const warning of config.warnings ?? []) connection.console.warn(warning);
     if (config.warnings?.length) warn(`SEC Drafting: ${config.warnings.join('; ')}.`);
-    this.readFolderConfigs();
+    this.readFolderConfigs(warn);
     this.ctx.configRead();
     return config;
   }
 
   /** The other workspace folders' configs, each with its word list; a broken one is reported and left out. */
-  private readFolderConfigs(): void {
+  private readFolderConfigs(warn: (message: string) => void): void {
     this.folderConfigs = [];
     for (const folder of (this.ctx.folders?.() ?? []).slice(1)) {
       const { config, error } = readWorkspaceConfig(folder);
-      if (error) this.ctx.warn(`SEC Drafting: ${error}. Its settings are not used for ${folder}.`);
+      if (error) warn(`SEC Drafting: ${error}. Its settings are not used for ${folder}.`);
       for (const warning of config.warnings ?? []) this.ctx.connection.console.warn(warning);
       this.folderConfigs.push({ folder, config, words: workspaceWordList(folder, config).words });
     }

@@ -164,6 +164,20 @@ local function main()
   local responses_buf = vim.fn.bufnr(ws .. '/consultation.responses.json')
   seen.draft_buffer = responses_buf > 0 and table.concat(vim.api.nvim_buf_get_lines(responses_buf, 0, -1, false), '\n') or ''
 
+  -- A second workspace folder added while the server runs (vim.lsp.buf.add_workspace_folder,
+  -- Neovim 0.7 has it): its file is read and checked, its uses of a term count; removed, its
+  -- findings are cleared. Its file is never opened: Neovim keeps its diagnostics on a buffer
+  -- number made for the URI.
+  vim.api.nvim_set_current_buf(g8)
+  local ws2 = os.getenv('SEC_WS2')
+  local h = vim.uri_to_bufnr(vim.uri_from_fname(ws2 .. '/h.sec.txt'))
+  vim.lsp.buf.add_workspace_folder(ws2)
+  seen.steps.folder_added = vim.wait(10000, function() return has_code(h, 'double-space') end, 50)
+  local uses = request(g8, 'textDocument/references', { textDocument = { uri = uri('g8.sec.txt') }, position = supplier, context = { includeDeclaration = true } })
+  seen.steps.folder_references = vim.tbl_contains(vim.tbl_map(function(l) return l.uri end, uses or {}), vim.uri_from_fname(ws2 .. '/h.sec.txt'))
+  vim.lsp.buf.remove_workspace_folder(ws2)
+  seen.steps.folder_removed = vim.wait(10000, function() return #vim.diagnostic.get(h) == 0 end, 50)
+
   -- A settings change pushed in workspace/didChangeConfiguration: double-space turned off.
   vim.api.nvim_set_current_buf(g8)
   vim.api.nvim_buf_set_lines(g8, -1, -1, false, { '', 'G8.43 Another  space.' })
