@@ -49,6 +49,13 @@ test('the gap between the columns is layout, not a double space; a double space 
   assert.deepEqual(service.getDiagnostics(uriOf('a.sec.txt')).filter(d => d.code === 'undefined-term').map(d => (d.data as { term: string }).term), ['Code'], 'only “Code” of the introduction is undefined here');
 });
 
+test('structure reads each row once and keeps the reading: term, meaning column and the gap between the columns', () => {
+  const rowsOf = (text: string) => [...parseStructure(text).definitionRows].map(([line, { row, gap }]) => `${line} ${row.term} @${row.meaningColumn}${gap ? ` gap ${gap.from}-${gap.to}${gap.tabbed ? ' tab' : ''}` : ''}`);
+  assert.deepEqual(rowsOf(COLUMNS).slice(0, 3), ['4 Certificate Policy @28 gap 18-28', '6 IKI Certificate Policy @28 gap 22-28', '7 SMKI Device Certificate @28 gap 23-28']);
+  assert.deepEqual(rowsOf('A1 DEFINITIONS\nA1.1 In this Code the expressions in the left hand column below shall have the meanings given to them:\nAffiliate\tmeans a company.\nParty means a party.\n'),
+    ['2 Affiliate @10 gap 9-10 tab', '3 Party @6']);
+});
+
 test('Word table cells copied as tabs: the same terms', () => {
   const tabbed = [
     'A1 DEFINITIONS',

@@ -57,6 +57,11 @@ test('what counts as a vote only: empty cells, placeholders, the vote in one wor
   for (const vote of ['', '  ', '-', '–', '—', 'N/A', 'n/a.', 'NA', 'None', 'Nil.', 'No comment', 'No comments.', 'No further comments', '"No comment"', 'Not applicable', 'Yes', 'No.', 'Agree', 'Approve', 'No view.']) {
     assert.ok(isVoteOnlyText(vote), `"${vote}" is a vote only`);
   }
+  // However much white space, quoting and punctuation surround it (a cell is told apart by its letters first).
+  for (const vote of [`  “No comments at this time.”${' '.repeat(400)}`, `\t(N/A)${'\n'.repeat(50)}`, `${'"'.repeat(30)}Partially agree${'.'.repeat(30)}`]) {
+    assert.ok(isVoteOnlyText(vote), `${JSON.stringify(vote.slice(0, 40))}… is a vote only`);
+  }
+  assert.ok(!isVoteOnlyText('No comments at this time, thanks'), 'one word more than the longest placeholder is a comment');
   for (const said of ['No, because G8.41 is unclear.', 'Yes, but the threshold should be meters.', 'See our answer to Question 1.', 'We agree.', 'N/A for us as we have no non-domestic premises, but others will be affected.']) {
     assert.ok(needsAnswer({ text: said }), `"${said}" needs an answer`);
   }

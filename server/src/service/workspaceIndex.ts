@@ -31,6 +31,8 @@ export type WorkspaceAspect = DocumentKind | 'settings';
 
 export const ALL_ASPECTS: readonly WorkspaceAspect[] = ['legal', 'consultation', 'other', 'settings'];
 
+const LEGAL: readonly WorkspaceAspect[] = ['legal'];
+
 /** Each legal document's part of a legalSignature, by the signature's name. */
 const SIGNATURE_PARTS = new DerivedKey<Map<string, string>>('workspace.signatureParts');
 
@@ -39,8 +41,8 @@ export class WorkspaceIndex {
   readonly store = new Store();
   private readonly docs = new Map<string, SecDocument>();
   private readonly models = new Map<string, DocumentModel>();
-  private readonly derivedCache = new Map<string, { stamp: string; value: unknown }>();
-  private readonly signatures = new Map<string, { stamp: string; uris: string[]; parts: string[]; version: number }>();
+  private readonly derivedCache = new Map<string, { stamp: number; value: unknown }>();
+  private readonly signatures = new Map<string, { stamp: number; uris: string[]; parts: string[]; version: number }>();
   private readonly aspectGenerations: Record<WorkspaceAspect, number> = { legal: 0, consultation: 0, other: 0, settings: 0 };
   private legalPatterns: RegExp[] = [];
   private legalGlobs: string[] = [];
@@ -194,7 +196,7 @@ export class WorkspaceIndex {
    */
   derived<T>(key: DerivedKey<T> | string, compute: () => T, dependsOn: readonly WorkspaceAspect[] = ALL_ASPECTS): T {
     if (typeof key !== 'string') key = key.name;
-    const stamp = this.stampOf(dependsOn);
+    const stamp = this.latestChange(dependsOn);
     const cached = this.derivedCache.get(key);
     if (cached && cached.stamp === stamp) return cached.value as T;
     const value = compute();
@@ -210,7 +212,7 @@ export class WorkspaceIndex {
    * elsewhere are kept instead of recomputed.
    */
   legalSignature(key: string, signatureOf: (model: LegalModel) => string): number {
-    const stamp = this.stampOf(['legal']);
+    const stamp = this.latestChange(LEGAL);
     const before = this.signatures.get(key);
     if (before && before.stamp === stamp) return before.version;
     const models = this.legalModels();
@@ -250,6 +252,17 @@ export class WorkspaceIndex {
     let stamp = '';
     for (const a of aspects) stamp += `${a[0]}${this.aspectGenerations[a]}`;
     return stamp;
+  }
+
+  /**
+   * The generation of the latest change to any of the aspects: a number that changes exactly when
+   * one of them changes (each change takes a generation higher than all before), as `stampOf`'s
+   * string does, without building a string on every lookup of a derived value.
+   */
+  private latestChange(aspects: readonly WorkspaceAspect[]): number {
+    let latest = 0;
+    for (const a of aspects) if (this.aspectGenerations[a] > latest) latest = this.aspectGenerations[a];
+    return latest;
   }
 
   private touch(aspects: readonly WorkspaceAspect[]): void {

@@ -77,7 +77,14 @@ export function looksLikeTerm(text: string): boolean {
  * The white space between a row's term and its meaning when the copy kept the table's columns
  * (several spaces or a tab, as `pdftotext -layout` or Word gives): offsets within the content.
  */
-export function columnGap(content: string, row: RowStart): { from: number; to: number; tabbed: boolean } | undefined {
+export interface ColumnGap {
+  from: number;
+  to: number;
+  /** A tab between the columns (Word), not only spaces (`pdftotext -layout`). */
+  tabbed: boolean;
+}
+
+export function columnGap(content: string, row: RowStart): ColumnGap | undefined {
   const from = row.termColumn + row.term.length;
   const gap = content.slice(from, row.meaningColumn);
   if (!/^(?: {2,}|[ ]*\t[ \t]*)$/.test(gap)) return undefined;

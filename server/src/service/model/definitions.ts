@@ -15,7 +15,7 @@ import { tableCells } from '../text/tableCells';
 import type { LegalModel } from './document';
 import { DerivedKey, derive } from '../cache';
 import { clauseAtLine, ownTextColumn } from './structure';
-import { columnGap, definitionRowStart, looksLikeTerm } from './definitionRows';
+import { looksLikeTerm } from './definitionRows';
 
 // Derived values kept per owner (see cache.ts).
 const DEFINITIONS = new DerivedKey<DefinitionSite[]>('definitions');
@@ -114,12 +114,13 @@ function headBefore(model: LegalModel, line: number): string | undefined {
 
 /** A flattened Section A row ("Affiliate means …"), with its meaning read over the lines it wraps onto. */
 function flatRowSite(model: LegalModel, line: number): DefinitionSite | undefined {
-  const { lines, kinds, contentColumn } = model.structure;
+  const { lines, kinds, contentColumn, definitionRows } = model.structure;
   const column = contentColumn[line];
-  const row = definitionRowStart(lines[line].text.slice(column));
-  if (!row) return undefined;
+  const reading = definitionRows.get(line);
+  if (!reading) return undefined;
+  const { row } = reading;
   const pieces: ProsePiece[] = [{ line, column: column + row.meaningColumn, text: lines[line].text.slice(column + row.meaningColumn) }];
-  const columns = columnGap(lines[line].text.slice(column), row) !== undefined;
+  const columns = reading.gap !== undefined;
   // Flattened, the term's start may stand on the line before ("SMKI Device Certificate" / "Policy means …").
   const head = columns ? undefined : headBefore(model, line);
   let term = head ? `${head} ${row.term}` : row.term;

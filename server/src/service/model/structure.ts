@@ -5,7 +5,7 @@ import type { Range } from '../types';
 import { type Line, lineRange, splitLines } from '../text/lines';
 import { CLAUSE_ID_SOURCE, PART_ID_SOURCE, type ClauseNumber, parseClauseId } from './clauseIds';
 import { type FurnitureContext, pageFurniture } from './pageFurniture';
-import { columnGap, definitionRowStart, endsStatement, introducesDefinitions, looksLikeTerm, namesDefinitions, termTailOf } from './definitionRows';
+import { type ColumnGap, type RowStart, columnGap, definitionRowStart, endsStatement, introducesDefinitions, looksLikeTerm, namesDefinitions, termTailOf } from './definitionRows';
 
 export type LineKind =
   | 'blank'
@@ -103,6 +103,18 @@ export interface SecStructure {
    * side are not consecutive, so numbering and reference checks do not bridge them.
    */
   elisions: number[];
+  /**
+   * Each Section A row of the definitions table as structure read it (line → reading), so that
+   * definitions and the spacing rule use that reading instead of reading the row again.
+   */
+  definitionRows: ReadonlyMap<number, DefinitionRowReading>;
+}
+
+/** A `definition-row` line read: where its term and meaning are, within the line's content. */
+export interface DefinitionRowReading {
+  row: RowStart;
+  /** The white space between the columns, when the copy kept them (several spaces or a tab). */
+  gap?: ColumnGap;
 }
 
 const SECTION_RE = /^SECTION\s+([A-Z]{1,2})\b\s*[:.\-–—]?\s*(.*)$/i;
@@ -304,7 +316,8 @@ function openingText(lines: readonly Line[], kinds: readonly LineKind[], line: n
  * any line; one opened by a weaker verb ("includes", "in relation to …, means") must follow a
  * line that finished what it said, so a wrapped sentence is never taken for a row.
  */
-function markDefinitionRows(lines: readonly Line[], kinds: LineKind[], contentColumn: readonly number[]): void {
+function markDefinitionRows(lines: readonly Line[], kinds: LineKind[], contentColumn: readonly number[]): Map<number, DefinitionRowReading> {
+  const rows = new Map<number, DefinitionRowReading>();
   let inDefinitions = false;
   let previous = -1;
   for (const l of lines) {
@@ -320,10 +333,15 @@ function markDefinitionRows(lines: readonly Line[], kinds: LineKind[], contentCo
     else if (kind === 'continuation' && inDefinitions) {
       const row = definitionRowStart(content);
       const opensAnything = previous < 0 || !FLOWING.has(kinds[previous]) || endsStatement(lines[previous].text);
-      if (row && looksLikeTerm(row.term) && (row.strong || opensAnything)) kinds[l.line] = 'definition-row';
+      if (row && looksLikeTerm(row.term) && (row.strong || opensAnything)) {
+        kinds[l.line] = 'definition-row';
+        const gap = columnGap(content, row);
+        rows.set(l.line, gap ? { row, gap } : { row });
+      }
     }
     if (kind !== 'blank' && kind !== 'furniture' && kind !== 'suppression') previous = l.line;
   }
+  return rows;
 }
 
 /**
@@ -337,16 +355,11 @@ function markDefinitionRows(lines: readonly Line[], kinds: LineKind[], contentCo
  *   row: "SMKI Device Certificate" then "Policy means the …". A short line that reads as a term,
  *   after a line that finished what it said and right before the row, is a `definition-term`.
  */
-function markWrappedTerms(lines: readonly Line[], kinds: LineKind[], contentColumn: number[]): void {
-  for (const l of lines) {
-    if (kinds[l.line] !== 'definition-row') continue;
-    const column = contentColumn[l.line];
-    const content = l.text.slice(column);
-    const row = definitionRowStart(content);
-    if (!row) continue;
-    const gap = columnGap(content, row);
-    if (gap) markTermTails(lines, kinds, contentColumn, l.line, column + row.termColumn, column + row.meaningColumn, gap.tabbed);
-    else markTermHead(lines, kinds, l.line);
+function markWrappedTerms(lines: readonly Line[], kinds: LineKind[], contentColumn: number[], rows: ReadonlyMap<number, DefinitionRowReading>): void {
+  for (const [line, { row, gap }] of rows) {
+    const column = contentColumn[line];
+    if (gap) markTermTails(lines, kinds, contentColumn, line, column + row.termColumn, column + row.meaningColumn, gap.tabbed);
+    else markTermHead(lines, kinds, line);
   }
 }
 
@@ -406,8 +419,8 @@ export function parseStructure(text: string): SecStructure {
   for (const line of pageFurniture(lines, furnitureContext(lines, kinds))) kinds[line] = 'furniture';
   markWrappedReferences(lines, kinds);
   markSubHeadings(lines, kinds, contentColumn, mdHeadings);
-  markDefinitionRows(lines, kinds, contentColumn);
-  markWrappedTerms(lines, kinds, contentColumn);
+  const definitionRows = markDefinitionRows(lines, kinds, contentColumn);
+  markWrappedTerms(lines, kinds, contentColumn, definitionRows);
 
   // Pass 3: build headings, clauses and paragraphs.
   let currentPart: PartHeading | undefined;
@@ -540,7 +553,7 @@ export function parseStructure(text: string): SecStructure {
   for (const c of clauses) if (!clauseById.has(c.id)) clauseById.set(c.id, c);
   // Only lines holding one of an elision's characters can be one (skips a slice per line).
   const elisions = lines.filter(l => kinds[l.line] !== 'blank' && ELISION_CHAR_RE.test(l.text) && ELISION_RE.test(l.text.slice(contentColumn[l.line]))).map(l => l.line);
-  return { lines, kinds, contentColumn, section, parts, subHeadings, clauses, clauseById, elisions };
+  return { lines, kinds, contentColumn, section, parts, subHeadings, clauses, clauseById, elisions, definitionRows };
 }
 
 /** The clause whose span contains a line, if any (binary search over sorted clauses). */

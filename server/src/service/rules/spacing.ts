@@ -7,7 +7,6 @@ import type { LegalModel } from '../model/document';
 import { lineRange } from '../text/lines';
 import { isProseLine, maskNonProse, nonProseLines, nonProseSpans, overlaps, MASK } from '../text/prose';
 import type { RuleContext, RuleFamily } from './context';
-import { columnGap, definitionRowStart } from '../model/definitionRows';
 
 export function replaceFix(uri: string, title: string, line: number, from: number, to: number, newText: string): SecFix {
   return { title, certain: true, isPreferred: true, edits: [{ uri, range: lineRange(line, from, to), newText }] };
@@ -44,11 +43,8 @@ const NUMBER_OR_LABEL_RE = /^(?:\*\*)?(?:[A-Z]{1,2}\d+(?:\.\d+[A-Z]*)*\.?|\([a-z
 
 /** The spaces between a Section A row's term and its meaning where the copy kept the table's columns. */
 function isColumnGap(model: LegalModel, line: number, from: number, to: number): boolean {
-  if (model.structure.kinds[line] !== 'definition-row') return false;
+  const gap = model.structure.definitionRows.get(line)?.gap;
   const column = model.structure.contentColumn[line];
-  const content = model.structure.lines[line].text.slice(column);
-  const row = definitionRowStart(content);
-  const gap = row && columnGap(content, row);
   return !!gap && column + gap.from === from && column + gap.to === to;
 }
 

@@ -11,10 +11,16 @@ import { responsesPathFor } from '../responses';
 import type { ConsultationModel } from './index';
 import { needsAnswer } from './votes';
 
-/** What two collations are compared by, once per model. */
+/** What two collations are compared by first, once per model: which rows have a comment. */
 interface CollationSignature {
   /** "question|respondent" of each row with a comment, sorted. */
   keys: string[];
+  /** The comments of those rows, by key (a respondent may comment twice on one question). */
+  texts: Map<string, string[]>;
+}
+
+/** What two collations with the same rows are then compared by: the comments' and question titles' words. */
+interface CollationWords {
   /** The words of each row's comment, by key. */
   words: Map<string, Set<string>>;
   /** The words of each question's title, by question number (only titles the collation has). */
@@ -31,20 +37,31 @@ function wordSet(text: string): Set<string> {
 }
 
 const COPY_SIGNATURE = new DerivedKey<CollationSignature>('consultation.copySignature');
+const COPY_WORDS = new DerivedKey<CollationWords>('consultation.copyWords');
 
 function signature(model: ConsultationModel): CollationSignature {
   return derive(model, COPY_SIGNATURE, () => {
-    const words = new Map<string, Set<string>>();
+    const texts = new Map<string, string[]>();
     for (const c of model.comments) {
       if (!needsAnswer(c)) continue;
       const key = `${c.question}|${respondentKey(c.respondent)}`;
-      const had = words.get(key);
-      // A second comment of the same respondent on the same question adds its words.
-      words.set(key, had ? new Set([...had, ...wordSet(c.text)]) : wordSet(c.text));
+      const had = texts.get(key);
+      if (had) had.push(c.text);
+      else texts.set(key, [c.text]);
     }
+    return { keys: [...texts.keys()].sort(), texts };
+  });
+}
+
+/** The words, read only for a collation whose rows match another's (most have no copy). */
+function wordsOf(model: ConsultationModel): CollationWords {
+  return derive(model, COPY_WORDS, () => {
+    const words = new Map<string, Set<string>>();
+    // A second comment of the same respondent on the same question adds its words.
+    for (const [key, texts] of signature(model).texts) words.set(key, new Set(texts.flatMap(t => [...wordSet(t)])));
     const titles = new Map<string, Set<string>>();
     for (const q of model.questions) if (q.title.trim()) titles.set(q.number, wordSet(q.title));
-    return { keys: [...words.keys()].sort(), words, titles };
+    return { words, titles };
   });
 }
 
@@ -62,14 +79,16 @@ const SAME_TITLE = 0.7;
 
 /** Are two collations the same consultation read twice? */
 export function sameConsultation(a: ConsultationModel, b: ConsultationModel): boolean {
-  const x = signature(a);
-  const y = signature(b);
-  if (x.keys.length === 0 || x.keys.length !== y.keys.length || x.keys.some((k, i) => k !== y.keys[i])) return false;
+  const rows = signature(a).keys;
+  const otherRows = signature(b).keys;
+  if (rows.length === 0 || rows.length !== otherRows.length || rows.some((k, i) => k !== otherRows[i])) return false;
+  const x = wordsOf(a);
+  const y = wordsOf(b);
   for (const [question, title] of x.titles) {
     const other = y.titles.get(question);
     if (other && overlap(title, other) < SAME_TITLE) return false;
   }
-  return x.keys.every(k => overlap(x.words.get(k)!, y.words.get(k)!) >= SAME_COMMENT);
+  return rows.every(k => overlap(x.words.get(k)!, y.words.get(k)!) >= SAME_COMMENT);
 }
 
 /** Which copy is kept: answered first, then the fuller reading, then by name. */

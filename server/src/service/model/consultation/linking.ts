@@ -556,12 +556,18 @@ export function explicitMentions(model: ConsultationModel, comment: Consultation
  * clauses that no longer exist (renumbered?), else its whole text; none when it links explicitly, is empty or is only a vote ("N/A").
  */
 function inferenceText(explicit: ExplicitAnalysis, comment: ConsultationComment): string | undefined {
-  if (explicit.links.length > 0 || !needsAnswer(comment)) return undefined;
-  if (explicit.unknown.length > 0) return [...new Set(explicit.unknown.map(u => sentenceAt(comment.text, comment.text.indexOf(u.text))))].join(' ');
-  // Remarks on the modification as a whole are matched by nothing (generalRemarks.ts).
-  const specific = withoutGeneralRemarks(comment.text);
-  return specific.trim() ? specific : undefined;
+  // Asked several times per comment (does the collation need the index, is a kept score still good, the links):
+  // worked out once per explicit analysis, which is made for this comment alone.
+  return derive(explicit, INFERENCE_TEXT, () => {
+    if (explicit.links.length > 0 || !needsAnswer(comment)) return undefined;
+    if (explicit.unknown.length > 0) return [...new Set(explicit.unknown.map(u => sentenceAt(comment.text, comment.text.indexOf(u.text))))].join(' ');
+    // Remarks on the modification as a whole are matched by nothing (generalRemarks.ts).
+    const specific = withoutGeneralRemarks(comment.text);
+    return specific.trim() ? specific : undefined;
+  });
 }
+
+const INFERENCE_TEXT = new DerivedKey<string | undefined>('consultation.inferenceText');
 
 /** A comment's links: the clauses it names, else (or for names that no longer exist) those inferred. */
 function linksOf(explicit: ExplicitAnalysis, comment: ConsultationComment, corpus: () => ClauseCorpus, threshold: number, model?: ConsultationModel): CommentAnalysis {

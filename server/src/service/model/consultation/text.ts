@@ -604,26 +604,33 @@ interface RestPlan {
   complete: boolean;
 }
 
+/** A line's first words and the same lower-cased: read once for every plan laid over the line. */
+interface FirstWords {
+  words: { word: string; start: number; end: number }[];
+  lower: string[];
+}
+
 /**
  * Lay the rest of a name and of a category (lower-cased words still to come) over the
  * continuation lines of a row: each line starts with the name's next words, then the
  * category's, then the comment text — as a table's cells wrap side by side. From the line
  * `from` on (after a page break the first line's text cell may stand alone before them).
  */
-function planRests(texts: string[], nameRest: string[], categoryRest: string[], from = 0): RestPlan {
+function planRests(lineAt: (index: number) => FirstWords, lineCount: number, nameRest: readonly string[], categoryRest: readonly string[], from = 0): RestPlan {
   const plan: RestPlan = { taken: [], nameWords: [], categoryWords: [], complete: false };
   let n = 0;
   let c = 0;
-  for (let index = from; index < texts.length; index++) {
+  for (let index = from; index < lineCount; index++) {
     if (n === nameRest.length && c === categoryRest.length) break;
     // Only the line's first words can carry the rest of a name or a category.
-    const words = wordsOf(texts[index], nameRest.length - n + categoryRest.length - c);
+    const { words, lower } = lineAt(index);
+    const count = Math.min(words.length, nameRest.length - n + categoryRest.length - c);
     let k = 0;
-    while (n < nameRest.length && k < words.length && words[k].word.toLowerCase() === nameRest[n]) {
+    while (n < nameRest.length && k < count && lower[k] === nameRest[n]) {
       plan.nameWords.push(words[k++].word);
       n++;
     }
-    while (c < categoryRest.length && k < words.length && words[k].word.toLowerCase() === categoryRest[c]) {
+    while (c < categoryRest.length && k < count && lower[k] === categoryRest[c]) {
       plan.categoryWords.push(words[k++].word);
       c++;
     }
@@ -646,12 +653,26 @@ function completeFromDocument(reader: Reader, name: string, category: string, te
   if (nameTargets.length === 0 && categoryTargets.length === 0) return undefined;
   const nameCount = name.split(' ').length;
   const categoryCount = category.split(' ').length;
+  // Every pairing of a name's rest (or none) with a category's rest (or none) is tried: each
+  // rest split once, each line's first words read once, for all of them.
+  const nameRests = [...nameTargets.map(nt => nt.split(' ').slice(nameCount)), []];
+  const categoryRests = [...categoryTargets.map(ct => ct.split(' ').slice(categoryCount)), []];
+  const most = Math.max(...nameRests.map(r => r.length)) + Math.max(...categoryRests.map(r => r.length));
+  const lines: (FirstWords | undefined)[] = [];
+  const lineAt = (index: number): FirstWords => {
+    let line = lines[index];
+    if (!line) {
+      const words = wordsOf(texts[index], most);
+      lines[index] = line = { words, lower: words.map(w => w.word.toLowerCase()) };
+    }
+    return line;
+  };
   let best: RestPlan | undefined;
   const taken = (p: RestPlan) => p.nameWords.length + p.categoryWords.length;
-  for (const nt of [...nameTargets, undefined]) {
-    for (const ct of [...categoryTargets, undefined]) {
+  for (const nameRest of nameRests) {
+    for (const categoryRest of categoryRests) {
       for (const from of [0, 1]) {
-        const plan = planRests(texts, nt ? nt.split(' ').slice(nameCount) : [], ct ? ct.split(' ').slice(categoryCount) : [], from);
+        const plan = planRests(lineAt, texts.length, nameRest, categoryRest, from);
         if (taken(plan) === 0) continue;
         if (!best || (plan.complete && !best.complete) || (plan.complete === best.complete && taken(plan) > taken(best))) best = plan;
       }

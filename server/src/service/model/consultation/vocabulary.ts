@@ -10,6 +10,10 @@ import type { CategoryVocabulary } from './categories';
 
 const byLength = (a: string, b: string) => b.length - a.length;
 const RESPONSE_RE = new RegExp(`^(?:${[...RESPONSES].sort(byLength).map(r => r.replace(/\s+/g, '\\s+')).join('|')})(?![\\w-])`, 'i');
+/** A line that is a response cell alone ("Approve"), bars and spaces aside. */
+const RESPONSE_LINE_RE = new RegExp(RESPONSE_RE.source + '$', 'i');
+/** The most ASCII letters a response cell holds ("Partially agree"). */
+const RESPONSE_LETTERS = Math.max(...RESPONSES.map(r => r.replace(/[^A-Za-z]/g, '').length));
 /** Words a category never starts with. */
 const NOT_A_CATEGORY_START = new Set([...COMPANY_SUFFIXES.map(s => s.toLowerCase()), 'and', 'of', 'the', '&', 'for']);
 /** How far into a line a response may stand (name and category words, bars). */
@@ -31,9 +35,17 @@ interface Prefix {
   barredName?: string;
 }
 
+/** The first `count` words of a line, each bar a word of its own (a long comment line is not split whole). */
+function firstTokens(text: string, count: number): string[] {
+  const tokens: string[] = [];
+  const re = /\||[^\s|]+/g;
+  for (let m = re.exec(text); m && tokens.length < count; m = re.exec(text)) tokens.push(m[0]);
+  return tokens;
+}
+
 /** The name-and-category words before a response at the start of a line, if the line opens a row. */
 function prefixOf(text: string): Prefix | undefined {
-  const tokens = text.replace(/\|/g, ' | ').trim().split(/\s+/);
+  const tokens = firstTokens(text, MAX_PREFIX + 2);
   const words: string[] = [];
   const cells: string[][] = [[]];
   for (let j = 0; j < tokens.length && j <= MAX_PREFIX; j++) {
@@ -78,6 +90,16 @@ function isWrappedStart(short: string[], long: string[]): boolean {
   return false;
 }
 
+/** Has the text more ASCII letters than `limit`? */
+function moreLettersThan(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122 && ++count > limit) return true;
+  }
+  return false;
+}
+
 /** What the collation's own rows say its categories and respondents are. */
 export function learnVocabulary(lines: readonly { text: string }[], skip: (i: number) => boolean, known: CategoryVocabulary): LearnedVocabulary {
   const learned = new Set<string>();
@@ -98,9 +120,16 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
     }
     if (p?.words) prefixes.push(p.words);
   });
+  // Each line as one cell (bars and runs of white space as one space), made once and only for
+  // the lines that can be a response alone and the two before them.
+  const cells: (string | undefined)[] = [];
+  const cellOf = (i: number) => (cells[i] ??= lines[i].text.replace(/\|/g, ' ').replace(/\s+/g, ' ').trim());
   for (let k = 2; k < filled.length; k++) {
-    const [name, category, response] = filled.slice(k - 2, k + 1).map(i => lines[i].text.replace(/\|/g, ' ').replace(/\s+/g, ' ').trim());
-    if (!new RegExp(RESPONSE_RE.source + '$', 'i').test(response) || !/^[A-Z]/.test(category) || !/^[A-Z0-9]/.test(name)) continue;
+    // Making a cell keeps every letter: a line with more than a response has is none (most lines).
+    if (moreLettersThan(lines[filled[k]].text, RESPONSE_LETTERS) || !RESPONSE_LINE_RE.test(cellOf(filled[k]))) continue;
+    const category = cellOf(filled[k - 1]);
+    const name = cellOf(filled[k - 2]);
+    if (!/^[A-Z]/.test(category) || !/^[A-Z0-9]/.test(name)) continue;
     const cat = category.split(' ');
     if (cat.length <= MAX_CATEGORY_WORDS && name.split(' ').length <= 7 && [...cat, ...name.split(' ')].every(isCellWord)) stacked.push([name, category]);
   }
@@ -132,10 +161,10 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
     const first = words[0].toLowerCase();
     (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push(row);
   });
-  rows.forEach((words, row) => {
-    const lower = words.map(w => w.toLowerCase());
+  const lowerRows = rows.map(words => words.map(w => w.toLowerCase()));
+  lowerRows.forEach((lower, row) => {
     for (const other of byFirst.get(lower[0]) ?? []) {
-      const longer = rows[other].map(w => w.toLowerCase());
+      const longer = lowerRows[other];
       if (other === row || longer.length <= lower.length) continue;
       if (isWrappedStart(lower, longer)) {
         wrapped.add(row);

@@ -24,8 +24,25 @@ function normalised(text: string): string {
     .trim();
 }
 
+/** The most letters and figures a vote alone can hold ("no comments at this time"). */
+const LONGEST_VOTE = Math.max(...[...PLACEHOLDERS, ...VOTE_WORDS].map(w => w.length));
+
+/**
+ * Has the text more ASCII letters and figures than `limit`? Normalising keeps every one of
+ * them, so such a text is a comment: most cells are told apart without being normalised.
+ */
+function moreWordCharactersThan(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) && ++count > limit) return true;
+  }
+  return false;
+}
+
 /** The text of a row that is only a vote (empty, a placeholder, or the vote in one word). */
 export function isVoteOnlyText(text: string): boolean {
+  if (moreWordCharactersThan(text, LONGEST_VOTE)) return false;
   const t = normalised(text);
   return PLACEHOLDERS.has(t) || VOTE_WORDS.has(t);
 }
