@@ -117,8 +117,9 @@ export class EditorChanges {
 
   /** A document's findings as published: only changed clauses' (and those a change causes) under changedOnly. */
   filter(uri: string, diagnostics: SecDiagnostic[]): SecDiagnostic[] {
+    if (!this.changedOnly) return diagnostics; // the comparison is not worked out for nothing
     const changes = this.service.getChanges();
-    if (!this.changedOnly || !changes) return diagnostics;
+    if (!changes) return diagnostics;
     const cached = this.filtered.get(diagnostics);
     // The same list for the same comparison keeps its identity: the server sends it only once.
     if (cached && cached.changes === changes && cached.changedOnly === this.changedOnly) return cached.kept;
