@@ -43,9 +43,19 @@ export class WordVocabulary {
     return this.words.idOfSlice(norm, 0, norm.length);
   }
 
+  /** The id of a word if it has one, else -1 (numbering nothing). */
+  find(word: string): number {
+    return this.words.find(normaliseWord(word));
+  }
+
   /** The normalised word of an id. */
   wordOf(id: number): string {
     return this.words.wordOf(id);
+  }
+
+  /** How many words have ids. */
+  get size(): number {
+    return this.words.size;
   }
 
   /** Ids of a list of normalised words, for membership tests by id. */
