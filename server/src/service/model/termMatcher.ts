@@ -107,6 +107,8 @@ export class TermMatcher {
   private log: Change[] = [];
   /** Per version a document may be behind: a small trie of the terms changed since then. */
   private readonly probes = new Map<number, TermMatcher>();
+  /** Where a scan writes its matches before copying them out (the matcher's own: no state between instances). */
+  private readonly found = new MatchScratch();
   /** Bumped by every change of the set of terms. */
   version = 0;
   /** The most words any term has had (a scan looks at most this many words past where it starts). */
@@ -307,7 +309,7 @@ export class TermMatcher {
    * use, then the singular; the scan resumes after it.
    */
   scan(words: Words): Matches {
-    return found.copyOut(this.run(words, 0, 0));
+    return this.found.copyOut(this.run(words, 0, 0));
   }
 
   /**
@@ -321,6 +323,7 @@ export class TermMatcher {
   rescan(words: Words, old: Matches, oldCount: number, prefix: number, suffix: number): Matches {
     let kept = 0;
     while (kept < old.count && old.from[kept] + this.maxWords < prefix) kept++;
+    const { found } = this;
     for (let k = 0; k < kept; k++) found.put(k, old.from[k], old.to[k], old.term[k], old.flags[k]);
     const shift = words.count - oldCount;
     const rejoin = { at: words.count - suffix, old, shift };
@@ -354,7 +357,7 @@ export class TermMatcher {
     this.checkVocabulary(words);
     const n = words.count;
     const { id, flags } = words;
-    const rootById = this.rootById;
+    const { rootById, found } = this;
     const POSSESSIVE_BITS = 0x70; // bits 4-6 of Words.flags (bit 7 is HYPHEN_WRAP)
     const rejoinAt = rejoin ? Math.max(rejoin.at, 0) : n + 1;
     while (i < n) {
@@ -405,13 +408,14 @@ export class TermMatcher {
   }
 }
 
-/** Matches as a scan finds them, in arrays kept between scans; copied out once per scan. */
-const found = {
-  from: new Int32Array(1024),
-  to: new Int32Array(1024),
-  term: new Int32Array(1024),
-  flags: new Uint8Array(1024),
-  grow(): void {
+/** Matches as a scan finds them, in arrays kept between scans (one set per matcher); copied out once per scan. */
+class MatchScratch {
+  from = new Int32Array(1024);
+  to = new Int32Array(1024);
+  term = new Int32Array(1024);
+  flags = new Uint8Array(1024);
+
+  private grow(): void {
     const size = this.from.length * 2;
     const more = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
       b.set(a);
@@ -421,16 +425,18 @@ const found = {
     this.to = more(this.to, new Int32Array(size));
     this.term = more(this.term, new Int32Array(size));
     this.flags = more(this.flags, new Uint8Array(size));
-  },
+  }
+
   put(k: number, from: number, to: number, term: number, flags: number): void {
     if (k >= this.from.length) this.grow();
     this.from[k] = from;
     this.to[k] = to;
     this.term[k] = term;
     this.flags[k] = flags;
-  },
+  }
+
   copyOut(count: number): Matches {
     const [[from, to, term], flags] = packed(count, [this.from, this.to, this.term], this.flags);
     return { count, from, to, term, flags };
-  },
-};
+  }
+}
