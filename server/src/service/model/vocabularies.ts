@@ -9,10 +9,20 @@ import { WordVocabulary } from './termWords';
 import { StemTerms } from './consultation/bm25';
 
 export class Vocabularies {
+  // Each made on first use: their tables take some 2 ms and 1.5 MB to set up, which an instance
+  // that never reads legal text (a baseline, most unit tests) need not pay.
+  private wordsMade?: WordVocabulary;
+  private stemsMade?: StemTerms;
+
   /** Folded words of legal text ↔ ids: Words, the term automata, the term checks' word sets. */
-  readonly words = new WordVocabulary();
+  get words(): WordVocabulary {
+    return (this.wordsMade ??= new WordVocabulary());
+  }
+
   /** Stems and phrase keys ↔ ids, with the comment-linking scanner's scratch. */
-  readonly stems = new StemTerms();
+  get stems(): StemTerms {
+    return (this.stemsMade ??= new StemTerms());
+  }
 }
 
 const VOCABULARIES = new DerivedKey<Vocabularies>('vocabularies');
