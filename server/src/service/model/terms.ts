@@ -367,7 +367,7 @@ const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.li
 export function docUses(model: LegalModel, index: TermIndex): DocUses {
   const matches = matchesOf(model, index);
   return derive(matches, USES, () => {
-    const words = wordsOf(model);
+    const words = wordsOf(model, index.matcher.vocabulary);
     const sites = byLine(definitionsOf(model).map(s => s.range));
     const refHeadings = byLine(referencesOf(model).flatMap(r => (r.headingRange ? [r.headingRange] : [])));
     const keep: number[] = [];
@@ -390,7 +390,7 @@ export function docUses(model: LegalModel, index: TermIndex): DocUses {
 
 /** Entry k of a document's uses as a TermUse. */
 export function useOf(model: LegalModel, index: TermIndex, uses: DocUses, k: number): TermUse {
-  const words = wordsOf(model);
+  const words = wordsOf(model, index.matcher.vocabulary);
   const from = uses.from[k];
   const to = uses.to[k];
   const f = uses.flags[k];
@@ -532,7 +532,7 @@ export function termAt(model: LegalModel, index: TermIndex, line: number, charac
       if (term !== undefined) return { term, range: site.range, site };
     }
   }
-  const words = wordsOf(model);
+  const words = wordsOf(model, index.matcher.vocabulary);
   const uses = docUses(model, index);
   for (let k = 0; k < uses.count; k++) {
     if (!isUse(uses, k) || words.line[uses.from[k]] > line || words.line[uses.to[k] - 1] < line) continue;
