@@ -3,7 +3,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { Bm25Index, Bm25Segment, PhraseSet, WordBuffer, stem, termCounts, termPhrases, tokenise, words } from '../../server/src/service/model/consultation/bm25';
+import { Bm25Index, Bm25Segment, PhraseSet, StemTerms, WordBuffer, stem, termCounts, termPhrases, tokenise, words } from '../../server/src/service/model/consultation/bm25';
+
+/** One vocabulary of stems for this file's tests (a service instance has its own). */
+const STEMS = new StemTerms();
 
 const WORD_RE = /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?/g;
 
@@ -14,16 +17,16 @@ const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength
 test('the word scanner finds exactly what the word regex finds, with the same stems', () => {
   fc.assert(fc.property(text, t => {
     const expected = [...t.matchAll(WORD_RE)].map(m => ({ surface: m[0], index: m.index, stem: stem(m[0]), capital: /^[A-Z]/.test(m[0]) }));
-    assert.deepEqual(words(t).map(w => ({ surface: w.surface, index: w.index, stem: w.stem, capital: w.capital })), expected);
+    assert.deepEqual(words(STEMS, t).map(w => ({ surface: w.surface, index: w.index, stem: w.stem, capital: w.capital })), expected);
   }), { numRuns: 500 });
 });
 
 test('the table of words seen keeps every word apart as it grows past its first size', () => {
   const many = Array.from({ length: 40_000 }, (_, i) => `w${i.toString(36).replace(/\d/g, d => 'abcdefghij'[Number(d)])}x`);
-  const stems = words(many.join(' ')).map(w => w.stem);
+  const stems = words(STEMS, many.join(' ')).map(w => w.stem);
   assert.deepEqual(stems, many.map(stem));
   // Read again (found in the table this time), still the same.
-  assert.deepEqual(words(many.join(' ')).map(w => w.stem), stems);
+  assert.deepEqual(words(STEMS, many.join(' ')).map(w => w.stem), stems);
 });
 
 /** The candidate terms as first written: capitalised runs separated only by spaces, without sentence starts. */
@@ -51,19 +54,19 @@ function referencePhrases(t: string): string[] {
 }
 
 test('term phrases: capitalised runs of two to five words, sentence starts dropped, as the reference reads them', () => {
-  assert.deepEqual(termPhrases('The Smart Metering System of each Non-Domestic Premises. Each Supplier Party'), ['smart metering system', 'non-domestic premise', 'supplier party']);
-  fc.assert(fc.property(text, t => assert.deepEqual(termPhrases(t), referencePhrases(t))), { numRuns: 500 });
+  assert.deepEqual(termPhrases(STEMS, 'The Smart Metering System of each Non-Domestic Premises. Each Supplier Party'), ['smart metering system', 'non-domestic premise', 'supplier party']);
+  fc.assert(fc.property(text, t => assert.deepEqual(termPhrases(STEMS, t), referencePhrases(t))), { numRuns: 500 });
 });
 
 function phraseSet(phrases: string[]): PhraseSet {
   const list = new WordBuffer();
   for (const p of phrases) {
     const ids = new WordBuffer();
-    ids.appendLine(p);
+    ids.appendLine(STEMS, p);
     list.push(ids.count);
     list.appendIds(ids.ids, 0, ids.count);
   }
-  return new PhraseSet([list]);
+  return new PhraseSet(STEMS, [list]);
 }
 
 test('tokens: the longest known phrase first, then its words as parts; stopwords and small numbers dropped', () => {
@@ -82,8 +85,8 @@ test('tokens: the longest known phrase first, then its words as parts; stopwords
 test('BM25 scores and contributions equal the formula computed directly, over several segments', () => {
   const docs = [['alpha', 'beta', 'beta'], ['beta', 'gamma'], ['alpha', 'alpha', 'alpha', 'delta'], ['gamma'], ['delta', 'beta']];
   // Two files' segments; the second lists one clause twice over and skips it (a duplicated number).
-  const second = termCounts([docs[2], ['omega'], docs[3], docs[4]]);
-  const index = new Bm25Index([new Bm25Segment(termCounts(docs.slice(0, 2))), new Bm25Segment(second, [0, 2, 3])]);
+  const second = termCounts(STEMS, [docs[2], ['omega'], docs[3], docs[4]]);
+  const index = new Bm25Index([new Bm25Segment(STEMS, termCounts(STEMS, docs.slice(0, 2))), new Bm25Segment(STEMS, second, [0, 2, 3])]);
   assert.equal(index.size, 5);
   const average = docs.reduce((a, d) => a + d.length, 0) / docs.length;
   const direct = (term: string, d: number) => {
@@ -104,11 +107,11 @@ test('BM25 scores and contributions equal the formula computed directly, over se
 test('a phrase set after one document\'s phrases are replaced equals one built from every document again', () => {
   const lists = (texts: string[]) => texts.map(t => {
     const phrases = new WordBuffer();
-    new WordBuffer().appendLine(t, phrases);
+    new WordBuffer().appendLine(STEMS, t, phrases);
     return phrases;
   });
   const a = lists(['The Supplier Party and the Smart Metering System.', 'Each Supplier Party shall.', 'A Network Party.']);
-  const set = new PhraseSet(a);
+  const set = new PhraseSet(STEMS, a);
   // One "Supplier Party" fewer: the same phrases, so the same set (its counts moved on).
   const b = lists(['The Supplier Party and the Smart Metering System.', 'Each shall.', 'A Network Party.']);
   assert.equal(set.replace([a[1]], [b[1]]), set);
@@ -116,10 +119,10 @@ test('a phrase set after one document\'s phrases are replaced equals one built f
   const c = lists(['The Supplier Party and the Smart Metering System.', 'Each shall.', 'A Gas Transporter.']);
   const replaced = set.replace([b[2]], [c[2]]);
   assert.notEqual(replaced, set);
-  assert.ok(replaced.equals(new PhraseSet(c)) && !replaced.has('network party') && replaced.has('gas transporter'));
+  assert.ok(replaced.equals(new PhraseSet(STEMS, c)) && !replaced.has('network party') && replaced.has('gas transporter'));
   // The counts moved on with the set: removing the last "Supplier Party" removes the phrase.
   const d = lists(['The Smart Metering System.', 'Each shall.', 'A Gas Transporter.']);
   const last = replaced.replace([c[0]], [d[0]]);
-  assert.ok(last.equals(new PhraseSet(d)) && !last.has('supplier party'));
+  assert.ok(last.equals(new PhraseSet(STEMS, d)) && !last.has('supplier party'));
   assert.deepEqual(tokenise('the supplier party', last, last.longest).map(t => t.key), ['supplier', 'party']);
 });

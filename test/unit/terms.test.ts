@@ -3,13 +3,15 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { buildLegalModel } from '../../server/src/service/model/document';
 import { TermMatcher, capitalisedRuns, pluralise, surfaceOf, termIndex, termUsesOf, tokeniseLine, usesOfTerm } from '../../server/src/service/model/terms';
+import { WordVocabulary } from '../../server/src/service/model/termWords';
 import type { LegalModel } from '../../server/src/service/model/document';
 import { dedent, findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
 import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
 
 function matches(terms: string[], text: string): string[] {
-  const m = new TermMatcher(terms);
-  const words = tokeniseLine(text, 0);
+  const vocabulary = new WordVocabulary();
+  const m = new TermMatcher(vocabulary, terms);
+  const words = tokeniseLine(vocabulary, text, 0);
   const found = m.scan(words);
   const out: string[] = [];
   for (let k = 0; k < found.count; k++) {
@@ -64,7 +66,7 @@ test('pluralise mirrors the plural forms the matcher accepts', () => {
 
 test('capitalised runs skip sentence openings, acronyms, dates and legislation', () => {
   const runs = (text: string) => {
-    const words = tokeniseLine(text, 0);
+    const words = tokeniseLine(new WordVocabulary(), text, 0);
     return capitalisedRuns(words, new Uint8Array(words.count)).map(r => Array.from({ length: r.to - r.from }, (_, i) => surfaceOf(words, r.from + i)).join(' '));
   };
   assert.deepEqual(runs('A Non-Domestic Supplier which supplies Premises.'), ['Non-Domestic Supplier', 'Premises']);

@@ -16,9 +16,8 @@
 //   `lastOf(model, KEY)`/`keepLast(model, KEY, value)` for the latest version of each document,
 //   one entry per document (never a chain of versions), dropped when the document is removed.
 //
-// Two service instances in one process share none of this: each WorkspaceIndex owns a Store and
-// the models it builds point at it. (The two word vocabularies, text/vocabulary.ts, are the one
-// exception, listed with their reason in test/unit/noModuleState.test.ts.)
+// Two service instances in one process share none of this: each WorkspaceIndex owns a Store (and
+// in it its two word vocabularies, model/vocabularies.ts), and the models it builds point at it.
 //
 // THE SAME OBJECT MEANS UNCHANGED. A derived value that is recomputed to the same contents is
 // replaced by the previous object (`keepIfSame`, or a kept last result returned as it is), so

@@ -13,6 +13,7 @@ import { globToRegExp, hasConsultationName, hasLegalName, looksLikeConsultation 
 import type { Clause } from './model/structure';
 import { isResponsesFile } from './model/responses';
 import { DerivedKey, Store, attachStore, derive } from './cache';
+import { type Vocabularies, vocabulariesOf } from './model/vocabularies';
 
 export interface ClauseLocation {
   uri: string;
@@ -39,6 +40,8 @@ const SIGNATURE_PARTS = new DerivedKey<Map<string, string>>('workspace.signature
 export class WorkspaceIndex {
   /** The state of this service instance's incremental work (see cache.ts). */
   readonly store = new Store();
+  /** This instance's word vocabularies (model/vocabularies.ts): its models and indexes read with them. */
+  readonly vocabularies: Vocabularies;
   private readonly docs = new Map<string, SecDocument>();
   private readonly models = new Map<string, DocumentModel>();
   private readonly derivedCache = new Map<string, { stamp: number; value: unknown }>();
@@ -52,6 +55,7 @@ export class WorkspaceIndex {
   settings: SecSettings;
 
   constructor(settings?: Partial<SecSettings>, options: WorkspaceOptions = {}) {
+    this.vocabularies = vocabulariesOf(this.store);
     this.settings = resolveSettings(settings);
     this.setOptions(options);
   }

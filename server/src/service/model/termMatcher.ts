@@ -8,7 +8,7 @@
 // in place when terms are added or removed. It remembers which terms changed, so a document
 // whose words contain none of them keeps its matches (renaming one term in Section A must not
 // re-read every file).
-import { type Words, BARRIER, LOWER, WordsBuilder, packed, readLineWords, wordId, wordOfId } from './termWords';
+import { type WordVocabulary, type Words, BARRIER, LOWER, WordsBuilder, packed, readLineWords } from './termWords';
 
 interface TrieEnd {
   term: number;
@@ -67,9 +67,9 @@ interface TermShape {
   hasCapital: boolean;
 }
 
-function shapeOf(text: string): TermShape {
+function shapeOf(vocabulary: WordVocabulary, text: string): TermShape {
   // A term's words are read, not stored, as Words: a small builder per term.
-  const termWords = new WordsBuilder(16);
+  const termWords = new WordsBuilder(vocabulary, 16);
   readLineWords(termWords, text, 0);
   const n = termWords.count;
   const head: number[] = [];
@@ -77,10 +77,10 @@ function shapeOf(text: string): TermShape {
   const last: TermShape['last'] = [];
   if (n > 0) {
     const lastId = termWords.idAt(n - 1);
-    const norm = wordOfId(lastId);
+    const norm = vocabulary.wordOf(lastId);
     last.push({ id: lastId, plural: false, singular: false });
-    for (const p of pluralForms(norm)) last.push({ id: wordId(p), plural: true, singular: false });
-    for (const s of singularForms(norm)) last.push({ id: wordId(s), plural: false, singular: true });
+    for (const p of pluralForms(norm)) last.push({ id: vocabulary.wordId(p), plural: true, singular: false });
+    for (const s of singularForms(norm)) last.push({ id: vocabulary.wordId(s), plural: false, singular: true });
   }
   return { text, head, last, caps: Int32Array.from({ length: n }, (_, i) => termWords.capsAt(i)), hasCapital: text !== text.toLowerCase() };
 }
@@ -107,13 +107,24 @@ export class TermMatcher {
   private log: Change[] = [];
   /** Per version a document may be behind: a small trie of the terms changed since then. */
   private readonly probes = new Map<number, TermMatcher>();
+  /** Where a scan writes its matches before copying them out (the matcher's own: no state between instances). */
+  private readonly found = new MatchScratch();
   /** Bumped by every change of the set of terms. */
   version = 0;
   /** The most words any term has had (a scan looks at most this many words past where it starts). */
   private maxWords = 0;
 
-  constructor(terms: readonly string[] = []) {
+  /** The matcher's word ids are those of `vocabulary`: it reads only Words read with it. */
+  constructor(readonly vocabulary: WordVocabulary, terms: readonly string[] = []) {
     this.update(terms);
+  }
+
+  /**
+   * Words read with another vocabulary (another service instance's) have other ids for the
+   * same words: reading them would find wrong matches, so it is refused.
+   */
+  private checkVocabulary(words: Words): void {
+    if (words.vocabulary !== this.vocabulary) throw new Error('TermMatcher: words read with another vocabulary than the matcher\'s');
   }
 
   /** The stable id of a term's text, if it is one of the terms. */
@@ -155,7 +166,7 @@ export class TermMatcher {
       if (id === undefined) {
         id = this.shapes.length;
         this.idOf.set(text, id);
-        this.shapes.push(shapeOf(text));
+        this.shapes.push(shapeOf(this.vocabulary, text));
         this.rank.push(0);
         this.live.push(false);
       }
@@ -246,7 +257,7 @@ export class TermMatcher {
     if (!probe) {
       const changes = this.log.filter(c => c.version > version);
       if (changes.length === 0 || changes[0].version !== version + 1 || changes.some(c => c.reset)) return false;
-      probe = new TermMatcher();
+      probe = new TermMatcher(this.vocabulary);
       probe.insertShapes(changes.flatMap(c => c.shapes));
       this.probes.set(version, probe);
     }
@@ -264,6 +275,7 @@ export class TermMatcher {
 
   /** Does any term's sequence of words occur in `words` (ignoring case and phrase ends)? */
   private occursIn(words: Words): boolean {
+    this.checkVocabulary(words);
     const { id, count } = words;
     const rootById = this.rootById;
     for (let i = 0; i < count; i++) {
@@ -297,7 +309,7 @@ export class TermMatcher {
    * use, then the singular; the scan resumes after it.
    */
   scan(words: Words): Matches {
-    return found.copyOut(this.run(words, 0, 0));
+    return this.found.copyOut(this.run(words, 0, 0));
   }
 
   /**
@@ -311,6 +323,7 @@ export class TermMatcher {
   rescan(words: Words, old: Matches, oldCount: number, prefix: number, suffix: number): Matches {
     let kept = 0;
     while (kept < old.count && old.from[kept] + this.maxWords < prefix) kept++;
+    const { found } = this;
     for (let k = 0; k < kept; k++) found.put(k, old.from[k], old.to[k], old.term[k], old.flags[k]);
     const shift = words.count - oldCount;
     const rejoin = { at: words.count - suffix, old, shift };
@@ -341,9 +354,10 @@ export class TermMatcher {
    * sets rejoin.at to -(the old match to continue from) - 1.
    */
   private run(words: Words, i: number, count: number, rejoin?: { at: number; old: Matches; shift: number }): number {
+    this.checkVocabulary(words);
     const n = words.count;
     const { id, flags } = words;
-    const rootById = this.rootById;
+    const { rootById, found } = this;
     const POSSESSIVE_BITS = 0x70; // bits 4-6 of Words.flags (bit 7 is HYPHEN_WRAP)
     const rejoinAt = rejoin ? Math.max(rejoin.at, 0) : n + 1;
     while (i < n) {
@@ -394,13 +408,14 @@ export class TermMatcher {
   }
 }
 
-/** Matches as a scan finds them, in arrays kept between scans; copied out once per scan. */
-const found = {
-  from: new Int32Array(1024),
-  to: new Int32Array(1024),
-  term: new Int32Array(1024),
-  flags: new Uint8Array(1024),
-  grow(): void {
+/** Matches as a scan finds them, in arrays kept between scans (one set per matcher); copied out once per scan. */
+class MatchScratch {
+  from = new Int32Array(1024);
+  to = new Int32Array(1024);
+  term = new Int32Array(1024);
+  flags = new Uint8Array(1024);
+
+  private grow(): void {
     const size = this.from.length * 2;
     const more = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
       b.set(a);
@@ -410,16 +425,18 @@ const found = {
     this.to = more(this.to, new Int32Array(size));
     this.term = more(this.term, new Int32Array(size));
     this.flags = more(this.flags, new Uint8Array(size));
-  },
+  }
+
   put(k: number, from: number, to: number, term: number, flags: number): void {
     if (k >= this.from.length) this.grow();
     this.from[k] = from;
     this.to[k] = to;
     this.term[k] = term;
     this.flags[k] = flags;
-  },
+  }
+
   copyOut(count: number): Matches {
     const [[from, to, term], flags] = packed(count, [this.from, this.to, this.term], this.flags);
     return { count, from, to, term, flags };
-  },
-};
+  }
+}

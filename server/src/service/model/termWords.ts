@@ -1,49 +1,69 @@
 // The words of legal text as the term checks see them, stored compactly: a document of
 // 500,000 words is a few typed arrays (about 21 bytes a word), not 500,000 objects with three
-// strings each. A word's lower-case form is an integer id in one shared vocabulary, so the
-// automaton of defined terms compares integers; its text is sliced from the line only where a
-// check needs it (a candidate undefined term, a suggestion).
+// strings each. A word's lower-case form is an integer id in the vocabulary of its service
+// instance, so the automaton of defined terms compares integers; its text is sliced from the
+// line only where a check needs it (a candidate undefined term, a suggestion).
 import { normaliseTermText } from './definitions';
 import { HASH_START, Vocabulary, foldChar, hashStep } from '../text/vocabulary';
 
 // ---------------------------------------------------------------------------------------
 // Vocabulary: normalised word (lower case, one kind of apostrophe and hyphen) ↔ integer id
 
-/**
- * The words of legal text, folded (text/vocabulary.ts). One for the process: an id depends only
- * on its word, and words and automata built by different service instances never meet.
- */
-const WORDS = new Vocabulary(true);
-
-/**
- * The id of text[from, to) folded (see foldChar). Only for text whose folded form is its
- * normalised form: ASCII letters, digits, apostrophes and hyphens (the common case, looked up
- * without making a string), or a string already normalised.
- */
-function idOfFolded(text: string, from: number, to: number, h?: number): number {
-  return WORDS.idOfSlice(text, from, to, h);
-}
-
 export function normaliseWord(word: string): string {
   return /^[A-Za-z0-9]*$/.test(word) ? word.toLowerCase() : normaliseTermText(word).toLowerCase();
 }
 
-/** The id of a word (any spelling: "User’s" is not split, "Parties" stays plural). */
-export function wordId(word: string): number {
-  const norm = normaliseWord(word);
-  return idOfFolded(norm, 0, norm.length);
-}
+/**
+ * The words of legal text, folded (text/vocabulary.ts), of one service instance (one per
+ * WorkspaceIndex, model/vocabularies.ts): the ids held by its models' Words, its automata and
+ * its word sets are numbers in this vocabulary, and each Words says which vocabulary it was
+ * read with, so ids of two instances are never compared.
+ */
+export class WordVocabulary {
+  private readonly words = new Vocabulary(true);
+  /**
+   * Non-ASCII code units of the Basic Multilingual Plane: 0 not met yet, 1 letter or digit,
+   * 2 neither. A pure function of the character, learnt as characters are met (testing all
+   * 65,536 at once would cost every start some 20 ms).
+   */
+  readonly bmpWordChar = new Uint8Array(65536);
 
-/** The normalised word of an id. */
-export function wordOfId(id: number): string {
-  return WORDS.wordOf(id);
-}
+  /**
+   * The id of text[from, to) folded (see foldChar). Only for text whose folded form is its
+   * normalised form: ASCII letters, digits, apostrophes and hyphens (the common case, looked up
+   * without making a string), or a string already normalised.
+   */
+  idOfFolded(text: string, from: number, to: number, hash?: number): number {
+    return this.words.idOfSlice(text, from, to, hash);
+  }
 
-/** Ids of a list of normalised words, for membership tests by id. */
-export function wordIdSet(words: Iterable<string>): Set<number> {
-  const ids = new Set<number>();
-  for (const w of words) ids.add(wordId(w));
-  return ids;
+  /** The id of a word (any spelling: "User’s" is not split, "Parties" stays plural). */
+  wordId(word: string): number {
+    const norm = normaliseWord(word);
+    return this.words.idOfSlice(norm, 0, norm.length);
+  }
+
+  /** The id of a word if it has one, else -1 (numbering nothing). */
+  find(word: string): number {
+    return this.words.find(normaliseWord(word));
+  }
+
+  /** The normalised word of an id. */
+  wordOf(id: number): string {
+    return this.words.wordOf(id);
+  }
+
+  /** How many words have ids. */
+  get size(): number {
+    return this.words.size;
+  }
+
+  /** Ids of a list of normalised words, for membership tests by id. */
+  idSet(words: Iterable<string>): ReadonlySet<number> {
+    const ids = new Set<number>();
+    for (const w of words) ids.add(this.wordId(w));
+    return ids;
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -74,6 +94,8 @@ export interface Words {
   readonly flags: Uint8Array;
   /** Text of each line the words were read from (index = line number). */
   readonly texts: readonly string[];
+  /** The vocabulary of the ids. */
+  readonly vocabulary: WordVocabulary;
 }
 
 export function possessiveOf(words: Words, i: number): string {
@@ -110,11 +132,12 @@ function capsOf(word: string): number {
 
 const WORD_CHAR_RE = /^[\p{L}\p{N}]$/u;
 const UPPER_RE = /^\p{Lu}$/u;
-/** Non-ASCII code units of the Basic Multilingual Plane: 0 unknown, 1 letter or digit, 2 neither. */
-const bmpWordChar = new Uint8Array(65536);
 
-/** How many code units the letter or digit at i takes (1 or 2), or 0 when it is neither. */
-function wordCharWidth(text: string, i: number): number {
+/**
+ * How many code units the letter or digit at i takes (1 or 2), or 0 when it is neither;
+ * `bmpWordChar` is the reading vocabulary's table (WordVocabulary.bmpWordChar).
+ */
+function wordCharWidth(text: string, i: number, bmpWordChar: Uint8Array): number {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
   if (c >= 0xd800 && c <= 0xdbff) {
@@ -147,7 +170,7 @@ function endsSentence(text: string, from: number, to: number): boolean {
   return k >= from && isStop(text.charCodeAt(k));
 }
 
-/** Growable typed arrays that become a Words. */
+/** Growable typed arrays that become a Words, read into one vocabulary. */
 export class WordsBuilder {
   count = 0;
   private line: Int32Array;
@@ -157,7 +180,7 @@ export class WordsBuilder {
   private caps: Int32Array;
   private flags: Uint8Array;
 
-  constructor(capacity = 64) {
+  constructor(readonly vocabulary: WordVocabulary, capacity = 64) {
     this.line = new Int32Array(capacity);
     this.start = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
@@ -182,6 +205,7 @@ export class WordsBuilder {
 
   /** Append words[from, to) of an earlier reading, their line numbers moved by `lineShift`. */
   copy(words: Words, from: number, to: number, lineShift: number): void {
+    if (words.vocabulary !== this.vocabulary) throw new Error('WordsBuilder.copy: the words were read with another vocabulary');
     const n = to - from;
     if (n <= 0) return;
     if (this.count + n > this.line.length) this.growTo(Math.max(this.count + n, this.count * 2 + 16));
@@ -212,7 +236,7 @@ export class WordsBuilder {
    */
   joinHyphenated(i: number, text: string, hyphen: number, rest: string): void {
     const joined = text.slice(this.start[i], hyphen) + '-' + rest;
-    this.id[i] = wordId(joined);
+    this.id[i] = this.vocabulary.wordId(joined);
     this.caps[i] = capsOf(joined);
     this.end[i] = hyphen + 1;
     let flags = this.flags[i] | HYPHEN_WRAP;
@@ -248,7 +272,7 @@ export class WordsBuilder {
   finish(texts: readonly string[]): Words {
     const n = this.count;
     const [[line, start, end, id, caps], flags] = packed(n, [this.line, this.start, this.end, this.id, this.caps], this.flags);
-    return { count: n, line, start, end, id, caps, flags, texts };
+    return { count: n, line, start, end, id, caps, flags, texts, vocabulary: this.vocabulary };
   }
 }
 
@@ -269,11 +293,14 @@ export function packed(count: number, ints: readonly Int32Array[], bytes: Uint8A
 }
 
 /**
- * Read the words of one line from column `from` into `out`; `joined` says whether the first
- * word continues the previous line's phrase. A word is letters and digits joined by hyphens or
- * apostrophes, with a trailing apostrophe; "User’s" is the word "User" with a possessive.
+ * Read the words of one line from column `from` into `out` (numbered in its vocabulary);
+ * `joined` says whether the first word continues the previous line's phrase. A word is letters
+ * and digits joined by hyphens or apostrophes, with a trailing apostrophe; "User’s" is the
+ * word "User" with a possessive.
  */
 export function readLineWords(out: WordsBuilder, text: string, line: number, from = 0, joined = false): void {
+  const { vocabulary } = out;
+  const { bmpWordChar } = vocabulary;
   const n = text.length;
   let prevEnd = from;
   let first = true;
@@ -281,7 +308,7 @@ export function readLineWords(out: WordsBuilder, text: string, line: number, fro
   while (i < n) {
     const c0 = text.charCodeAt(i);
     // Spaces and punctuation between words: skipped without a call for ASCII.
-    let w = c0 < 128 ? ((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) ? 1 : 0) : wordCharWidth(text, i);
+    let w = c0 < 128 ? ((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) ? 1 : 0) : wordCharWidth(text, i, bmpWordChar);
     if (w === 0) {
       i++;
       continue;
@@ -302,7 +329,7 @@ export function readLineWords(out: WordsBuilder, text: string, line: number, fro
     for (;;) {
       if (i >= n) break;
       const c = text.charCodeAt(i);
-      if (c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : (w = wordCharWidth(text, i)) !== 0) {
+      if (c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : (w = wordCharWidth(text, i, bmpWordChar)) !== 0) {
         if (c < 128) {
           const isUpper = c <= 90 && c >= 65;
           if (isUpper) upper = true;
@@ -327,7 +354,7 @@ export function readLineWords(out: WordsBuilder, text: string, line: number, fro
         continue;
       }
       // A hyphen or apostrophe joins two words' letters ("Non-Domestic", "User’s").
-      if (isJoiner(c) && i + 1 < n && wordCharWidth(text, i + 1) !== 0) {
+      if (isJoiner(c) && i + 1 < n && wordCharWidth(text, i + 1, bmpWordChar) !== 0) {
         if (c >= 128 && c !== 0x2019 && c !== 0x2010 && c !== 0x2011) simple = false;
         hBefore2 = hBefore1;
         hBefore1 = h;
@@ -367,13 +394,13 @@ export function readLineWords(out: WordsBuilder, text: string, line: number, fro
     }
     let id: number;
     if (simple) {
-      id = idOfFolded(text, start, surfEnd, h);
+      id = vocabulary.idOfFolded(text, start, surfEnd, h);
       if (!upper) flags |= LOWER;
       const c = text.charCodeAt(start);
       if (c >= 65 && c <= 90) flags |= CAPITALISED;
     } else {
       const surface = text.slice(start, surfEnd);
-      id = wordId(surface);
+      id = vocabulary.wordId(surface);
       if (surface === surface.toLowerCase()) flags |= LOWER;
       if (UPPER_RE.test(String.fromCodePoint(surface.codePointAt(0)!))) flags |= CAPITALISED;
     }
@@ -384,9 +411,9 @@ export function readLineWords(out: WordsBuilder, text: string, line: number, fro
   }
 }
 
-/** The words of a single line of text (a term, a test's sentence). */
-export function tokeniseLine(text: string, line = 0, from = 0, joined = false): Words {
-  const out = new WordsBuilder(16);
+/** The words of a single line of text (a term, a test's sentence), numbered in `vocabulary`. */
+export function tokeniseLine(vocabulary: WordVocabulary, text: string, line = 0, from = 0, joined = false): Words {
+  const out = new WordsBuilder(vocabulary, 16);
   readLineWords(out, text, line, from, joined);
   const texts: string[] = [];
   texts[line] = text;

@@ -11,8 +11,9 @@ import { ownTextColumn } from './structure';
 import { referencesOf } from './references';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import {
-  type Words, BARRIER, CAPITALISED, LOWER, SENTENCE_START, WordsBuilder, firstWordOf, possessiveOf, readLineWords, surfaceOf, wordIdSet,
+  type WordVocabulary, type Words, BARRIER, CAPITALISED, LOWER, SENTENCE_START, WordsBuilder, firstWordOf, possessiveOf, readLineWords, surfaceOf,
 } from './termWords';
+import { modelVocabularies } from './vocabularies';
 import { type MatchKind, type Matches, IS_PLURAL, IS_SINGULAR, IS_USE, TermMatcher } from './termMatcher';
 
 // Derived values kept per owner (see cache.ts).
@@ -25,7 +26,7 @@ const USE_OBJECTS = new DerivedKey<WeakMap<TermIndex, TermUse[]>>('objects');
 const ENTRIES_BY_TERM = new DerivedKey<Map<number, number[]>>('entriesByTerm');
 const USED_IDS = new DerivedKey<Int32Array>('usedIds');
 
-export { type Words, BARRIER, CAPITALISED, SENTENCE_START, normaliseWord, possessiveOf, surfaceOf, tokeniseLine } from './termWords';
+export { type WordVocabulary, type Words, BARRIER, CAPITALISED, SENTENCE_START, normaliseWord, possessiveOf, surfaceOf, tokeniseLine } from './termWords';
 export { type MatchKind, type Matches, TermMatcher, pluralForms, singularForms } from './termMatcher';
 
 // ---------------------------------------------------------------------------------------
@@ -52,7 +53,7 @@ function endsInWord(text: string): boolean {
   return c > 127 && ENDS_IN_WORD_RE.test(text);
 }
 
-/** One builder per service instance: its arrays grow to the largest document and are copied out. */
+/** One builder per service instance (reading into its vocabulary): its arrays grow to the largest document and are copied out. */
 const SCRATCH = new DerivedKey<WordsBuilder>('terms.scratch');
 
 /**
@@ -133,55 +134,64 @@ function readLine(out: WordsBuilder, texts: readonly string[], l: number, how: n
 }
 
 /**
- * Every word of a legal document in order; a phrase runs on over a line break only into a
- * continuation line. After an edit, the lines before and after the edited ones are copied
- * from the document's last reading (a line's words depend only on its text and how it is read).
+ * Every word of a legal document in order, numbered in `vocabulary` (by default the one of the
+ * service instance that built the model); a phrase runs on over a line break only into a
+ * continuation line. The words kept on the model are those of one vocabulary: asked for in
+ * another (a model read by a second instance), they are read again, never reused. After an
+ * edit, the lines before and after the edited ones are copied from the document's last
+ * reading (a line's words depend only on its text and how it is read).
  */
-export function wordsOf(model: LegalModel): Words {
-  return derive(model, WORDS, () => {
-    const { lines } = model.structure;
-    const texts = lines.map(l => l.text);
-    const how = howLinesRead(model);
-    const n = lines.length;
-    const firstWord = new Int32Array(n + 1);
-    const store = storeOf(model);
-    const out = store.state(SCRATCH, () => new WordsBuilder(1 << 16));
-    out.reset();
-    const prev = lastOf(model, LAST_READING);
-    let same = 0; // lines equal at the start
-    let sameEnd = 0; // and at the end
-    if (prev) {
-      const old = prev.words.texts;
-      const oldN = old.length;
-      const max = Math.min(oldN, n);
-      while (same < max && prev.how[same] === how[same] && old[same] === texts[same]) same++;
-      // A hyphenated last word is spelt with the next line's first word: read it again with that line.
-      if (same > 0 && how[same - 1] & EXTENDS) same--;
-      while (sameEnd < max - same && prev.how[oldN - 1 - sameEnd] === how[n - 1 - sameEnd] && old[oldN - 1 - sameEnd] === texts[n - 1 - sameEnd]) sameEnd++;
-      out.copy(prev.words, 0, prev.firstWord[same], 0);
-      firstWord.set(prev.firstWord.subarray(0, same));
-    }
-    for (let l = same; l < n - sameEnd; l++) {
-      firstWord[l] = out.count;
-      if (how[l] >= 0) readLine(out, texts, l, how[l]);
-    }
-    if (prev && sameEnd > 0) {
-      const oldN = prev.words.texts.length;
-      const from = prev.firstWord[oldN - sameEnd];
-      const shift = out.count - from;
-      out.copy(prev.words, from, prev.words.count, n - oldN);
-      for (let l = n - sameEnd; l < n; l++) firstWord[l] = prev.firstWord[l - (n - oldN)] + shift;
-    }
-    firstWord[n] = out.count;
-    const words = out.finish(texts);
-    keepDerived(words, READING_NUMBER, ++store.state(READINGS, () => ({ count: 0 })).count);
-    if (prev) {
-      const oldN = prev.words.texts.length;
-      keepDerived(words, SAME_ENDS, { before: derivedIf(prev.words, READING_NUMBER) ?? -1, prefix: prev.firstWord[same], suffix: prev.words.count - prev.firstWord[oldN - sameEnd] });
-    }
-    keepLast(model, LAST_READING, { words, how, firstWord });
-    return words;
-  });
+export function wordsOf(model: LegalModel, vocabulary: WordVocabulary = modelVocabularies(model).words): Words {
+  const kept = derivedIf(model, WORDS);
+  return kept?.vocabulary === vocabulary ? kept : keepDerived(model, WORDS, readWords(model, vocabulary));
+}
+
+function readWords(model: LegalModel, vocabulary: WordVocabulary): Words {
+  const { lines } = model.structure;
+  const texts = lines.map(l => l.text);
+  const how = howLinesRead(model);
+  const n = lines.length;
+  const firstWord = new Int32Array(n + 1);
+  const store = storeOf(model);
+  const scratch = store.state(SCRATCH, () => new WordsBuilder(vocabulary, 1 << 16));
+  const out = scratch.vocabulary === vocabulary ? scratch : new WordsBuilder(vocabulary, 1 << 10);
+  out.reset();
+  // The last reading lends its words only if they are numbers of the same vocabulary.
+  const last = lastOf(model, LAST_READING);
+  const prev = last?.words.vocabulary === vocabulary ? last : undefined;
+  let same = 0; // lines equal at the start
+  let sameEnd = 0; // and at the end
+  if (prev) {
+    const old = prev.words.texts;
+    const oldN = old.length;
+    const max = Math.min(oldN, n);
+    while (same < max && prev.how[same] === how[same] && old[same] === texts[same]) same++;
+    // A hyphenated last word is spelt with the next line's first word: read it again with that line.
+    if (same > 0 && how[same - 1] & EXTENDS) same--;
+    while (sameEnd < max - same && prev.how[oldN - 1 - sameEnd] === how[n - 1 - sameEnd] && old[oldN - 1 - sameEnd] === texts[n - 1 - sameEnd]) sameEnd++;
+    out.copy(prev.words, 0, prev.firstWord[same], 0);
+    firstWord.set(prev.firstWord.subarray(0, same));
+  }
+  for (let l = same; l < n - sameEnd; l++) {
+    firstWord[l] = out.count;
+    if (how[l] >= 0) readLine(out, texts, l, how[l]);
+  }
+  if (prev && sameEnd > 0) {
+    const oldN = prev.words.texts.length;
+    const from = prev.firstWord[oldN - sameEnd];
+    const shift = out.count - from;
+    out.copy(prev.words, from, prev.words.count, n - oldN);
+    for (let l = n - sameEnd; l < n; l++) firstWord[l] = prev.firstWord[l - (n - oldN)] + shift;
+  }
+  firstWord[n] = out.count;
+  const words = out.finish(texts);
+  keepDerived(words, READING_NUMBER, ++store.state(READINGS, () => ({ count: 0 })).count);
+  if (prev) {
+    const oldN = prev.words.texts.length;
+    keepDerived(words, SAME_ENDS, { before: derivedIf(prev.words, READING_NUMBER) ?? -1, prefix: prev.firstWord[same], suffix: prev.words.count - prev.firstWord[oldN - sameEnd] });
+  }
+  keepLast(model, LAST_READING, { words, how, firstWord });
+  return words;
 }
 
 /** The range of words from..to-1. */
@@ -262,7 +272,7 @@ function buildTermIndex(workspace: WorkspaceIndex, models: readonly LegalModel[]
     }
   }
   const terms = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const matcher = workspace.state(MATCHER, () => new TermMatcher());
+  const matcher = workspace.state(MATCHER, () => new TermMatcher(workspace.vocabularies.words));
   const ids = matcher.update(terms.map(t => t.term));
   const numberOfId = new Int32Array(matcher.size).fill(-1);
   ids.forEach((id, n) => (numberOfId[id] = n));
@@ -320,8 +330,9 @@ const LAST_SCAN = new DerivedKey<{ words: Words; matches: Matches; matcher: Term
 function matchesOf(model: LegalModel, index: TermIndex): Matches {
   const state = derive(model, MATCHES, () => ({ matcher: undefined as TermMatcher | undefined, version: -1, matches: undefined as Matches | undefined }));
   if (state.matcher === index.matcher && state.matches && state.version === index.version) return state.matches;
-  const words = wordsOf(model);
   const { matcher } = index;
+  // Read in the matcher's vocabulary: the same as the model's for a model of the index's own workspace.
+  const words = wordsOf(model, matcher.vocabulary);
   if (state.matcher === matcher && state.matches && index.version === matcher.version && matcher.unchangedSince(state.version, words)) {
     state.version = index.version;
   } else {
@@ -356,7 +367,7 @@ const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.li
 export function docUses(model: LegalModel, index: TermIndex): DocUses {
   const matches = matchesOf(model, index);
   return derive(matches, USES, () => {
-    const words = wordsOf(model);
+    const words = wordsOf(model, index.matcher.vocabulary);
     const sites = byLine(definitionsOf(model).map(s => s.range));
     const refHeadings = byLine(referencesOf(model).flatMap(r => (r.headingRange ? [r.headingRange] : [])));
     const keep: number[] = [];
@@ -379,7 +390,7 @@ export function docUses(model: LegalModel, index: TermIndex): DocUses {
 
 /** Entry k of a document's uses as a TermUse. */
 export function useOf(model: LegalModel, index: TermIndex, uses: DocUses, k: number): TermUse {
-  const words = wordsOf(model);
+  const words = wordsOf(model, index.matcher.vocabulary);
   const from = uses.from[k];
   const to = uses.to[k];
   const f = uses.flags[k];
@@ -521,7 +532,7 @@ export function termAt(model: LegalModel, index: TermIndex, line: number, charac
       if (term !== undefined) return { term, range: site.range, site };
     }
   }
-  const words = wordsOf(model);
+  const words = wordsOf(model, index.matcher.vocabulary);
   const uses = docUses(model, index);
   for (let k = 0; k < uses.count; k++) {
     if (!isUse(uses, k) || words.line[uses.from[k]] > line || words.line[uses.to[k] - 1] < line) continue;
@@ -535,39 +546,67 @@ export function termAt(model: LegalModel, index: TermIndex, line: number, charac
 // Candidate undefined terms: runs of capitalised words that no defined term explains
 
 /** Words capitalised only because they open a sentence ("Each", "The", "In this Code"). */
-const OPENING_WORDS = wordIdSet(('a an the each every any all both either neither no not in if where when whether while unless until '
+const OPENING_WORDS = ('a an the each every any all both either neither no not in if where when whether while unless until '
   + 'for on at by to from with within without under upon after before during since subject save except notwithstanding '
   + 'this that these those such its it there here as so but and or nor further furthermore accordingly however having '
-  + 'following nothing where whereas provided other otherwise once then thereafter').split(' '));
+  + 'following nothing where whereas provided other otherwise once then thereafter').split(' ');
 /** Lower-case words that may join a proper name's words ("Secretary of State", "England and Wales"). */
-const CONNECTORS = wordIdSet(['of', 'and', 'for']);
+const CONNECTORS = ['of', 'and', 'for'];
 /**
  * Connectors that join the words of a name but separate terms: "Banking and Financial Dealings
  * Act 1971" is one title, while "Explicit Charges and Elective Charges" lists two terms.
  */
-const LIST_CONNECTORS = wordIdSet(['and']);
-const CALENDAR = wordIdSet(('january february march april may june july august september october november december '
-  + 'monday tuesday wednesday thursday friday saturday sunday').split(' '));
+const LIST_CONNECTORS = ['and'];
+const CALENDAR = ('january february march april may june july august september october november december '
+  + 'monday tuesday wednesday thursday friday saturday sunday').split(' ');
 /** Words that name a part of a document before its number ("Section G8", "Schedule 1"). */
-const STRUCTURAL = wordIdSet(('section sections part parts schedule schedules appendix appendices annex annexes paragraph paragraphs '
-  + 'clause clauses condition conditions article articles table tables figure figures chapter chapters').split(' '));
+const STRUCTURAL = ('section sections part parts schedule schedules appendix appendices annex annexes paragraph paragraphs '
+  + 'clause clauses condition conditions article articles table tables figure figures chapter chapters').split(' ');
 /** Last words of the titles of legislation ("Companies Act 2006", "… Regulations 2012") and of companies' names. */
-const NAME_ENDINGS = wordIdSet(['act', 'acts', 'regulation', 'regulations', 'order', 'rules', 'directive', 'measure', 'ordinance', 'statute',
-  'ltd', 'limited', 'plc', 'llp', 'inc']);
-const COMPANY_ENDINGS = wordIdSet(['ltd', 'limited', 'plc', 'llp', 'inc']);
+const NAME_ENDINGS = ['act', 'acts', 'regulation', 'regulations', 'order', 'rules', 'directive', 'measure', 'ordinance', 'statute',
+  'ltd', 'limited', 'plc', 'llp', 'inc'];
+const COMPANY_ENDINGS = ['ltd', 'limited', 'plc', 'llp', 'inc'];
 /** First words of the names of public bodies joined by "of"/"for" ("Office for National Statistics", "Department for …"). */
-const BODY_HEADS = wordIdSet(['office', 'department', 'ministry', 'bank', 'court', 'commission', 'agency', 'council', 'institute', 'institution', 'chamber']);
+const BODY_HEADS = ['office', 'department', 'ministry', 'bank', 'court', 'commission', 'agency', 'council', 'institute', 'institution', 'chamber'];
+
+/** The word lists above as ids of one vocabulary (what capitalisedRuns compares words by). */
+interface RunWords {
+  opening: ReadonlySet<number>;
+  connectors: ReadonlySet<number>;
+  listConnectors: ReadonlySet<number>;
+  calendar: ReadonlySet<number>;
+  structural: ReadonlySet<number>;
+  nameEndings: ReadonlySet<number>;
+  companyEndings: ReadonlySet<number>;
+  bodyHeads: ReadonlySet<number>;
+}
+
+const RUN_WORDS = new DerivedKey<RunWords>('terms.runWords');
+
+/** The word lists in `vocabulary`, made once per vocabulary and kept on it. */
+function runWordsOf(vocabulary: WordVocabulary): RunWords {
+  return derive(vocabulary, RUN_WORDS, () => ({
+    opening: vocabulary.idSet(OPENING_WORDS),
+    connectors: vocabulary.idSet(CONNECTORS),
+    listConnectors: vocabulary.idSet(LIST_CONNECTORS),
+    calendar: vocabulary.idSet(CALENDAR),
+    structural: vocabulary.idSet(STRUCTURAL),
+    nameEndings: vocabulary.idSet(NAME_ENDINGS),
+    companyEndings: vocabulary.idSet(COMPANY_ENDINGS),
+    bodyHeads: vocabulary.idSet(BODY_HEADS),
+  }));
+}
 
 /** Is word i written exactly "of", "and" or "for" (lower case)? */
-function isConnector(words: Words, i: number): boolean {
-  return CONNECTORS.has(words.id[i]) && (words.flags[i] & LOWER) !== 0;
+function isConnector(words: Words, known: RunWords, i: number): boolean {
+  return known.connectors.has(words.id[i]) && (words.flags[i] & LOWER) !== 0;
 }
 
 const barrierBefore = (words: Words, i: number) => (words.flags[i] & BARRIER) !== 0;
 
 /** "Office for National Statistics", "Ministry of Justice": a public body's name, not a term. */
-function namesPublicBody(words: Words, from: number, to: number): boolean {
-  return to - from >= 3 && BODY_HEADS.has(words.id[from]) && isConnector(words, from + 1);
+function namesPublicBody(words: Words, known: RunWords, from: number, to: number): boolean {
+  return to - from >= 3 && known.bodyHeads.has(words.id[from]) && isConnector(words, known, from + 1);
 }
 
 /** "Category 1", "Release 2", "Phase 3": one word before a number is a label, like "Schedule 3". */
@@ -576,17 +615,17 @@ function labelsANumber(words: Words, from: number, to: number): boolean {
 }
 
 /** Does a company's legal form follow the run within the same phrase ("Smart DCC Ltd")? */
-function beforeCompanyEnding(words: Words, to: number): boolean {
+function beforeCompanyEnding(words: Words, known: RunWords, to: number): boolean {
   for (let k = to; k < Math.min(words.count, to + 3); k++) {
     if (barrierBefore(words, k) || (words.flags[k] & CAPITALISED) === 0) return false;
-    if (COMPANY_ENDINGS.has(words.id[k])) return true;
+    if (known.companyEndings.has(words.id[k])) return true;
   }
   return false;
 }
 
 /** Acronyms, formula symbols, numbers and single letters are never terms to define here. */
-function isNeverTerm(words: Words, i: number): boolean {
-  if (CALENDAR.has(words.id[i]) || STRUCTURAL.has(words.id[i])) return true;
+function isNeverTerm(words: Words, known: RunWords, i: number): boolean {
+  if (known.calendar.has(words.id[i]) || known.structural.has(words.id[i])) return true;
   const surface = surfaceOf(words, i);
   return /\d/.test(surface) || surface.length === 1 || /^\p{Lu}[\p{Lu}\d]+s?$/u.test(surface)
     || /^\p{Lu}[\p{Lu}\d]+-\p{Ll}/u.test(surface); // "SMETS-compliant", "DCC-owned"
@@ -602,11 +641,11 @@ export const COVERED = 1;
 export const TERM_USE = 2;
 
 /** A run split where "and" joins two terms of a list rather than the words of a title. */
-function splitAtLists(words: Words, from: number, to: number): CandidateRun[] {
+function splitAtLists(words: Words, known: RunWords, from: number, to: number): CandidateRun[] {
   const out: CandidateRun[] = [];
   let start = from;
   for (let k = from + 1; k < to - 1; k++) {
-    if (!LIST_CONNECTORS.has(words.id[k]) || !isConnector(words, k)) continue;
+    if (!known.listConnectors.has(words.id[k]) || !isConnector(words, known, k)) continue;
     out.push({ from: start, to: k });
     start = k + 1;
   }
@@ -634,7 +673,8 @@ const hasPossessive = (words: Words, i: number) => possessiveOf(words, i) !== ''
 export function capitalisedRuns(words: Words, covered: ArrayLike<number | boolean>): CandidateRun[] {
   const runs: CandidateRun[] = [];
   const n = words.count;
-  const usable = (i: number) => i < n && !covered[i] && (words.flags[i] & CAPITALISED) !== 0 && !isNeverTerm(words, i);
+  const known = runWordsOf(words.vocabulary);
+  const usable = (i: number) => i < n && !covered[i] && (words.flags[i] & CAPITALISED) !== 0 && !isNeverTerm(words, known, i);
   // Words a run takes in at its ends: acronyms, and capitalised uses of defined terms.
   const joinable = (i: number) => i >= 0 && i < n && (covered[i] === TERM_USE || (!covered[i] && isAcronym(words, i)));
   let i = 0;
@@ -646,24 +686,24 @@ export function capitalisedRuns(words: Words, covered: ArrayLike<number | boolea
     let to = i + 1;
     for (;;) {
       if (usable(to) && !barrierBefore(words, to)) to++;
-      else if (to + 1 < n && !covered[to] && (isConnector(words, to) || isNumber(words, to)) && !barrierBefore(words, to)
+      else if (to + 1 < n && !covered[to] && (isConnector(words, known, to) || isNumber(words, to)) && !barrierBefore(words, to)
         && usable(to + 1) && !barrierBefore(words, to + 1)) to += 2;
       else break;
     }
     const next = to;
     let from = i;
     if (words.flags[from] & SENTENCE_START) {
-      if (OPENING_WORDS.has(words.id[from])) from++;
+      if (known.opening.has(words.id[from])) from++;
       else if (to - from === 1) from = to;
     }
-    while (from < to && isConnector(words, from)) from++;
+    while (from < to && isConnector(words, known, from)) from++;
     if (from < to) {
       while (!barrierBefore(words, from) && joinable(from - 1) && !hasPossessive(words, from - 1)) from--;
       while (to < n && !barrierBefore(words, to) && !hasPossessive(words, to - 1) && joinable(to)) to++;
     }
-    const isName = NAME_ENDINGS.has(words.id[to - 1]) || beforeCompanyEnding(words, to)
-      || namesPublicBody(words, from, to) || labelsANumber(words, from, to);
-    if (from < to && !isName) runs.push(...splitAtLists(words, from, to));
+    const isName = known.nameEndings.has(words.id[to - 1]) || beforeCompanyEnding(words, known, to)
+      || namesPublicBody(words, known, from, to) || labelsANumber(words, from, to);
+    if (from < to && !isName) runs.push(...splitAtLists(words, known, from, to));
     i = Math.max(to, next);
   }
   return runs;

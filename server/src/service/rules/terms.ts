@@ -13,6 +13,7 @@ import {
 import { referencesOf } from '../model/references';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { DerivedKey, type Store, derive, storeOf } from '../cache';
+import { vocabulariesOf } from '../model/vocabularies';
 import type { RuleContext, RuleFamily } from './context';
 import { nearestTerms } from './termSuggestions';
 import { withWrappedLine } from '../text/prose';
@@ -48,7 +49,7 @@ function namesMatcher(store: Store, words: readonly string[]): TermMatcher {
   const signature = names.join('\n');
   const kept = store.kept(NAMES_MATCHER);
   if (kept && kept.signature === signature) return kept.matcher;
-  return store.keep(NAMES_MATCHER, { signature, matcher: new TermMatcher(names) }).matcher;
+  return store.keep(NAMES_MATCHER, { signature, matcher: new TermMatcher(vocabulariesOf(store).words, names) }).matcher;
 }
 
 function fileName(uri: string): string {

@@ -35,9 +35,9 @@ export function stem(word: string): string {
   return w;
 }
 
-// ---- Term ids: every stem and phrase key met, numbered once for the process ----------------
-// (Ids outlive workspaces so cached typed arrays stay valid; the vocabulary of SEC text and
-// comments is some tens of thousands of keys.)
+// ---- Term ids: every stem and phrase key met, numbered once per service instance ----------
+// (Ids outlive document versions so cached typed arrays stay valid; the vocabulary of SEC
+// text and comments is some tens of thousands of keys.)
 
 /** Per id: counts as a term on its own (not a stopword, short word or small number). */
 const ALONE = 1;
@@ -49,8 +49,10 @@ const LEADS = 4;
 /**
  * Stems and phrase keys ↔ ids (text/vocabulary.ts), with what each id counts as, and the stem id
  * of each word as written: scanning the Code makes no string per word, only per distinct word.
+ * One per service instance (model/vocabularies.ts), with the scanner's scratch: every function
+ * here that reads text or ids is given it (a PhraseSet carries the one its ids belong to).
  */
-class StemTerms {
+export class StemTerms {
   readonly keys = new Vocabulary(false);
   flags = new Uint8Array(4096);
   /** Stem ids by a word as written; cleared when very large (typing makes many passing words), the ids stay. */
@@ -60,6 +62,7 @@ class StemTerms {
   /** Scratch: the words `scan` found last. */
   readonly scanned: Scanned = { count: 0, ids: new Int32Array(256), starts: new Int32Array(256), ends: new Int32Array(256) };
 
+  /** The number of a stem or phrase key. */
   termId(key: string): number {
     const before = this.keys.size;
     const id = this.keys.idOf(key);
@@ -74,6 +77,16 @@ class StemTerms {
     return id;
   }
 
+  /** The stem or phrase key of a term id. */
+  keyOf(id: number): string {
+    return this.keys.wordOf(id);
+  }
+
+  /** How many ids there are (ids are 0 .. size - 1). */
+  get size(): number {
+    return this.keys.size;
+  }
+
   /** The stem id of `text[start .. end)`, whose hash the scanner worked out as it went. */
   stemIdAt(text: string, start: number, end: number, hash: number): number {
     const known = this.surfaces.get(text, start, end, hash);
@@ -86,28 +99,6 @@ class StemTerms {
   }
 }
 
-/**
- * One for the process: an id depends only on its key, and the ids of two service instances
- * never meet (allowed in test/unit/noModuleState.test.ts).
- */
-const TERMS = new StemTerms();
-const keyOf = (id: number) => TERMS.keys.wordOf(id);
-const flagsOfId = (id: number) => TERMS.flags[id];
-
-/** The number of a stem or phrase key. */
-export function termId(key: string): number {
-  return TERMS.termId(key);
-}
-
-/** The stem or phrase key of a term id. */
-export function termKey(id: number): string {
-  return keyOf(id);
-}
-
-export function vocabularySize(): number {
-  return TERMS.keys.size;
-}
-
 function flagsOf(key: string): number {
   let f = 0;
   const stop = STOPWORDS.has(key);
@@ -117,8 +108,6 @@ function flagsOf(key: string): number {
   if (LEADING.has(key)) f |= LEADS;
   return f;
 }
-
-const stemIdAt = (text: string, start: number, end: number, hash: number) => TERMS.stemIdAt(text, start, end, hash);
 
 // ---- Words -------------------------------------------------------------------------------
 
@@ -143,12 +132,12 @@ function grow(a: Int32Array): Int32Array {
 }
 
 /**
- * The words of a text into TERMS.scanned (overwritten by the next scan), exactly as
+ * The words of a text into terms.scanned (overwritten by the next scan), exactly as
  * /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?/g finds them:
  * a word (inner apostrophes and hyphens kept), a number with thousands commas, or a decimal.
  */
-function scan(text: string): Scanned {
-  const out = TERMS.scanned;
+function scan(terms: StemTerms, text: string): Scanned {
+  const out = terms.scanned;
   let count = 0;
   const n = text.length;
   let i = 0;
@@ -194,7 +183,7 @@ function scan(text: string): Scanned {
         out.starts = grow(out.starts);
         out.ends = grow(out.ends);
       }
-      out.ids[count] = stemIdAt(text, i, end, hash);
+      out.ids[count] = terms.stemIdAt(text, i, end, hash);
       out.starts[count] = i;
       out.ends[count] = end;
       count++;
@@ -212,10 +201,10 @@ export interface Word {
   capital: boolean;
 }
 
-export function words(text: string): Word[] {
-  const s = scan(text);
+export function words(terms: StemTerms, text: string): Word[] {
+  const s = scan(terms, text);
   const out: Word[] = [];
-  for (let k = 0; k < s.count; k++) out.push({ stem: keyOf(s.ids[k]), surface: text.slice(s.starts[k], s.ends[k]), index: s.starts[k], capital: isCapital(text.charCodeAt(s.starts[k])) });
+  for (let k = 0; k < s.count; k++) out.push({ stem: terms.keyOf(s.ids[k]), surface: text.slice(s.starts[k], s.ends[k]), index: s.starts[k], capital: isCapital(text.charCodeAt(s.starts[k])) });
   return out;
 }
 
@@ -251,11 +240,11 @@ export class WordBuffer {
     this.ids = grown;
   }
 
-  /** Append a line's words; with `phrases`, append its term phrases there (see `appendPhrases`). */
-  appendLine(text: string, phrases?: WordBuffer): void {
-    const s = scan(text);
+  /** Append a line's words (stem ids of `terms`); with `phrases`, append its term phrases there (see `appendPhrases`). */
+  appendLine(terms: StemTerms, text: string, phrases?: WordBuffer): void {
+    const s = scan(terms, text);
     this.appendIds(s.ids, 0, s.count);
-    if (phrases) appendPhrases(text, s, phrases);
+    if (phrases) appendPhrases(terms, text, s, phrases);
   }
 
   /** Append ids read before, `ids[from .. to)` (copied one by one: a view per line would be an object per line). */
@@ -283,7 +272,8 @@ export class WordBuffer {
  * `scan` found last in `text`: each appended to `out` as its length then its stem ids (no
  * string is made for a phrase until the phrase set meets it for the first time).
  */
-function appendPhrases(text: string, s: Scanned, out: WordBuffer): void {
+function appendPhrases(terms: StemTerms, text: string, s: Scanned, out: WordBuffer): void {
+  const flags = terms.flags;
   let runStart = 0;
   let runEnd = 0; // words runStart .. runEnd-1 are the run
   for (let i = 0; i <= s.count; i++) {
@@ -293,7 +283,7 @@ function appendPhrases(text: string, s: Scanned, out: WordBuffer): void {
       continue;
     }
     // The run ends: without the words that start a sentence, 2–5 words make a phrase.
-    while (runStart < runEnd && flagsOfId(s.ids[runStart]) & LEADS) runStart++;
+    while (runStart < runEnd && flags[s.ids[runStart]] & LEADS) runStart++;
     const length = runEnd - runStart;
     if (length >= 2 && length <= 5) {
       out.push(length);
@@ -305,13 +295,13 @@ function appendPhrases(text: string, s: Scanned, out: WordBuffer): void {
 }
 
 /** The phrases of a text as keys ("user security assessment"), for tests and small texts. */
-export function termPhrases(text: string): string[] {
+export function termPhrases(terms: StemTerms, text: string): string[] {
   const found = new WordBuffer(64);
-  appendPhrases(text, scan(text), found);
+  appendPhrases(terms, text, scan(terms, text), found);
   const out: string[] = [];
   for (let k = 0; k < found.count; k += found.ids[k] + 1) {
     const words: string[] = [];
-    for (let j = 1; j <= found.ids[k]; j++) words.push(keyOf(found.ids[k + j]));
+    for (let j = 1; j <= found.ids[k]; j++) words.push(terms.keyOf(found.ids[k + j]));
     out.push(words.join(' '));
   }
   return out;
@@ -331,9 +321,9 @@ export interface Term {
 
 
 /** "user security assessment": the key of a phrase from its stem ids. */
-function phraseKey(ids: Int32Array, from: number, length: number): string {
-  let key = keyOf(ids[from]);
-  for (let j = 1; j < length; j++) key += ' ' + keyOf(ids[from + j]);
+function phraseKey(terms: StemTerms, ids: Int32Array, from: number, length: number): string {
+  let key = terms.keyOf(ids[from]);
+  for (let j = 1; j < length; j++) key += ' ' + terms.keyOf(ids[from + j]);
   return key;
 }
 
@@ -365,8 +355,9 @@ export class PhraseSet {
   /** A sum over the phrases' ids: sets that differ mostly differ here (a quick first test of `equals`). */
   private signature = 0;
 
-  constructor(lists: PhraseLists, distinct?: { words: ReadonlyMap<number, Int32Array>; occurrences: Map<number, number> }) {
-    this.first = new Array<TrieNode | undefined>(vocabularySize()).fill(undefined);
+  /** `lists` hold stem ids of `terms`, the vocabulary every id of this set belongs to. */
+  constructor(readonly terms: StemTerms, lists: PhraseLists, distinct?: { words: ReadonlyMap<number, Int32Array>; occurrences: Map<number, number> }) {
+    this.first = new Array<TrieNode | undefined>(terms.size).fill(undefined);
     if (distinct) {
       this.occurrences = distinct.occurrences;
       for (const [id, words] of distinct.words) this.insert(words, 0, words.length, id);
@@ -392,7 +383,7 @@ export class PhraseSet {
       node = child;
     }
     if (node.id < 0) {
-      node.id = known >= 0 ? known : termId(phraseKey(ids, from, length));
+      node.id = known >= 0 ? known : this.terms.termId(phraseKey(this.terms, ids, from, length));
       this.ids.set(node.id, ids[from]);
       this.words.set(node.id, ids.slice(from, from + length));
       this.signature = (this.signature + Math.imul(node.id + 1, 0x9e3779b1)) | 0;
@@ -421,7 +412,7 @@ export class PhraseSet {
         for (let k = 0; k < list.count; k += list.ids[k] + 1) {
           let id = this.find(list.ids, k + 1, list.ids[k]);
           if (id < 0) {
-            id = termId(phraseKey(list.ids, k + 1, list.ids[k]));
+            id = this.terms.termId(phraseKey(this.terms, list.ids, k + 1, list.ids[k]));
             if (!fresh.has(id)) fresh.set(id, list.ids.slice(k + 1, k + 1 + list.ids[k]));
           }
           delta.set(id, (delta.get(id) ?? 0) + step);
@@ -440,11 +431,11 @@ export class PhraseSet {
     if (!changed) return this;
     const words = new Map<number, Int32Array>();
     for (const id of occurrences.keys()) words.set(id, this.words.get(id) ?? fresh.get(id)!);
-    return new PhraseSet([], { words, occurrences });
+    return new PhraseSet(this.terms, [], { words, occurrences });
   }
 
   has(key: string): boolean {
-    const id = TERMS.keys.find(key);
+    const id = this.terms.keys.find(key);
     return id >= 0 && this.ids.has(id);
   }
 
@@ -469,7 +460,7 @@ export class PhraseSet {
     const words = new Set<number>();
     for (const [id, first] of this.ids) if (!other.ids.has(id)) words.add(first);
     for (const [id, first] of other.ids) if (!this.ids.has(id)) words.add(first);
-    const triggers = new Triggers(words);
+    const triggers = new Triggers(words, this.terms.size);
     // Kept for the last set compared (by number: holding it would keep every older set alive).
     this.triggersFrom = { serial: other.serial, triggers };
     return triggers;
@@ -507,8 +498,9 @@ export class PhraseSet {
 export class Triggers {
   private readonly marked: Uint8Array;
 
-  constructor(readonly words: ReadonlySet<number>) {
-    this.marked = new Uint8Array(vocabularySize());
+  /** `words` are stem ids below `size`. */
+  constructor(readonly words: ReadonlySet<number>, size: number) {
+    this.marked = new Uint8Array(size);
     for (const w of words) this.marked[w] = 1;
   }
 
@@ -526,26 +518,28 @@ export class Triggers {
  * comment still meets "User Security Assessment" (the whole phrase scores higher).
  */
 export function tokenise(text: string, phrases: PhraseSet, maxPhrase: number, withParts = true): Term[] {
-  return tokeniseScanned(text, scan(text), phrases, maxPhrase, withParts);
+  return tokeniseScanned(text, scan(phrases.terms, text), phrases, maxPhrase, withParts);
 }
 
 /** Tokens of a text, and the stem ids of its words (to tell later whether other phrases would read it otherwise). */
 export function tokeniseWithWords(text: string, phrases: PhraseSet, maxPhrase: number): { terms: Term[]; words: Int32Array } {
-  const s = scan(text);
+  const s = scan(phrases.terms, text);
   return { terms: tokeniseScanned(text, s, phrases, maxPhrase, true), words: s.ids.slice(0, s.count) };
 }
 
 function tokeniseScanned(text: string, s: Scanned, phrases: PhraseSet, maxPhrase: number, withParts: boolean): Term[] {
+  const { terms } = phrases;
+  const { flags } = terms;
   const out: Term[] = [];
   for (let i = 0; i < s.count; i++) {
     const n = phrases.longestAt(s.ids, i, s.count, maxPhrase);
     if (n > 0) {
-      out.push({ key: keyOf(phrases.matchedId), surface: text.slice(s.starts[i], s.ends[i + n - 1]), index: s.starts[i] });
-      if (withParts) for (let k = i; k < i + n; k++) if (flagsOfId(s.ids[k]) & PART) out.push({ key: keyOf(s.ids[k]), surface: text.slice(s.starts[k], s.ends[k]), index: s.starts[k], part: true });
+      out.push({ key: terms.keyOf(phrases.matchedId), surface: text.slice(s.starts[i], s.ends[i + n - 1]), index: s.starts[i] });
+      if (withParts) for (let k = i; k < i + n; k++) if (flags[s.ids[k]] & PART) out.push({ key: terms.keyOf(s.ids[k]), surface: text.slice(s.starts[k], s.ends[k]), index: s.starts[k], part: true });
       i += n - 1;
       continue;
     }
-    if (flagsOfId(s.ids[i]) & ALONE) out.push({ key: keyOf(s.ids[i]), surface: text.slice(s.starts[i], s.ends[i]), index: s.starts[i] });
+    if (flags[s.ids[i]] & ALONE) out.push({ key: terms.keyOf(s.ids[i]), surface: text.slice(s.starts[i], s.ends[i]), index: s.starts[i] });
   }
   return out;
 }
@@ -555,15 +549,16 @@ function tokeniseScanned(text: string, s: Scanned, phrases: PhraseSet, maxPhrase
  * one by one: the clause index counts them without making a token object per word.
  */
 export function forEachTermId(ids: Int32Array, count: number, phrases: PhraseSet, maxPhrase: number, emit: (id: number) => void): void {
+  const { flags } = phrases.terms; // no id is numbered while the run is read: the table stays this one
   for (let i = 0; i < count; i++) {
     const n = phrases.longestAt(ids, i, count, maxPhrase);
     if (n > 0) {
       emit(phrases.matchedId);
-      for (let k = i; k < i + n; k++) if (flagsOfId(ids[k]) & PART) emit(ids[k]);
+      for (let k = i; k < i + n; k++) if (flags[ids[k]] & PART) emit(ids[k]);
       i += n - 1;
       continue;
     }
-    if (flagsOfId(ids[i]) & ALONE) emit(ids[i]);
+    if (flags[ids[i]] & ALONE) emit(ids[i]);
   }
 }
 
@@ -654,10 +649,10 @@ export class TermCounter {
 }
 
 /** Term counts of token lists (for tests and small texts). */
-export function termCounts(docs: readonly (readonly string[])[]): TermCounts {
+export function termCounts(terms: StemTerms, docs: readonly (readonly string[])[]): TermCounts {
   const counter = new TermCounter();
   for (const tokens of docs) {
-    for (const t of tokens) counter.add(termId(t));
+    for (const t of tokens) counter.add(terms.termId(t));
     counter.end();
   }
   return counter.result();
@@ -683,10 +678,11 @@ export class Bm25Segment {
   /** Each document's length in tokens. */
   readonly lengths: Int32Array;
 
-  constructor(readonly counts: TermCounts, readonly included: readonly number[] = [...counts.lengths.keys()]) {
+  /** `counts` hold term ids of `terms` (whose scratch builds the postings). */
+  constructor(terms: StemTerms, readonly counts: TermCounts, readonly included: readonly number[] = [...counts.lengths.keys()]) {
     this.lengths = Int32Array.from(included, d => counts.lengths[d]);
-    if (TERMS.postingFill.length < vocabularySize()) TERMS.postingFill = new Int32Array(Math.max(TERMS.postingFill.length * 2, vocabularySize()));
-    const fill = TERMS.postingFill;
+    if (terms.postingFill.length < terms.size) terms.postingFill = new Int32Array(Math.max(terms.postingFill.length * 2, terms.size));
+    const fill = terms.postingFill;
     const touched: number[] = [];
     let total = 0;
     for (const d of included) {
@@ -698,7 +694,7 @@ export class Bm25Segment {
     this.offsets = new Int32Array(touched.length + 1);
     let at = 0;
     touched.forEach((t, slot) => {
-      this.terms.set(keyOf(t), slot);
+      this.terms.set(terms.keyOf(t), slot);
       this.offsets[slot] = at;
       at += fill[t];
       fill[t] = this.offsets[slot]; // from here on: where the term's next document goes
@@ -756,8 +752,8 @@ export class Bm25Index {
   private readonly shared: Int32Array;
   readonly size: number;
 
-  constructor(segments: readonly Bm25Segment[] | TermCounts, private readonly k1 = 1.2, b = 0.75) {
-    this.segments = Array.isArray(segments) ? segments : [new Bm25Segment(segments as TermCounts)];
+  constructor(segments: readonly Bm25Segment[], private readonly k1 = 1.2, b = 0.75) {
+    this.segments = segments;
     let size = 0;
     let total = 0;
     for (const segment of this.segments) {

@@ -16,6 +16,7 @@ import type { ConsultationModel } from './index';
 import type { ClauseMention, CommentEntry, CommentLink, ConsultationComment } from './types';
 import { Bm25Index, Bm25Segment, PhraseSet, TermCounter, WordBuffer, changedTerms, forEachTermId, tokenise, tokeniseWithWords, type Term, type TermCounts, type Triggers } from './bm25';
 import { DerivedKey, derive, derivedIf, keepDerived } from '../../cache';
+import { modelVocabularies } from '../vocabularies';
 import { type RawMention, expandRange, scanMentions } from './mentions';
 import { clauseRenamesFor } from '../responsesIndex';
 import { partOf } from '../clauseIds';
@@ -114,6 +115,7 @@ function modelWords(m: LegalModel, old: LegalModel | undefined): ModelWords {
   const n = m.lines.length;
   const shift = before ? old!.lines.length - n : 0;
   // About one word in six characters of legal text: mostly one allocation.
+  const { stems } = modelVocabularies(m);
   const buffer = new WordBuffer(Math.max(1024, Math.ceil(m.text.length / 5)));
   const phrases = new WordBuffer();
   const lineStarts = new Int32Array(n + 1);
@@ -125,7 +127,7 @@ function modelWords(m: LegalModel, old: LegalModel | undefined): ModelWords {
       buffer.appendIds(before.words, before.lineStarts[j], before.lineStarts[j + 1]);
       phrases.appendIds(before.phrases.ids, before.phraseStarts[j], before.phraseStarts[j + 1]);
     } else {
-      buffer.appendLine(m.lines[i].text, isHeading(m, i) ? undefined : phrases);
+      buffer.appendLine(stems, m.lines[i].text, isHeading(m, i) ? undefined : phrases);
     }
     lineStarts[i + 1] = buffer.count;
     phraseStarts[i + 1] = phrases.count;
@@ -171,12 +173,13 @@ function countSource(m: LegalModel, old: LegalModel | undefined): { counts: Term
 /** The words of each distinct clause heading of a document, one after another (a heading serves many clauses). */
 function headingWords(m: LegalModel): { words: WordBuffer; at: Map<string, { from: number; to: number }> } {
   return derive(m, HEADING_WORDS, () => {
+    const { stems } = modelVocabularies(m);
     const words = new WordBuffer(256);
     const at = new Map<string, { from: number; to: number }>();
     for (const { clause } of modelClauses(m)) {
       if (!clause.heading || at.has(clause.heading)) continue;
       const from = words.count;
-      words.appendLine(clause.heading);
+      words.appendLine(stems, clause.heading);
       at.set(clause.heading, { from, to: words.count });
     }
     return { words, at };
@@ -235,7 +238,7 @@ function segmentOf(m: LegalModel, old: LegalModel | undefined, counts: TermCount
       return cached;
     }
   }
-  const segment = new Bm25Segment(counts, included);
+  const segment = new Bm25Segment(modelVocabularies(m).stems, counts, included);
   keepDerived(m, SEGMENT, segment);
   return segment;
 }
@@ -304,7 +307,7 @@ function previousVersions(models: readonly LegalModel[], previous: CorpusCache |
  * The phrase vocabulary: the previous one when every document's term phrases are the same as
  * before (an edit that adds or removes no capitalised run), so the other documents' counts stay.
  */
-function phraseSetOf(models: readonly LegalModel[], old: Map<string, LegalModel>, previous: CorpusCache | undefined): PhraseSet {
+function phraseSetOf(workspace: WorkspaceIndex, models: readonly LegalModel[], old: Map<string, LegalModel>, previous: CorpusCache | undefined): PhraseSet {
   const lists = models.map(m => modelWords(m, old.get(m.uri)).phrases);
   if (previous && previous.models.length === models.length) {
     const before = previous.models.map(m => modelWords(m, undefined).phrases);
@@ -315,7 +318,7 @@ function phraseSetOf(models: readonly LegalModel[], old: Map<string, LegalModel>
       return previous.corpus.phrases.replace(changed.map(i => before[i]), changed.map(i => lists[i]));
     }
   }
-  return new PhraseSet(lists);
+  return new PhraseSet(workspace.vocabularies.stems, lists);
 }
 
 function sameWords(a: WordBuffer, b: WordBuffer): boolean {
@@ -327,7 +330,7 @@ function sameWords(a: WordBuffer, b: WordBuffer): boolean {
 
 function buildCorpus(workspace: WorkspaceIndex, models: readonly LegalModel[], previous: CorpusCache | undefined): ClauseCorpus {
   const old = previousVersions(models, previous);
-  const phrases = phraseSetOf(models, old, previous);
+  const phrases = phraseSetOf(workspace, models, old, previous);
   const maxPhrase = phrases.longest;
   const clauses = clauseIds(workspace);
   const definitionTables: number[] = [];
