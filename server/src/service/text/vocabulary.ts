@@ -23,6 +23,14 @@ export function hashOf(text: string, from: number, to: number, fold: boolean): n
   return h;
 }
 
+/** The characters foldChar changes. */
+const UNFOLDED_RE = /[A-Z\u2019\u2010\u2011]/g;
+
+/** text[from, to) with each character folded (see foldChar), as one string. */
+export function foldedSlice(text: string, from: number, to: number): string {
+  return text.slice(from, to).replace(UNFOLDED_RE, c => String.fromCharCode(foldChar(c.charCodeAt(0))));
+}
+
 /**
  * An open-addressing table from strings to numbers, looked up by a slice of a text and the
  * slice's hash (which the caller's scanner usually worked out as it went). With `fold`, a slice
@@ -43,14 +51,37 @@ export class SliceTable {
 
   /** The value of text[from, to) whose hash is `hash`, or -1. */
   get(text: string, from: number, to: number, hash: number): number {
-    const mask = this.keys.length - 1;
+    // Asked once per lookup, not once per character compared: each loop below stays simple.
+    return this.fold ? this.getFolded(text, from, to, hash) : this.getExact(text, from, to, hash);
+  }
+
+  private getExact(text: string, from: number, to: number, hash: number): number {
+    const { keys, hashes } = this;
+    const mask = keys.length - 1;
     const len = to - from;
-    for (let slot = hash & mask, key = this.keys[slot]; key !== undefined; slot = (slot + 1) & mask, key = this.keys[slot]) {
-      if (this.hashes[slot] !== hash || key.length !== len) continue;
-      let same = true;
-      if (this.fold) for (let k = 0; k < len && same; k++) same = key.charCodeAt(k) === foldChar(text.charCodeAt(from + k));
-      else for (let k = 0; k < len && same; k++) same = key.charCodeAt(k) === text.charCodeAt(from + k);
-      if (same) return this.values[slot];
+    for (let slot = hash & mask, key = keys[slot]; key !== undefined; slot = (slot + 1) & mask, key = keys[slot]) {
+      if (hashes[slot] !== hash || key.length !== len) continue;
+      let k = 0;
+      while (k < len && key.charCodeAt(k) === text.charCodeAt(from + k)) k++;
+      if (k === len) return this.values[slot];
+    }
+    return -1;
+  }
+
+  /** As getExact, each character of the text folded; a key is folded already. */
+  private getFolded(text: string, from: number, to: number, hash: number): number {
+    const { keys, hashes } = this;
+    const mask = keys.length - 1;
+    const len = to - from;
+    for (let slot = hash & mask, key = keys[slot]; key !== undefined; slot = (slot + 1) & mask, key = keys[slot]) {
+      if (hashes[slot] !== hash || key.length !== len) continue;
+      let k = 0;
+      for (; k < len; k++) {
+        const c = text.charCodeAt(from + k);
+        // Most characters of a word are folded already ("supplier"): fold only the others.
+        if (c !== key.charCodeAt(k) && foldChar(c) !== key.charCodeAt(k)) break;
+      }
+      if (k === len) return this.values[slot];
     }
     return -1;
   }
@@ -103,10 +134,7 @@ export class Vocabulary {
   idOfSlice(text: string, from: number, to: number, hash = hashOf(text, from, to, this.fold)): number {
     const known = this.table.get(text, from, to, hash);
     if (known >= 0) return known;
-    let word = '';
-    if (this.fold) for (let k = from; k < to; k++) word += String.fromCharCode(foldChar(text.charCodeAt(k)));
-    else word = text.slice(from, to);
-    return this.number(word, hash);
+    return this.number(this.fold ? foldedSlice(text, from, to) : text.slice(from, to), hash);
   }
 
   /** The id of a whole string. */
