@@ -155,9 +155,16 @@ function coveredWords(model: LegalModel, uses: DocUses, names: TermMatcher): Uin
   const words = wordsOf(model);
   const { kinds } = model.structure;
   const covered = new Uint8Array(words.count);
+  // Decided by the line's kind: once per line, not once per word.
+  let line = -1;
+  let lineCovered = 0;
   for (let i = 0; i < words.count; i++) {
     const l = words.line[i];
-    if (!TEXT_KINDS.has(kinds[l]) || (kinds[l] === 'table-row' && kinds[l + 1] === 'table-separator')) covered[i] = COVERED;
+    if (l !== line) {
+      line = l;
+      lineCovered = !TEXT_KINDS.has(kinds[l]) || (kinds[l] === 'table-row' && kinds[l + 1] === 'table-separator') ? COVERED : 0;
+    }
+    covered[i] = lineCovered;
   }
   // A capitalised use of a defined term may widen an undefined run next to it (see capitalisedRuns).
   for (let k = 0; k < uses.count; k++) covered.fill(isUse(uses, k) && !covered[uses.from[k]] ? TERM_USE : COVERED, uses.from[k], uses.to[k]);
