@@ -32,41 +32,48 @@
 export class DerivedKey<T> {
   /** Never read: it only carries the value's type. */
   declare readonly type?: T;
-  /** The property the value is kept under on its owner (a symbol: no name can clash). */
-  readonly slot: symbol;
-  constructor(readonly name: string) {
-    this.slot = Symbol(name);
-  }
+  constructor(readonly name: string) {}
 }
 
 /** The Store a model belongs to. */
 const STORE = Symbol('store');
+/** Where an owner keeps what is derived from it: one map, under one property. */
+const DERIVED = Symbol('derived');
 
 type Owner = object & Record<symbol, unknown>;
 
 /**
- * The value of `key` derived from `owner`, computed on first use and kept as long as the owner:
- * on the owner itself, as a property that is not enumerable (JSON, Object.keys and deep equality
- * ignore it) — one property per key, so statements and words pay no map each.
+ * What is derived from `owner`, made on first use. All of it sits in one map under one
+ * non-enumerable property (JSON, Object.keys and deep equality ignore it), so an owner gains
+ * one property whatever is derived from it and in whatever order: objects read on hot paths
+ * (words, uses, matches) keep one shape, and the code reading their own fields stays optimised.
  */
-export function derive<T>(owner: object, key: DerivedKey<T>, compute: () => T): T {
+function derivedOf(owner: object): Map<DerivedKey<unknown>, unknown> {
   const o = owner as Owner;
-  // One lookup on the hot path; `in` only for a value that may itself be undefined.
-  const cached = o[key.slot];
-  if (cached !== undefined || key.slot in o) return cached as T;
-  return keepDerived(owner, key, compute());
+  let values = o[DERIVED] as Map<DerivedKey<unknown>, unknown> | undefined;
+  if (!values) Object.defineProperty(o, DERIVED, { value: (values = new Map()), enumerable: false });
+  return values;
+}
+
+/** The value of `key` derived from `owner`, computed on first use and kept as long as the owner. */
+export function derive<T>(owner: object, key: DerivedKey<T>, compute: () => T): T {
+  const values = derivedOf(owner);
+  // One lookup on the hot path; `has` only for a value that may itself be undefined.
+  const cached = values.get(key);
+  if (cached !== undefined || values.has(key)) return cached as T;
+  const value = compute();
+  values.set(key, value);
+  return value;
 }
 
 /** The value of `key` already derived from `owner`, without computing it. */
 export function derivedIf<T>(owner: object, key: DerivedKey<T>): T | undefined {
-  return (owner as Owner)[key.slot] as T | undefined;
+  return ((owner as Owner)[DERIVED] as Map<DerivedKey<unknown>, unknown> | undefined)?.get(key) as T | undefined;
 }
 
 /** Keep `value` as `key`'s value for `owner` (a value computed with what was there before). */
 export function keepDerived<T>(owner: object, key: DerivedKey<T>, value: T): T {
-  const o = owner as Owner;
-  if (key.slot in o) o[key.slot] = value;
-  else Object.defineProperty(o, key.slot, { value, writable: true, enumerable: false });
+  derivedOf(owner).set(key, value);
   return value;
 }
 
