@@ -153,3 +153,15 @@ test('undefined-term traps: companies, EU regulations, Markdown tables and empha
   `));
   assert.deepEqual(s.getDiagnostics(uriOf('section-g.sec.txt')).filter(d => d.code === 'undefined-term').map(d => d.data?.term), ['Panel Chair']);
 });
+
+test('circular-definition: a definition naming a longer name that starts with its own term is not circular (Electricity Act 1989)', () => {
+  const tidy = SECTION_A + 'Electricity Act | means the Electricity Act 1989.\nGas Act | means the Gas Act 1986.\nPanel | means the Panel Secretariat.\nLoop | means a Loop established under the Code.\n';
+  const real = 'SECTION A – DEFINITIONS AND INTERPRETATION\nA1 DEFINITIONS\nA1.1 In this Code, except where the context otherwise requires, the expressions in the left-hand column below shall have the meanings given to them in the right-hand column below:\n'
+    + 'Code means this Smart Energy Code.\nElectricity Act means the Electricity Act 1989.\nGas Act means the Gas Act 1986.\nLoop means a Loop established under the Code.\nPanel means the Panel Secretariat.\nParty means a person that is a party to this Code.\n';
+  for (const [form, a] of [['tidy', tidy], ['real', real]]) {
+    const s = workspaceOf({ 'section-a.sec.txt': a });
+    const circular = s.getDiagnostics(uriOf('section-a.sec.txt')).filter(d => d.code === 'circular-definition').map(d => d.data?.term);
+    // "the Loop established" is still the term itself; "Panel Secretariat" and "Electricity Act 1989" name something longer.
+    assert.deepEqual(circular, ['Loop'], form);
+  }
+});

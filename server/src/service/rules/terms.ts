@@ -427,6 +427,9 @@ function lowercaseTerms(model: LegalModel, index: TermIndex): Finding[] {
 // ---------------------------------------------------------------------------------------
 // circular-definition
 
+/** After a term, what makes it the start of a longer name: a year (a statute) or a capitalised word. */
+const NAME_GOES_ON_RE = /^[ \t]+(?:(?:1[6-9]|20)\d\d\b|\p{Lu})/u;
+
 /** Where a definition's head ends: the first comma, semicolon or relative clause. */
 const HEAD_END_RE = /[,;(]|\b(?:which|who|whom|whose|that|where|when|in relation to|in respect of)\b/;
 
@@ -442,9 +445,11 @@ function headEdgesOf(model: LegalModel, index: TermIndex): [string, number][] {
     // "Gas and Electricity Markets Authority" names a body; its last word is not a use of "Authority".
     const tailOfName = (from: number) => from > 0 && !(words.flags[from] & BARRIER) && (words.flags[from - 1] & CAPITALISED) !== 0
       && !(words.flags[from - 1] & SENTENCE_START);
+    // "the Electricity Act 1989", "the Panel Secretariat": a longer name that starts with the term.
+    const headOfName = (to: number) => NAME_GOES_ON_RE.test(words.texts[words.line[to]].slice(words.end[to], words.end[to] + 8));
     const usesByLine = new Map<number, number[]>();
     for (let k = 0; k < uses.count; k++) {
-      if (!isUse(uses, k) || tailOfName(uses.from[k])) continue;
+      if (!isUse(uses, k) || tailOfName(uses.from[k]) || headOfName(uses.to[k] - 1)) continue;
       const line = words.line[uses.from[k]];
       (usesByLine.get(line) ?? usesByLine.set(line, []).get(line)!).push(k);
     }
