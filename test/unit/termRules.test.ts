@@ -165,3 +165,15 @@ test('circular-definition: a definition naming a longer name that starts with it
     assert.deepEqual(circular, ['Loop'], form);
   }
 });
+
+test('undefined-term: the long name a bracketed definition right after it abbreviates is named there, not used', () => {
+  const real = 'L1 SMKI POLICY MANAGEMENT AUTHORITY\nL1.1 The Authority shall establish a committee, to be known as the SMKI Policy Management Authority (the SMKI PMA).\n'
+    + 'L1.2 The SMKI PMA shall report to each Party; the Data and Communications Company (the Smart DCC) shall pay its costs.\nL1.3 The Policy Review Group shall meet.\n';
+  const tidy = real.replace('(the SMKI PMA)', '(the "SMKI PMA")').replace('(the Smart DCC)', '(the "Smart DCC")');
+  for (const [form, text] of [['real', real], ['tidy', tidy]]) {
+    const s = workspaceOf({ 'section-a.sec.txt': SECTION_A, 'section-l.sec.txt': text });
+    const undefinedTerms = s.getDiagnostics(uriOf('section-l.sec.txt')).filter(d => d.code === 'undefined-term').map(d => d.data?.term);
+    // Named by the definitions after them: not reported. A name with no definition after it still is.
+    assert.deepEqual(undefinedTerms, ['Policy Review Group'], form);
+  }
+});

@@ -133,6 +133,26 @@ function labelsQuotedName(model: LegalModel, words: Words, run: CandidateRun): b
 }
 
 /**
+ * From the end of a run to where a bracketed definition's term starts: the rest of the name
+ * ("… and Communications Company"), then "(the ", "(" or "(“".
+ */
+const BRACKET_OPENING_RE = /^(?:\s+(?:and|of|for|&|\p{Lu}[\p{L}\p{N}’'-]*))*\s*\(\s*(?:(?:each\s+)?(?:an?|the)\s+)?[“‘'"]?(?:\*\*|__)?/u;
+
+/**
+ * "to be known as the SMKI Policy Management Authority (the SMKI PMA)", "Smart Energy Code
+ * Company Limited (SECCo)": the long name a bracketed definition right after it abbreviates is
+ * named there, not used as an undefined term.
+ */
+function namedByDefinitionAfter(model: LegalModel, words: Words, run: CandidateRun): boolean {
+  const line = words.line[run.to - 1];
+  const end = words.end[run.to - 1];
+  const opening = BRACKET_OPENING_RE.exec(model.lines[line].text.slice(end));
+  if (!opening) return false;
+  const at = end + opening[0].length;
+  return definitionsOf(model).some(s => s.form === 'inline' && s.range.start.line === line && s.range.start.character === at);
+}
+
+/**
  * The last words of an excerpt that stops mid-sentence ("B1.6 The Code Administra"): what
  * they were to become cannot be known, so they are not judged.
  */
@@ -299,7 +319,7 @@ function undefinedRuns(model: LegalModel, index: TermIndex, wordList: readonly s
     const covered = coveredWords(model, uses, names);
     const words = wordsOf(model);
     runs = capitalisedRuns(words, covered).filter(run => !namesDefinedThing(model, uses, index.matcher, run) && !definedElsewhere(model, words, run)
-      && !labelsQuotedName(model, words, run) && !cutOffAtEnd(model, words, run));
+      && !labelsQuotedName(model, words, run) && !cutOffAtEnd(model, words, run) && !namedByDefinitionAfter(model, words, run));
     byNames.set(names, runs);
   }
   return runs;
