@@ -136,12 +136,33 @@ function labelsQuotedName(model: LegalModel, words: Words, run: CandidateRun): b
  * From the end of a run to where a bracketed definition's term starts: the rest of the name
  * ("… and Communications Company"), then "(the ", "(" or "(“".
  */
-const BRACKET_OPENING_RE = /^(?:\s+(?:and|of|for|&|\p{Lu}[\p{L}\p{N}’'-]*))*\s*\(\s*(?:(?:each\s+)?(?:an?|the)\s+)?[“‘'"]?(?:\*\*|__)?/u;
+const BRACKET_OPENING_RE = /^((?:\s+(?:and|of|for|&|\p{Lu}[\p{L}\p{N}’'-]*))*)\s*\(\s*(?:(?:each\s+)?(?:an?|the)\s+)?[“‘'"]?(?:\*\*|__)?/u;
+
+/** The capitalised words (and their connectors) that end a text: the start of a name. */
+const NAME_HEAD_RE = /(?:\p{Lu}[\p{L}\p{N}’'-]*\s+(?:(?:and|of|for|&)\s+)?)*$/u;
 
 /**
- * "to be known as the SMKI Policy Management Authority (the SMKI PMA)", "Smart Energy Code
- * Company Limited (SECCo)": the long name a bracketed definition right after it abbreviates is
- * named there, not used as an undefined term.
+ * Does `short` abbreviate `name`? Its last word is the name's ("Gas and Electricity Markets
+ * Authority" → "Authority"), or its capitals are drawn in order from the name's initials and
+ * acronyms ("SMKI Policy Management Authority" → "SMKI PMA", "Data and Communications
+ * Company" → "DCC"). "admitted as a Party (an Applicant)" is not: "Applicant" is another thing.
+ */
+export function abbreviates(name: string, short: string): boolean {
+  const nameWords = name.split(/\s+/).filter(w => /^\p{Lu}/u.test(w));
+  const shortWords = short.split(/\s+/);
+  if (nameWords.length < 2) return false;
+  if (shortWords[shortWords.length - 1].toLowerCase() === nameWords[nameWords.length - 1].toLowerCase() && shortWords.length < nameWords.length) return true;
+  const letters = nameWords.map(w => (/^[\p{Lu}\d]+$/u.test(w) ? w : w[0])).join('');
+  const capitals = short.replace(/[^\p{Lu}]/gu, '');
+  if (capitals.length < 2) return false;
+  let at = 0;
+  for (const c of letters) if (c === capitals[at]) at++;
+  return at === capitals.length;
+}
+
+/**
+ * "to be known as the SMKI Policy Management Authority (the SMKI PMA)": the long name a
+ * bracketed definition right after it abbreviates is named there, not used as an undefined term.
  */
 function namedByDefinitionAfter(model: LegalModel, words: Words, run: CandidateRun): boolean {
   const line = words.line[run.to - 1];
@@ -149,7 +170,13 @@ function namedByDefinitionAfter(model: LegalModel, words: Words, run: CandidateR
   const opening = BRACKET_OPENING_RE.exec(model.lines[line].text.slice(end));
   if (!opening) return false;
   const at = end + opening[0].length;
-  return definitionsOf(model).some(s => s.form === 'inline' && s.range.start.line === line && s.range.start.character === at);
+  const site = definitionsOf(model).find(s => s.form === 'inline' && s.range.start.line === line && s.range.start.character === at);
+  if (!site) return false;
+  const runWords: string[] = [];
+  for (let i = run.from; i < run.to; i++) runWords.push(surfaceOf(words, i));
+  // The name may begin before the run ("Data and" before "Communications Company").
+  const head = words.line[run.from] === line ? NAME_HEAD_RE.exec(model.lines[line].text.slice(0, words.start[run.from]))![0] : '';
+  return abbreviates(head + runWords.join(' ') + opening[1], site.term);
 }
 
 /**
