@@ -31,6 +31,23 @@ export function foldedSlice(text: string, from: number, to: number): string {
   return text.slice(from, to).replace(UNFOLDED_RE, c => String.fromCharCode(foldChar(c.charCodeAt(0))));
 }
 
+/** Is `key` the text from `from` on, character for character? (The caller has compared lengths.) */
+function equalsExact(key: string, text: string, from: number): boolean {
+  let k = 0;
+  while (k < key.length && key.charCodeAt(k) === text.charCodeAt(from + k)) k++;
+  return k === key.length;
+}
+
+/** As equalsExact, each character of the text folded; a key is folded already. */
+function equalsFolded(key: string, text: string, from: number): boolean {
+  for (let k = 0; k < key.length; k++) {
+    const c = text.charCodeAt(from + k);
+    // Most characters of a word are folded already ("supplier"): fold only the others.
+    if (c !== key.charCodeAt(k) && foldChar(c) !== key.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 /**
  * An open-addressing table from strings to numbers, looked up by a slice of a text and the
  * slice's hash (which the caller's scanner usually worked out as it went). With `fold`, a slice
@@ -51,37 +68,13 @@ export class SliceTable {
 
   /** The value of text[from, to) whose hash is `hash`, or -1. */
   get(text: string, from: number, to: number, hash: number): number {
-    // Asked once per lookup, not once per character compared: each loop below stays simple.
-    return this.fold ? this.getFolded(text, from, to, hash) : this.getExact(text, from, to, hash);
-  }
-
-  private getExact(text: string, from: number, to: number, hash: number): number {
     const { keys, hashes } = this;
     const mask = keys.length - 1;
     const len = to - from;
     for (let slot = hash & mask, key = keys[slot]; key !== undefined; slot = (slot + 1) & mask, key = keys[slot]) {
       if (hashes[slot] !== hash || key.length !== len) continue;
-      let k = 0;
-      while (k < len && key.charCodeAt(k) === text.charCodeAt(from + k)) k++;
-      if (k === len) return this.values[slot];
-    }
-    return -1;
-  }
-
-  /** As getExact, each character of the text folded; a key is folded already. */
-  private getFolded(text: string, from: number, to: number, hash: number): number {
-    const { keys, hashes } = this;
-    const mask = keys.length - 1;
-    const len = to - from;
-    for (let slot = hash & mask, key = keys[slot]; key !== undefined; slot = (slot + 1) & mask, key = keys[slot]) {
-      if (hashes[slot] !== hash || key.length !== len) continue;
-      let k = 0;
-      for (; k < len; k++) {
-        const c = text.charCodeAt(from + k);
-        // Most characters of a word are folded already ("supplier"): fold only the others.
-        if (c !== key.charCodeAt(k) && foldChar(c) !== key.charCodeAt(k)) break;
-      }
-      if (k === len) return this.values[slot];
+      // Asked per candidate key (about once a lookup), not per character: each compare loop stays simple.
+      if (this.fold ? equalsFolded(key, text, from) : equalsExact(key, text, from)) return this.values[slot];
     }
     return -1;
   }
