@@ -181,10 +181,19 @@ export function realPath(p: string, depth = 0): string {
   }
 }
 
-/** Is `file`, with every symbolic link resolved, inside the folder `root`? */
+/**
+ * The path of `file` relative to `folder` when it is the folder itself ('') or below it, else
+ * undefined. A name that merely starts with ".." ("..drafts") is below; "../x" is not.
+ */
+export function relativeBelow(folder: string, file: string): string | undefined {
+  const rel = path.relative(folder, file);
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? undefined : rel;
+}
+
+/** Is `file`, with every symbolic link resolved, inside the folder `root` (and not the folder itself)? */
 export function isInside(root: string, file: string): boolean {
-  const rel = path.relative(realPath(root), realPath(file));
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  const rel = relativeBelow(realPath(root), realPath(file));
+  return rel !== undefined && rel !== '';
 }
 
 /** Read a config file and its word files; a word file outside `root` is refused. */

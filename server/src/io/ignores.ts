@@ -2,7 +2,7 @@
 // folder. Used by the CLI's folder walk and the server's scan and watched files (files.ts).
 import * as path from 'path';
 import { globToRegExp } from '../service';
-import type { SecConfig } from './config';
+import { type SecConfig, relativeBelow } from './config';
 
 export interface IgnoreRules {
   /** The config's folder (absolute): the globs are relative to it. */
@@ -29,8 +29,8 @@ export function isIgnored(file: string, rules: IgnoreRules | readonly IgnoreRule
 }
 
 function isIgnoredBy(file: string, rules: IgnoreRules): boolean {
-  const rel = path.relative(rules.base, path.resolve(file));
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  const rel = relativeBelow(rules.base, path.resolve(file));
+  if (!rel) return false;
   const slashed = rel.split(path.sep).join('/');
   return rules.globs.some(g => g.test(slashed));
 }

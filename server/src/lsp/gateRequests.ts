@@ -10,6 +10,7 @@ import { type SecLanguageService, type SeverityLevel, linkedClauses } from '../s
 import { recordResponse } from '../io/responsesStore';
 import { linkablePaths, renderHtml, renderMarkdown } from '../report/render';
 import { uriToPath } from '../io/workspace';
+import { relativeBelow } from '../io/config';
 import {
   PRE_PUBLICATION_REPORT_REQUEST, type PrePublicationReportParams, type PrePublicationReportResult, RECORD_RESPONSE_REQUEST, type RecordResponseParams,
   UNANSWERED_COMMENTS_REQUEST, type UnansweredComment,
@@ -30,8 +31,8 @@ function displayPath(uri: string, folders: string[]): string {
   const file = uriToPath(uri);
   if (!file) return uri;
   for (const folder of folders) {
-    const rel = path.relative(folder, file);
-    if (!rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
+    const rel = relativeBelow(folder, file);
+    if (rel !== undefined) return rel.split(path.sep).join('/');
   }
   return file;
 }

@@ -11,6 +11,7 @@ import type { Connection, InitializeParams, TextDocuments, WorkspaceFoldersChang
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SecLanguageService } from '../service';
 import { uriToPath } from '../io/workspace';
+import { relativeBelow } from '../io/config';
 
 export interface WorkspaceFoldersContext {
   connection: Connection;
@@ -27,9 +28,8 @@ export interface WorkspaceFoldersContext {
 }
 
 /** Is `file` the folder itself or below it? */
-export function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+export function inFolder(file: string, folder: string): boolean {
+  return relativeBelow(folder, file) !== undefined;
 }
 
 export class WorkspaceFolders {
@@ -55,7 +55,7 @@ export class WorkspaceFolders {
 
   /** Is the file in one of the folders? With no folder (single files opened), every file is. */
   contains(file: string): boolean {
-    return this.folders.length === 0 || this.folders.some(folder => isInside(file, folder));
+    return this.folders.length === 0 || this.folders.some(folder => inFolder(file, folder));
   }
 
   /**
@@ -101,8 +101,8 @@ export class WorkspaceFolders {
     let dropped = 0;
     for (const uri of service.documentUris()) {
       const file = uriToPath(uri);
-      if (!file || documents.get(uri) || !removed.some(folder => isInside(file, folder))) continue;
-      if (this.folders.some(folder => isInside(file, folder))) continue;
+      if (!file || documents.get(uri) || !removed.some(folder => inFolder(file, folder))) continue;
+      if (this.folders.some(folder => inFolder(file, folder))) continue;
       service.removeDocument(uri);
       dropped++;
     }
