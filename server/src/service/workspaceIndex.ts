@@ -44,7 +44,7 @@ export class WorkspaceIndex {
   readonly vocabularies: Vocabularies;
   private readonly docs = new Map<string, SecDocument>();
   private readonly models = new Map<string, DocumentModel>();
-  private readonly derivedCache = new Map<string, { stamp: number; value: unknown }>();
+  private readonly derivedCache = new Map<DerivedKey<unknown> | string, { stamp: number; value: unknown }>();
   private readonly signatures = new Map<string, { stamp: number; uris: string[]; parts: string[]; version: number }>();
   private readonly aspectGenerations: Record<WorkspaceAspect, number> = { legal: 0, consultation: 0, other: 0, settings: 0 };
   private legalPatterns: RegExp[] = [];
@@ -193,14 +193,13 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Memoise a value derived from the workspace until an aspect it reads changes (by a typed
-   * DerivedKey; a string name is still accepted, for callers not yet moved). Name the
+   * Memoise a value derived from the workspace until an aspect it reads changes, under a typed
+   * DerivedKey or a name (a string, for a value per clause or per file: `responses:${uri}`). Name the
    * aspects (`['legal']` for an index of clauses or terms) so that other edits keep it;
    * by default any change recomputes it.
    */
   derived<T>(key: DerivedKey<T> | string, compute: () => T, dependsOn: readonly WorkspaceAspect[] = ALL_ASPECTS): T {
-    if (typeof key !== 'string') key = key.name;
-    const stamp = this.latestChange(dependsOn);
+    const stamp = this.stampOf(dependsOn);
     const cached = this.derivedCache.get(key);
     if (cached && cached.stamp === stamp) return cached.value as T;
     const value = compute();
@@ -216,7 +215,7 @@ export class WorkspaceIndex {
    * elsewhere are kept instead of recomputed.
    */
   legalSignature(key: string, signatureOf: (model: LegalModel) => string): number {
-    const stamp = this.latestChange(LEGAL);
+    const stamp = this.stampOf(LEGAL);
     const before = this.signatures.get(key);
     if (before && before.stamp === stamp) return before.version;
     const models = this.legalModels();
@@ -251,19 +250,12 @@ export class WorkspaceIndex {
     return this.store.keep(key, value);
   }
 
-  /** A string that changes whenever one of the aspects changes: a cache key for derived data. */
-  stampOf(aspects: readonly WorkspaceAspect[]): string {
-    let stamp = '';
-    for (const a of aspects) stamp += `${a[0]}${this.aspectGenerations[a]}`;
-    return stamp;
-  }
-
   /**
-   * The generation of the latest change to any of the aspects: a number that changes exactly when
-   * one of them changes (each change takes a generation higher than all before), as `stampOf`'s
-   * string does, without building a string on every lookup of a derived value.
+   * A number that changes whenever one of the aspects changes, a cache key for derived data: the
+   * generation of the latest change to any of them (each change takes a generation higher than
+   * all before).
    */
-  private latestChange(aspects: readonly WorkspaceAspect[]): number {
+  stampOf(aspects: readonly WorkspaceAspect[]): number {
     let latest = 0;
     for (const a of aspects) if (this.aspectGenerations[a] > latest) latest = this.aspectGenerations[a];
     return latest;

@@ -8,7 +8,7 @@ import { type ChangeSet, compareWithBaseline } from './changes';
 export class BaselineComparison {
   private index?: WorkspaceIndex;
   private label = '';
-  private cached?: { stamp: string; changes: ChangeSet };
+  private cached?: { stamp: number; changes: ChangeSet };
 
   constructor(private readonly workspace: WorkspaceIndex) {}
 

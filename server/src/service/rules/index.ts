@@ -42,7 +42,7 @@ export function capSeverity(level: SeverityLevel, cap: unknown): SeverityLevel {
  * Each family's findings per document model, with the stamp of what they read: an edit to one
  * file re-runs only that file's families and the families elsewhere that read what changed.
  */
-const FAMILY_FINDINGS = new DerivedKey<Map<RuleFamily, { stamp: string; findings: Finding[] }>>('rules.familyFindings');
+const FAMILY_FINDINGS = new DerivedKey<Map<RuleFamily, { stamp: string | number; findings: Finding[] }>>('rules.familyFindings');
 
 function familyFindings(family: RuleFamily, model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike): Finding[] {
   const stamp = family.inputsKey
@@ -80,7 +80,7 @@ function sameRange(a: Finding['range'], b: Finding['range']): boolean {
  * family kept its findings, the same list is returned, so the server sees nothing changed and
  * sends nothing.
  */
-const LAST_DIAGNOSTICS = new DerivedKey<{ settings: string; parts: Finding[][]; diagnostics: SecDiagnostic[] }>('rules.lastDiagnostics');
+const LAST_DIAGNOSTICS = new DerivedKey<{ settings: number; parts: Finding[][]; diagnostics: SecDiagnostic[] }>('rules.lastDiagnostics');
 
 export function computeDiagnostics(model: DocumentModel, workspace: WorkspaceIndex, token: CancellationLike = NEVER_CANCELLED): SecDiagnostic[] {
   const settings = settingsForUri(workspace.settings, model.uri); // per-file "overrides"
