@@ -43,7 +43,6 @@ export function termCodeLenses(model: DocumentModel, workspace: WorkspaceIndex):
 
 /** Where each term is used: (document, use) pairs by term id, in document then text order. */
 interface UsesByTerm {
-  index: TermIndex;
   models: readonly LegalModel[];
   places: Map<number, number[]>;
 }
@@ -52,22 +51,22 @@ const USES_BY_TERM = new DerivedKey<UsesByTerm>('features.termLensUses');
 
 /**
  * One pass over every legal document's uses, shared by every document's lenses (each used to
- * read every document's uses for its own terms); made again when the legal documents or the
- * term index change.
+ * read every document's uses for its own terms); made again when legal text changes (and with
+ * it the term index).
  */
 function usesByTerm(workspace: WorkspaceIndex, index: TermIndex): UsesByTerm {
-  const models = workspace.legalModels();
-  const kept = workspace.kept(USES_BY_TERM);
-  if (kept && kept.index === index && kept.models === models) return kept;
-  const places = new Map<number, number[]>();
-  models.forEach((m, i) => {
-    const uses = docUses(m, index);
-    for (let k = 0; k < uses.count; k++) {
-      if (!isUse(uses, k)) continue;
-      const list = places.get(uses.term[k]);
-      if (list) list.push(i, k);
-      else places.set(uses.term[k], [i, k]);
-    }
-  });
-  return workspace.keep(USES_BY_TERM, { index, models, places });
+  return workspace.derived(USES_BY_TERM, () => {
+    const models = workspace.legalModels();
+    const places = new Map<number, number[]>();
+    models.forEach((m, i) => {
+      const uses = docUses(m, index);
+      for (let k = 0; k < uses.count; k++) {
+        if (!isUse(uses, k)) continue;
+        const list = places.get(uses.term[k]);
+        if (list) list.push(i, k);
+        else places.set(uses.term[k], [i, k]);
+      }
+    });
+    return { models, places };
+  }, ['legal']);
 }
