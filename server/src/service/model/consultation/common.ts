@@ -71,3 +71,18 @@ export function problem(message: string, range: Range): Finding {
 }
 
 export const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Has the text more than `limit` ASCII letters (and figures, with `figures`)? Tidying a cell
+ * keeps every one of them, so this tells most cells from a short one (a vote, a response)
+ * without tidying them.
+ */
+export function moreAsciiThan(text: string, limit: number, figures: boolean): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 32;
+    if (((lower >= 97 && lower <= 122) || (figures && c >= 48 && c <= 57)) && ++count > limit) return true;
+  }
+  return false;
+}

@@ -5,7 +5,7 @@
 // Approve" → "Widget Retail"); a cell between bars ("Acme Ltd | Heat Network | Approve") is
 // one too. Known categories are never extended by learning ("Octopus Energy Large Supplier"
 // and "EDF Energy Large Supplier" do not make "Energy Large Supplier").
-import { COMPANY_SUFFIXES, RESPONSES } from './common';
+import { COMPANY_SUFFIXES, RESPONSES, moreAsciiThan } from './common';
 import type { CategoryVocabulary } from './categories';
 
 const byLength = (a: string, b: string) => b.length - a.length;
@@ -90,16 +90,6 @@ function isWrappedStart(short: string[], long: string[]): boolean {
   return false;
 }
 
-/** Has the text more ASCII letters than `limit`? */
-function moreLettersThan(text: string, limit: number): boolean {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i) | 32;
-    if (c >= 97 && c <= 122 && ++count > limit) return true;
-  }
-  return false;
-}
-
 /** What the collation's own rows say its categories and respondents are. */
 export function learnVocabulary(lines: readonly { text: string }[], skip: (i: number) => boolean, known: CategoryVocabulary): LearnedVocabulary {
   const learned = new Set<string>();
@@ -126,7 +116,7 @@ export function learnVocabulary(lines: readonly { text: string }[], skip: (i: nu
   const cellOf = (i: number) => (cells[i] ??= lines[i].text.replace(/\|/g, ' ').replace(/\s+/g, ' ').trim());
   for (let k = 2; k < filled.length; k++) {
     // Making a cell keeps every letter: a line with more than a response has is none (most lines).
-    if (moreLettersThan(lines[filled[k]].text, RESPONSE_LETTERS) || !RESPONSE_LINE_RE.test(cellOf(filled[k]))) continue;
+    if (moreAsciiThan(lines[filled[k]].text, RESPONSE_LETTERS, false) || !RESPONSE_LINE_RE.test(cellOf(filled[k]))) continue;
     const category = cellOf(filled[k - 1]);
     const name = cellOf(filled[k - 2]);
     if (!/^[A-Z]/.test(category) || !/^[A-Z0-9]/.test(name)) continue;

@@ -3,7 +3,7 @@
 // placeholder in it ("N/A", "No comment", "-"), or the vote again in words ("Yes", "Agree").
 // Such a row still counts as a vote where votes are shown, but there is nothing in it for the
 // Working Group to answer, so the publication gate does not ask for a response to it.
-import { RESPONSES } from './common';
+import { RESPONSES, moreAsciiThan } from './common';
 import type { ConsultationComment } from './types';
 
 /** What respondents write in a comment cell when they have nothing to say (lower case, no end punctuation). */
@@ -27,22 +27,9 @@ function normalised(text: string): string {
 /** The most letters and figures a vote alone can hold ("no comments at this time"). */
 const LONGEST_VOTE = Math.max(...[...PLACEHOLDERS, ...VOTE_WORDS].map(w => w.length));
 
-/**
- * Has the text more ASCII letters and figures than `limit`? Normalising keeps every one of
- * them, so such a text is a comment: most cells are told apart without being normalised.
- */
-function moreWordCharactersThan(text: string, limit: number): boolean {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) && ++count > limit) return true;
-  }
-  return false;
-}
-
 /** The text of a row that is only a vote (empty, a placeholder, or the vote in one word). */
 export function isVoteOnlyText(text: string): boolean {
-  if (moreWordCharactersThan(text, LONGEST_VOTE)) return false;
+  if (moreAsciiThan(text, LONGEST_VOTE, true)) return false; // a comment, told without normalising it
   const t = normalised(text);
   return PLACEHOLDERS.has(t) || VOTE_WORDS.has(t);
 }
