@@ -235,6 +235,22 @@ class Reader {
 
   private readonly continuations = new Map<string, readonly string[]>();
 
+  /**
+   * What may still follow a name, and a category, as each known one that continues it goes on
+   * (lower-cased words), with the empty rest last (nothing follows): split once per name or
+   * category, not at every row that starts with it.
+   */
+  restsOfName(lowerName: string): Rests {
+    return restsFrom(this.nameRests, lowerName, () => this.knownByStart.get(lowerName) ?? []);
+  }
+
+  restsOfCategory(lowerCategory: string): Rests {
+    return restsFrom(this.categoryRests, lowerCategory, () => this.categoriesContinuing(lowerCategory));
+  }
+
+  private readonly nameRests = new Map<string, Rests>();
+  private readonly categoryRests = new Map<string, Rests>();
+
   nextNonBlank(i: number, limit: number): number | undefined {
     for (let j = i + 1; j < limit && j <= i + 3; j++) if (this.lines[j].text.trim()) return j;
     return undefined;
@@ -604,6 +620,24 @@ interface RestPlan {
   complete: boolean;
 }
 
+/** The words that may still follow a name or a category, the empty rest last, and the most words of any. */
+interface Rests {
+  rests: readonly (readonly string[])[];
+  longest: number;
+}
+
+/** The rests after `lower` of the `targets` that continue it, made once per key. */
+function restsFrom(cache: Map<string, Rests>, lower: string, targets: () => readonly string[]): Rests {
+  let made = cache.get(lower);
+  if (!made) {
+    const count = lower.split(' ').length;
+    const rests: string[][] = targets().map(t => t.split(' ').slice(count));
+    rests.push([]);
+    cache.set(lower, (made = { rests, longest: Math.max(...rests.map(r => r.length)) }));
+  }
+  return made;
+}
+
 /** A line's first words and the same lower-cased: read once for every plan laid over the line. */
 interface FirstWords {
   words: { word: string; start: number; end: number }[];
@@ -647,17 +681,14 @@ function planRests(lineAt: (index: number) => FirstWords, lineCount: number, nam
  * when no known name or category continues here.
  */
 function completeFromDocument(reader: Reader, name: string, category: string, texts: string[]): RestPlan | undefined {
-  const nameTargets = reader.knownByStart.get(name.toLowerCase()) ?? [];
-  const lowerCategory = category.toLowerCase();
-  const categoryTargets = reader.categoriesContinuing(lowerCategory);
-  if (nameTargets.length === 0 && categoryTargets.length === 0) return undefined;
-  const nameCount = name.split(' ').length;
-  const categoryCount = category.split(' ').length;
+  const names = reader.restsOfName(name.toLowerCase());
+  const categories = reader.restsOfCategory(category.toLowerCase());
+  if (names.rests.length === 1 && categories.rests.length === 1) return undefined;
   // Every pairing of a name's rest (or none) with a category's rest (or none) is tried: each
-  // rest split once, each line's first words read once, for all of them.
-  const nameRests = [...nameTargets.map(nt => nt.split(' ').slice(nameCount)), []];
-  const categoryRests = [...categoryTargets.map(ct => ct.split(' ').slice(categoryCount)), []];
-  const most = Math.max(...nameRests.map(r => r.length)) + Math.max(...categoryRests.map(r => r.length));
+  // line's first words read once, for all of them.
+  const nameRests = names.rests;
+  const categoryRests = categories.rests;
+  const most = names.longest + categories.longest;
   const lines: (FirstWords | undefined)[] = [];
   const lineAt = (index: number): FirstWords => {
     let line = lines[index];
@@ -671,7 +702,7 @@ function completeFromDocument(reader: Reader, name: string, category: string, te
   const taken = (p: RestPlan) => p.nameWords.length + p.categoryWords.length;
   for (const nameRest of nameRests) {
     for (const categoryRest of categoryRests) {
-      for (const from of [0, 1]) {
+      for (let from = 0; from <= 1; from++) {
         const plan = planRests(lineAt, texts.length, nameRest, categoryRest, from);
         if (taken(plan) === 0) continue;
         if (!best || (plan.complete && !best.complete) || (plan.complete === best.complete && taken(plan) > taken(best))) best = plan;
