@@ -70,19 +70,30 @@ function isLetter(text: string, i: number): boolean {
 type ScannedWord = Word & { digits: boolean; spaced: boolean };
 
 /**
- * Visit each word of a text in order: `visit(start, end, digits, spaced)` where `spaced` says
- * only whitespace separates it from the word before; a visit returning true stops the scan.
+ * The words of a text in order, one `next()` at a time: after a true `next()`, `start`, `end`,
+ * `digits` and `spaced` (only whitespace separates it from the word before) describe the
+ * word. A cursor rather than a callback, so the scan of every segment allocates nothing.
  */
-function eachWord(text: string, visit: (start: number, end: number, digits: boolean, spaced: boolean) => boolean | void): void {
-  let spaced = false;
-  let first = true;
-  for (let i = 0; i < text.length;) {
-    if (!isLetter(text, i) && !isDigit(text.charCodeAt(i))) {
+class WordCursor {
+  start = 0;
+  end = 0;
+  digits = false;
+  spaced = false;
+  private at = 0;
+  private first = true;
+
+  constructor(private readonly text: string) {}
+
+  next(): boolean {
+    const { text } = this;
+    let spaced = !this.first;
+    let i = this.at;
+    while (i < text.length && !isLetter(text, i) && !isDigit(text.charCodeAt(i))) {
       const c = text.charCodeAt(i);
       if (c !== 32 && c !== 10 && c !== 9 && !(c > 127 && /\s/.test(text[i]))) spaced = false;
       i++;
-      continue;
     }
+    if (i >= text.length) return false;
     let j = i;
     let digits = false;
     while (j < text.length) {
@@ -90,16 +101,19 @@ function eachWord(text: string, visit: (start: number, end: number, digits: bool
       else if (!isLetter(text, j) && !(isInnerMark(text.charCodeAt(j)) && j + 1 < text.length && isLetter(text, j + 1))) break;
       j++;
     }
-    if (visit(i, j, digits, spaced && !first)) return;
-    first = false;
-    spaced = true;
-    i = j;
+    this.start = i;
+    this.end = j;
+    this.digits = digits;
+    this.spaced = spaced;
+    this.first = false;
+    this.at = j;
+    return true;
   }
 }
 
 function scanWords(text: string): ScannedWord[] {
   const words: ScannedWord[] = [];
-  eachWord(text, (start, end, digits, spaced) => void words.push({ text: text.slice(start, end), start, end, digits, spaced }));
+  for (const w = new WordCursor(text); w.next();) words.push({ text: text.slice(w.start, w.end), start: w.start, end: w.end, digits: w.digits, spaced: w.spaced });
   return words;
 }
 
@@ -111,15 +125,14 @@ function mayRepeat(text: string): boolean {
   let prevStart = -1;
   let prevEnd = -1;
   let prevDigits = false;
-  let found = false;
-  eachWord(text, (start, end, digits, spaced) => {
-    found = spaced && !digits && !prevDigits && end - start === prevEnd - prevStart && sameLetters(text, prevStart, start, end - start);
-    prevStart = start;
-    prevEnd = end;
-    prevDigits = digits;
-    return found;
-  });
-  return found;
+  for (const w = new WordCursor(text); w.next();) {
+    const length = w.end - w.start;
+    if (w.spaced && !w.digits && !prevDigits && length === prevEnd - prevStart && sameLetters(text, prevStart, w.start, length)) return true;
+    prevStart = w.start;
+    prevEnd = w.end;
+    prevDigits = w.digits;
+  }
+  return false;
 }
 
 /** The `length` characters at `a` and at `b` are equal ignoring case (ASCII quickly, the rest by toLowerCase). */
