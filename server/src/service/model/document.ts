@@ -5,6 +5,7 @@ import { type Line, splitLines } from '../text/lines';
 import { type SecStructure, parseStructure } from './structure';
 import { type Suppressions, parseSuppressions } from './suppressions';
 import type { CollationFormat, ConsultationComment, ConsultationQuestion } from './consultation/types';
+import type { RuleDocs } from '../rules/context';
 
 /** A document as the core receives it from the editor, the disk or a test. */
 export interface SecDocument {
@@ -78,3 +79,20 @@ export function buildOtherModel(doc: SecDocument): OtherModel {
 }
 
 export type { DocumentKind };
+
+/**
+ * The page of file-error, reported outside the rule families for the problems met while reading a
+ * file (fileProblemFindings above) or a collation (consultation/), and by the responses family for
+ * a broken responses file: docs/rules/file-error.md is rendered from it by `npm run rules:sync`.
+ */
+export function fileErrorDocs(): RuleDocs {
+  return {
+    'file-error': {
+      finds: 'A file that could not be read or parsed: text that is not valid UTF-8, a broken responses file (`*.responses.json`), and, in the CLI, a binary file, a file over the size limit, a damaged, encrypted or not-a-zip `.docx` or a `.pdf` that cannot be read (the CLI names the file and exits 2). The other files are still checked.',
+      why: 'A file the checker could not read is a file nobody checked. Reporting it keeps a broken export or a wrongly saved file from passing CI unnoticed.',
+      reported: '`responses.docx` saved as a password-protected document.',
+      notReported: 'The same document saved without a password, or exported as `.csv`.',
+      fix: 'Re-save or re-export the file (UTF-8 text, an unprotected `.docx`, a text `.pdf`). Configure `legalFiles`/`consultationFiles` if the file should not be read at all.',
+    },
+  };
+}

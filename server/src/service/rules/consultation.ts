@@ -59,5 +59,49 @@ export const consultationRules: RuleFamily = {
   name: 'consultation',
   kinds: ['consultation'],
   codes: ['unknown-clause', 'duplicate-consultation'],
+  docs: consultationDocs(),
   check: ctx => [...unknownClauses(ctx), ...duplicateConsultation(ctx)],
 };
+
+/** The pages of the consultation codes (docs/rules/<code>.md is rendered from these by `npm run rules:sync`). */
+function consultationDocs(): RuleFamily['docs'] {
+  return {
+    'unknown-clause': {
+      finds: 'A consultation comment that names a clause (`G8.48`, `Section G8.44C`) that does not exist in the workspace, reported in the collation at the mention. A number counts only when its Part has clauses in the workspace (`V1.15` is a version, not a clause).',
+      why: 'A comment on a clause that does not exist usually means the respondent read an earlier draft, or mistyped the number. Either way the comment is not attached to the clause it is about, and may go unanswered.',
+      reported: 'Question 1 | E.ON | Large Supplier | … we query G8.48 …\n\n(where Part G8 ends at G8.47)',
+      notReported: 'Question 1 | E.ON | Large Supplier | … we query G8.44C …',
+      fix: `Find the clause the respondent meant (the comment's text is matched against the clauses too, and its inferred links are shown on hover) and say so in the response. The collation itself is the respondents' words and is never changed; suppress the finding if the mention is understood.`,
+    },
+    'duplicate-consultation': {
+      finds: 'A consultation collation that repeats another one in the workspace: the same respondents on\n'
+        + 'the same questions, with the same comments (compared word by word, as the text, CSV, JSON and\n'
+        + 'Word readers tidy text a little differently) and, where both files name their questions, the\n'
+        + 'same question titles. Typically the `.txt` copied from the published PDF and a `.csv` of the\n'
+        + `same collation side by side. The finding stands on the copy's first comment row and names both\n`
+        + `files; the copy's comments are counted once, from the file that is kept (the one with a\n`
+        + 'responses file, else the one with more rows, else the first by name).',
+      why: 'Read twice, every comment would be listed twice on each clause and in the modification report,\n'
+        + 'and the publication gate would ask for two responses to each. Counting the copy once keeps the\n'
+        + `Working Group's answers and the report honest; saying so keeps the drafter from wondering why\n`
+        + `one file's comments are not shown.`,
+      reported: 'consultation-responses.txt   Question 1 … | E.ON | Large Supplier | Approve | This Modification will …\n'
+        + 'consultation-responses.csv   1,E.ON,Large Supplier,Approve,"This Modification will …"',
+      reportedNote: '(reported on `consultation-responses.csv`: "a second copy of the consultation in consultation-responses.txt")',
+      notReported: 'secmp0101-consultation-responses.txt   Question 1: Do you believe that SECMP0101 should be approved?\n'
+        + 'secmp0102-consultation-responses.txt   Question 1: Do you believe that SECMP0102 should be approved?',
+      notReportedNote: 'Two consultations answered by the same respondents: their comments and question titles differ.',
+      fix: 'Keep one copy of each collation in the workspace (move the other out of the folder, or narrow\n'
+        + 'the `secDrafting.consultationFiles` globs). Nothing the respondents wrote is changed, and no\n'
+        + 'response recorded for the kept file is lost.',
+      configure: '- Severity, in `.secdraft.json` (read by the editor and the CLI alike): `{ "severity": { "duplicate-consultation": "error" } }`;\n'
+        + '  one of `ignore`, `hint`, `information`, `warning`, `error`. In VS Code also the setting\n'
+        + "  `secDrafting.severity` (the repository's `.secdraft.json` wins). The copy's comments are\n"
+        + '  counted once whatever the severity.\n'
+        + '- One finding, in a text collation: `// sec-disable-next-line duplicate-consultation` on the line\n'
+        + `  before the copy's first comment row (the collation's words are not changed).\n`
+        + `- Without touching the text: the editor's "Suppress in baseline" code action, or\n`
+        + '  `secdraft check --update-baseline`, accepts the finding in `.secdraft-baseline.json`.',
+    },
+  };
+}

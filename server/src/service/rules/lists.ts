@@ -199,9 +199,25 @@ export const listRules: RuleFamily = {
   dependsOn: [],
   kinds: ['legal'],
   codes: ['list-punctuation'],
+  docs: listDocs(),
   check(ctx: RuleContext): Finding[] {
     const model = ctx.model;
     if (model.kind !== 'legal') return [];
     return model.structure.clauses.flatMap(c => checkClause(model, c));
   },
 };
+
+/**
+ * The page of list-punctuation: docs/rules/list-punctuation.md is rendered from it by `npm run rules:sync`.
+ */
+function listDocs(): RuleFamily['docs'] {
+  return {
+    'list-punctuation': {
+      finds: 'List items (introduced by ":", formula legends after "where:" included) that do not end `;`, the last but one `; and` / `; or`, the last `.`. An item ending ":" hands its punctuation to its last sub-paragraph. Flush-out words after the last item, and paragraphs that are sentences of their own, are left alone.',
+      why: 'In the SEC the "and" or "or" at the end of the last but one item decides whether the conditions are cumulative or alternative. A list without it, or with the wrong one, changes what a Party must do.',
+      reported: 'G8.41 A User shall:\n(a) notify the Panel,\n(b) publish the report; and\n(c) keep records.',
+      notReported: 'G8.41 A User shall:\n(a) notify the Panel;\n(b) publish the report; and\n(c) keep records.',
+      fix: 'End each item as the rule says. Replacing a "," with ";" is certain (the quick fix, "Fix all" and `secdraft check --fix` apply it); adding "and" or "or" is for the drafter to choose.',
+    },
+  };
+}

@@ -130,6 +130,7 @@ export const numberingRules: RuleFamily = {
   dependsOn: [],
   kinds: ['legal'],
   codes: [CODE],
+  docs: numberingDocs(),
   check(ctx: RuleContext): Finding[] {
     if (ctx.model.kind !== 'legal') return [];
     const model = ctx.model;
@@ -141,3 +142,18 @@ export const numberingRules: RuleFamily = {
     return findings;
   },
 };
+
+/**
+ * The page of clause-numbering: docs/rules/clause-numbering.md is rendered from it by `npm run rules:sync`.
+ */
+function numberingDocs(): RuleFamily['docs'] {
+  return {
+    'clause-numbering': {
+      finds: 'Clause and paragraph numbers that are duplicated, skipped (`G8.31` → `G8.33`, expected `G8.32`), out of order, inserted clauses out of order (`G8.44` → `G8.44B`), and paragraphs out of sequence (`(a)`, `(b)`, `(d)`; `(i)`, `(iii)`). `[Not used]` clauses keep their number; the first clause of a Part in a file is never a gap, since excerpts start part-way through; a line holding only an elision mark (`…`, `[...]`) splits an excerpt.',
+      why: "Clause numbers are how the rest of the Code, the Panel's decisions, consultation responses and other industry documents point into the text. A duplicate or a gap makes references ambiguous or broken, and the SEC inserts clauses with capital suffixes (`G8.44A`, `G8.44B`) precisely so that existing numbers never move.",
+      reported: 'G8.31 …\nG8.33 …',
+      notReported: 'G8.31 …\nG8.32 [Not used]\nG8.33 …',
+      fix: 'Renumber the clause or paragraph (new clauses between existing ones take the next capital suffix). When renumbering one paragraph label is certain, the quick fix does it; check the references to any clause you renumber.',
+    },
+  };
+}

@@ -256,8 +256,24 @@ export const numberRules: RuleFamily = {
   inputsKey: signatureKey('numbers', usageSignature),
   kinds: ['legal'],
   codes: [CODE],
+  docs: numberDocs(),
   check(ctx: RuleContext): Finding[] {
     if (ctx.model.kind !== 'legal') return [];
     return checkNumberFormat(ctx.model, ctx.workspace);
   },
 };
+
+/**
+ * The page of number-format: docs/rules/number-format.md is rendered from it by `npm run rules:sync`.
+ */
+function numberDocs(): RuleFamily['docs'] {
+  return {
+    'number-format': {
+      finds: 'The same number written differently across the workspace (`250000` vs `250,000`, "fifty thousand" vs `50,000`, for numbers of ten and more; formulas aside), a large number without thousands separators where the text uses them, separators in the wrong places (`25,0000`), and "five (6)" pairs whose words and figures disagree.',
+      why: 'Thresholds such as 250,000 Domestic Premises decide which obligations apply to a Supplier Party. Two ways of writing one number make a reader wonder whether two amounts are meant; a mismatched "five (6)" leaves the amount itself in doubt.',
+      reported: 'G8.44B … more than 250000 Domestic Premises …\n\n(where G8.40 writes 250,000)',
+      notReported: 'G8.44B … more than 250,000 Domestic Premises …',
+      fix: 'Write the number the way the rest of the text does. The fix to the dominant form is certain ("Fix all" and `secdraft check --fix` apply it); for word/figure pairs and misplaced separators, where the value is in doubt, the fix is offered but never applied automatically.',
+    },
+  };
+}

@@ -206,7 +206,35 @@ export const pairingRules: RuleFamily = {
   dependsOn: [],
   kinds: ['legal'],
   codes: ['unbalanced-bracket', 'unbalanced-quote', 'mixed-quotes'],
+  docs: pairingDocs(),
   check(ctx: RuleContext): Finding[] {
     return ctx.model.kind === 'legal' ? pairing(ctx.model) : [];
   },
 };
+
+/** The pages of the bracket and quote codes (docs/rules/<code>.md is rendered from these by `npm run rules:sync`). */
+function pairingDocs(): RuleFamily['docs'] {
+  return {
+    'unbalanced-bracket': {
+      finds: "A round or square bracket opened and never closed, or closed and never opened, within a clause's opening words or one lettered paragraph (a bracket never runs from one list item into the next). The unmatched bracket is reported where it stands. Paragraph labels such as `(a)` are balanced by construction.",
+      why: 'Brackets in the SEC carry meaning — inline definitions (`(the "Relevant Date")`), reference headings, qualifications. An unclosed bracket leaves the reader unsure where the qualification ends, and so what the obligation is.',
+      reported: 'G8.40 … on the date it is notified (the "Relevant Date" …',
+      notReported: 'G8.40 … on the date it is notified (the "Relevant Date") …',
+      fix: 'Close or remove the bracket where the qualification ends. There is no automatic fix: only the drafter knows where it ends.',
+    },
+    'unbalanced-quote': {
+      finds: 'A quotation mark opened and never closed, following curly and straight quotes, within a clause or paragraph. An apostrophe (`User’s`, `Users’ systems`) is told from a closing quote by the letters around it.',
+      why: 'Quotation marks mark the definition of a term (`the "Relevant Date"`); an unclosed one leaves it unclear which words are being defined.',
+      reported: 'G8.40 … (the “Relevant Date) …',
+      notReported: 'G8.40 … (the “Relevant Date”) … the User’s systems …',
+      fix: 'Close the quotation where the quoted words end. There is no automatic fix.',
+    },
+    'mixed-quotes': {
+      finds: 'Straight and curly quotes mixed within one clause or definition row; the odd style out is reported.',
+      why: 'The SEC uses one quotation style; a mix usually means text was pasted from another document, and readers (and search) treat “Term” and "Term" differently.',
+      reported: 'G8.40 the “Relevant Date” and the "Assessment Date"',
+      notReported: 'G8.40 the “Relevant Date” and the “Assessment Date”',
+      fix: `Use the clause's dominant style throughout. There is no automatic fix.`,
+    },
+  };
+}

@@ -269,6 +269,7 @@ export const referenceRules: RuleFamily = {
   inputsKey: signatureKey('references', referenceSignature),
   kinds: ['legal'],
   codes: ['broken-reference', 'reference-heading-mismatch'],
+  docs: referenceDocs(),
   check(ctx: RuleContext): Finding[] {
     if (ctx.model.kind !== 'legal') return [];
     const findings: Finding[] = [];
@@ -281,3 +282,24 @@ export const referenceRules: RuleFamily = {
     return findings;
   },
 };
+
+/** The pages of the reference codes (docs/rules/<code>.md is rendered from these by `npm run rules:sync`). */
+function referenceDocs(): RuleFamily['docs'] {
+  return {
+    'broken-reference': {
+      finds: "A reference (`Section G8.48`, `Section G8.22(b)(iii)`, `Sections G8.44A to G8.44C`) to a clause or paragraph that does not exist, reported only when absence can be shown: the target's Part is in the workspace and its number lies within a stretch of that Part's clauses that is reproduced. References to Parts not in the workspace, or before or after an excerpt, are not reported. Backwards ranges are reported too.",
+      why: 'A cross-reference to a clause that does not exist leaves an obligation with no content ("in accordance with Section G8.48") and is the commonest casualty of renumbering and of clauses deleted by a modification.',
+      reported: 'G8.40 A User shall comply with Section G8.48.\n\n'
+        + '(where the Part G8 in the workspace runs from G8.1 to G8.47)',
+      notReported: 'G8.40 A User shall comply with Section G8.47.',
+      fix: 'Point the reference at the clause that exists (Go to Definition on nearby references and the clause completion after `Section ` help), or restore the clause. There is no automatic fix.',
+    },
+    'reference-heading-mismatch': {
+      finds: 'A bracketed heading in a reference that differs from the target\'s heading (its sub-heading, else its Part heading), ignoring case and spacing: `Section G8.37 (Assessment Categories)` where G8.37 sits under "Categories of Assessment". A bracketed phrase is a heading only when it starts with a capital.',
+      why: 'The SEC gives the heading with a reference so that a reader can check they have the right clause. A heading that no longer matches means either the number or the heading is wrong — often after a renumbering — and the reader cannot tell which.',
+      reported: 'G8.46 … in accordance with Section G8.37 (Assessment Categories) …',
+      notReported: 'G8.46 … in accordance with Section G8.37 (Categories of Assessment) …',
+      fix: `Write the target's real heading (the quick fix does, and is certain unless the heading has to be recased from a Part heading in capitals), or correct the clause number if it is the number that is wrong.`,
+    },
+  };
+}

@@ -93,6 +93,7 @@ export const responsesRules: RuleFamily = {
   name: 'responses',
   kinds: ['consultation', 'legal', 'other'],
   codes: ['unanswered-comment', 'file-error'],
+  docs: responsesDocs(),
   check(ctx: RuleContext): Finding[] {
     const { model, workspace, settings } = ctx;
     const out: Finding[] = [];
@@ -104,3 +105,20 @@ export const responsesRules: RuleFamily = {
     return out;
   },
 };
+
+/**
+ * The page of unanswered-comment: docs/rules/unanswered-comment.md is rendered from it by
+ * `npm run rules:sync`. file-error's page is in model/document.ts, with the reading problems.
+ */
+function responsesDocs(): RuleFamily['docs'] {
+  return {
+    'unanswered-comment': {
+      finds: 'A consultation comment with no recorded response in the responses file beside its collation (`consultation.txt` → `consultation.responses.json`). Off by default: set it to `error` before publication to make it the publication gate.\n\n'
+        + 'A row that is only a vote — an empty comment cell, a placeholder such as `N/A`, `No comment`, `None` or `-`, or the vote again in one word (`Yes`, `Agree`) — has nothing to answer and is not reported; it still counts as a vote in the report. A collation that repeats another (`duplicate-consultation`) is counted once.',
+      why: 'The Working Group must answer every comment in the modification report. A comment left unanswered is a comment a respondent will point out after publication.',
+      reported: 'A comment from Haven Power on Question 2 with no entry in `consultation.responses.json`.',
+      notReported: 'The same comment with a recorded response (accepted, noted, rejected or out of scope), recorded in the editor with "Record response…" or by hand.',
+      fix: 'Record a response: the code action on the comment or its clause ("Record response…") writes it to the responses file. `secdraft report` lists what is still unanswered.',
+    },
+  };
+}

@@ -160,6 +160,7 @@ export const spacingRules: RuleFamily = {
   dependsOn: [],
   kinds: ['legal'],
   codes: ['double-space', 'stray-tab', 'trailing-whitespace', 'space-before-punctuation'],
+  docs: spacingDocs(),
   check(ctx: RuleContext): Finding[] {
     if (ctx.model.kind !== 'legal') return [];
     return [
@@ -170,3 +171,38 @@ export const spacingRules: RuleFamily = {
     ];
   },
 };
+
+/** The pages of the spacing codes (docs/rules/<code>.md is rendered from these by `npm run rules:sync`). */
+function spacingDocs(): RuleFamily['docs'] {
+  return {
+    'double-space': {
+      finds: 'Two or more spaces between words in legal text. Two spaces after a full stop are allowed with `secDrafting.allowDoubleSpaceAfterSentence` (or `allowDoubleSpaceAfterSentence` in `.secdraft.json`). URLs, inline code, Markdown syntax and table padding are not prose and are not checked.',
+      why: `Respondents read the published text closely: in the SECMP0059 consultation E.ON pointed out a double space between 'User' and 'Security' in G8.44C. A slip a tool can find should never reach a respondent.`,
+      reported: 'G8.44C … a User  Security Assessment …',
+      notReported: 'G8.44C … a User Security Assessment …',
+      fix: 'Replace the run with one space. The fix is certain: the quick fix, "Fix all" and `secdraft check --fix` apply it.',
+    },
+    'stray-tab': {
+      finds: 'A tab character inside a line of text. The tab Word puts after a clause number or list label, and tab-separated columns, are not reported.',
+      why: 'Tabs render differently in every viewer and in the published PDF; a tab inside a sentence usually comes from pasting out of Word and shows as a gap of unpredictable width.',
+      reported: 'G8.41 Each Supplier\tParty shall …',
+      notReported: 'G8.41\tEach Supplier Party shall …\n\n'
+        + `(a tab after the clause number is Word's layout, not a slip)`,
+      fix: 'Replace the tab with one space. The fix is certain: the quick fix, "Fix all" and `secdraft check --fix` apply it.',
+    },
+    'trailing-whitespace': {
+      finds: 'Spaces or tabs at the end of a line. A Markdown hard break (two spaces at the end of a line in a `.sec.md` file) is not reported.',
+      why: 'Invisible in the editor but visible in every diff: trailing spaces make redlines of a modification noisy, and reviewers compare versions of the legal text line by line.',
+      reported: 'G8.41 Each Supplier Party shall comply.␠␠\n\n(␠ marks a space)',
+      notReported: 'G8.41 Each Supplier Party shall comply.',
+      fix: 'Delete the trailing spaces. The fix is certain: the quick fix, "Fix all" and `secdraft check --fix` apply it.',
+    },
+    'space-before-punctuation': {
+      finds: 'A space before a comma, semicolon, colon or full stop (" ,", " ;", " :", " ."). Ellipses, decimals and the space that keeps a URL apart from its full stop are not reported.',
+      why: `A stray space before punctuation is a typesetting slip that reads as carelessness in a published legal text, and can make a list item's ending ("; and") harder to check.`,
+      reported: '(a) the Supplier Party ;',
+      notReported: '(a) the Supplier Party;',
+      fix: 'Delete the space. The fix is certain: the quick fix, "Fix all" and `secdraft check --fix` apply it.',
+    },
+  };
+}

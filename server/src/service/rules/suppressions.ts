@@ -6,6 +6,7 @@
 import type { Finding } from '../types';
 import type { Directive } from '../model/suppressions';
 import { RULE_BY_CODE } from './registry';
+import type { RuleDocs } from './context';
 
 export function unusedSuppressions(directives: readonly Directive[], used: ReadonlySet<number>, isIgnored: (code: string) => boolean): Finding[] {
   const out: Finding[] = [];
@@ -32,4 +33,21 @@ export function unusedSuppressions(directives: readonly Directive[], used: Reado
     });
   });
   return out;
+}
+
+/**
+ * The page of unused-suppression, reported here for the rules runner (rules/index.ts) rather than
+ * by a family: docs/rules/unused-suppression.md is rendered from it by `npm run rules:sync`.
+ */
+export function unusedSuppressionDocs(): RuleDocs {
+  return {
+    'unused-suppression': {
+      finds: 'A suppression comment (`sec-disable-next-line`, `sec-disable-line`, `sec-disable`) that names a code no rule has — a typo such as `double_space` — or that hid no finding in this run. A comment for codes switched off by configuration is not reported, nor is `sec-enable`.',
+      why: 'Published legal text should carry as few suppression comments as possible. A misspelt code suppresses nothing while the drafter believes the finding is handled; a comment whose slip has been fixed will silently hide the next slip on that line.',
+      reported: '<!-- sec-disable-next-line double_space -->\nG8.44C … a User  Security Assessment …',
+      notReported: '<!-- sec-disable-next-line double-space -- the Direction is quoted as issued -->\n'
+        + 'G8.44C … as the Direction says: “a User  Security Assessment” …',
+      fix: 'Correct the code (`secdraft explain` lists them) or delete the comment. To accept a finding without a comment in the text, use the baseline: the "Suppress in baseline" code action, or `secdraft check --update-baseline`.',
+    },
+  };
 }

@@ -597,6 +597,7 @@ export const termRules: RuleFamily = {
   dependsOn: ['legal'],
   kinds: ['legal'],
   codes: ['undefined-term', 'unused-definition', 'duplicate-definition', 'lowercase-defined-term', 'circular-definition'],
+  docs: termDocs(),
   check(ctx: RuleContext): Finding[] {
     if (ctx.model.kind !== 'legal') return [];
     const model = ctx.model;
@@ -612,3 +613,51 @@ export const termRules: RuleFamily = {
     ];
   },
 };
+
+/** The pages of the defined-term codes (docs/rules/<code>.md is rendered from these by `npm run rules:sync`). */
+function termDocs(): RuleFamily['docs'] {
+  return {
+    'undefined-term': {
+      finds: 'A capitalised run of words that reads like a defined term ("Non-Domestic Supplier") but is defined nowhere in the workspace: not in the Section A1.1 table, not as a quoted definition, not inline. Sentence openings ("Each", "In this Code"), headings, bracketed reference headings, quoted text, acronyms and formula symbols, dates, legislation ("Companies Act 2006") and common proper names are not reported.',
+      why: 'In the SEC a capital letter is a promise: the words mean exactly what Section A (or the defining clause) says. A capitalised phrase with no definition leaves a Party to argue what it means, and is usually a slip for a term that does exist ("Supplier" for "Supplier Party") or a definition the modification forgot to add.',
+      reported: 'G8.41 Each Non-Domestic Supplier shall complete a User Security Assessment.',
+      notReported: 'G8.41 Each Supplier Party shall complete a User Security Assessment.\n\n'
+        + '(with "Supplier Party" and "User Security Assessment" defined in Section A1.1)',
+      fix: 'Use the defined term (the quick fix offers the nearest one, so "Suplier Party" becomes "Supplier Party"), add a definition (the quick fix inserts a stub into the A1.1 table in alphabetical order), or, for a proper name that is not a term (a body, a statute), add it to the workspace word list (`sec-words.txt`, `words` in `.secdraft.json` or the `secDrafting.words` setting). None of these fixes is applied automatically.',
+    },
+    'unused-definition': {
+      finds: 'A term that is defined but used nowhere except at its own definition sites. Headings and bracketed reference headings are not uses.',
+      why: 'A definition nothing relies on is dead text in a Code that is already long; more often it is a sign that the clause which used it was deleted or reworded, or that the text uses a different wording of the term.',
+      reported: 'A1.1 "Assurance Status" means the status given to a User following an assessment.\n\n'
+        + '(and "Assurance Status" appears nowhere else)',
+      notReported: 'A1.1 "Assurance Status" means …\n'
+        + `G8.44 The Panel shall publish each User's Assurance Status.`,
+      fix: 'Delete the definition, or use the term where the text means it. When the term is defined for other Sections that are not in the workspace, check the whole Code before deleting; set the code to `ignore` for excerpts.',
+    },
+    'duplicate-definition': {
+      finds: 'A term defined twice with different text, in one file or across the workspace (a pointer row whose inline definition sits in another clause counts as one definition, not two). The other definition is given as related information.',
+      why: 'Two meanings for one defined term make every use ambiguous, and in a legal instrument the ambiguity is resolved by argument rather than by reading. Modifications that add an inline definition often collide with an existing A1.1 row.',
+      reported: `A1.1 "Relevant Date" means the date of the Panel's decision.\n`
+        + 'G8.40 … on the date it is notified (the "Relevant Date") …',
+      notReported: 'A1.1 Relevant Date | has the meaning given to that expression in Section G8.40.\n'
+        + 'G8.40 … on the date it is notified (the "Relevant Date") …',
+      fix: 'Keep one definition and turn the other into a pointer ("has the meaning given to that expression in Section …"), or rename one of the terms if two meanings are really needed. There is no automatic fix.',
+    },
+    'lowercase-defined-term': {
+      finds: `A defined term's words written in lower case ("non-domestic premises" where "Non-Domestic Premises" is defined), the longest term once. A term that opens with an ordinary word ("other users") is left alone.`,
+      why: 'Lower case tells the reader the ordinary English meaning applies, not the definition. If the definition was intended, the clause means something other than what the drafter meant; if it was not, the reader cannot tell.',
+      reported: 'G8.41 … the number of non-domestic premises supplied by it …',
+      notReported: 'G8.41 … the number of Non-Domestic Premises supplied by it …',
+      fix: 'Capitalise the term where the definition is meant (the quick fix does this; it is not applied automatically, as the ordinary meaning may be intended). Where the ordinary meaning is intended, reword so that it cannot be read as the term, or suppress the finding on that line.',
+    },
+    'circular-definition': {
+      finds: 'A definition whose head leads back to the term it defines, directly or through other definitions ("Consumer means a Customer …", "Customer means a Consumer …"). The cycle is named. Words after "which", "who", "that" or a comma only qualify the head and are not followed.',
+      why: 'A circular definition defines nothing: the reader goes round the loop and never reaches a meaning. Cycles appear when two modifications each define a term by the other.',
+      reported: 'A1.1 "Consumer" means a Customer who uses energy.\n'
+        + 'A1.1 "Customer" means a Consumer supplied by a Supplier Party.',
+      notReported: 'A1.1 "Consumer" means a person who uses energy.\n'
+        + 'A1.1 "Customer" means a Consumer supplied by a Supplier Party.',
+      fix: 'Define one of the terms without the other (in words the Code already defines or ordinary words). There is no automatic fix.',
+    },
+  };
+}

@@ -160,6 +160,7 @@ export const thresholdReferenceRules: RuleFamily = {
   inputsKey: signatureKey('threshold-references', citationSignature),
   kinds: ['legal'],
   codes: [CODE],
+  docs: {}, // inconsistent-threshold's page is with the thresholds family (thresholds.ts)
   check(ctx: RuleContext): Finding[] {
     if (ctx.model.kind !== 'legal') return [];
     return checkThresholdReferences(ctx.model, ctx.workspace);

@@ -588,8 +588,27 @@ export const thresholdRules: RuleFamily = {
   inputsKey: signatureKey('thresholds', thresholdSignature),
   kinds: ['legal'],
   codes: [CODE],
+  docs: thresholdDocs(),
   check(ctx: RuleContext): Finding[] {
     if (ctx.model.kind !== 'legal') return [];
     return checkThresholds(ctx.model, workspaceThresholds(ctx.workspace));
   },
 };
+
+/**
+ * The page of inconsistent-threshold (also reported by thresholdReferences.ts):
+ * docs/rules/inconsistent-threshold.md is rendered from it by `npm run rules:sync`.
+ */
+function thresholdDocs(): RuleFamily['docs'] {
+  return {
+    'inconsistent-threshold': {
+      finds: 'One threshold stated with different units (premises in one test, Smart Metering Systems or meters in its counterpart), boundaries ("more than 250,000" against "250,000 or more"), numbers (counterpart tests that leave a gap or overlap), or a weighted count (`CPN = (5 × NDP) + DP`) that does not match the single-subject thresholds it combines. Every other statement of the threshold is given as related information. Complementary tests ("exceeds 250,000" / "250,000 or less") are consistent.',
+      why: `SECMP0059's respondents asked exactly these questions: why G8.41 multiplies Non-Domestic Premises by five, whether a threshold counts premises or meters, how the 250,000 Domestic threshold meets the 50,000 non-domestic one. A gap or overlap between two tests leaves some Supplier Parties under neither obligation, or both.`,
+      reported: 'G8.40 … more than 250,000 Domestic Premises …\n'
+        + 'G8.42 … 250,000 or fewer Smart Metering Systems …',
+      notReported: 'G8.40 … more than 250,000 Domestic Premises …\n'
+        + 'G8.42 … 250,000 or fewer Domestic Premises …',
+      fix: 'Make the statements agree (the hover on any threshold lists every statement of it with its clause, counted subject, test and population). There is no automatic fix: which statement is right is a policy question.',
+    },
+  };
+}

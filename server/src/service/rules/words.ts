@@ -189,7 +189,24 @@ export const wordRules: RuleFamily = {
   dependsOn: [],
   kinds: ['legal'],
   codes: ['repeated-word'],
+  docs: wordDocs(),
   check(ctx: RuleContext): Finding[] {
     return ctx.model.kind === 'legal' ? repeatedWords(ctx.model) : [];
   },
 };
+
+/**
+ * The page of repeated-word: docs/rules/repeated-word.md is rendered from it by `npm run rules:sync`.
+ */
+function wordDocs(): RuleFamily['docs'] {
+  return {
+    'repeated-word': {
+      finds: 'The same word twice in a row ("the the"), case-insensitive, across a line break too; never across punctuation or a paragraph label, never numbers. "had had" is grammatical, and so is "that that" when the second points at something ("provides that that User shall"); "that that the …" is reported.',
+      why: 'A doubled word is the commonest slip of editing a clause in place, and in legal text it can be mistaken for a deliberate construction.',
+      reported: 'G8.41 Each Supplier Party shall notify the the Panel.',
+      notReported: 'G8.41 The Code provides that that User shall notify the Panel.\n\n'
+        + '("that that User": the second "that" points at the User)',
+      fix: 'Delete the second word. The fix is certain: the quick fix, "Fix all" and `secdraft check --fix` apply it.',
+    },
+  };
+}
