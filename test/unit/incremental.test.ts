@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
 import { RULE_FAMILIES } from '../../server/src/service/rules';
 import { WorkspaceIndex } from '../../server/src/service/workspaceIndex';
+import { DerivedKey } from '../../server/src/service/cache';
 
 const TARGET = 'G1 PANEL\n\nMeetings\n\nG1.1 The Panel shall meet monthly.\n\nG1.2 The Panel may meet more often.\n\nG2 SUB-COMMITTEES\n\nG2.1 The Panel may establish Sub-Committees.\n';
 const CITING = 'H1 USERS\n\nH1.1 Users shall attend as set out in Section G1.2 (Meetings).\n\nH1.2 See Section G1.3.\n';
@@ -61,6 +62,41 @@ test('legalSignature: the number changes only when a document signature changes 
   assert.notEqual(v2, v1);
   ws.set({ uri: 'file:///b.sec.txt', version: 1, text: 'G2 PANEL\n' });
   assert.notEqual(ws.legalSignature('first', firstLine), v2);
+});
+
+test('derivedWhileSignature: a workspace value is kept while every document signature is, and recomputed when one changes', () => {
+  const ws = new WorkspaceIndex();
+  const firstLine = (m: { lines: { text: string }[] }) => m.lines[0].text;
+  const key = new DerivedKey<string[]>('test.firstLines');
+  let computed = 0;
+  const value = () => ws.derivedWhileSignature(key, 'first', firstLine, () => {
+    computed++;
+    return ws.legalModels().map(m => m.lines[0].text);
+  });
+  ws.set({ uri: 'file:///a.sec.txt', version: 1, text: 'G1 PANEL\nG1.1 One.\n' });
+  const v1 = value();
+  ws.set({ uri: 'file:///a.sec.txt', version: 2, text: 'G1 PANEL\nG1.1 Two.\n' });
+  assert.equal(value(), v1, 'the same value while the signature is unchanged');
+  ws.set({ uri: 'file:///a.sec.txt', version: 3, text: 'G2 PANEL\nG2.1 Two.\n' });
+  assert.deepEqual(value(), ['G2 PANEL']);
+  assert.equal(computed, 2);
+});
+
+test('typing in a file with threshold statements: its own threshold findings are those of a fresh check, as its statements move or stay', () => {
+  const a = 'G1 PANEL\n\nG1.1 A Supplier with more than 250,000 Domestic Premises shall report.\n\nG1.2 The Panel shall meet.\n';
+  const b = 'H1 USERS\n\nH1.1 A Supplier with 250,000 or more Domestic Premises shall pay.\n';
+  const service = workspaceOf({ 'a.sec.txt': a, 'b.sec.txt': b });
+  // Both files' findings: the statement in b is the one reported, with a's place among its related places.
+  const all = (s: typeof service) => ['a.sec.txt', 'b.sec.txt'].map(name => s.getDiagnostics(uriOf(name)));
+  const fresh = (text: string) => all(workspaceOf({ 'a.sec.txt': text, 'b.sec.txt': b }));
+  const own = () => all(service);
+  assert.equal(own().flat().filter(d => d.code === 'inconsistent-threshold').length, 1);
+  // Words typed after the statement, then before it on its line (it moves), then a line above (every line moves).
+  const edits = [a.replace('shall meet', 'shall meet monthly'), a.replace('A Supplier with more', 'A large Supplier with more'), 'G1 PANEL\n\nMeetings\n\n' + a.slice('G1 PANEL\n\n'.length)];
+  edits.forEach((text, i) => {
+    service.setDocument({ uri: uriOf('a.sec.txt'), version: i + 2, text });
+    assert.deepEqual(own(), fresh(text), `edit ${i + 1}`);
+  });
 });
 
 test('number findings elsewhere are kept while typing words, and follow a changed number', () => {

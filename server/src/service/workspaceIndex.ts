@@ -46,6 +46,7 @@ export class WorkspaceIndex {
   private readonly models = new Map<string, DocumentModel>();
   private readonly derivedCache = new Map<DerivedKey<unknown> | string, { stamp: number; value: unknown }>();
   private readonly signatures = new Map<string, { stamp: number; uris: string[]; parts: string[]; version: number }>();
+  private readonly bySignature = new Map<DerivedKey<unknown>, { name: string; version: number; value: unknown }>();
   private readonly aspectGenerations: Record<WorkspaceAspect, number> = { legal: 0, consultation: 0, other: 0, settings: 0 };
   private legalPatterns: RegExp[] = [];
   private legalGlobs: string[] = [];
@@ -230,6 +231,22 @@ export class WorkspaceIndex {
     const version = same ? before.version : (before?.version ?? 0) + 1;
     this.signatures.set(key, { stamp, uris, parts, version });
     return version;
+  }
+
+  /**
+   * Memoise a workspace value that reads from each legal document only what `signatureOf` puts
+   * in its signature (see legalSignature): kept while no document's signature changes, so a
+   * keystroke that leaves every threshold statement as it was keeps the workspace's groups of
+   * statements. The value must not rely on the identity of a document's model or of objects
+   * made from it (it may hold those of an earlier version with the same signature).
+   */
+  derivedWhileSignature<T>(key: DerivedKey<T>, name: string, signatureOf: (model: LegalModel) => string, compute: () => T): T {
+    const version = this.legalSignature(name, signatureOf);
+    const cached = this.bySignature.get(key);
+    if (cached && cached.name === name && cached.version === version) return cached.value as T;
+    const value = compute();
+    this.bySignature.set(key, { name, version, value });
+    return value;
   }
 
   /**

@@ -12,6 +12,7 @@
 // Complementary tests ("exceeds 250,000" / "250,000 or less") are consistent by design.
 import type { Finding, SecRelated } from '../types';
 import type { LegalModel } from '../model/document';
+import type { WorkspaceIndex } from '../workspaceIndex';
 import { partOf } from '../model/clauseIds';
 import { DerivedKey, derive } from '../cache';
 import { formatGrouped } from '../model/numbers';
@@ -591,9 +592,22 @@ export const thresholdRules: RuleFamily = {
   docs: thresholdDocs(),
   check(ctx: RuleContext): Finding[] {
     if (ctx.model.kind !== 'legal') return [];
-    return checkThresholds(ctx.model, workspaceThresholds(ctx.workspace));
+    return checkThresholds(ctx.model, statementsCompared(ctx.workspace));
   },
 };
+
+const STATEMENTS_COMPARED = new DerivedKey<WorkspaceThresholds>('thresholds.statementsCompared');
+
+/**
+ * The workspace's statements as this family compares them, kept (with their groups, made on
+ * them) while no document's statements change: a keystroke in a clause checks that file's
+ * statements against the groups already made instead of regrouping the whole workspace. The
+ * statements of the edited file may then be those of its last version, equal in everything
+ * (thresholdSignature is all of them), so the findings are the same.
+ */
+function statementsCompared(workspace: WorkspaceIndex): WorkspaceThresholds {
+  return workspace.derivedWhileSignature(STATEMENTS_COMPARED, 'thresholds', thresholdSignature, () => workspaceThresholds(workspace));
+}
 
 /**
  * The page of inconsistent-threshold (also reported by thresholdReferences.ts):
