@@ -6,6 +6,7 @@ import { findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
 import { RULE_FAMILIES } from '../../server/src/service/rules';
 import { WorkspaceIndex } from '../../server/src/service/workspaceIndex';
 import { DerivedKey } from '../../server/src/service/cache';
+import { createSecLanguageService } from '../../server/src/service';
 
 const TARGET = 'G1 PANEL\n\nMeetings\n\nG1.1 The Panel shall meet monthly.\n\nG1.2 The Panel may meet more often.\n\nG2 SUB-COMMITTEES\n\nG2.1 The Panel may establish Sub-Committees.\n';
 const CITING = 'H1 USERS\n\nH1.1 Users shall attend as set out in Section G1.2 (Meetings).\n\nH1.2 See Section G1.3.\n';
@@ -62,6 +63,23 @@ test('legalSignature: the number changes only when a document signature changes 
   assert.notEqual(v2, v1);
   ws.set({ uri: 'file:///b.sec.txt', version: 1, text: 'G2 PANEL\n' });
   assert.notEqual(ws.legalSignature('first', firstLine), v2);
+});
+
+test('oneShot (the command line): no document signature is worked out, the number follows every legal change, and the findings are the same', () => {
+  const ws = new WorkspaceIndex(undefined, { oneShot: true });
+  let signed = 0;
+  const firstLine = (m: { lines: { text: string }[] }) => (signed++, m.lines[0].text);
+  ws.set({ uri: 'file:///a.sec.txt', version: 1, text: 'G1 PANEL\nG1.1 One.\n' });
+  const v1 = ws.legalSignature('first', firstLine);
+  ws.set({ uri: 'file:///a.sec.txt', version: 2, text: 'G1 PANEL\nG1.1 Two.\n' });
+  assert.notEqual(ws.legalSignature('first', firstLine), v1, 'any legal change is a new number');
+  assert.equal(signed, 0, 'no signature worked out');
+  const files = { 'g1.sec.txt': TARGET, 'h1.sec.txt': CITING, 'n.sec.txt': 'N1 NUMBERS\n\nN1.1 A Supplier with more than 250,000 Domestic Premises shall report.\n\nN1.2 A Supplier with 250000 or more Domestic Premises shall pay.\n' };
+  const oneShot = createSecLanguageService({ oneShot: true });
+  for (const [name, text] of Object.entries(files)) oneShot.setDocument({ uri: uriOf(name), version: 1, text });
+  const usual = workspaceOf(files);
+  for (const name of Object.keys(files)) assert.deepEqual(oneShot.getDiagnostics(uriOf(name)), usual.getDiagnostics(uriOf(name)), name);
+  assert.ok(Object.keys(files).some(name => usual.getDiagnostics(uriOf(name)).length > 0), 'the fixture has findings to compare');
 });
 
 test('derivedWhileSignature: a workspace value is kept while every document signature is, and recomputed when one changes', () => {

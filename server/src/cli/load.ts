@@ -42,7 +42,7 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
   const wordList = workspaceWordList(config.source ? path.dirname(config.source) : process.cwd(), config);
   // No word list's place: the CLI's fixes (in its JSON) are the ones it can apply, and adding to the list is not one.
   const { settings, legalGlobs, consultationGlobs } = mergeSettings(config, { words: wordList.words });
-  const service = createSecLanguageService({ settings, legalGlobs, consultationGlobs });
+  const service = createSecLanguageService({ settings, legalGlobs, consultationGlobs, oneShot: true });
   const pathOf = new Map<string, string>();
   const uris: string[] = [];
   const originals: string[] = [];

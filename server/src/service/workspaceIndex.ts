@@ -25,6 +25,12 @@ export interface WorkspaceOptions {
   legalGlobs?: string[];
   /** Globs whose files are consultation responses (in addition to detection by content). */
   consultationGlobs?: string[];
+  /**
+   * The documents are read once and checked once (the command line): what only serves to keep
+   * results across edits, each document's signature of what other files read from it, is not
+   * worked out (legalSignature then changes with any legal document, which is always safe).
+   */
+  oneShot?: boolean;
 }
 
 /** What a derived index can read: the documents of one kind, or the settings. */
@@ -44,6 +50,7 @@ export class WorkspaceIndex {
   readonly vocabularies: Vocabularies;
   private readonly docs = new Map<string, SecDocument>();
   private readonly models = new Map<string, DocumentModel>();
+  private readonly oneShot: boolean;
   private readonly derivedCache = new Map<DerivedKey<unknown> | string, { stamp: number; value: unknown }>();
   private readonly signatures = new Map<string, { stamp: number; uris: string[]; parts: string[]; version: number }>();
   private readonly bySignature = new Map<DerivedKey<unknown>, { name: string; version: number; value: unknown }>();
@@ -56,6 +63,7 @@ export class WorkspaceIndex {
   settings: SecSettings;
 
   constructor(settings?: Partial<SecSettings>, options: WorkspaceOptions = {}) {
+    this.oneShot = options.oneShot === true;
     this.vocabularies = vocabulariesOf(this.store);
     this.settings = resolveSettings(settings);
     this.setOptions(options);
@@ -217,6 +225,7 @@ export class WorkspaceIndex {
    */
   legalSignature(key: string, signatureOf: (model: LegalModel) => string): number {
     const stamp = this.stampOf(LEGAL);
+    if (this.oneShot) return stamp;
     const before = this.signatures.get(key);
     if (before && before.stamp === stamp) return before.version;
     const models = this.legalModels();
