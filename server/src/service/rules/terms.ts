@@ -12,6 +12,7 @@ import {
 } from '../model/terms';
 import { referencesOf } from '../model/references';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { definedThingNameSpans } from './definedThingNames';
 import { DerivedKey, type Store, derive, storeOf } from '../cache';
 import { vocabulariesOf } from '../model/vocabularies';
 import type { RuleContext, RuleFamily } from './context';
@@ -217,7 +218,7 @@ function coveredWords(model: LegalModel, uses: DocUses, names: TermMatcher): Uin
   for (let k = 0; k < uses.count; k++) covered.fill(isUse(uses, k) && !covered[uses.from[k]] ? TERM_USE : COVERED, uses.from[k], uses.to[k]);
   const named = names.scan(words);
   for (let k = 0; k < named.count; k++) covered.fill(COVERED, named.from[k], named.to[k]);
-  const spans = [...quotedSpans(model), ...titledPartSpans(model), ...definitionsOf(model).map(s => s.range)];
+  const spans = [...quotedSpans(model), ...titledPartSpans(model), ...definitionsOf(model).map(s => s.range), ...definedThingNameSpans(model)];
   for (const ref of referencesOf(model)) if (ref.headingRange) spans.push(ref.headingRange);
   coverSpans(words, covered, spans);
   return covered;
