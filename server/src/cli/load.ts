@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { ConfigError, DEFAULT_CONFIG, type SecConfig, findConfig, loadConfig } from '../io/config';
 import { collectPaths, type FileProblem, isProblem, readTextFile } from '../io/files';
-import { createSecLanguageService, type SecLanguageService } from '../service';
+import { createSecLanguageService, isResponsesFile, type SecLanguageService } from '../service';
 import { UsageError } from './errors';
 import { workspaceWordList } from '../io/wordList';
 import { mergeSettings } from '../io/settings';
@@ -46,6 +46,7 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
   const pathOf = new Map<string, string>();
   const uris: string[] = [];
   const originals: string[] = [];
+  const named = new Set(inputs.map(p => path.resolve(p)));
   for (const file of files) {
     if (isOriginal(file)) {
       originals.push(file);
@@ -56,11 +57,23 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
       problems.push(loaded);
       continue;
     }
-    service.setDocument({ uri: loaded.uri, version: 1, text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
+    const doc = { uri: loaded.uri, version: 1, text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes };
+    service.setDocument(named.has(path.resolve(file)) ? asNamed(service, doc, file) : doc);
     pathOf.set(loaded.uri, file);
     uris.push(loaded.uri);
   }
   return { service, config, pathOf, uris, problems, originals, textBeforeChanges: new Map() };
+}
+
+/**
+ * A file named on the command line is checked: one that is neither legal text by its name (nor a
+ * legalFiles glob), a collation nor a responses file is read as legal text, and a note on stderr
+ * says so (the editor and a folder run choose by name, so they would pass it over).
+ */
+function asNamed<D extends { uri: string; version: number; text: string }>(service: SecLanguageService, doc: D, file: string): D & { languageId?: string } {
+  if (service.kindOf(doc) !== 'other' || isResponsesFile(doc.uri)) return doc;
+  process.stderr.write(`secdraft: note: ${file}: read as legal text because it was named (legal text by name is *.sec, *.sec.txt or *.sec.md; for the editor and folder runs to read it too, add a glob matching it to "legalFiles" in .secdraft.json)\n`);
+  return { ...doc, languageId: 'sec' };
 }
 
 /** loadWorkspace, then the .docx/.pdf collations too (each unreadable one is a problem). */
