@@ -6,15 +6,15 @@
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { secdraft } from '../helpers/cli';
 import { shortenText } from '../../server/src/report/render';
+import { makeTempDir } from '../helpers/tempDir';
 
 const CHROMIUM = '/usr/bin/chromium';
-const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-report-'));
+const OUT = makeTempDir('secdraft-report-');
 // On CI the browser must be there (.ci/install-system-deps installs it); elsewhere say why not.
 const skip = !fs.existsSync(CHROMIUM) && !process.env.CI ? 'Debian chromium is not installed' : false;
 
