@@ -81,3 +81,13 @@ test('report reads a named file as legal text, and counts one file, one warning 
   const text = fs.readFileSync(path.join(dir, 'report.md'), 'utf8');
   assert.match(text, /^1 file checked: 0 errors, 1 warning, 0 information, 0 hints; 0 consultation comments, 0 without a response\.$/m, text);
 });
+
+test('a named word list or config is not read as legal text, and the note says what it is', () => {
+  const dir = tempDir({ 'sec-words.txt': 'Smart Energy Code Company\n', '.secdraft.json': '{}\n', 'A.md': LEGAL });
+  const r = secdraft(['check', 'sec-words.txt', '.secdraft.json', 'A.md', '--format', 'json'], dir);
+  assert.equal(r.code, 1, r.stderr);
+  const kinds = JSON.parse(r.stdout).files.map((f: { path: string; kind: string; diagnostics: unknown[] }) => [f.path, f.kind, f.diagnostics.length]);
+  assert.deepEqual(kinds, [['sec-words.txt', 'other', 0], ['.secdraft.json', 'other', 0], ['A.md', 'legal', 1]]);
+  assert.match(r.stderr, /sec-words\.txt: not checked: it is a word list, not legal text/);
+  assert.match(r.stderr, /\.secdraft\.json: not checked: it is the configuration, not legal text/);
+});

@@ -134,7 +134,7 @@ function questionHtml(q: QuestionSummary): string {
 
 /** "1 file checked: 0 errors, 1 warning, …": the counts, each in the singular when it is one. */
 function countsLine(c: ReportData['counts']): string {
-  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
   return `${n(c.files, 'file')} checked: ${n(c.error, 'error')}, ${n(c.warning, 'warning')}, ${c.information} information, ${n(c.hint, 'hint')}; `
     + `${n(c.comments, 'consultation comment')}, ${c.unanswered} without a response.`;
 }
