@@ -44,4 +44,16 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // A test's temporary folder comes from test/helpers/tempDir.ts, which removes it when the test
+    // file's process ends (test runs used to leave thousands in /tmp). ruleDocs.test.ts: to follow.
+    files: ['test/**/*.ts'],
+    ignores: ['test/helpers/tempDir.ts', 'test/unit/ruleDocs.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'CallExpression[callee.property.name=/^mkdtemp(Sync)?$/]',
+        message: 'Use makeTempDir or tempDir from test/helpers/tempDir.ts: the folder is removed when the test file ends.',
+      }],
+    },
+  },
 );

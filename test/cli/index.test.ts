@@ -1,7 +1,6 @@
 // `secdraft index` as CI and scripts run it: the built dist/cli.js in a child process.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 
 import { secdraft, tempDir } from '../helpers/cli';
 
@@ -47,7 +46,6 @@ test('index --format json lists clauses and definitions exactly as DESIGN.md §5
   for (const d of out.definitions) assert.deepEqual(Object.keys(d).sort(), ['line', 'path', 'term', 'text']);
   const sites = out.definitions.map((d: { term: string; path: string; line: number }) => `${d.term}@${d.path}:${d.line}`);
   for (const want of ['Panel@section-a.sec.txt:6', 'Widget Year@section-a.sec.txt:7', 'Widget Year@section-g2.sec.txt:7']) assert.ok(sites.includes(want), `${want} in ${sites}`);
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('index is JSON by default; --format text is for people; a bad format exits 2', () => {
@@ -60,7 +58,6 @@ test('index is JSON by default; --format text is for people; a bad format exits 
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /unknown format "xml"/);
   assert.doesNotMatch(bad.stderr, /at .*\.js:\d+/);
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('an unreadable path is reported on stderr with exit 2, the rest is still indexed', () => {
@@ -69,5 +66,4 @@ test('an unreadable path is reported on stderr with exit 2, the rest is still in
   assert.equal(r.code, 2);
   assert.match(r.stderr, /missing\.sec\.txt/);
   assert.equal(JSON.parse(r.stdout).clauses.length, 2);
-  fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -6,11 +6,11 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO, tempDir } from '../helpers/cli';
 import { collationPdf } from '../helpers/pdf';
 import { startServer } from '../helpers/lspClient';
+import { makeTempDir } from '../helpers/tempDir';
 
 const BUILT = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string; files: string[]; scripts: Record<string, string>; dependencies?: Record<string, string>; bin: Record<string, string> };
@@ -23,7 +23,7 @@ function npm(args: string[], cwd: string, cache: string) {
 }
 
 test('the tarball holds the bundles, the rule pages and the manifest, and nothing else; it needs no dependency', () => {
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-npm-cache-'));
+  const cache = makeTempDir('secdraft-npm-cache-');
   const [{ files }] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], REPO, cache)) as [{ files: { path: string }[] }];
   const names = files.map(f => f.path);
   for (const f of ['package.json', 'README.md', 'LICENSE', 'docs/rules/double-space.md', 'syntaxes/sec.tmLanguage.json']) assert.ok(names.includes(f), `${f} is packed`);
@@ -34,9 +34,9 @@ test('the tarball holds the bundles, the rule pages and the manifest, and nothin
 });
 
 test('the packed tarball installs offline into an empty folder and runs check, report, explain and lsp --stdio', async () => {
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-npm-cache-'));
+  const cache = makeTempDir('secdraft-npm-cache-');
   // Pack what this build made (SEC_DIST or dist/), with the repository's manifest and files list.
-  const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-stage-'));
+  const stage = makeTempDir('secdraft-stage-');
   for (const name of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'docs', 'syntaxes']) fs.cpSync(path.join(REPO, name), path.join(stage, name), { recursive: true });
   fs.mkdirSync(path.join(stage, 'dist'));
   for (const bundle of ['cli.js', 'extract.js', 'server.js', 'client.js']) fs.copyFileSync(path.join(BUILT, bundle), path.join(stage, 'dist', bundle));

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { makeTempDir } from '../helpers/tempDir';
 
 const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
 
@@ -26,7 +26,7 @@ function run(args: string[], cwd: string) {
 }
 
 function workspace(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-thresholds-'));
+  const dir = makeTempDir('secdraft-thresholds-');
   fs.writeFileSync(path.join(dir, 'g8.sec.txt'), G8);
   return dir;
 }

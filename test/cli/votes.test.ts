@@ -18,7 +18,7 @@ test('report: votes alone are counted as votes, not as comments without a respon
   const dir = tempDir({ 'g8.sec.txt': G8, 'consultation-responses.txt': TEXT });
   const r = secdraft(['report', '.'], dir);
   assert.equal(r.code, 1, r.stderr);
-  assert.match(r.stdout, /1 consultation comments, 1 without a response/);
+  assert.match(r.stdout, /1 consultation comment, 1 without a response/);
   assert.doesNotMatch(r.stdout, /Comments not linked to a clause/, 'no vote is listed as a general comment');
   assert.doesNotMatch(r.stdout, /N\/A|No comment/);
   // Every respondent still votes in the question's summary: 3 Approve, 1 Reject.

@@ -1,8 +1,9 @@
-// Running the built `secdraft` (dist/cli.js) as CI does, and temporary workspaces for it.
+// Running the built `secdraft` (dist/cli.js) as CI does, and temporary workspaces for it
+// (tempDir: removed when the test file's process ends).
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+
+export { tempDir } from './tempDir';
 
 export const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
 export const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -12,12 +13,3 @@ export function secdraft(args: string[], cwd = REPO, options: { maxBuffer?: numb
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A temporary folder holding the given files (relative name → content). */
-export function tempDir(files: Record<string, string | Uint8Array>, prefix = 'secdraft-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}

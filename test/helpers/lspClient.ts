@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { tempDir } from './tempDir';
 
 interface PublishDiagnosticsParams {
   uri: string;
@@ -121,4 +122,13 @@ export async function startServer(options: {
       if (child.exitCode === null) child.kill();
     },
   };
+}
+
+/**
+ * The usual start of a protocol test: a temporary workspace folder holding `files` (removed when
+ * the test file's process ends) and the server started and initialized on it.
+ */
+export async function startServerIn(files: Record<string, string | Uint8Array>, prefix: string, options: Parameters<typeof startServer>[0] = {}): Promise<{ dir: string; client: TestClient }> {
+  const dir = tempDir(files, prefix);
+  return { dir, client: await startServer({ rootPath: dir, ...options }) };
 }

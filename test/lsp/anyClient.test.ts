@@ -5,27 +5,19 @@
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
+import { tempDir } from '../helpers/tempDir';
 
 const CSV = 'question,respondent,category,response,text\n1,E.ON,Large Supplier,Approve,Why does Section G8.41 multiply by five?\n';
 const G8 = 'G8 USER SECURITY ASSURANCE\n\nG8.41 A party shall  multiply by five.\n';
 
 const clients: TestClient[] = [];
-const dirs: string[] = [];
-
-function workspace(files: Record<string, string | Uint8Array>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-any-'));
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-  dirs.push(dir);
-  return dir;
-}
+const workspace = (files: Record<string, string | Uint8Array>) => tempDir(files, 'sec-any-');
 
 after(async () => {
   for (const c of clients) await c.close();
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
 interface Registration { id: string; method: string; registerOptions: { watchers?: { globPattern: string }[] } }

@@ -5,11 +5,11 @@
 import { test, after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Diagnostic, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver-types';
-import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
+import { fileUri, startServer, startServerIn, type TestClient } from '../helpers/lspClient';
+import { makeTempDir } from '../helpers/tempDir';
 
 const CURRENT = `G8 USER SECURITY ASSESSMENTS
 
@@ -36,15 +36,10 @@ let dir: string;
 const g8 = () => fileUri(path.join(dir, 'g8.sec.md'));
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-changes-'));
-  fs.writeFileSync(path.join(dir, 'g8.sec.md'), MODIFIED);
-  fs.mkdirSync(path.join(dir, 'current'));
-  fs.writeFileSync(path.join(dir, 'current', 'g8.sec.md'), CURRENT);
-  client = await startServer({ rootPath: dir, initializationOptions: { compareTo: 'current', changedOnly: true } });
+  ({ dir, client } = await startServerIn({ 'g8.sec.md': MODIFIED, 'current/g8.sec.md': CURRENT }, 'sec-lsp-changes-', { initializationOptions: { compareTo: 'current', changedOnly: true } }));
 });
 after(async () => {
   await client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('sec/changes lists the changed clauses; the baseline folder is not read as the workspace', async () => {
@@ -78,7 +73,7 @@ test('changedOnly: the double space of changed G8.2 is shown, that of unchanged 
 });
 
 test('a compareTo that is neither a folder nor a revision is a warning; the server keeps serving', async () => {
-  const other = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-changes-bad-'));
+  const other = makeTempDir('sec-lsp-changes-bad-');
   fs.writeFileSync(path.join(other, 'g8.sec.md'), MODIFIED);
   const messages: string[] = [];
   const bad = await startServer({ rootPath: other, initializationOptions: { compareTo: 'no-such-rev' }, handlers: { 'window/showMessage': (p: { message: string }) => void messages.push(p.message) } });
@@ -91,12 +86,11 @@ test('a compareTo that is neither a folder nor a revision is a warning; the serv
     assert.deepEqual(result, { baseline: '', clauses: [] });
   } finally {
     await bad.close();
-    fs.rmSync(other, { recursive: true, force: true });
   }
 });
 
 test('compareTo a git revision: the clauses changed since the commit', async () => {
-  const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-changes-git-'));
+  const repo = makeTempDir('sec-lsp-changes-git-');
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=Test', ...args], { cwd: repo, stdio: 'pipe' });
   fs.writeFileSync(path.join(repo, 'g8.sec.md'), CURRENT);
   git('init', '-q');
@@ -114,6 +108,5 @@ test('compareTo a git revision: the clauses changed since the commit', async () 
     assert.deepEqual(result.clauses.map(c => `${c.id} ${c.status}`), ['G8.2 changed', 'G8.3 renumbered', 'G8.3 deleted']);
   } finally {
     await server.close();
-    fs.rmSync(repo, { recursive: true, force: true });
   }
 });

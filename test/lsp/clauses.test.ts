@@ -2,11 +2,9 @@
 // on disk, read by the server's workspace scan, then asked what an editor asks.
 import { test, after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, FoldingRange, Hover, Location, MarkupContent, WorkspaceSymbol } from 'vscode-languageserver-types';
-import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
+import { fileUri, startServerIn, type TestClient } from '../helpers/lspClient';
 
 const SECTION_A = [
   'SECTION A: DEFINITIONS AND INTERPRETATION',
@@ -54,11 +52,7 @@ const uri = (name: string) => fileUri(path.join(dir, name));
 let diagnostics: Record<string, Diagnostic[]> = {};
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-clauses-'));
-  fs.writeFileSync(path.join(dir, 'section-a.sec.txt'), SECTION_A);
-  fs.writeFileSync(path.join(dir, 'section-g8.sec.txt'), SECTION_G8);
-  fs.writeFileSync(path.join(dir, 'section-g9.sec.txt'), SECTION_G9);
-  client = await startServer({ rootPath: dir });
+  ({ dir, client } = await startServerIn({ 'section-a.sec.txt': SECTION_A, 'section-g8.sec.txt': SECTION_G8, 'section-g9.sec.txt': SECTION_G9 }, 'sec-lsp-clauses-'));
   const has = (code: string) => (d: Diagnostic[]) => d.some(x => x.code === code);
   diagnostics = {
     a: await client.diagnostics(uri('section-a.sec.txt'), has('reference-heading-mismatch')),
@@ -67,7 +61,6 @@ before(async () => {
 });
 after(async () => {
   await client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const mine = (ds: Diagnostic[]) => ds.filter(d => ['clause-numbering', 'broken-reference', 'reference-heading-mismatch'].includes(String(d.code)))

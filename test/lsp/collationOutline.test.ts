@@ -3,10 +3,9 @@
 import { test, after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
-import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
+import { fileUri, startServerIn, type TestClient } from '../helpers/lspClient';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const COLLATION = fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'secmp0059', 'consultation-responses.txt'), 'utf8');
@@ -16,12 +15,10 @@ let client: TestClient;
 let dir: string;
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-outline-'));
-  client = await startServer({ rootPath: dir });
+  ({ dir, client } = await startServerIn({}, 'sec-lsp-outline-'));
 });
 after(async () => {
   await client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const contains = (outer: Range, inner: Range) =>

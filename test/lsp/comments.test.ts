@@ -3,11 +3,11 @@
 import { test, after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeLens, Hover, Location, MarkupContent } from 'vscode-languageserver-types';
 import { collationPdf } from '../helpers/pdf';
-import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
+import { fileUri, startServer, startServerIn, type TestClient } from '../helpers/lspClient';
+import { makeTempDir } from '../helpers/tempDir';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const EVIL = 'Evil Corp Ltd Other Party We think G8.41 is [fine](command:workbench.action.quit) <img src=x onerror=alert(1)> **bold** and G8.99 too.\n';
@@ -30,8 +30,7 @@ let legalUri: string;
 let collationUri: string;
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-comments-'));
-  client = await startServer({ rootPath: dir });
+  ({ dir, client } = await startServerIn({}, 'sec-lsp-comments-'));
   legalUri = fileUri(path.join(dir, 'section-g8.sec.txt'));
   collationUri = fileUri(path.join(dir, 'consultation-responses.txt'));
   await client.open(legalUri, G8, 'sec');
@@ -40,7 +39,6 @@ before(async () => {
 });
 after(async () => {
   await client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('unknown-clause is published on the collation at the mention', async () => {
@@ -113,7 +111,7 @@ test('in the collation, a clause number goes to the clause and hover shows its t
 });
 
 test('a PDF collation in the workspace folder is read at start-up and its comments are served', async () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-pdf-'));
+  const root = makeTempDir('sec-lsp-pdf-');
   const pdf = await collationPdf([['E.ON', 40, 225], ['Large Supplier', 150, 225], ['G8.41 multiplies by five; G8.99 is missing.', 250, 225]]);
   fs.writeFileSync(path.join(root, 'consultation-responses.pdf'), pdf);
   fs.writeFileSync(path.join(root, 'section-g8.sec.txt'), G8);
@@ -126,6 +124,5 @@ test('a PDF collation in the workspace folder is read at start-up and its commen
     assert.deepEqual(result.comments.map(c => [c.respondent, c.uri, c.links.map(l => `${l.clause} ${l.kind}`)]), [['E.ON', pdfUri, ['G8.41 explicit']]]);
   } finally {
     await pdfClient.close();
-    fs.rmSync(root, { recursive: true, force: true });
   }
 });

@@ -2,21 +2,13 @@
 // the files under that folder — its severities, its overrides and its ignores.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileUri, startServer } from '../helpers/lspClient';
+import { tempDir } from '../helpers/tempDir';
 
 const DOUBLE = 'G8.1 A Supplier  Party shall comply.\n';
 
-function folder(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-multiroot-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const folder = (files: Record<string, string>) => tempDir(files, 'sec-lsp-multiroot-');
 
 test('each workspace folder\'s own .secdraft.json applies to its files', async () => {
   const first = folder({ '.secdraft.json': '{ "severity": { "double-space": "error" } }', 'a.sec.txt': DOUBLE });
@@ -36,6 +28,5 @@ test('each workspace folder\'s own .secdraft.json applies to its files', async (
     assert.deepEqual(await client.diagnostics(fileUri(path.join(second, 'old/d.sec.txt')), () => true, 1000, true), [], 'the second folder\'s ignores');
   } finally {
     await client.close();
-    for (const dir of [first, second, third]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -4,14 +4,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileUri, startServer } from '../helpers/lspClient';
+import { makeTempDir } from '../helpers/tempDir';
 
 const TEXT = 'G8 USER SECURITY ASSURANCE\n\nG8.1 A Supplier  Party shall comply.\n\nG8.2 The the Supplier Party shall comply.\n';
 
 test('a .secdraft.json with comments in the folder above the workspace sets the severities', async () => {
-  const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-nearest-'));
+  const repo = makeTempDir('sec-lsp-nearest-');
   const folder = path.join(repo, 'legal', 'section-g');
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(path.join(repo, '.secdraft.json'), '{\n  // house style: double spaces are fixed at publication\n  "severity": { "double-space": "ignore", },\n}\n');
@@ -23,6 +23,5 @@ test('a .secdraft.json with comments in the folder above the workspace sets the 
     assert.deepEqual(diagnostics.filter(d => d.code === 'double-space'), [], 'double-space is ignored by the config above');
   } finally {
     await client.close();
-    fs.rmSync(repo, { recursive: true, force: true });
   }
 });

@@ -3,22 +3,17 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileUri, startServer } from '../helpers/lspClient';
+import { tempDir } from '../helpers/tempDir';
 
 const DOUBLE = 'G8.1 A Supplier  Party shall comply.\n';
 
 test('the workspace scan passes over ignored files; overrides set severities per file, opened or not', async () => {
-  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-overrides-'));
-  const files: Record<string, string> = {
+  const ws = tempDir({
     '.secdraft.json': '{\n  "ignores": ["archive/**"],\n  // drafts are checked strictly\n  "overrides": [{ "files": ["drafts/**"], "severity": { "double-space": "error" } }],\n}\n',
     'a.sec.txt': DOUBLE, 'archive/old.sec.txt': DOUBLE, 'drafts/d.sec.txt': DOUBLE, 'drafts/open.sec.txt': DOUBLE,
-  };
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(ws, name)), { recursive: true });
-    fs.writeFileSync(path.join(ws, name), text);
-  }
+  }, 'sec-lsp-overrides-');
   const client = await startServer({ rootPath: ws });
   try {
     const severityOf = async (name: string) => (await client.diagnostics(fileUri(path.join(ws, name)), d => d.some(x => x.code === 'double-space'))).find(x => x.code === 'double-space')!.severity;
@@ -33,6 +28,5 @@ test('the workspace scan passes over ignored files; overrides set severities per
     assert.deepEqual(await client.diagnostics(fileUri(path.join(ws, 'a.sec.txt')), d => d.length === 0), []);
   } finally {
     await client.close();
-    fs.rmSync(ws, { recursive: true, force: true });
   }
 });

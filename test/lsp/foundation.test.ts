@@ -2,11 +2,10 @@
 import { test, after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, DocumentSymbol, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
+import { fileUri, startServer, startServerIn, type TestClient } from '../helpers/lspClient';
 
 const G8 = [
   'SECTION G: SECURITY',
@@ -27,12 +26,10 @@ let client: TestClient;
 let dir: string;
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-'));
-  client = await startServer({ rootPath: dir });
+  ({ dir, client } = await startServerIn({}, 'sec-lsp-'));
 });
 after(async () => {
   await client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('initialize announces the capabilities the extension relies on', () => {

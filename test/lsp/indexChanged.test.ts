@@ -5,10 +5,10 @@
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
 import { INDEX_CHANGED_NOTIFICATION, type IndexChangedParams } from '../../server/src/lsp/protocol';
+import { makeTempDir } from '../helpers/tempDir';
 
 const G8 = 'G8.41 A Supplier Party shall undergo a Full User Security Assessment.\n';
 const G9 = 'G9.1 The DCC shall  publish the results.\n';
@@ -36,7 +36,7 @@ function recorder() {
 }
 
 test('a client that asks is told when the start-up scan is read, and when a file changes on disk', { timeout: 30_000 }, async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-index-changed-'));
+  const dir = makeTempDir('sec-index-changed-');
   fs.writeFileSync(path.join(dir, 'section-g8.sec.txt'), G8);
   const events = recorder();
   client = await startServer({

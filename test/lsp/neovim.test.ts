@@ -4,13 +4,13 @@
 // server's own commands (a code lens, "Record response…"), a broken .secdraft.json that must not
 // prompt, settings pushed in workspace/didChangeConfiguration, and a workspace folder added and
 // removed (vim.lsp.buf.add_workspace_folder). Fails when nvim is missing.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { CLI, REPO } from '../helpers/cli';
+import { makeTempDir } from '../helpers/tempDir';
 
 const A = [
   'SECTION A: DEFINITIONS AND INTERPRETATION',
@@ -60,12 +60,12 @@ before(() => {
   if (version.error || version.status !== 0) {
     assert.fail('Neovim (nvim) is not installed: .ci/install-system-deps installs it (apt-get install neovim)');
   }
-  dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sec-nvim-')));
+  dir = fs.realpathSync(makeTempDir('sec-nvim-'));
   fs.writeFileSync(path.join(dir, 'a.sec.txt'), A);
   fs.writeFileSync(path.join(dir, 'g8.sec.txt'), G8);
   fs.writeFileSync(path.join(dir, 'consultation.csv'), CSV);
   fs.writeFileSync(path.join(dir, '.secdraft.json'), '{ "severity": { "double-space": ');
-  dir2 = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sec-nvim-added-')));
+  dir2 = fs.realpathSync(makeTempDir('sec-nvim-added-'));
   fs.writeFileSync(path.join(dir2, 'h.sec.txt'), H);
   const out = path.join(dir, 'seen.json');
   const home = path.join(dir, '.home');
@@ -77,10 +77,6 @@ before(() => {
   assert.ok(fs.existsSync(out), `Neovim wrote nothing (exit ${r.status}): ${stderr}`);
   seen = JSON.parse(fs.readFileSync(out, 'utf8')) as Seen;
   assert.equal(seen.error, null, `the Lua driver failed: ${seen.error}\n${stderr}`);
-});
-
-after(() => {
-  for (const d of [dir, dir2]) if (d) fs.rmSync(d, { recursive: true, force: true });
 });
 
 test('a broken .secdraft.json is a warning notification, never a prompt; diagnostics still come', () => {

@@ -3,12 +3,10 @@
 // with the edit applied through workspace/applyEdit).
 import { test, after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
+import { fileUri, startServerIn, type TestClient } from '../helpers/lspClient';
 
 const G8 = (figure: string) => [
   'SECTION G: SECURITY',
@@ -43,8 +41,7 @@ const texts = new Map<string, string>();
 const applied: WorkspaceEdit[] = [];
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-renumber-'));
-  client = await startServer({ rootPath: dir });
+  ({ dir, client } = await startServerIn({}, 'sec-renumber-'));
   client.connection.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
     applied.push(p.edit);
     return { applied: true };
@@ -62,7 +59,6 @@ before(async () => {
 });
 after(async () => {
   await client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const thresholdFindings = (ds: Diagnostic[]) => ds.filter(d => d.code === 'inconsistent-threshold');

@@ -5,10 +5,9 @@
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
+import { fileUri, startServerIn, type TestClient } from '../helpers/lspClient';
 
 const G8 = 'G8 USER SECURITY ASSURANCE\n\nG8.40 A party shall comply.\n\nG8.41 A party shall multiply by five.\n';
 const CSV_HEADER = 'question,respondent,category,response,text\n';
@@ -36,20 +35,19 @@ function fileChanged(file: string, type: 1 | 2 | 3 = 2): Promise<void> {
 }
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-gate-'));
-  fs.writeFileSync(path.join(dir, 'g8.sec.txt'), G8);
-  fs.writeFileSync(path.join(dir, 'consultation.csv'), CSV_HEADER + E_ON + BRYT);
-  fs.writeFileSync(path.join(dir, '.secdraft.json'), JSON.stringify({ severity: { 'unanswered-comment': 'error' } }));
+  ({ dir, client } = await startServerIn({
+    'g8.sec.txt': G8,
+    'consultation.csv': CSV_HEADER + E_ON + BRYT,
+    '.secdraft.json': JSON.stringify({ severity: { 'unanswered-comment': 'error' } }),
+  }, 'sec-gate-'));
   csvUri = fileUri(path.join(dir, 'consultation.csv'));
   g8Uri = fileUri(path.join(dir, 'g8.sec.txt'));
   responsesFile = path.join(dir, 'consultation.responses.json');
   responsesUri = fileUri(responsesFile);
-  client = await startServer({ rootPath: dir });
 });
 
 after(async () => {
   await client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('every comment starts unanswered: an error on its row, information on the linked clause', async () => {

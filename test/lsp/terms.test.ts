@@ -4,10 +4,9 @@
 import { test, after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentHighlight, Hover, Location, SemanticTokens, WorkspaceEdit } from 'vscode-languageserver-types';
-import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
+import { fileUri, startServerIn, type TestClient } from '../helpers/lspClient';
 
 const A = [
   'SECTION A: DEFINITIONS AND INTERPRETATION',
@@ -42,18 +41,13 @@ let dir: string;
 const uri = (name: string) => fileUri(path.join(dir, name));
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-terms-'));
-  fs.writeFileSync(path.join(dir, 'section-a.sec.txt'), A);
-  fs.writeFileSync(path.join(dir, 'section-g1.sec.txt'), G1);
-  fs.writeFileSync(path.join(dir, 'section-g2.sec.txt'), G2);
-  client = await startServer({ rootPath: dir });
+  ({ dir, client } = await startServerIn({ 'section-a.sec.txt': A, 'section-g1.sec.txt': G1, 'section-g2.sec.txt': G2 }, 'sec-terms-'));
   await client.open(uri('section-g1.sec.txt'), G1);
   await client.open(uri('section-g2.sec.txt'), G2);
   await client.open(uri('section-a.sec.txt'), A);
 });
 after(async () => {
   await client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const codesOf = (d: Diagnostic[], code: string) => d.filter(x => x.code === code).map(x => `${x.range.start.line}:${x.range.start.character}`);

@@ -3,12 +3,10 @@
 // quick fix edits the text through textDocument/codeAction.
 import { test, after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
+import { fileUri, startServerIn, type TestClient } from '../helpers/lspClient';
 
 const G8_40 = [
   'SECTION G: SECURITY',
@@ -36,8 +34,7 @@ let uri40: string;
 let uri42: string;
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-thresholds-'));
-  client = await startServer({ rootPath: dir });
+  ({ dir, client } = await startServerIn({}, 'sec-thresholds-'));
   uri40 = fileUri(path.join(dir, 'g8-40.sec.txt'));
   uri42 = fileUri(path.join(dir, 'g8-42.sec.txt'));
   await client.open(uri40, G8_40);
@@ -45,7 +42,6 @@ before(async () => {
 });
 after(async () => {
   await client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const hasCode = (code: string) => (ds: Diagnostic[]) => ds.some(d => d.code === code);

@@ -3,11 +3,9 @@
 // diff, and changedOnly hides the findings of the other (unchanged) legal files.
 import { test, after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
+import { fileUri, startServerIn, type TestClient } from '../helpers/lspClient';
 import { makeWordLegalText } from '../helpers/wordLegal';
 
 let client: TestClient;
@@ -17,17 +15,13 @@ let otherUri: string;
 const OTHER = 'H1 OTHER SECTION\n\nH1.1 The Panel shall meet.\n';
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-tracked-'));
-  fs.writeFileSync(path.join(dir, 'Section G.docx'), await makeWordLegalText());
-  fs.writeFileSync(path.join(dir, 'h1.sec.md'), OTHER);
+  ({ dir, client } = await startServerIn({ 'Section G.docx': await makeWordLegalText(), 'h1.sec.md': OTHER }, 'sec-lsp-tracked-', { initializationOptions: { changedOnly: true } }));
   docxUri = fileUri(path.join(dir, 'Section G.docx'));
   otherUri = fileUri(path.join(dir, 'h1.sec.md'));
-  client = await startServer({ rootPath: dir, initializationOptions: { changedOnly: true } });
 });
 
 after(async () => {
   await client?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('sec/changes lists the tracked changes of the Word Section, with no compareTo set', async () => {

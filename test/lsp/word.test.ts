@@ -3,11 +3,9 @@
 // its clauses and terms join the workspace; a rename never edits the Word document.
 import { test, after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Location, WorkspaceEdit } from 'vscode-languageserver-types';
-import { fileUri, startServer, type TestClient } from '../helpers/lspClient';
+import { fileUri, startServerIn, type TestClient } from '../helpers/lspClient';
 import { makeWordLegalText } from '../helpers/wordLegal';
 
 let client: TestClient;
@@ -16,12 +14,10 @@ let otherUri: string;
 const OTHER = 'SECTION H: SERVICES\n\nH1.1 Each Supplier Party shall pay the Assessment Fee in accordance with Section G8.40.\n';
 
 before(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-word-'));
-  fs.writeFileSync(path.join(dir, 'Section G modification.docx'), await makeWordLegalText());
-  fs.writeFileSync(path.join(dir, 'section-h.sec.md'), OTHER);
-  docxUri = fileUri(path.join(dir, 'Section G modification.docx'));
-  otherUri = fileUri(path.join(dir, 'section-h.sec.md'));
-  client = await startServer({ rootPath: dir });
+  const started = await startServerIn({ 'Section G modification.docx': await makeWordLegalText(), 'section-h.sec.md': OTHER }, 'sec-lsp-word-');
+  client = started.client;
+  docxUri = fileUri(path.join(started.dir, 'Section G modification.docx'));
+  otherUri = fileUri(path.join(started.dir, 'section-h.sec.md'));
 });
 
 after(async () => {

@@ -5,12 +5,12 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver-types';
 import { fileUri, startServer } from '../helpers/lspClient';
 import { makeWordLegalText } from '../helpers/wordLegal';
 import { INDEX_CHANGED_NOTIFICATION, type IndexChangedParams } from '../../server/src/lsp/protocol';
+import { makeTempDir, tempDir } from '../helpers/tempDir';
 
 // Folder A refers to G8.32A, which only folder B has.
 const SECTION_G8 = [
@@ -30,11 +30,7 @@ const SECTION_G8_MORE = ['SECTION G: SECURITY', '', 'G8.32A The Panel may  defer
 const OPEN_IN_B = 'G8.40 A Supplier  Party shall comply.\n';
 
 /** A new folder with these files. */
-function folder(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-folders-'));
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-  return dir;
-}
+const folder = (files: Record<string, string>) => tempDir(files, 'sec-lsp-folders-');
 
 const CAPABILITIES = { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true } };
 const has = (code: string) => (d: Diagnostic[]) => d.some(x => x.code === code);
@@ -70,7 +66,6 @@ test('the server advertises that it follows workspace folder changes', async () 
     assert.deepEqual((client.initializeResult.capabilities.workspace as { workspaceFolders: unknown }).workspaceFolders, { supported: true, changeNotifications: true });
   } finally {
     await client.close();
-    fs.rmSync(a, { recursive: true, force: true });
   }
 });
 
@@ -144,7 +139,6 @@ test('a folder added is read and checked, with progress, and its clauses are kno
     assert.deepEqual(await client.request<Location[]>('textDocument/definition', { textDocument: { uri: inA }, position: REFERENCE }), []);
   } finally {
     await client.close();
-    for (const dir of [a, b]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -181,7 +175,6 @@ test('a folder added with a broken .secdraft.json is read with the defaults and 
     assert.equal(messages.filter(m => m.includes(configFile)).length, 1, JSON.stringify(messages));
   } finally {
     await client.close();
-    for (const dir of [a, c, d]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -196,7 +189,6 @@ test('an added folder\'s own .secdraft.json applies to its files', { timeout: 60
     assert.equal(found.find(x => x.code === 'double-space')!.severity, 1 /* Error: D's own config */);
   } finally {
     await client.close();
-    for (const dir of [a, d]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -234,7 +226,6 @@ test('an added folder is watched: the globs of its .secdraft.json are registered
     await client.diagnostics(legal, x => !has('double-space')(x));
   } finally {
     await client.close();
-    for (const dir of [a, d]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -257,7 +248,6 @@ test('the first folder removed: the next one is the workspace, its .secdraft.jso
     assert.deepEqual(found.filter(x => x.code === 'double-space').map(x => x.severity), [1, 1]);
   } finally {
     await client.close();
-    for (const dir of [a, b]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -274,13 +264,12 @@ test('a client without workspace folders (a rootUri only) has its root read; a f
     assert.deepEqual(await client.diagnostics(fileUri(path.join(b, 'open.sec.txt')), () => true, 500, true), []);
   } finally {
     await client.close();
-    for (const dir of [a, b]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
 test('a removed folder\'s Word tracked changes are no longer the workspace\'s changes', { timeout: 60_000 }, async () => {
   const a = folder({ 'h1.sec.md': 'H1 OTHER SECTION\n\nH1.1 The Panel shall meet.\n' });
-  const b = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-lsp-folders-'));
+  const b = makeTempDir('sec-lsp-folders-');
   fs.writeFileSync(path.join(b, 'Section G.docx'), await makeWordLegalText());
   const client = await startServer({ rootPath: a, moreFolders: [b], capabilities: CAPABILITIES });
   type Changes = { baseline: string; clauses: { id: string; status: string }[] };
@@ -304,6 +293,5 @@ test('a removed folder\'s Word tracked changes are no longer the workspace\'s ch
     assert.deepEqual(after, { baseline: '', clauses: [] });
   } finally {
     await client.close();
-    for (const dir of [a, b]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });

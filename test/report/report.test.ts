@@ -6,15 +6,15 @@
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { secdraft } from '../helpers/cli';
 import { shortenText } from '../../server/src/report/render';
+import { makeTempDir } from '../helpers/tempDir';
 
 const CHROMIUM = '/usr/bin/chromium';
-const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'secdraft-report-'));
+const OUT = makeTempDir('secdraft-report-');
 // On CI the browser must be there (.ci/install-system-deps installs it); elsewhere say why not.
 const skip = !fs.existsSync(CHROMIUM) && !process.env.CI ? 'Debian chromium is not installed' : false;
 
@@ -91,7 +91,7 @@ test('the report for examples/ renders in Chromium with its title, clauses, resp
 });
 
 test('hostile respondent and comment text is shown as text, never run or injected', { skip }, async () => {
-  const dir = fs.mkdtempSync(path.join(OUT, 'hostile-'));
+  const dir = makeTempDir('secdraft-report-hostile-');
   const evil = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>';
   fs.writeFileSync(path.join(dir, 'g8.sec.txt'), 'G8 USER SECURITY ASSURANCE\n\nG8.41 A Supplier Party shall comply.\n');
   fs.writeFileSync(path.join(dir, 'consultation.csv'), [
@@ -117,7 +117,7 @@ test('hostile respondent and comment text is shown as text, never run or injecte
 });
 
 test('report --out report.md carries dispositions and responses, and the verdict turns ready once all is answered', () => {
-  const dir = fs.mkdtempSync(path.join(OUT, 'md-'));
+  const dir = makeTempDir('secdraft-report-md-');
   fs.writeFileSync(path.join(dir, 'g8.sec.txt'), 'G8 USER SECURITY ASSURANCE\n\nG8.41 A party shall comply.\n');
   fs.writeFileSync(path.join(dir, 'consultation.csv'), 'question,respondent,category,response,text\n1,E.ON,Large Supplier,Approve,Why five | times in G8.41?\n1,Bryt,Small Supplier,Reject,No: the thresholds should match.\n');
   const md = path.join(dir, 'report.md');
@@ -144,7 +144,7 @@ test('report --out report.md carries dispositions and responses, and the verdict
 });
 
 test('rows link to the text: HTML by file: URI and line, Markdown relative to the report', () => {
-  const dir = fs.mkdtempSync(path.join(OUT, 'links-'));
+  const dir = makeTempDir('secdraft-report-links-');
   fs.writeFileSync(path.join(dir, 'g8 section.sec.txt'), 'G8 USER SECURITY ASSURANCE\n\nG8.41 A party shall comply  with it.\n');
   fs.writeFileSync(path.join(dir, 'consultation.csv'), 'question,respondent,category,response,text\n1,E.ON,Large Supplier,Approve,Why five times in G8.41?\n');
   const html = path.join(dir, 'report.html');
@@ -163,7 +163,7 @@ test('rows link to the text: HTML by file: URI and line, Markdown relative to th
 });
 
 test('the unanswered table says what each respondent said, escaped and shortened, never inside an escape', () => {
-  const dir = fs.mkdtempSync(path.join(OUT, 'unanswered-'));
+  const dir = makeTempDir('secdraft-report-unanswered-');
   const long = `${'Fish & chips <b>bold</b> '.repeat(9)}${'x'.repeat(20)} & the end which is cut off`;
   fs.writeFileSync(path.join(dir, 'g8.sec.txt'), 'G8 USER SECURITY ASSURANCE\n\nG8.41 A party shall comply.\n');
   fs.writeFileSync(path.join(dir, 'consultation.csv'), `question,respondent,category,response,text\n1,E.ON,Large Supplier,Approve,Short | comment on G8.41\n1,Bryt,Small Supplier,Reject,"${long}"\n`);
@@ -191,7 +191,7 @@ test('shortening keeps short text, cuts long text at a word, and never splits a 
 });
 
 test('a changed clause in the report\'s Changes part links to where it is now', () => {
-  const dir = fs.mkdtempSync(path.join(OUT, 'changes-'));
+  const dir = makeTempDir('secdraft-report-changes-');
   fs.mkdirSync(path.join(dir, 'now'));
   fs.mkdirSync(path.join(dir, 'before'));
   fs.writeFileSync(path.join(dir, 'before', 'g8.sec.txt'), 'G8 USER SECURITY ASSURANCE\n\nG8.41 A party shall comply.\n');

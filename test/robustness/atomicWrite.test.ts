@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic, WriteConflictError } from '../../server/src/io/atomicWrite';
+import { makeTempDir } from '../helpers/tempDir';
 
 // Child mode: write a very large file slowly enough to be killed part-way.
 if (process.env.ATOMIC_CHILD_TARGET) {
@@ -16,7 +16,7 @@ if (process.env.ATOMIC_CHILD_TARGET) {
 }
 
 function tempFile(content: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atomic-'));
+  const dir = makeTempDir('atomic-');
   const file = path.join(dir, 'section-g8.sec.txt');
   fs.writeFileSync(file, content);
   return file;

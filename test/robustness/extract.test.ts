@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
@@ -10,6 +9,7 @@ import { extractCollation, readOriginal } from '../../server/src/io/extract';
 import { createSecLanguageService } from '../../server/src/service';
 import type { ConsultationModel } from '../../server/src/service/model/consultation';
 import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
+import { makeTempDir } from '../helpers/tempDir';
 
 interface Row { respondent: string; category: string; response?: string; text: string }
 interface Question { number: string; title: string; header: string[]; rows: Row[] }
@@ -129,7 +129,7 @@ test('a generated .docx and .pdf of the same table read the same, and as written
 });
 
 async function problemOf(name: string, bytes: Uint8Array): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-extract-'));
+  const dir = makeTempDir('sec-extract-');
   const file = path.join(dir, name);
   fs.writeFileSync(file, bytes);
   const r = await readOriginal(file);

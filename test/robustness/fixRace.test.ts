@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { CLI, tempDir } from '../helpers/cli';
 import { loadWorkspace } from '../../server/src/cli/load';
 import { applyCertainFixes } from '../../server/src/cli/fix';
+import { makeTempDir } from '../helpers/tempDir';
 
 // Child mode: the other program. Appends numbered lines (each with a slip for --fix to find)
 // until told to stop, then records how many it wrote.
@@ -57,8 +58,8 @@ test('a --fix killed while writing leaves a temporary file that the next run rem
   const slips = 'G8.1 The User shall  comply.\n';
   const dir = tempDir({ 'g8.sec.txt': slips }, 'secdraft-kill-');
   // A preload hook holds the CLI inside its fsync of the temporary file, so the kill always
-  // lands mid-write.
-  const hook = path.join(dir, '..', `${path.basename(dir)}-hook.cjs`);
+  // lands mid-write. It lies in a folder of its own, so that the workspace's listing is the CLI's doing.
+  const hook = path.join(makeTempDir('secdraft-kill-hook-'), 'hook.cjs');
   fs.writeFileSync(hook, `
     const fs = require('fs');
     const fsync = fs.fsyncSync;

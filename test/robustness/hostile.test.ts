@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { createSecLanguageService } from '../../server/src/service';
 import { CLI } from '../helpers/cli';
+import { makeTempDir } from '../helpers/tempDir';
 
 
 const HOSTILE = [
@@ -40,7 +40,7 @@ test('hover on a clause shows a hostile comment as escaped, inert text', () => {
 });
 
 test('the HTML report escapes respondent text and forbids scripts and remote loads', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-'));
+  const dir = makeTempDir('hostile-');
   fs.writeFileSync(path.join(dir, 'g8.sec.txt'), G8);
   fs.writeFileSync(path.join(dir, 'consultation-responses.csv'), CSV);
   const out = path.join(dir, 'report.html');
@@ -57,7 +57,7 @@ test('the HTML report escapes respondent text and forbids scripts and remote loa
 });
 
 test('the Markdown outputs (comments table, report) do not pass HTML or links through', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-md-'));
+  const dir = makeTempDir('hostile-md-');
   fs.writeFileSync(path.join(dir, 'g8.sec.txt'), G8);
   fs.writeFileSync(path.join(dir, 'consultation-responses.csv'), CSV);
   const md = spawnSync(process.execPath, [CLI, 'comments', dir, '--format', 'md'], { encoding: 'utf8' });

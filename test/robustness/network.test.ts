@@ -4,16 +4,16 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileUri, startServer } from '../helpers/lspClient';
+import { makeTempDir } from '../helpers/tempDir';
 
 const DIST = path.resolve(__dirname, '..', '..');
 const REPO = path.resolve(DIST, '..');
 const BLOCK = path.join(REPO, 'test', 'helpers', 'blockNetwork.js');
 
 function networkLog(): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'net-')), 'attempts.log');
+  const file = path.join(makeTempDir('net-'), 'attempts.log');
   fs.writeFileSync(file, '');
   return file;
 }

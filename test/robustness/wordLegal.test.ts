@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { readOriginal } from '../../server/src/io/extract';
 import { readDocxLegalText } from '../../server/src/io/extract/wordLegal';
 import { makeDocxFromBody } from '../helpers/wordLegal';
+import { makeTempDir } from '../helpers/tempDir';
 
 test('deep nesting, a huge bold run and broken numbering are read without a throw', async () => {
   const deep = '<w:sdt><w:sdtContent>'.repeat(20000) + '<w:p><w:r><w:t>G1.1 Deep.</w:t></w:r></w:p>' + '</w:sdtContent></w:sdt>'.repeat(20000);
@@ -17,7 +17,7 @@ test('deep nesting, a huge bold run and broken numbering are read without a thro
   const numbering = '<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="99999999999"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%9%1%%"/></w:lvl></w:abstractNum>'
     + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="7"/></w:num></w:numbering>';
   const bytes = await makeDocxFromBody(deep + huge + numbered + '<w:p><w:r><w:t>&lt;&#0;&#xFFFFFF;&unknown;</w:t></w:r></w:p>', { 'numbering.xml': numbering });
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sec-word-hostile-')), 'Section G.docx');
+  const file = path.join(makeTempDir('sec-word-hostile-'), 'Section G.docx');
   fs.writeFileSync(file, bytes);
   const loaded = await readOriginal(file);
   assert.ok(loaded, 'an answer');

@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { uriOf, workspaceOf } from '../helpers/fixtures';
 import { trackedChangesBaseline } from '../../server/src/io/trackedChanges';
 import { EditorChanges } from '../../server/src/lsp/editorChanges';
+import { makeTempDir } from '../helpers/tempDir';
 
 const AFTER = `G8 USER SECURITY ASSURANCE
 
@@ -47,7 +47,7 @@ test('the baseline: the Word document before its changes, every other legal file
 });
 
 test('in the server (EditorChanges): tracked changes are the baseline until a compareTo is named, and again after', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-tracked-'));
+  const dir = makeTempDir('sec-tracked-');
   try {
     fs.mkdirSync(path.join(dir, 'old'));
     fs.writeFileSync(path.join(dir, 'old', 'g8.sec.md'), BEFORE);

@@ -4,7 +4,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readDocxLegalText, looksLikeLegalText } from '../../server/src/io/extract/wordLegal';
@@ -14,13 +13,14 @@ import { withoutReadOnlyEdits } from '../../server/src/lsp/readOnlyDocuments';
 import { createSecLanguageService } from '../../server/src/service';
 import type { LoadedFile } from '../../server/src/io/files';
 import { makeDocxFromBody, makeWordLegalText, WORD_LEGAL_AFTER, WORD_LEGAL_BEFORE_LINES } from '../helpers/wordLegal';
+import { makeTempDir } from '../helpers/tempDir';
 
 const run = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 const para = (inner: string, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${inner}</w:p>`;
 const REV = 'w:id="1" w:author="A" w:date="2026-12-01T00:00:00Z"';
 
 function tempFile(name: string, bytes: Uint8Array): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sec-word-')), name);
+  const file = path.join(makeTempDir('sec-word-'), name);
   fs.writeFileSync(file, bytes);
   return file;
 }

@@ -2,9 +2,9 @@
 import * as path from 'path';
 import { ConfigError, DEFAULT_CONFIG, type SecConfig, findConfig, loadConfig } from '../io/config';
 import { collectPaths, type FileProblem, isProblem, readTextFile } from '../io/files';
-import { createSecLanguageService, type SecLanguageService } from '../service';
+import { createSecLanguageService, isResponsesFile, type SecLanguageService } from '../service';
 import { UsageError } from './errors';
-import { workspaceWordList } from '../io/wordList';
+import { isWordListFile, workspaceWordList } from '../io/wordList';
 import { mergeSettings } from '../io/settings';
 import { isOriginal, readOriginal } from '../io/extract';
 import { ignoreRulesOf } from '../io/ignores';
@@ -46,6 +46,7 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
   const pathOf = new Map<string, string>();
   const uris: string[] = [];
   const originals: string[] = [];
+  const named = new Set(inputs.map(p => path.resolve(p)));
   for (const file of files) {
     if (isOriginal(file)) {
       originals.push(file);
@@ -56,11 +57,29 @@ export function loadWorkspace(inputs: string[], configFile?: string): LoadedWork
       problems.push(loaded);
       continue;
     }
-    service.setDocument({ uri: loaded.uri, version: 1, text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes });
+    const doc = { uri: loaded.uri, version: 1, text: loaded.text, fileProblems: loaded.warnings, fileNotes: loaded.notes };
+    service.setDocument(named.has(path.resolve(file)) ? asNamed(service, config, doc, file) : doc);
     pathOf.set(loaded.uri, file);
     uris.push(loaded.uri);
   }
   return { service, config, pathOf, uris, problems, originals, textBeforeChanges: new Map() };
+}
+
+/**
+ * A file named on the command line is checked: one that is neither legal text by its name (nor a
+ * legalFiles glob), a collation nor a responses file is read as legal text, and a note on stderr
+ * says so (the editor and a folder run choose by name, so they would pass it over). The word list
+ * and the config are the exceptions, said so too (`secdraft check *` names them).
+ */
+function asNamed<D extends { uri: string; version: number; text: string }>(service: SecLanguageService, config: SecConfig, doc: D, file: string): D & { languageId?: string } {
+  if (service.kindOf(doc) !== 'other' || isResponsesFile(doc.uri)) return doc;
+  const role = isWordListFile(file, config) ? 'a word list' : config.source && path.resolve(config.source) === path.resolve(file) ? 'the configuration' : undefined;
+  if (role) {
+    process.stderr.write(`secdraft: note: ${file}: not checked: it is ${role}, not legal text\n`);
+    return doc;
+  }
+  process.stderr.write(`secdraft: note: ${file}: read as legal text because it was named (legal text by name is *.sec, *.sec.txt or *.sec.md; for the editor and folder runs to read it too, add a glob matching it to "legalFiles" in .secdraft.json)\n`);
+  return { ...doc, languageId: 'sec' };
 }
 
 /** loadWorkspace, then the .docx/.pdf collations too (each unreadable one is a problem). */

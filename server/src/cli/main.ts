@@ -46,7 +46,8 @@ Usage:
   secdraft VERB --help            that command's usage
   secdraft --help | --version
 
-Paths may be files or folders (default: the current folder). Exit codes: 0 clean,
+Paths may be files or folders (default: the current folder); a named file is checked even when
+its name is not a legal-text name (*.sec, *.sec.txt, *.sec.md). Exit codes: 0 clean,
 1 findings at or above the failure severity (default: warning), 2 usage or input error.`;
 
 /** One verb's part of HELP: its usage lines (and their continuation lines) and the footer. */

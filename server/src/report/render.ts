@@ -132,6 +132,13 @@ function questionHtml(q: QuestionSummary): string {
   return `<h3>Question ${escapeHtml(q.question)}${q.title ? `: <span class="heading">${escapeHtml(q.title)}</span>` : ''}</h3><table class="summary"><thead>${head}</thead><tbody>${rows.join('')}${total}</tbody></table>`;
 }
 
+/** "1 file checked: 0 errors, 1 warning, …": the counts, each in the singular when it is one. */
+function countsLine(c: ReportData['counts']): string {
+  const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+  return `${n(c.files, 'file')} checked: ${n(c.error, 'error')}, ${n(c.warning, 'warning')}, ${c.information} information, ${n(c.hint, 'hint')}; `
+    + `${n(c.comments, 'consultation comment')}, ${c.unanswered} without a response.`;
+}
+
 export function renderHtml(data: ReportData, options: RenderOptions = {}): string {
   const c = data.counts;
   const href = options.href;
@@ -154,7 +161,7 @@ export function renderHtml(data: ReportData, options: RenderOptions = {}): strin
 <body>
 <h1>${escapeHtml(data.title)}</h1>
 <p class="verdict ${data.verdict.ready ? 'ready' : 'not-ready'}">${escapeHtml(data.verdict.text)}</p>
-<p>${c.files} files checked: ${c.error} errors, ${c.warning} warnings, ${c.information} information, ${c.hint} hints; ${c.comments} consultation comments, ${c.unanswered} without a response.</p>
+<p>${countsLine(c)}</p>
 <h2>Unanswered comments</h2>
 ${unanswered}
 <h2>Consultation questions</h2>
@@ -196,7 +203,7 @@ export function renderMarkdown(data: ReportData, options: RenderOptions = {}): s
   const out = [
     `# ${mdCell(data.title)}`, '',
     `**${data.verdict.text}**`, '',
-    `${c.files} files checked: ${c.error} errors, ${c.warning} warnings, ${c.information} information, ${c.hint} hints; ${c.comments} consultation comments, ${c.unanswered} without a response.`, '',
+    countsLine(c), '',
     '## Unanswered comments', '',
   ];
   if (data.unanswered.length === 0) out.push('Every comment has a recorded response.');
