@@ -5,12 +5,12 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/service/rules/registry';
 import type { RuleDoc } from '../../server/src/service/rules/context';
 import { ruleDocHref, ruleDocsDir } from '../../server/src/io/ruleDocs';
 import { findingsOf, workspaceOf } from '../helpers/fixtures';
+import { makeTempDir } from '../helpers/tempDir';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const docs = path.join(root, 'docs', 'rules');
@@ -86,7 +86,7 @@ test('a page\'s "Configure or suppress" section is the standard one unless its r
  * the schema and the README), for tests that add a rule or break a page.
  */
 function withScratch(run: (dir: string, read: (f: string) => string, edit: (f: string, from: string | RegExp, to: string) => void) => void): void {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-newrule-'));
+  const scratch = makeTempDir('sec-newrule-');
   try {
     for (const f of ['package.json', 'README.md', 'schemas', 'docs/rules', 'server/src/service']) fs.cpSync(path.join(root, f), path.join(scratch, f), { recursive: true });
     const read = (f: string) => fs.readFileSync(path.join(scratch, f), 'utf8');
