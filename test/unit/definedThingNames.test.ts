@@ -15,6 +15,7 @@ const TIDY = dedent(`
   "Citizens Advice" | means the National Association of Citizens Advice Bureaux.
   "Citizens Advice Scotland" | means the Scottish Association of Citizens Advice Bureaux.
   "GBCS" | means the Great Britain Companion Specification, as amended from time to time.
+  "ESME" | means Electricity Smart Metering Equipment.
   "MRA" | means the Master Registration Agreement.
   "Party" | means a person bound by this Code.
   "SMKI PMA" | means the SMKI Policy Management Authority.
@@ -22,7 +23,7 @@ const TIDY = dedent(`
   "Authority" | means the Gas and Electricity Markets Authority.
   "Code" | means this Smart Energy Code.
 
-  A1.2 Each Party shall comply with the GBCS, the MRA and the UNC, and shall consult Citizens Advice, Citizens Advice Scotland and the SMKI PMA.
+  A1.2 Each Party shall comply with the GBCS, the MRA and the UNC for its ESME, and shall consult Citizens Advice, Citizens Advice Scotland and the SMKI PMA.
 `);
 
 // The same rows as copied from the published Code: no bars, no quotes, wrapped near 95 columns.
@@ -37,12 +38,13 @@ const REAL = dedent(`
   Citizens Advice Scotland means the Scottish Association of Citizens Advice Bureaux.
   Code means this Smart Energy Code.
   GBCS means the Great Britain Companion Specification, as amended from time to time.
+  ESME means Electricity Smart Metering Equipment.
   MRA means the Master Registration Agreement.
   Party means a person bound by this Code.
   SMKI PMA means the SMKI Policy Management Authority.
   UNC means the Uniform Network Code designated by the Authority.
-  A1.2 Each Party shall comply with the GBCS, the MRA and the UNC, and shall consult Citizens
-  Advice, Citizens Advice Scotland and the SMKI PMA.
+  A1.2 Each Party shall comply with the GBCS, the MRA and the UNC for its ESME, and shall consult
+  Citizens Advice, Citizens Advice Scotland and the SMKI PMA.
 `);
 
 for (const [form, text] of [['tidy', TIDY], ['real', REAL]] as const) {

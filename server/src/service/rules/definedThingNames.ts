@@ -16,8 +16,8 @@ import { DerivedKey, derive } from '../cache';
 import { withWrappedLine } from '../text/prose';
 import { abbreviates } from './terms';
 
-/** "means the", "means this", "means a" …, at the start of a definition's text (a table cell may start with "means"). */
-const HEAD_RE = /^\s*(?:means\s+)?(?:the|this|that|a|an)\s+/i;
+/** "means the", "means this", "means" …, at the start of a definition's text (a table cell may start with "means"). */
+const HEAD_RE = /^\s*(?:means\s+)?(?:(?:the|this|that|a|an)\s+)?/i;
 /** Capitalised words, acronyms and years, with the joining words of a proper name between them. */
 const NAME_RE = /^(?:[\p{Lu}\d][\p{L}\p{N}’'&-]*)(?:\s+(?:(?:of|and|for|on|&|the)\s+)*[\p{Lu}\d][\p{L}\p{N}’'&-]*)*/u;
 
