@@ -2,6 +2,8 @@
 // - longest term first: "User Security Assessment Report" is one use, not a use of "User";
 // - plurals (s, es, y → ies) and possessives (User's, User’s, Users’) of a term's last word;
 // - whitespace-normalised: words are compared, not characters, so "User  Security" matches;
+// - a bracket breaks a phrase, except where the term itself has that bracket: "SMKI PMA
+//   (Supplier) Member" is matched across its brackets, "SMKI PMA (acting)" is not;
 // - case decides what a match is: "Non-Domestic Premises" is a use, "non-domestic premises"
 //   is the term written in lower case, "other Users" is neither.
 // A term keeps its number (its stable id) while the matcher lives, and the matcher is updated
@@ -19,6 +21,11 @@ interface TrieEnd {
 
 interface TrieNode {
   next: Map<number, TrieNode>;
+  /**
+   * Edges across a bracket inside a term ("SMKI PMA (Supplier) Member"), keyed by acrossKey:
+   * taken only where the text has that bracket between the two words.
+   */
+  across?: Map<number, TrieNode>;
   /** In the order of the terms' ranks (the order of the list the matcher was given). */
   ends: TrieEnd[];
 }
@@ -55,11 +62,36 @@ export function singularForms(word: string): string[] {
   return [];
 }
 
+/** What stands between two words of a term: a space (or anything else a phrase never crosses), or a bracket. */
+const NO_BRACKET = 0;
+const OPENS = 1; // "PMA (Supplier"
+const CLOSES = 2; // "Supplier) Member"
+
+/** The key of an edge across a bracket (TrieNode.across). */
+const acrossKey = (word: number, gap: number) => word * 2 + gap - OPENS;
+
+/** A bracket alone (spaces aside) in the text between two words: OPENS, CLOSES or NO_BRACKET. */
+function bracketIn(gap: string): number {
+  const t = gap.trim();
+  return t === '(' ? OPENS : t === ')' ? CLOSES : NO_BRACKET;
+}
+
+/** The bracket between word j - 1 and word j, which may stand on the line before ("SMKI PMA⏎(Supplier) Member"). */
+function bracketBefore(words: Words, j: number): number {
+  const { line, texts } = words;
+  const a = line[j - 1];
+  const b = line[j];
+  if (a === b) return bracketIn(texts[a].slice(words.end[j - 1], words.start[j]));
+  return b === a + 1 ? bracketIn(texts[a].slice(words.end[j - 1]) + texts[b].slice(0, words.start[j])) : NO_BRACKET;
+}
+
 /** A term as the trie sees it: the ids of its words, the last in each of its forms. */
 interface TermShape {
   text: string;
   /** Ids of every word but the last. */
   head: number[];
+  /** Per word (the last one too), the bracket before it in the term, if any (OPENS, CLOSES). */
+  brackets: Uint8Array;
   /** The last word's forms: as written, plurals, singulars. */
   last: { id: number; plural: boolean; singular: boolean }[];
   /** Each word's capitals (Words.caps). */
@@ -72,6 +104,8 @@ function shapeOf(vocabulary: WordVocabulary, text: string): TermShape {
   const termWords = new WordsBuilder(vocabulary, 16);
   readLineWords(termWords, text, 0);
   const n = termWords.count;
+  const read = termWords.finish([text]);
+  const brackets = Uint8Array.from({ length: n }, (_, i) => (i > 0 && read.flags[i] & BARRIER ? bracketBefore(read, i) : NO_BRACKET));
   const head: number[] = [];
   for (let i = 0; i < n - 1; i++) head.push(termWords.idAt(i));
   const last: TermShape['last'] = [];
@@ -82,7 +116,7 @@ function shapeOf(vocabulary: WordVocabulary, text: string): TermShape {
     for (const p of pluralForms(norm)) last.push({ id: vocabulary.wordId(p), plural: true, singular: false });
     for (const s of singularForms(norm)) last.push({ id: vocabulary.wordId(s), plural: false, singular: true });
   }
-  return { text, head, last, caps: Int32Array.from({ length: n }, (_, i) => termWords.capsAt(i)), hasCapital: text !== text.toLowerCase() };
+  return { text, head, brackets, last, caps: Int32Array.from({ length: n }, (_, i) => termWords.capsAt(i)), hasCapital: text !== text.toLowerCase() };
 }
 
 /** One change of the set of terms: the shapes added or removed (all of them when `reset`). */
@@ -200,7 +234,15 @@ export class TermMatcher {
     if (this.log.length > LOG_LENGTH) this.log = this.log.slice(-LOG_LENGTH);
   }
 
-  private child(node: TrieNode, word: number): TrieNode {
+  /** The node after `word`, across a bracket when `bracket` says so (made when missing). */
+  private child(node: TrieNode, word: number, bracket = NO_BRACKET): TrieNode {
+    if (bracket !== NO_BRACKET) {
+      const across = (node.across ??= new Map());
+      const key = acrossKey(word, bracket);
+      let next = across.get(key);
+      if (!next) across.set(key, (next = { next: new Map(), ends: [] }));
+      return next;
+    }
     let next = node.next.get(word);
     if (!next) {
       node.next.set(word, (next = { next: new Map(), ends: [] }));
@@ -212,23 +254,37 @@ export class TermMatcher {
     return next;
   }
 
-  private lastNode(shape: TermShape, create: boolean): TrieNode | undefined {
+  /** Where word i of a term goes on from `node`, existing or not. */
+  private static step(node: TrieNode, word: number, bracket: number): TrieNode | undefined {
+    return bracket === NO_BRACKET ? node.next.get(word) : node.across?.get(acrossKey(word, bracket));
+  }
+
+  /** The brackets of a term as the trie keeps them: all of them, or none (`plain`). */
+  private static bracketsOf(shape: TermShape, plain: boolean): ArrayLike<number> {
+    return plain ? new Uint8Array(shape.brackets.length) : shape.brackets;
+  }
+
+  private lastNode(shape: TermShape, create: boolean, plain = false): TrieNode | undefined {
+    const brackets = TermMatcher.bracketsOf(shape, plain);
     let node: TrieNode | undefined = this.root;
-    for (const w of shape.head) {
-      const next: TrieNode | undefined = create ? this.child(node, w) : node.next.get(w);
+    for (let i = 0; i < shape.head.length; i++) {
+      const w = shape.head[i];
+      const next: TrieNode | undefined = create ? this.child(node, w, brackets[i]) : TermMatcher.step(node, w, brackets[i]);
       if (!next) return undefined;
       node = next;
     }
     return node;
   }
 
-  private insert(id: number): void {
+  /** Put a term in the trie; `plain` ignores its brackets (a probe, which looks past every phrase end). */
+  private insert(id: number, plain = false): void {
     const shape = this.shapes[id];
     if (shape.last.length === 0) return;
     this.maxWords = Math.max(this.maxWords, shape.head.length + 1);
-    const node = this.lastNode(shape, true)!;
+    const node = this.lastNode(shape, true, plain)!;
+    const bracket = TermMatcher.bracketsOf(shape, plain)[shape.head.length];
     for (const form of shape.last) {
-      const end = this.child(node, form.id);
+      const end = this.child(node, form.id, bracket);
       const rank = this.rank[id];
       let at = end.ends.length;
       while (at > 0 && this.rank[end.ends[at - 1].term] > rank) at--;
@@ -241,7 +297,7 @@ export class TermMatcher {
     const node = this.lastNode(shape, false);
     if (!node) return;
     for (const form of shape.last) {
-      const end = node.next.get(form.id);
+      const end = TermMatcher.step(node, form.id, shape.brackets[shape.head.length]);
       if (end) end.ends = end.ends.filter(e => e.term !== id);
     }
   }
@@ -269,7 +325,7 @@ export class TermMatcher {
       this.shapes.push(shape);
       this.rank.push(id);
       this.live.push(true);
-      this.insert(id);
+      this.insert(id, true);
     });
   }
 
@@ -390,8 +446,14 @@ export class TermMatcher {
         }
         if (flags[j] & POSSESSIVE_BITS) break; // a possessive ends the phrase
         j++;
-        if (j >= n || flags[j] & BARRIER) break;
-        node = node.next.get(id[j]);
+        if (j >= n) break;
+        if (flags[j] & BARRIER) {
+          // A phrase ends here, unless a term goes on across this very bracket.
+          const across = node.across;
+          const bracket = across === undefined ? NO_BRACKET : bracketBefore(words, j);
+          if (bracket === NO_BRACKET) break;
+          node = across!.get(acrossKey(id[j], bracket));
+        } else node = node.next.get(id[j]);
       }
       if (bestTo < 0) {
         i++;
