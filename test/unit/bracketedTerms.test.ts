@@ -235,3 +235,13 @@ test('real form: a bracketed term wrapped in its row, before its verb', () => {
   const text = REAL_A.replace('  SMKI PMA Member means', '  SMKI PMA (Network)\n  Member means a SMKI PMA Member appointed by the Network Parties.\n  SMKI PMA Member means');
   assert.ok(termsOf(text).includes('SMKI PMA (Network) Member'), termsOf(text).join(', '));
 });
+
+test('adding or removing a bracketed term in Section A re-reads the files that use it (the matcher\'s change probes)', () => {
+  const without = REAL_A.replace(/ {2}SMKI PMA \(Supplier\) Member means[^\n]*\n[^\n]*\n/, '');
+  const s = service(without, REAL_L);
+  assert.deepEqual(undefinedIn(s, 'l.sec.txt'), ['Supplier', 'Member', 'Supplier', 'Member', 'Supplier', 'Members', 'Supplier', 'Member']);
+  s.setDocument({ uri: uriOf('a.sec.txt'), version: 2, text: dedent(REAL_A) });
+  assert.deepEqual(undefinedIn(s, 'l.sec.txt'), []);
+  s.setDocument({ uri: uriOf('a.sec.txt'), version: 3, text: dedent(without) });
+  assert.equal(undefinedIn(s, 'l.sec.txt').length, 8);
+});

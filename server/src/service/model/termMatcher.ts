@@ -25,10 +25,13 @@ interface TrieNode {
    * Edges across a bracket inside a term ("SMKI PMA (Supplier) Member"), keyed by acrossKey:
    * taken only where the text has that bracket between the two words.
    */
-  across?: Map<number, TrieNode>;
+  across: Map<number, TrieNode> | undefined;
   /** In the order of the terms' ranks (the order of the list the matcher was given). */
   ends: TrieEnd[];
 }
+
+/** Every node has the same fields from the start (one shape for the scan's property reads). */
+const newNode = (): TrieNode => ({ next: new Map(), ends: [], across: undefined });
 
 export type MatchKind = 'use' | 'lowercase';
 
@@ -70,10 +73,18 @@ const CLOSES = 2; // "Supplier) Member"
 /** The key of an edge across a bracket (TrieNode.across). */
 const acrossKey = (word: number, gap: number) => word * 2 + gap - OPENS;
 
-/** A bracket alone (spaces aside) in the text between two words: OPENS, CLOSES or NO_BRACKET. */
-function bracketIn(gap: string): number {
-  const t = gap.trim();
-  return t === '(' ? OPENS : t === ')' ? CLOSES : NO_BRACKET;
+/**
+ * The brackets in text[from, to), spaces aside, as `seen` so far goes on: NO_BRACKET at first,
+ * then OPENS or CLOSES after one bracket; -1 once anything else (or a second bracket) is met.
+ * Read character by character: this runs wherever a term could go on across a phrase end.
+ */
+function bracketsIn(text: string, from: number, to: number, seen: number): number {
+  for (let k = from; k < to && seen >= 0; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9 || c === 0xa0) continue;
+    seen = seen === NO_BRACKET && (c === 40 || c === 41) ? (c === 40 ? OPENS : CLOSES) : -1;
+  }
+  return seen;
 }
 
 /** The bracket between word j - 1 and word j, which may stand on the line before ("SMKI PMA⏎(Supplier) Member"). */
@@ -81,8 +92,24 @@ function bracketBefore(words: Words, j: number): number {
   const { line, texts } = words;
   const a = line[j - 1];
   const b = line[j];
-  if (a === b) return bracketIn(texts[a].slice(words.end[j - 1], words.start[j]));
-  return b === a + 1 ? bracketIn(texts[a].slice(words.end[j - 1]) + texts[b].slice(0, words.start[j])) : NO_BRACKET;
+  let seen: number;
+  if (a === b) seen = bracketsIn(texts[a], words.end[j - 1], words.start[j], NO_BRACKET);
+  else if (b === a + 1) seen = bracketsIn(texts[b], 0, words.start[j], bracketsIn(texts[a], words.end[j - 1], texts[a].length, NO_BRACKET));
+  else return NO_BRACKET;
+  return seen < 0 ? NO_BRACKET : seen;
+}
+
+/**
+ * The node after word j across the bracket before it, if a term goes on across that bracket.
+ * The text between the words is read only when some term goes on with word j.
+ */
+function acrossBracket(across: Map<number, TrieNode>, words: Words, j: number): TrieNode | undefined {
+  const word = words.id[j];
+  const opens = across.get(acrossKey(word, OPENS));
+  const closes = across.get(acrossKey(word, CLOSES));
+  if (opens === undefined && closes === undefined) return undefined;
+  const bracket = bracketBefore(words, j);
+  return bracket === OPENS ? opens : bracket === CLOSES ? closes : undefined;
 }
 
 /** A term as the trie sees it: the ids of its words, the last in each of its forms. */
@@ -130,7 +157,7 @@ interface Change {
 const LOG_LENGTH = 64;
 
 export class TermMatcher {
-  private root: TrieNode = { next: new Map(), ends: [] };
+  private root: TrieNode = newNode();
   /** The root's children by word id: most words start no term, and an array says so fastest. */
   private rootById: (TrieNode | undefined)[] = [];
   private readonly idOf = new Map<string, number>();
@@ -217,7 +244,7 @@ export class TermMatcher {
     this.version++;
     this.probes.clear();
     if (!ordered || this.version === 1) {
-      this.root = { next: new Map(), ends: [] };
+      this.root = newNode();
       this.rootById = [];
       for (const id of new Set(ids)) this.insert(id);
       this.record({ version: this.version, shapes: [], reset: true });
@@ -240,12 +267,12 @@ export class TermMatcher {
       const across = (node.across ??= new Map());
       const key = acrossKey(word, bracket);
       let next = across.get(key);
-      if (!next) across.set(key, (next = { next: new Map(), ends: [] }));
+      if (!next) across.set(key, (next = newNode()));
       return next;
     }
     let next = node.next.get(word);
     if (!next) {
-      node.next.set(word, (next = { next: new Map(), ends: [] }));
+      node.next.set(word, (next = newNode()));
       if (node === this.root) {
         while (this.rootById.length <= word) this.rootById.push(undefined);
         this.rootById[word] = next;
@@ -449,10 +476,8 @@ export class TermMatcher {
         if (j >= n) break;
         if (flags[j] & BARRIER) {
           // A phrase ends here, unless a term goes on across this very bracket.
-          const across = node.across;
-          const bracket = across === undefined ? NO_BRACKET : bracketBefore(words, j);
-          if (bracket === NO_BRACKET) break;
-          node = across!.get(acrossKey(id[j], bracket));
+          if (node.across === undefined) break;
+          node = acrossBracket(node.across, words, j);
         } else node = node.next.get(id[j]);
       }
       if (bestTo < 0) {
