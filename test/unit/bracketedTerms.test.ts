@@ -245,3 +245,11 @@ test('adding or removing a bracketed term in Section A re-reads the files that u
   s.setDocument({ uri: uriOf('a.sec.txt'), version: 3, text: dedent(without) });
   assert.equal(undefinedIn(s, 'l.sec.txt').length, 8);
 });
+
+test('an inline definition records where the bracket it opens stands; one outside brackets records none', () => {
+  const text = 'G1 X\nG1.1 The Data and Communications Company (the DCC), a body (each a “Service Provider”), the fee (the **Charge**), an “Assessment Year”.\n';
+  const sites = definitionsOf(buildLegalModel({ uri: uriOf('g.sec.txt'), version: 1, text }));
+  assert.deepEqual(sites.map(s => [s.term, s.bracketAt && text.split('\n')[s.bracketAt.line].slice(s.bracketAt.character, s.range.start.character)]), [
+    ['DCC', '(the '], ['Service Provider', '(each a “'], ['Charge', '(the **'], ['Assessment Year', undefined],
+  ]);
+});
