@@ -153,8 +153,9 @@ test('tidy form: the bracketed term in a | row, in quotes and in bold', () => {
     ['Panel (Elected) Member', 'SMKI PMA (Supplier) Member']);
 });
 
-test('a bracketed aside that is not part of a term is no term: "Panel (acting reasonably) means" is no row', () => {
-  const text = REAL_A + '  Review Board (acting reasonably) means a board, and this line goes on the row before.\n';
+test('a bracketed aside or label that is not part of a term is no term: "Review Board (acting reasonably) means", "(A)", "(2)"', () => {
+  const text = REAL_A + '  Review Board (acting reasonably) means a board, and this line goes on the row before.\n'
+    + '  Review Board (A) means a label, and so does\n  Review Board (2) means this.\n';
   assert.equal(termsOf(text).filter(t => /acting|Review/.test(t)).length, 0);
 });
 
