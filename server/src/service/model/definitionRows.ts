@@ -12,7 +12,13 @@
 /** A term in the left-hand column: capitalised words, acronyms and figures, joined by small words. */
 const TERM_WORD = String.raw`[A-Z0-9][\p{L}\p{N}’'\-/&.]*`;
 const JOINER = String.raw`(?:of|and|or|for|to|the|in|on|by|with|from|under|a|an|up|at)`;
-const TERM = String.raw`${TERM_WORD}(?:[ \t]+(?:${TERM_WORD}|${JOINER}(?=[ \t]+[A-Z0-9])))*?`;
+const TERM_WORDS = String.raw`(?:[ \t]+(?:${TERM_WORD}|${JOINER}(?=[ \t]+[A-Z0-9])))*?`;
+/**
+ * One bracketed part of capitalised words after the first word: "SMKI PMA (Supplier) Member",
+ * "Panel (Elected) Member"; not a label ("(A)", "(1)").
+ */
+const BRACKETED_PART = String.raw`[ \t]+\([A-Z][\p{L}\p{N}’'\-/&.]+(?:[ \t]+${TERM_WORD})*\)`;
+const TERM = String.raw`${TERM_WORD}${TERM_WORDS}(?:${BRACKETED_PART}${TERM_WORDS})?`;
 /** Verbs that open the right-hand column whatever came before. */
 const STRONG_VERB = String.raw`means\b|shall\s+mean\b|has\s+the\s+meaning\b|shall\s+have\s+the\s+meaning\b|bears\s+the\s+meaning\b|is\s+defined\s+in\b`;
 /** Verbs that open it only at the start of a row (after a row or text that ended). */

@@ -8,7 +8,7 @@
 //                             Fee), (each a Volume Statement); **Term** in Markdown
 // A pointer row and the inline definition it points to are two sites of ONE definition.
 // Parsing never throws; what does not read as a definition is simply not one.
-import type { Range } from '../types';
+import type { Position, Range } from '../types';
 import { lineRange } from '../text/lines';
 import { type FlatSegment, type ProsePiece, flatten } from '../text/prose';
 import { tableCells } from '../text/tableCells';
@@ -46,6 +46,11 @@ export interface DefinitionSite {
    * original, plain once copied. Weaker evidence than quotes, so it never makes a duplicate.
    */
   unmarked?: boolean;
+  /**
+   * An inline definition that opens a bracket ("(the SMKI PMA)", "(a “Full User …”)", "(the
+   * **Fee**)"): where the bracket stands. The name before it may be what the term abbreviates.
+   */
+  bracketAt?: Position;
 }
 
 /** The identity of a term: words in lower case, one space between them, one kind of quote and dash. */
@@ -200,6 +205,9 @@ const MAY_BRACKET_RE = /\((?:an?|the|its|their|such|each|any|together|collective
 /** A clause number in bold is a number, not a term ("**G8.41**"). */
 const CLAUSE_ID_RE = /^[A-Z]{1,2}\d/;
 
+/** Before an inline definition's term: the bracket it opens, its article and its quote or bold mark ("(the “", "(each a "). */
+const OPENED_BY_BRACKET_RE = /\(\s*(?:(?:each\s+)?(?:an?|the)\s+)?[“‘'"]?(?:\*\*|__)?$/;
+
 /** Kinds of line whose running text may define a term inline. */
 const RUNNING_TEXT = new Set(['clause', 'paragraph', 'continuation']);
 
@@ -208,6 +216,7 @@ function inlineSite(model: LegalModel, unit: FlatSegment, inner: string, innerSt
   const start = unit.positionAt(innerStart);
   const end = unit.positionAt(innerStart + inner.length);
   const sentence = sentenceAround(unit.text, innerStart);
+  const opening = OPENED_BY_BRACKET_RE.exec(unit.text.slice(Math.max(0, innerStart - 40), innerStart));
   return {
     term: normaliseTermText(inner),
     key: termKey(inner),
@@ -217,6 +226,7 @@ function inlineSite(model: LegalModel, unit: FlatSegment, inner: string, innerSt
     text: normaliseTermText(sentence.text),
     textRange: { start: unit.positionAt(sentence.start), end: unit.positionAt(sentence.start + sentence.text.length) },
     ...(unmarked ? { unmarked: true } : {}),
+    ...(opening ? { bracketAt: unit.positionAt(innerStart - opening[0].length) } : {}),
   };
 }
 

@@ -2,6 +2,8 @@
 // - longest term first: "User Security Assessment Report" is one use, not a use of "User";
 // - plurals (s, es, y → ies) and possessives (User's, User’s, Users’) of a term's last word;
 // - whitespace-normalised: words are compared, not characters, so "User  Security" matches;
+// - a bracket breaks a phrase, except where the term itself has that bracket: "SMKI PMA
+//   (Supplier) Member" is matched across its brackets, "SMKI PMA (acting)" is not;
 // - case decides what a match is: "Non-Domestic Premises" is a use, "non-domestic premises"
 //   is the term written in lower case, "other Users" is neither.
 // A term keeps its number (its stable id) while the matcher lives, and the matcher is updated
@@ -19,9 +21,17 @@ interface TrieEnd {
 
 interface TrieNode {
   next: Map<number, TrieNode>;
+  /**
+   * Edges across a bracket inside a term ("SMKI PMA (Supplier) Member"), keyed by acrossKey:
+   * taken only where the text has that bracket between the two words.
+   */
+  across: Map<number, TrieNode> | undefined;
   /** In the order of the terms' ranks (the order of the list the matcher was given). */
   ends: TrieEnd[];
 }
+
+/** Every node has the same fields from the start (one shape for the scan's property reads). */
+const newNode = (): TrieNode => ({ next: new Map(), ends: [], across: undefined });
 
 export type MatchKind = 'use' | 'lowercase';
 
@@ -55,11 +65,60 @@ export function singularForms(word: string): string[] {
   return [];
 }
 
+/** What stands between two words of a term: a space (or anything else a phrase never crosses), or a bracket. */
+const NO_BRACKET = 0;
+const OPENS = 1; // "PMA (Supplier"
+const CLOSES = 2; // "Supplier) Member"
+
+/** The key of an edge across a bracket (TrieNode.across). */
+const acrossKey = (word: number, gap: number) => word * 2 + gap - OPENS;
+
+/**
+ * The brackets in text[from, to), spaces aside, as `seen` so far goes on: NO_BRACKET at first,
+ * then OPENS or CLOSES after one bracket; -1 once anything else (or a second bracket) is met.
+ * Read character by character: this runs wherever a term could go on across a phrase end.
+ */
+function bracketsIn(text: string, from: number, to: number, seen: number): number {
+  for (let k = from; k < to && seen >= 0; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9 || c === 0xa0) continue;
+    seen = seen === NO_BRACKET && (c === 40 || c === 41) ? (c === 40 ? OPENS : CLOSES) : -1;
+  }
+  return seen;
+}
+
+/** The bracket between word j - 1 and word j, which may stand on the line before ("SMKI PMA⏎(Supplier) Member"). */
+function bracketBefore(words: Words, j: number): number {
+  const { line, texts } = words;
+  const a = line[j - 1];
+  const b = line[j];
+  let seen: number;
+  if (a === b) seen = bracketsIn(texts[a], words.end[j - 1], words.start[j], NO_BRACKET);
+  else if (b === a + 1) seen = bracketsIn(texts[b], 0, words.start[j], bracketsIn(texts[a], words.end[j - 1], texts[a].length, NO_BRACKET));
+  else return NO_BRACKET;
+  return seen < 0 ? NO_BRACKET : seen;
+}
+
+/**
+ * The node after word j across the bracket before it, if a term goes on across that bracket.
+ * The text between the words is read only when some term goes on with word j.
+ */
+function acrossBracket(across: Map<number, TrieNode>, words: Words, j: number): TrieNode | undefined {
+  const word = words.id[j];
+  const opens = across.get(acrossKey(word, OPENS));
+  const closes = across.get(acrossKey(word, CLOSES));
+  if (opens === undefined && closes === undefined) return undefined;
+  const bracket = bracketBefore(words, j);
+  return bracket === OPENS ? opens : bracket === CLOSES ? closes : undefined;
+}
+
 /** A term as the trie sees it: the ids of its words, the last in each of its forms. */
 interface TermShape {
   text: string;
   /** Ids of every word but the last. */
   head: number[];
+  /** Per word (the last one too), the bracket before it in the term, if any (OPENS, CLOSES). */
+  brackets: Uint8Array;
   /** The last word's forms: as written, plurals, singulars. */
   last: { id: number; plural: boolean; singular: boolean }[];
   /** Each word's capitals (Words.caps). */
@@ -72,6 +131,8 @@ function shapeOf(vocabulary: WordVocabulary, text: string): TermShape {
   const termWords = new WordsBuilder(vocabulary, 16);
   readLineWords(termWords, text, 0);
   const n = termWords.count;
+  const read = termWords.finish([text]);
+  const brackets = Uint8Array.from({ length: n }, (_, i) => (i > 0 && read.flags[i] & BARRIER ? bracketBefore(read, i) : NO_BRACKET));
   const head: number[] = [];
   for (let i = 0; i < n - 1; i++) head.push(termWords.idAt(i));
   const last: TermShape['last'] = [];
@@ -82,7 +143,7 @@ function shapeOf(vocabulary: WordVocabulary, text: string): TermShape {
     for (const p of pluralForms(norm)) last.push({ id: vocabulary.wordId(p), plural: true, singular: false });
     for (const s of singularForms(norm)) last.push({ id: vocabulary.wordId(s), plural: false, singular: true });
   }
-  return { text, head, last, caps: Int32Array.from({ length: n }, (_, i) => termWords.capsAt(i)), hasCapital: text !== text.toLowerCase() };
+  return { text, head, brackets, last, caps: Int32Array.from({ length: n }, (_, i) => termWords.capsAt(i)), hasCapital: text !== text.toLowerCase() };
 }
 
 /** One change of the set of terms: the shapes added or removed (all of them when `reset`). */
@@ -96,7 +157,7 @@ interface Change {
 const LOG_LENGTH = 64;
 
 export class TermMatcher {
-  private root: TrieNode = { next: new Map(), ends: [] };
+  private root: TrieNode = newNode();
   /** The root's children by word id: most words start no term, and an array says so fastest. */
   private rootById: (TrieNode | undefined)[] = [];
   private readonly idOf = new Map<string, number>();
@@ -183,7 +244,7 @@ export class TermMatcher {
     this.version++;
     this.probes.clear();
     if (!ordered || this.version === 1) {
-      this.root = { next: new Map(), ends: [] };
+      this.root = newNode();
       this.rootById = [];
       for (const id of new Set(ids)) this.insert(id);
       this.record({ version: this.version, shapes: [], reset: true });
@@ -200,10 +261,18 @@ export class TermMatcher {
     if (this.log.length > LOG_LENGTH) this.log = this.log.slice(-LOG_LENGTH);
   }
 
-  private child(node: TrieNode, word: number): TrieNode {
+  /** The node after `word`, across a bracket when `bracket` says so (made when missing). */
+  private child(node: TrieNode, word: number, bracket = NO_BRACKET): TrieNode {
+    if (bracket !== NO_BRACKET) {
+      const across = (node.across ??= new Map());
+      const key = acrossKey(word, bracket);
+      let next = across.get(key);
+      if (!next) across.set(key, (next = newNode()));
+      return next;
+    }
     let next = node.next.get(word);
     if (!next) {
-      node.next.set(word, (next = { next: new Map(), ends: [] }));
+      node.next.set(word, (next = newNode()));
       if (node === this.root) {
         while (this.rootById.length <= word) this.rootById.push(undefined);
         this.rootById[word] = next;
@@ -212,23 +281,37 @@ export class TermMatcher {
     return next;
   }
 
-  private lastNode(shape: TermShape, create: boolean): TrieNode | undefined {
+  /** Where word i of a term goes on from `node`, existing or not. */
+  private static step(node: TrieNode, word: number, bracket: number): TrieNode | undefined {
+    return bracket === NO_BRACKET ? node.next.get(word) : node.across?.get(acrossKey(word, bracket));
+  }
+
+  /** The brackets of a term as the trie keeps them: all of them, or none (`plain`). */
+  private static bracketsOf(shape: TermShape, plain: boolean): ArrayLike<number> {
+    return plain ? new Uint8Array(shape.brackets.length) : shape.brackets;
+  }
+
+  private lastNode(shape: TermShape, create: boolean, plain = false): TrieNode | undefined {
+    const brackets = TermMatcher.bracketsOf(shape, plain);
     let node: TrieNode | undefined = this.root;
-    for (const w of shape.head) {
-      const next: TrieNode | undefined = create ? this.child(node, w) : node.next.get(w);
+    for (let i = 0; i < shape.head.length; i++) {
+      const w = shape.head[i];
+      const next: TrieNode | undefined = create ? this.child(node, w, brackets[i]) : TermMatcher.step(node, w, brackets[i]);
       if (!next) return undefined;
       node = next;
     }
     return node;
   }
 
-  private insert(id: number): void {
+  /** Put a term in the trie; `plain` ignores its brackets (a probe, which looks past every phrase end). */
+  private insert(id: number, plain = false): void {
     const shape = this.shapes[id];
     if (shape.last.length === 0) return;
     this.maxWords = Math.max(this.maxWords, shape.head.length + 1);
-    const node = this.lastNode(shape, true)!;
+    const node = this.lastNode(shape, true, plain)!;
+    const bracket = TermMatcher.bracketsOf(shape, plain)[shape.head.length];
     for (const form of shape.last) {
-      const end = this.child(node, form.id);
+      const end = this.child(node, form.id, bracket);
       const rank = this.rank[id];
       let at = end.ends.length;
       while (at > 0 && this.rank[end.ends[at - 1].term] > rank) at--;
@@ -241,7 +324,7 @@ export class TermMatcher {
     const node = this.lastNode(shape, false);
     if (!node) return;
     for (const form of shape.last) {
-      const end = node.next.get(form.id);
+      const end = TermMatcher.step(node, form.id, shape.brackets[shape.head.length]);
       if (end) end.ends = end.ends.filter(e => e.term !== id);
     }
   }
@@ -269,7 +352,7 @@ export class TermMatcher {
       this.shapes.push(shape);
       this.rank.push(id);
       this.live.push(true);
-      this.insert(id);
+      this.insert(id, true);
     });
   }
 
@@ -390,8 +473,12 @@ export class TermMatcher {
         }
         if (flags[j] & POSSESSIVE_BITS) break; // a possessive ends the phrase
         j++;
-        if (j >= n || flags[j] & BARRIER) break;
-        node = node.next.get(id[j]);
+        if (j >= n) break;
+        if (flags[j] & BARRIER) {
+          // A phrase ends here, unless a term goes on across this very bracket.
+          if (node.across === undefined) break;
+          node = acrossBracket(node.across, words, j);
+        } else node = node.next.get(id[j]);
       }
       if (bestTo < 0) {
         i++;

@@ -133,11 +133,8 @@ function labelsQuotedName(model: LegalModel, words: Words, run: CandidateRun): b
   return LABELS_QUOTED_NAME_RE.test(model.lines[words.line[run.from]].text.slice(words.end[run.from]));
 }
 
-/**
- * From the end of a run to where a bracketed definition's term starts: the rest of the name
- * ("… and Communications Company"), then "(the ", "(" or "(“".
- */
-const BRACKET_OPENING_RE = /^((?:\s+(?:and|of|for|&|\p{Lu}[\p{L}\p{N}’'-]*))*)\s*\(\s*(?:(?:each\s+)?(?:an?|the)\s+)?[“‘'"]?(?:\*\*|__)?/u;
+/** From the end of a run to the bracket of a definition after it: the rest of the name ("… and Communications Company"), if any. */
+const REST_OF_NAME_RE = /^(?:\s+(?:and|of|for|&|\p{Lu}[\p{L}\p{N}’'-]*))*\s*$/u;
 
 /** The capitalised words (and their connectors) that end a text: the start of a name. */
 const NAME_HEAD_RE = /(?:\p{Lu}[\p{L}\p{N}’'-]*\s+(?:(?:and|of|for|&)\s+)?)*$/u;
@@ -168,16 +165,16 @@ export function abbreviates(name: string, short: string): boolean {
 function namedByDefinitionAfter(model: LegalModel, words: Words, run: CandidateRun): boolean {
   const line = words.line[run.to - 1];
   const end = words.end[run.to - 1];
-  const opening = BRACKET_OPENING_RE.exec(model.lines[line].text.slice(end));
-  if (!opening) return false;
-  const at = end + opening[0].length;
-  const site = definitionsOf(model).find(s => s.form === 'inline' && s.range.start.line === line && s.range.start.character === at);
+  const text = model.lines[line].text;
+  // The first bracket after the run's end that opens a definition on this line, with only the rest of the name before it.
+  const site = definitionsOf(model).find(s => s.bracketAt?.line === line && s.bracketAt.character >= end && s.range.start.line === line
+    && REST_OF_NAME_RE.test(text.slice(end, s.bracketAt.character)));
   if (!site) return false;
   const runWords: string[] = [];
   for (let i = run.from; i < run.to; i++) runWords.push(surfaceOf(words, i));
   // The name may begin before the run ("Data and" before "Communications Company").
   const head = words.line[run.from] === line ? NAME_HEAD_RE.exec(model.lines[line].text.slice(0, words.start[run.from]))![0] : '';
-  return abbreviates(head + runWords.join(' ') + opening[1], site.term);
+  return abbreviates(head + runWords.join(' ') + text.slice(end, site.bracketAt!.character).trimEnd(), site.term);
 }
 
 /**
