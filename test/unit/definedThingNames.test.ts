@@ -71,6 +71,24 @@ test('the name must be the definition\'s head and drawn from the term: other cap
   assert.deepEqual(found, ['Assurance Level', 'Technical Board', 'Uniform Network Code']);
 });
 
+for (const form of ['tidy', 'real'] as const) {
+  test(`${form} form: a full name a definition gives is known in any text, and a name no definition gives is still reported`, () => {
+    const rows = form === 'tidy'
+      ? '"ESME" | means Electricity Smart Metering Equipment.\n\n"Party" | means a person bound by the ESME rules.\n'
+      : 'ESME means Electricity Smart Metering Equipment.\nParty means a person bound by the ESME rules.\n';
+    const a = `SECTION A – DEFINITIONS AND INTERPRETATION\nA1 DEFINITIONS\nA1.1 In this Code, except where the context otherwise requires, the expressions in the left hand\ncolumn below shall have the meanings given to them in the right hand column below.\n${rows}`;
+    const f = dedent(`
+      SECTION F – SMART METERING SYSTEMS
+      F1 REQUIREMENTS
+      F1.1 Each Party shall meet the requirements placed on Electricity Smart Metering Equipment and
+      on Gas Smart Metering Equipment.
+    `);
+    const found = workspaceOf({ 'section-a.sec.txt': a, 'section-f.sec.txt': f }).getDiagnostics('file:///ws/section-f.sec.txt')
+      .filter(d => d.code === 'undefined-term').map(d => d.message.match(/“([^”]+)”/)![1]);
+    assert.deepEqual(found, ['Gas Smart Metering Equipment']);
+  });
+}
+
 test('namedBy: abbreviation, the term inside the name, or a longer term sharing all its words but the last', () => {
   assert.ok(namedBy('Great Britain Companion Specification', 'GBCS'));
   assert.ok(namedBy('SMKI Policy Management Authority', 'SMKI PMA'));

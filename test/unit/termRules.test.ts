@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { dedent, findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
 import type { SecLanguageService } from '../../server/src/service';
-import { abbreviates } from '../../server/src/service/rules/terms';
+import { abbreviates } from '../../server/src/service/rules/definedThingNames';
 
 const SECTION_A = dedent(`
   SECTION A: DEFINITIONS AND INTERPRETATION

@@ -14,28 +14,52 @@ import type { LegalModel } from '../model/document';
 import { definitionsOf, type DefinitionSite } from '../model/definitions';
 import { DerivedKey, derive } from '../cache';
 import { withWrappedLine } from '../text/prose';
-import { abbreviates } from './terms';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** "means the", "means this", "means" …, at the start of a definition's text (a table cell may start with "means"). */
 const HEAD_RE = /^\s*(?:means\s+)?(?:(?:the|this|that|a|an)\s+)?/i;
 /** Capitalised words, acronyms and years, with the joining words of a proper name between them. */
 const NAME_RE = /^(?:[\p{Lu}\d][\p{L}\p{N}’'&-]*)(?:\s+(?:(?:of|and|for|on|&|the)\s+)*[\p{Lu}\d][\p{L}\p{N}’'&-]*)*/u;
 
-const NAME_SPANS = new DerivedKey<Range[]>('terms.definedThingNames');
+interface HeadName {
+  /** The name as written, one space between its words ("Great Britain Companion Specification"). */
+  name: string;
+  range: Range;
+}
+
+const HEAD_NAMES = new DerivedKey<HeadName[]>('terms.definedThingNames');
+const WORKSPACE_NAMES = new DerivedKey<string[]>('terms.definedThingNames.workspace');
 
 /** Where the definitions of a document name the thing their term stands for in full. */
 export function definedThingNameSpans(model: LegalModel): Range[] {
-  return derive(model, NAME_SPANS, () => {
-    const spans: Range[] = [];
+  return headNames(model).map(h => h.range);
+}
+
+/**
+ * Every full name the workspace's definitions give their terms, in order: known names in any
+ * text ("requirements placed on Electricity Smart Metering Equipment" when "ESME means
+ * Electricity Smart Metering Equipment"), as the Code itself names the thing.
+ */
+export function definedThingNames(workspace: WorkspaceIndex): string[] {
+  return workspace.derived(WORKSPACE_NAMES, () => {
+    const names = new Set<string>();
+    for (const m of workspace.legalModels()) for (const h of headNames(m)) names.add(h.name);
+    return [...names].sort();
+  }, ['legal']);
+}
+
+function headNames(model: LegalModel): HeadName[] {
+  return derive(model, HEAD_NAMES, () => {
+    const found: HeadName[] = [];
     for (const site of definitionsOf(model)) {
-      const span = headNameSpan(model, site);
-      if (span) spans.push(span);
+      const head = headName(model, site);
+      if (head) found.push(head);
     }
-    return spans;
+    return found;
   });
 }
 
-function headNameSpan(model: LegalModel, site: DefinitionSite): Range | undefined {
+function headName(model: LegalModel, site: DefinitionSite): HeadName | undefined {
   if (site.form === 'inline') return undefined;
   const { line, character } = site.textRange.start;
   const lineText = model.lines[line]?.text;
@@ -45,9 +69,12 @@ function headNameSpan(model: LegalModel, site: DefinitionSite): Range | undefine
   const head = HEAD_RE.exec(text.slice(character));
   if (!head) return undefined;
   const start = character + head[0].length;
-  const name = NAME_RE.exec(text.slice(start))?.[0];
-  if (!name || !namedBy(name.replace(/\s+/g, ' '), site.term)) return undefined;
-  return { start: positionAt(start), end: positionAt(start + name.length) };
+  const written = NAME_RE.exec(text.slice(start))?.[0];
+  if (!written) return undefined;
+  const name = written.replace(/\s+/g, ' ');
+  // The term itself ("Party means a Party …") names nothing more.
+  if (name.toLowerCase() === site.term.toLowerCase() || !namedBy(name, site.term)) return undefined;
+  return { name, range: { start: positionAt(start), end: positionAt(start + written.length) } };
 }
 
 /** Is `name` the full name that `term` is drawn from? */
@@ -64,4 +91,23 @@ function containsWords(text: string, phrase: string): boolean {
   const before = text[at - 1];
   const after = text[at + phrase.length];
   return (before === undefined || before === ' ') && (after === undefined || after === ' ');
+}
+
+/**
+ * Does `short` abbreviate `name`? Its last word is the name's ("Gas and Electricity Markets
+ * Authority" → "Authority"), or its capitals are drawn in order from the name's initials and
+ * acronyms ("SMKI Policy Management Authority" → "SMKI PMA", "Data and Communications
+ * Company" → "DCC"). "admitted as a Party (an Applicant)" is not: "Applicant" is another thing.
+ */
+export function abbreviates(name: string, short: string): boolean {
+  const nameWords = name.split(/\s+/).filter(w => /^\p{Lu}/u.test(w));
+  const shortWords = short.split(/\s+/);
+  if (nameWords.length < 2) return false;
+  if (shortWords[shortWords.length - 1].toLowerCase() === nameWords[nameWords.length - 1].toLowerCase() && shortWords.length < nameWords.length) return true;
+  const letters = nameWords.map(w => (/^[\p{Lu}\d]+$/u.test(w) ? w : w[0])).join('');
+  const capitals = short.replace(/[^\p{Lu}]/gu, '');
+  if (capitals.length < 2) return false;
+  let at = 0;
+  for (const c of letters) if (c === capitals[at]) at++;
+  return at === capitals.length;
 }

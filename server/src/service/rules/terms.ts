@@ -8,11 +8,11 @@ import type { LegalModel } from '../model/document';
 import { type DefinitionSite, definitionsOf, normaliseTermText, pointerMatches } from '../model/definitions';
 import {
   type CandidateRun, type DefinedTerm, type DocUses, type TermIndex, type TermUse, type Words, BARRIER, CAPITALISED, SENTENCE_START, TermMatcher,
-  COVERED, TERM_USE, capitalisedRuns, docUses, isUse, pluralise, possessiveOf, surfaceOf, termIndex, termKey, usedTerms, useOf, useStartingAt, wordRange, wordsOf,
+  COVERED, TERM_USE, capitalisedRuns, docUses, isUse, pluralise, possessiveOf, surfaceOf, termIndex, usedTerms, useOf, useStartingAt, wordRange, wordsOf,
 } from '../model/terms';
 import { referencesOf } from '../model/references';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { definedThingNameSpans } from './definedThingNames';
+import { abbreviates, definedThingNameSpans, definedThingNames } from './definedThingNames';
 import { DerivedKey, type Store, derive, storeOf } from '../cache';
 import { vocabulariesOf } from '../model/vocabularies';
 import type { RuleContext, RuleFamily } from './context';
@@ -41,10 +41,10 @@ const TEXT_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row', 
 // Straight single quotes only where they cannot be apostrophes: no letter outside either mark ('DCC User Gateway Interface Specification').
 const QUOTED_RE = /“[^“”]*”|‘.*?’(?![\p{L}])|"[^"]*"|(?<![\p{L}\p{N}])'[^'\n]{1,120}?'(?![\p{L}\p{N}])/gu;
 
-/** The matcher of the known names and the word list, kept by the service instance until the list changes. */
+/** The matcher of the known names, the word list and the definitions' full names, kept by the service instance until they change. */
 const NAMES_MATCHER = new DerivedKey<{ signature: string; matcher: TermMatcher }>('terms.namesMatcher');
 
-/** One matcher for the known names and the drafter's word list. */
+/** One matcher for the known names and the drafter's word list (with the full names the definitions give: definedThingNames). */
 function namesMatcher(store: Store, words: readonly string[]): TermMatcher {
   const names = [...KNOWN_NAMES, ...words.map(normaliseTermText).filter(w => w !== '')];
   const signature = names.join('\n');
@@ -139,24 +139,6 @@ const REST_OF_NAME_RE = /^(?:\s+(?:and|of|for|&|\p{Lu}[\p{L}\p{N}’'-]*))*\s*$/
 /** The capitalised words (and their connectors) that end a text: the start of a name. */
 const NAME_HEAD_RE = /(?:\p{Lu}[\p{L}\p{N}’'-]*\s+(?:(?:and|of|for|&)\s+)?)*$/u;
 
-/**
- * Does `short` abbreviate `name`? Its last word is the name's ("Gas and Electricity Markets
- * Authority" → "Authority"), or its capitals are drawn in order from the name's initials and
- * acronyms ("SMKI Policy Management Authority" → "SMKI PMA", "Data and Communications
- * Company" → "DCC"). "admitted as a Party (an Applicant)" is not: "Applicant" is another thing.
- */
-export function abbreviates(name: string, short: string): boolean {
-  const nameWords = name.split(/\s+/).filter(w => /^\p{Lu}/u.test(w));
-  const shortWords = short.split(/\s+/);
-  if (nameWords.length < 2) return false;
-  if (shortWords[shortWords.length - 1].toLowerCase() === nameWords[nameWords.length - 1].toLowerCase() && shortWords.length < nameWords.length) return true;
-  const letters = nameWords.map(w => (/^[\p{Lu}\d]+$/u.test(w) ? w : w[0])).join('');
-  const capitals = short.replace(/[^\p{Lu}]/gu, '');
-  if (capitals.length < 2) return false;
-  let at = 0;
-  for (const c of letters) if (c === capitals[at]) at++;
-  return at === capitals.length;
-}
 
 /**
  * "to be known as the SMKI Policy Management Authority (the SMKI PMA)": the long name a
@@ -219,22 +201,6 @@ function coveredWords(model: LegalModel, uses: DocUses, names: TermMatcher): Uin
   for (const ref of referencesOf(model)) if (ref.headingRange) spans.push(ref.headingRange);
   coverSpans(words, covered, spans);
   return covered;
-}
-
-/**
- * Inside a definition, a name that ends in the term being defined is the defined thing's
- * full name ("Authority | means the Gas and Electricity Markets Authority").
- */
-function namesDefinedThing(model: LegalModel, uses: DocUses, matcher: TermMatcher, run: CandidateRun): boolean {
-  const words = wordsOf(model);
-  const next = run.to;
-  if (next >= words.count || words.flags[next] & BARRIER) return false;
-  const k = useStartingAt(uses, next);
-  if (k < 0) return false;
-  const key = termKey(matcher.termText(uses.term[k]));
-  const line = words.line[next];
-  return definitionsOf(model).some(s => s.key === key && rangeContains(s.textRange, { line, character: words.start[next] })
-    && rangeContains(s.textRange, { line, character: words.end[next] }));
 }
 
 /** The document holding the A1.1 table: the legal document with the most table definitions. */
@@ -335,15 +301,15 @@ function undefinedTermFixes(ctx: RuleContext, index: TermIndex, run: CandidateRu
 }
 
 /** The runs to report in a document; recomputed only when its text, the matches of its terms or the word list change. */
-function undefinedRuns(model: LegalModel, index: TermIndex, wordList: readonly string[]): CandidateRun[] {
-  const names = namesMatcher(storeOf(model), wordList);
+function undefinedRuns(model: LegalModel, index: TermIndex, wordList: readonly string[], thingNames: readonly string[]): CandidateRun[] {
+  const names = namesMatcher(storeOf(model), [...wordList, ...thingNames]);
   const uses = docUses(model, index);
   const byNames = derive(uses, UNDEFINED_RUNS, () => new WeakMap<TermMatcher, CandidateRun[]>());
   let runs = byNames.get(names);
   if (!runs) {
     const covered = coveredWords(model, uses, names);
     const words = wordsOf(model);
-    runs = capitalisedRuns(words, covered).filter(run => !namesDefinedThing(model, uses, index.matcher, run) && !definedElsewhere(model, words, run)
+    runs = capitalisedRuns(words, covered).filter(run => !definedElsewhere(model, words, run)
       && !labelsQuotedName(model, words, run) && !cutOffAtEnd(model, words, run) && !namedByDefinitionAfter(model, words, run));
     byNames.set(names, runs);
   }
@@ -353,7 +319,7 @@ function undefinedRuns(model: LegalModel, index: TermIndex, wordList: readonly s
 function undefinedTerms(ctx: RuleContext, model: LegalModel, index: TermIndex): Finding[] {
   const words = wordsOf(model);
   const findings: Finding[] = [];
-  for (const run of undefinedRuns(model, index, ctx.settings.words)) {
+  for (const run of undefinedRuns(model, index, ctx.settings.words, definedThingNames(ctx.workspace))) {
     if (ctx.token.isCancellationRequested) break;
     const range = wordRange(words, run.from, run.to);
     // The term is named without the possessive of its last word ("Affiliates'" → "Affiliates"): that is what a word list or a definition holds.
