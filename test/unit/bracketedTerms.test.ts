@@ -8,10 +8,9 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildLegalModel } from '../../server/src/service/model/document';
 import { definitionsOf } from '../../server/src/service/model/definitions';
-import { TermMatcher, tokeniseLine } from '../../server/src/service/model/terms';
-import { WordVocabulary } from '../../server/src/service/model/termWords';
 import { dedent, findingsOf, uriOf, withCursor, workspaceOf } from '../helpers/fixtures';
 import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
+import { termMatches as matches } from '../helpers/termMatches';
 
 // ---------------------------------------------------------------------------------------
 // Fixtures: the same definitions and uses in the two forms
@@ -101,15 +100,6 @@ const undefinedIn = (s: ReturnType<typeof workspaceOf>, name: string) => s.getDi
 // ---------------------------------------------------------------------------------------
 // The matcher
 
-function matches(terms: string[], text: string): string[] {
-  const vocabulary = new WordVocabulary();
-  const m = new TermMatcher(vocabulary, terms);
-  const words = tokeniseLine(vocabulary, text, 0);
-  const found = m.scan(words);
-  const out: string[] = [];
-  for (let k = 0; k < found.count; k++) out.push(`${text.slice(words.start[found.from[k]], words.end[found.to[k] - 1])}=${terms[found.term[k]]}`);
-  return out;
-}
 
 test('matcher: a term with a bracketed part matches where the text writes the same brackets, singular, plural and possessive', () => {
   const terms = ['SMKI PMA', 'SMKI PMA (Supplier) Member', 'SMKI PMA Member'];

@@ -2,23 +2,13 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { buildLegalModel } from '../../server/src/service/model/document';
-import { TermMatcher, capitalisedRuns, pluralise, surfaceOf, termIndex, termUsesOf, tokeniseLine, usesOfTerm } from '../../server/src/service/model/terms';
+import { capitalisedRuns, pluralise, surfaceOf, termIndex, termUsesOf, tokeniseLine, usesOfTerm } from '../../server/src/service/model/terms';
 import { WordVocabulary } from '../../server/src/service/model/termWords';
 import type { LegalModel } from '../../server/src/service/model/document';
 import { dedent, findingsOf, uriOf, workspaceOf } from '../helpers/fixtures';
 import { workspaceIndexOf } from '../helpers/workspaceIndexOf';
+import { termMatches as matches } from '../helpers/termMatches';
 
-function matches(terms: string[], text: string): string[] {
-  const vocabulary = new WordVocabulary();
-  const m = new TermMatcher(vocabulary, terms);
-  const words = tokeniseLine(vocabulary, text, 0);
-  const found = m.scan(words);
-  const out: string[] = [];
-  for (let k = 0; k < found.count; k++) {
-    out.push(`${text.slice(words.start[found.from[k]], words.end[found.to[k] - 1])}=${terms[found.term[k]]}${found.flags[k] & 1 ? '' : ' (lower)'}`);
-  }
-  return out;
-}
 
 test('the longest term wins: a report is not a use of User', () => {
   const terms = ['User', 'User Security Assessment', 'User Security Assessment Report'];
