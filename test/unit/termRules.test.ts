@@ -66,6 +66,17 @@ test('undefined-term traps: openings, headings, dates, statutes, proper names, p
   assert.deepEqual(findingsOf(s, 'section-a.sec.txt', 'undefined-term'), []);
 });
 
+test('undefined-term traps: the UK\'s capitals and the time standards are names, in both forms', () => {
+  const tidy = dedent(`
+
+    G1.3 Times are to Greenwich Mean Time or, when it applies, British Summer Time, and UTC is Coordinated Universal Time.
+
+    G1.4 Each Party shall meet in London, Edinburgh, Cardiff or Belfast.
+  `);
+  const real = 'G1.3 Times are to Greenwich Mean Time or, when it applies, British Summer\nTime, and UTC is Coordinated Universal Time.\nG1.4 Each Party shall meet in London, Edinburgh, Cardiff or\nBelfast.\n';
+  for (const text of [tidy, real]) assert.deepEqual(findingsOf(ws(G + text), 'section-g.sec.txt', 'undefined-term'), []);
+});
+
 test('undefined-term: the workspace word list silences a name; a heading never counts', () => {
   const g = G + '\nG1.3 The Panel Secretariat shall keep records.\n\nPanel Secretariat Duties\n\nG1.4 None.\n';
   assert.equal(findingsOf(ws(g), 'section-g.sec.txt', 'undefined-term').length, 1);

@@ -35,6 +35,7 @@ const KNOWN_NAMES = [
   'England', 'Wales', 'Scotland', 'Northern Ireland', 'England and Wales', 'Ofgem', 'Parliament', 'Crown', 'Government',
   'Competition and Markets Authority', 'Information Commissioner', 'Citizens Advice', 'European Union', 'High Court',
   'Her Majesty', 'His Majesty', 'Bank of England', 'Christmas Day', 'Good Friday', 'Easter Monday', 'New Year',
+  'London', 'Edinburgh', 'Cardiff', 'Belfast', 'Greenwich Mean Time', 'British Summer Time', 'Coordinated Universal Time',
 ];
 
 const TEXT_KINDS = new Set(['clause', 'paragraph', 'continuation', 'table-row', 'definition-row']);
