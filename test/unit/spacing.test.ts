@@ -56,6 +56,13 @@ test('stray-tab: a tab inside a sentence, fixed to one space; the tab after a nu
   assert.equal(applyFixes(service, 'a.sec.txt', 'stray-tab'), 'G8.1\tThe Panel shall:\n(a)\tact; and\n(b) wait now.\n\tIndented text.\n');
 });
 
+test('the tab or spaces after a bullet copied from Word are layout, as after a list label; a tab after a word is still a slip', () => {
+  const t = 'G8.1 The Panel shall:\n•\tact;\n◦  consult; and\n–\twait.\n▪ The\tPanel shall report.\n';
+  const service = workspaceOf({ 'a.sec.txt': t });
+  assert.deepEqual(findingsOf(service, 'a.sec.txt', 'stray-tab'), ['5:6 stray-tab']);
+  assert.deepEqual(findingsOf(service, 'a.sec.txt', 'double-space'), []);
+});
+
 test('the spaces after a clause number or list label are layout; after a word at line start they are a slip', () => {
   const t = 'G8.1  The Panel shall:\n(a)  act; and\nii.  wait.\nUser.  Then more.\n';
   assert.deepEqual(findingsOf(workspaceOf({ 'a.sec.txt': t }), 'a.sec.txt', 'double-space'), ['4:6 double-space']);

@@ -35,11 +35,11 @@ function word(text: string, from: number, to: number): { left: string; right: st
   return { left, right };
 }
 
-// The spaces or tab that Word puts after a clause number or a list label ("G8.1\tText",
-// "(a)  Text") are layout, not a slip; so is the tab between the columns of a definitions
+// The spaces or tab that Word puts after a clause number, a list label or a bullet
+// ("G8.1\tText", "(a)  Text", "•\tText") are layout, not a slip; so is the tab between the columns of a definitions
 // table saved as text ("Affiliate\tmeans …") and a line of tab-separated columns (two tabs
 // or more).
-const NUMBER_OR_LABEL_RE = /^(?:\*\*)?(?:[A-Z]{1,2}\d+(?:\.\d+[A-Z]*)*\.?|\([a-zA-Z0-9]{1,5}\)|(?:\d{1,3}|[a-z]{1,4})\)|(?:\d{1,3}|[a-z]|[ivx]{1,4})\.)(?:\*\*)?$/;
+const NUMBER_OR_LABEL_RE = /^(?:\*\*)?(?:[A-Z]{1,2}\d+(?:\.\d+[A-Z]*)*\.?|\([a-zA-Z0-9]{1,5}\)|(?:\d{1,3}|[a-z]{1,4})\)|(?:\d{1,3}|[a-z]|[ivx]{1,4})\.|[•◦▪▫‣⁃●○■□–-])(?:\*\*)?$/;
 
 /** The spaces between a Section A row's term and its meaning where the copy kept the table's columns. */
 function isColumnGap(model: LegalModel, line: number, from: number, to: number): boolean {
@@ -183,7 +183,7 @@ function spacingDocs(): RuleFamily['docs'] {
       fix: 'Replace the run with one space. The fix is certain: the quick fix, "Fix all" and `secdraft check --fix` apply it.',
     },
     'stray-tab': {
-      finds: 'A tab character inside a line of text. The tab Word puts after a clause number or list label, and tab-separated columns, are not reported.',
+      finds: 'A tab character inside a line of text. The tab Word puts after a clause number, a list label or a bullet ("•"), and tab-separated columns, are not reported.',
       why: 'Tabs render differently in every viewer and in the published PDF; a tab inside a sentence usually comes from pasting out of Word and shows as a gap of unpredictable width.',
       reported: 'G8.41 Each Supplier\tParty shall …',
       notReported: 'G8.41\tEach Supplier Party shall …\n\n'
