@@ -9,8 +9,8 @@
 // part (after the A1.1 introduction "the expressions in the left hand column …", or under a
 // heading named Definitions): elsewhere "The Panel means …" in a sentence is not a row.
 
-/** A term in the left-hand column: capitalised words, acronyms and figures, joined by small words. */
-const TERM_WORD = String.raw`[A-Z0-9][\p{L}\p{N}’'\-/&.]*`;
+/** A term in the left-hand column: capitalised words, acronyms and figures ("SMETS2+"), joined by small words. */
+const TERM_WORD = String.raw`[A-Z0-9][\p{L}\p{N}’'\-/&.]*\+?`;
 const JOINER = String.raw`(?:of|and|or|for|to|the|in|on|by|with|from|under|a|an|up|at)`;
 const TERM_WORDS = String.raw`(?:[ \t]+(?:${TERM_WORD}|${JOINER}(?=[ \t]+[A-Z0-9])))*?`;
 /**

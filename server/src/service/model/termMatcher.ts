@@ -17,6 +17,8 @@ interface TrieEnd {
   plural: boolean;
   /** The singular of a term defined in the plural. */
   singular: boolean;
+  /** The term ends in "+" ("SMETS2+"): matched only where the text writes it after the last word. */
+  plus: boolean;
 }
 
 interface TrieNode {
@@ -112,6 +114,13 @@ function acrossBracket(across: Map<number, TrieNode>, words: Words, j: number): 
   return bracket === OPENS ? opens : bracket === CLOSES ? closes : undefined;
 }
 
+const PLUS = 43; // "+"
+
+/** Is word j followed straight away by "+" ("SMETS2+")? */
+function plusAfter(words: Words, j: number): boolean {
+  return words.texts[words.line[j]].charCodeAt(words.end[j]) === PLUS;
+}
+
 /** A term as the trie sees it: the ids of its words, the last in each of its forms. */
 interface TermShape {
   text: string;
@@ -124,6 +133,8 @@ interface TermShape {
   /** Each word's capitals (Words.caps). */
   caps: Int32Array;
   hasCapital: boolean;
+  /** Ends in "+" right after its last word ("SMETS2+"): the word reader drops the "+", the trie end keeps it. */
+  plus: boolean;
 }
 
 function shapeOf(vocabulary: WordVocabulary, text: string): TermShape {
@@ -143,7 +154,8 @@ function shapeOf(vocabulary: WordVocabulary, text: string): TermShape {
     for (const p of pluralForms(norm)) last.push({ id: vocabulary.wordId(p), plural: true, singular: false });
     for (const s of singularForms(norm)) last.push({ id: vocabulary.wordId(s), plural: false, singular: true });
   }
-  return { text, head, brackets, last, caps: Int32Array.from({ length: n }, (_, i) => termWords.capsAt(i)), hasCapital: text !== text.toLowerCase() };
+  const plus = n > 0 && text.charCodeAt(read.end[n - 1]) === PLUS && text.slice(read.end[n - 1] + 1).trim() === '';
+  return { text, head, brackets, last, caps: Int32Array.from({ length: n }, (_, i) => termWords.capsAt(i)), hasCapital: text !== text.toLowerCase(), plus };
 }
 
 /** One change of the set of terms: the shapes added or removed (all of them when `reset`). */
@@ -315,7 +327,7 @@ export class TermMatcher {
       const rank = this.rank[id];
       let at = end.ends.length;
       while (at > 0 && this.rank[end.ends[at - 1].term] > rank) at--;
-      end.ends.splice(at, 0, { term: id, plural: form.plural, singular: form.singular });
+      end.ends.splice(at, 0, { term: id, plural: form.plural, singular: form.singular, plus: shape.plus });
     }
   }
 
@@ -455,20 +467,24 @@ export class TermMatcher {
       let bestTo = -1;
       let bestTerm = 0;
       let bestFlags = 0;
+      let bestPlus = false;
       for (let j = i; node; ) {
         for (const end of node.ends) {
+          if (end.plus && !plusAfter(words, j)) continue;
           const kind = this.classify(words, i, j + 1, end.term);
           if (kind < 0) continue;
           const to = j + 1;
           const f = kind | (end.plural ? IS_PLURAL : 0) | (end.singular ? IS_SINGULAR : 0);
-          // Better: longer, then a use, then not plural.
+          // Better: longer, then a use, then the term with its "+" written, then not plural.
           const better = bestTo < 0 || (to !== bestTo ? to > bestTo
             : (f & IS_USE) !== (bestFlags & IS_USE) ? (f & IS_USE) !== 0
-              : !end.plural && (bestFlags & IS_PLURAL) !== 0);
+              : end.plus !== bestPlus ? end.plus
+                : !end.plural && (bestFlags & IS_PLURAL) !== 0);
           if (better) {
             bestTo = to;
             bestTerm = end.term;
             bestFlags = f;
+            bestPlus = end.plus;
           }
         }
         if (flags[j] & POSSESSIVE_BITS) break; // a possessive ends the phrase
