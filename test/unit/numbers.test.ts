@@ -29,6 +29,15 @@ test('digits with and without separators, words and pairs', () => {
   assert.deepEqual(values('between two and five years'), ['words:2', 'words:5']);
 });
 
+test('a percentage restated in words is one pair, either way round: "10% (ten per cent)", "ten per cent (10%)"', () => {
+  assert.deepEqual(values('up to 10% (ten per cent) of any charge'), ['pair:10']);
+  assert.deepEqual(values('up to ten per cent (10%) of any charge'), ['pair:10']);
+  assert.deepEqual(values('up to 10 per cent (ten per cent) of any charge'), ['pair:10']);
+  assert.deepEqual(values('up to 10% of any charge (ten of them)'), ['plain:10', 'words:10']);
+  const service = workspaceOf({ 'k.sec.txt': 'K1.1 The DCC may waive up to 10% (ten per cent) of a charge, and 10 days apply.\n' });
+  assert.deepEqual(service.getDiagnostics(uriOf('k.sec.txt')).filter(d => d.code === 'number-format'), []);
+});
+
 test('a pair keeps what its words and its figures each say', () => {
   const [pair] = findNumbersInLine('within five (6) Working Days', 3);
   assert.equal(pair.wordsValue, 5);

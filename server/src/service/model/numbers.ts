@@ -13,6 +13,9 @@ import { DerivedKey, derive } from '../cache';
 const NUMBERS = new DerivedKey<NumberMention[]>('numbers');
 
 /** How a number is written: "250,000", "250000", "fifty thousand", "five (5)". */
+/** After the words of a "10% (ten per cent)" pair: the closing bracket, maybe after "per cent". */
+const PAIR_WORDS_END_RE = /^(?:\s+per\s*cent)?\)/i;
+
 export type NumberForm = 'grouped' | 'plain' | 'words' | 'pair';
 
 export interface NumberMention {
@@ -220,11 +223,11 @@ export function findNumbersInLine(text: string, line: number, contentColumn = 0,
       const start = m.index + offset;
       const value = parseNumberWords(words);
       if (value === undefined || overlaps(skip(), start, start + words.length)) continue;
-      // "5 (five)": the words belong to the figures before them, read as a pair below.
-      if (/\d\s*\($/.test(text.slice(Math.max(0, start - 8), start)) && text[start + words.length] === ')') continue;
+      // "5 (five)", "10% (ten per cent)": the words belong to the figures before them, read as a pair below.
+      if (/\d(?:%|\s*per\s*cent)?\s*\($/i.test(text.slice(Math.max(0, start - 16), start)) && PAIR_WORDS_END_RE.test(text.slice(start + words.length))) continue;
       // "one of", "one another": a pronoun, not a count.
       if (value === 1 && /^\s+(?:of|another)\b/i.test(text.slice(start + words.length))) continue;
-      const pair = /^\s*\((\d[\d,]*)\)/.exec(text.slice(start + words.length));
+      const pair = /^(?:\s+per\s*cent)?\s*\((\d[\d,]*)(?:%|\s*per\s*cent)?\)/i.exec(text.slice(start + words.length));
       if (pair) {
         const end = start + words.length + pair[0].length;
         const digitsValue = Number(pair[1].replace(/,/g, ''));
@@ -263,8 +266,8 @@ export function findNumbersInLine(text: string, line: number, contentColumn = 0,
     const grouped = raw.includes(',');
     const malformed = grouped && !/^\d{1,3}(?:,\d{3})+$/.test(raw);
     const value = Number(grouped ? raw.replace(/,/g, '') : raw);
-    const wordsAfter = text.charCodeAt(end) === 40 || text.charCodeAt(end) <= 32 || text.charCodeAt(end) >= 128
-      ? /^\s*\(([a-z][a-z\s-]*)\)/i.exec(text.slice(end)) : null;
+    const wordsAfter = text.charCodeAt(end) === 40 || text.charCodeAt(end) <= 32 || text.charCodeAt(end) >= 128 || text.charCodeAt(end) === 37
+      ? /^(?:%|\s*per\s*cent)?\s*\(([a-z][a-z\s-]*?)(?:\s+per\s*cent)?\)/i.exec(text.slice(end)) : null;
     const wordsValue = wordsAfter ? parseNumberWords(wordsAfter[1]) : undefined;
     if (wordsAfter && wordsValue !== undefined) {
       const pairEnd = end + wordsAfter[0].length;
