@@ -12,10 +12,23 @@ import { DerivedKey, derive } from '../cache';
 // Derived values kept per owner (see cache.ts).
 const NUMBERS = new DerivedKey<NumberMention[]>('numbers');
 
-/** How a number is written: "250,000", "250000", "fifty thousand", "five (5)". */
-/** After the words of a "10% (ten per cent)" pair: the closing bracket, maybe after "per cent". */
-const PAIR_WORDS_END_RE = /^(?:\s+per\s*cent)?\)/i;
+/**
+ * A pair restates a number in brackets, words after figures or figures after words: "5 (five)",
+ * "five (5)", "10% (ten per cent)", "ten per cent (10%)". The percentage may follow the figures
+ * ("%" or "per cent") and the words ("per cent").
+ */
+const AFTER_FIGURES = String.raw`(?:%|\s*per\s*cent)?`;
+const AFTER_WORDS = String.raw`(?:\s+per\s*cent)?`;
+/** Figures, then the bracket whose words follow (the text before a pair's words). */
+const FIGURES_BEFORE_WORDS_RE = new RegExp(String.raw`\d${AFTER_FIGURES}\s*\($`, 'i');
+/** After a pair's words: the closing bracket. */
+const WORDS_CLOSE_RE = new RegExp(String.raw`^${AFTER_WORDS}\)`, 'i');
+/** After words: the figures in brackets ("five (5)"). */
+const FIGURES_AFTER_WORDS_RE = new RegExp(String.raw`^${AFTER_WORDS}\s*\((\d[\d,]*)${AFTER_FIGURES}\)`, 'i');
+/** After figures: the words in brackets ("5 (five)"). */
+const WORDS_AFTER_FIGURES_RE = new RegExp(String.raw`^${AFTER_FIGURES}\s*\(([a-z][a-z\s-]*?)${AFTER_WORDS}\)`, 'i');
 
+/** How a number is written: "250,000", "250000", "fifty thousand", "five (5)". */
 export type NumberForm = 'grouped' | 'plain' | 'words' | 'pair';
 
 export interface NumberMention {
@@ -224,10 +237,10 @@ export function findNumbersInLine(text: string, line: number, contentColumn = 0,
       const value = parseNumberWords(words);
       if (value === undefined || overlaps(skip(), start, start + words.length)) continue;
       // "5 (five)", "10% (ten per cent)": the words belong to the figures before them, read as a pair below.
-      if (/\d(?:%|\s*per\s*cent)?\s*\($/i.test(text.slice(Math.max(0, start - 16), start)) && PAIR_WORDS_END_RE.test(text.slice(start + words.length))) continue;
+      if (FIGURES_BEFORE_WORDS_RE.test(text.slice(Math.max(0, start - 16), start)) && WORDS_CLOSE_RE.test(text.slice(start + words.length))) continue;
       // "one of", "one another": a pronoun, not a count.
       if (value === 1 && /^\s+(?:of|another)\b/i.test(text.slice(start + words.length))) continue;
-      const pair = /^(?:\s+per\s*cent)?\s*\((\d[\d,]*)(?:%|\s*per\s*cent)?\)/i.exec(text.slice(start + words.length));
+      const pair = FIGURES_AFTER_WORDS_RE.exec(text.slice(start + words.length));
       if (pair) {
         const end = start + words.length + pair[0].length;
         const digitsValue = Number(pair[1].replace(/,/g, ''));
@@ -267,7 +280,7 @@ export function findNumbersInLine(text: string, line: number, contentColumn = 0,
     const malformed = grouped && !/^\d{1,3}(?:,\d{3})+$/.test(raw);
     const value = Number(grouped ? raw.replace(/,/g, '') : raw);
     const wordsAfter = text.charCodeAt(end) === 40 || text.charCodeAt(end) <= 32 || text.charCodeAt(end) >= 128 || text.charCodeAt(end) === 37
-      ? /^(?:%|\s*per\s*cent)?\s*\(([a-z][a-z\s-]*?)(?:\s+per\s*cent)?\)/i.exec(text.slice(end)) : null;
+      ? WORDS_AFTER_FIGURES_RE.exec(text.slice(end)) : null;
     const wordsValue = wordsAfter ? parseNumberWords(wordsAfter[1]) : undefined;
     if (wordsAfter && wordsValue !== undefined) {
       const pairEnd = end + wordsAfter[0].length;
