@@ -53,7 +53,8 @@ export class WorkspaceIndex {
   private readonly oneShot: boolean;
   private readonly derivedCache = new Map<DerivedKey<unknown> | string, { stamp: number; value: unknown }>();
   private readonly signatures = new Map<string, { stamp: number; uris: string[]; parts: string[]; version: number }>();
-  private readonly bySignature = new Map<DerivedKey<unknown>, { name: string; version: number; value: unknown }>();
+  /** Kept by a legalSignature version, not a stamp (derivedWhileSignature): a map of its own, as the numbers are not comparable. */
+  private readonly bySignature = new Map<DerivedKey<unknown> | string, { stamp: number; value: unknown }>();
   private readonly aspectGenerations: Record<WorkspaceAspect, number> = { legal: 0, consultation: 0, other: 0, settings: 0 };
   private legalPatterns: RegExp[] = [];
   private legalGlobs: string[] = [];
@@ -208,12 +209,7 @@ export class WorkspaceIndex {
    * by default any change recomputes it.
    */
   derived<T>(key: DerivedKey<T> | string, compute: () => T, dependsOn: readonly WorkspaceAspect[] = ALL_ASPECTS): T {
-    const stamp = this.stampOf(dependsOn);
-    const cached = this.derivedCache.get(key);
-    if (cached && cached.stamp === stamp) return cached.value as T;
-    const value = compute();
-    this.derivedCache.set(key, { stamp, value });
-    return value;
+    return memoised(this.derivedCache, key, this.stampOf(dependsOn), compute);
   }
 
   /**
@@ -247,15 +243,11 @@ export class WorkspaceIndex {
    * in its signature (see legalSignature): kept while no document's signature changes, so a
    * keystroke that leaves every threshold statement as it was keeps the workspace's groups of
    * statements. The value must not rely on the identity of a document's model or of objects
-   * made from it (it may hold those of an earlier version with the same signature).
+   * made from it (it may hold those of an earlier version with the same signature). One key
+   * goes with one signature name.
    */
   derivedWhileSignature<T>(key: DerivedKey<T>, name: string, signatureOf: (model: LegalModel) => string, compute: () => T): T {
-    const version = this.legalSignature(name, signatureOf);
-    const cached = this.bySignature.get(key);
-    if (cached && cached.name === name && cached.version === version) return cached.value as T;
-    const value = compute();
-    this.bySignature.set(key, { name, version, value });
-    return value;
+    return memoised(this.bySignature, key, this.legalSignature(name, signatureOf), compute);
   }
 
   /**
@@ -295,4 +287,13 @@ export class WorkspaceIndex {
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The value kept under `key` while its stamp is `stamp`; computed and kept anew otherwise. */
+function memoised<T>(cache: Map<DerivedKey<unknown> | string, { stamp: number; value: unknown }>, key: DerivedKey<T> | string, stamp: number, compute: () => T): T {
+  const cached = cache.get(key);
+  if (cached && cached.stamp === stamp) return cached.value as T;
+  const value = compute();
+  cache.set(key, { stamp, value });
+  return value;
 }
