@@ -140,6 +140,20 @@ const REST_OF_NAME_RE = /^(?:\s+(?:and|of|for|&|\p{Lu}[\p{L}\p{N}’'-]*))*\s*$/
 /** The capitalised words (and their connectors) that end a text: the start of a name. */
 const NAME_HEAD_RE = /(?:\p{Lu}[\p{L}\p{N}’'-]*\s+(?:(?:and|of|for|&)\s+)?)*$/u;
 
+const BRACKET_SITES = new DerivedKey<Map<number, DefinitionSite[]>>('terms.bracketSitesByLine');
+
+/** The inline definitions that open a bracket on a line and define their term on it, in order: looked up per run, made once. */
+function bracketSitesOn(model: LegalModel, line: number): readonly DefinitionSite[] {
+  const byLine = derive(model, BRACKET_SITES, () => {
+    const map = new Map<number, DefinitionSite[]>();
+    for (const s of definitionsOf(model)) {
+      if (!s.bracketAt || s.range.start.line !== s.bracketAt.line) continue;
+      (map.get(s.bracketAt.line) ?? map.set(s.bracketAt.line, []).get(s.bracketAt.line)!).push(s);
+    }
+    return map;
+  });
+  return byLine.get(line) ?? [];
+}
 
 /**
  * "to be known as the SMKI Policy Management Authority (the SMKI PMA)": the long name a
@@ -150,8 +164,7 @@ function namedByDefinitionAfter(model: LegalModel, words: Words, run: CandidateR
   const end = words.end[run.to - 1];
   const text = model.lines[line].text;
   // The first bracket after the run's end that opens a definition on this line, with only the rest of the name before it.
-  const site = definitionsOf(model).find(s => s.bracketAt?.line === line && s.bracketAt.character >= end && s.range.start.line === line
-    && REST_OF_NAME_RE.test(text.slice(end, s.bracketAt.character)));
+  const site = bracketSitesOn(model, line).find(s => s.bracketAt!.character >= end && REST_OF_NAME_RE.test(text.slice(end, s.bracketAt!.character)));
   if (!site) return false;
   const runWords: string[] = [];
   for (let i = run.from; i < run.to; i++) runWords.push(surfaceOf(words, i));
