@@ -36,9 +36,9 @@ function word(text: string, from: number, to: number): { left: string; right: st
 }
 
 // The spaces or tab that Word puts after a clause number, a list label or a bullet
-// ("G8.1\tText", "(a)  Text", "•\tText") are layout, not a slip; so is the tab between the columns of a definitions
-// table saved as text ("Affiliate\tmeans …") and a line of tab-separated columns (two tabs
-// or more).
+// ("G8.1\tText", "(a)  Text", "•\tText") are layout, not a slip; so is the tab between the
+// columns of a definitions table saved as text ("Affiliate\tmeans …") and a line of
+// tab-separated columns (two tabs or more).
 const NUMBER_OR_LABEL_RE = /^(?:\*\*)?(?:[A-Z]{1,2}\d+(?:\.\d+[A-Z]*)*\.?|\([a-zA-Z0-9]{1,5}\)|(?:\d{1,3}|[a-z]{1,4})\)|(?:\d{1,3}|[a-z]|[ivx]{1,4})\.|[•◦▪▫‣⁃●○■□–-])(?:\*\*)?$/;
 
 /** The spaces between a Section A row's term and its meaning where the copy kept the table's columns. */

@@ -686,8 +686,6 @@ function completeFromDocument(reader: Reader, name: string, category: string, te
   if (names.rests.length === 1 && categories.rests.length === 1) return undefined;
   // Every pairing of a name's rest (or none) with a category's rest (or none) is tried: each
   // line's first words read once, for all of them.
-  const nameRests = names.rests;
-  const categoryRests = categories.rests;
   const most = names.longest + categories.longest;
   const lines: (FirstWords | undefined)[] = [];
   const lineAt = (index: number): FirstWords => {
@@ -700,8 +698,8 @@ function completeFromDocument(reader: Reader, name: string, category: string, te
   };
   let best: RestPlan | undefined;
   const taken = (p: RestPlan) => p.nameWords.length + p.categoryWords.length;
-  for (const nameRest of nameRests) {
-    for (const categoryRest of categoryRests) {
+  for (const nameRest of names.rests) {
+    for (const categoryRest of categories.rests) {
       for (let from = 0; from <= 1; from++) {
         const plan = planRests(lineAt, texts.length, nameRest, categoryRest, from);
         if (taken(plan) === 0) continue;
